@@ -1,0 +1,104 @@
+/**
+ * Names and escaping, in one place: how wasm module/function names become C
+ * symbols, which identifiers C and C++ reserve, and how parameter and field
+ * names are made safe. Parse, layout and every emitter call these; none
+ * escapes on its own.
+ *
+ * @example
+ * ```ts
+ * import { defaultSymbol, safeCName } from "./names.ts";
+ * defaultSymbol("my-lib.v2", "do_thing"); // "my_lib_v2_do_thing"
+ * safeCName("int");                        // "int_"
+ * ```
+ * @module
+ */
+
+/** C11 and C++17 keywords, C++ alternative tokens, and the C11 `_Keywords`. */
+export const C_KEYWORDS: ReadonlySet<string> = new Set([
+  // C11
+  "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
+  "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
+  "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void",
+  "volatile", "while", "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic",
+  "_Imaginary", "_Noreturn", "_Static_assert", "_Thread_local",
+  // C++17 (and the C++20 ones a C++17 compiler already warns about)
+  "alignas", "alignof", "asm", "bool", "catch", "char16_t", "char32_t", "char8_t", "class",
+  "concept", "consteval", "constexpr", "constinit", "const_cast", "co_await", "co_return",
+  "co_yield", "decltype", "delete", "dynamic_cast", "explicit", "export", "false", "friend",
+  "mutable", "namespace", "new", "noexcept", "nullptr", "operator", "private", "protected",
+  "public", "reinterpret_cast", "requires", "static_assert", "static_cast", "template", "this",
+  "thread_local", "throw", "true", "try", "typeid", "typename", "using", "virtual", "wchar_t",
+  // C++ alternative tokens
+  "and", "and_eq", "bitand", "bitor", "compl", "not", "not_eq", "or", "or_eq", "xor", "xor_eq",
+]);
+
+/**
+ * Names the generated header itself defines or includes, or that standard
+ * headers define as macros; a symbol or field with one of these names would
+ * not compile or would change meaning.
+ */
+export const HEADER_RESERVED: ReadonlySet<string> = new Set([
+  "hostbind_ctx", "hostbind_guest_ptr", "hostbind_trap", "NULL", "offsetof", "errno", "assert",
+  "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t",
+  "size_t", "ptrdiff_t", "intptr_t", "uintptr_t", "max_align_t", "wchar_t", "main",
+]);
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** True for a string that is syntactically a C identifier. */
+export function isCIdentifier(s: string): boolean {
+  return IDENT.test(s);
+}
+
+/**
+ * Why `id` may not be used as a C symbol, or `undefined` when it may.
+ * Reserved are keywords, the header's own names, and what C reserves for the
+ * implementation (a leading underscore followed by a capital, or any `__`).
+ */
+export function symbolProblem(id: string): string | undefined {
+  if (id === "") return "it is empty";
+  if (!isCIdentifier(id)) {
+    return /^[0-9]/.test(id)
+      ? "it starts with a digit"
+      : "it contains characters other than letters, digits and `_`";
+  }
+  if (C_KEYWORDS.has(id)) return "it is a C/C++ keyword";
+  if (HEADER_RESERVED.has(id)) return "the generated header or the C library already uses it";
+  if (/^_[A-Z]/.test(id) || id.includes("__")) {
+    return "C reserves identifiers that start with `_` and a capital letter or contain `__`";
+  }
+  return undefined;
+}
+
+/**
+ * The default C symbol of an import: `MODULE_NAME` with every character
+ * outside `[A-Za-z0-9_]` replaced by `_` (DESIGN §1). The result may still be
+ * invalid (a leading digit, a keyword); check it with {@link symbolProblem}.
+ */
+export function defaultSymbol(module: string, name: string): string {
+  return `${module}_${name}`.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** The name of the result struct of a multi-result import. */
+export function resultStructName(symbol: string): string {
+  return `${symbol}_result`;
+}
+
+/**
+ * A parameter or field name made safe for C and C++: characters outside
+ * `[A-Za-z0-9_]` become `_`, a leading digit gets a `_` prefix, and a
+ * reserved word or any name in `taken` gets `_` appended until it is free.
+ * Renaming, never rejecting: these names are local to one prototype.
+ */
+export function safeCName(name: string, taken: ReadonlySet<string> = new Set()): string {
+  let s = name.replace(/[^A-Za-z0-9_]/g, "_");
+  if (s === "" || /^[0-9]/.test(s)) s = `_${s}`;
+  if (/^_[A-Z_]/.test(s) || s.includes("__")) s = `p${s}`;
+  while (C_KEYWORDS.has(s) || HEADER_RESERVED.has(s) || taken.has(s)) s = `${s}_`;
+  return s;
+}
+
+/** Escapes text for a C block comment (no `*` `/` pair can close it early). */
+export function cComment(text: string): string {
+  return text.replace(/\*\//g, "* /");
+}

@@ -1,0 +1,35 @@
+/**
+ * The layout of `hostbind_ctx`, fixed for every 64-bit target (the only ones
+ * Deno and Bun run on) so the header's static assertions and the generated
+ * TS runtime agree on one table. The context lives at offset 0 of the stub
+ * module's memory, which never moves.
+ *
+ * @example
+ * ```ts
+ * import { CTX } from "./context.ts";
+ * CTX.trapped; // byte offset of the trap flag
+ * ```
+ * @module
+ */
+
+/** Byte offsets of `hostbind_ctx` fields on 64-bit targets. */
+export const CTX = {
+  /** `uint8_t *memory`: base of the guest's linear memory, NULL before `bind()`. */
+  memory: 0,
+  /** `uint64_t memory_size`: its size in bytes, 0 before `bind()`. */
+  memorySize: 8,
+  /** `void *user_data`: what the host passed to `load({ userData })`. */
+  userData: 16,
+  /** `int32_t trap_code`: the code given to `hostbind_trap`. */
+  trapCode: 24,
+  /** `int32_t trapped`: nonzero once `hostbind_trap` was called during this call. */
+  trapped: 28,
+  /** `char trap_message[TRAP_MESSAGE_SIZE]`: NUL-terminated, truncated. */
+  trapMessage: 32,
+  /** Capacity of `trap_message` including the terminating NUL. */
+  trapMessageSize: 224,
+  /** `sizeof(hostbind_ctx)`. */
+  size: 256,
+  /** `_Alignof(hostbind_ctx)`. */
+  align: 8,
+} as const;

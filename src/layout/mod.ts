@@ -1,0 +1,90 @@
+/**
+ * Layout: per-target sizes, alignments, offsets and native signatures,
+ * computed once from the IR and looked up by every emitter.
+ *
+ * @example
+ * ```ts
+ * import { layout } from "./mod.ts";
+ * const l = layout(decls, { target: "x86_64-linux" });
+ * l.imports[0].result?.fields.map((f) => f.offset);
+ * l.stubMemory.outOffset[0]; // where the stub keeps that import's results
+ * ```
+ * @module
+ */
+import { allFunctions, type Declarations } from "../ir/types.ts";
+import { HostbindError } from "../errors.ts";
+import { CTX } from "./context.ts";
+import { layoutImport, type ImportLayout } from "./signature.ts";
+import { alignUp } from "./struct.ts";
+import { hostTarget, TARGETS, targetByName, type Target } from "./targets.ts";
+
+export { CTX } from "./context.ts";
+export { C_TYPE, layoutImport, type ImportLayout, type NativeParam } from "./signature.ts";
+export { alignUp, layoutStruct, type FieldLayout, type StructLayout } from "./struct.ts";
+export { hostTarget, TARGETS, targetByName, type Target, type TargetName } from "./targets.ts";
+
+/**
+ * Where things live in the stub module's memory: the context at 0, then one
+ * out-area per multi-result import (8-aligned), so no two imports share
+ * scratch space even if calls nest.
+ */
+export interface StubMemoryPlan {
+  /** Offset of `hostbind_ctx` (always 0). */
+  ctxOffset: number;
+  /** Per import, in `Layout.imports` order: the offset of its out-area, or -1 when it has < 2 results. */
+  outOffset: number[];
+  /** Bytes used in all. */
+  bytes: number;
+  /** 64 KiB pages the stub memory needs (at least 1). */
+  pages: number;
+}
+
+/** Everything the emitters need about one set of declarations on one target. */
+export interface Layout {
+  /** The target the numbers are for. */
+  target: Target;
+  /** One entry per import, in declaration order. */
+  imports: ImportLayout[];
+  /** Where the runtime keeps the context and out-areas (64-bit targets). */
+  stubMemory: StubMemoryPlan;
+}
+
+/** Options of {@link layout}. */
+export interface LayoutOptions {
+  /**
+   * Target name (`x86_64-linux`, `i686-linux`, …) or a target object.
+   * @default the machine hostbind runs on
+   */
+  target?: string | Target;
+}
+
+/** Lays out every import of `decls` for one target. */
+export function layout(decls: Declarations, options: LayoutOptions = {}): Layout {
+  const target = resolveTarget(options.target);
+  const imports = allFunctions(decls).map((fn) => layoutImport(fn, target));
+  let at = CTX.size;
+  const outOffset = imports.map((imp) => {
+    if (!imp.result) return -1;
+    const off = alignUp(at, 8);
+    at = off + imp.result.size;
+    return off;
+  });
+  const bytes = alignUp(at, 8);
+  return {
+    target,
+    imports,
+    stubMemory: { ctxOffset: 0, outOffset, bytes, pages: Math.max(1, Math.ceil(bytes / 65536)) },
+  };
+}
+
+function resolveTarget(t: string | Target | undefined): Target {
+  if (t === undefined) return hostTarget();
+  if (typeof t !== "string") return t;
+  const found = targetByName(t);
+  if (!found) {
+    throw new HostbindError(`Unknown target \`${t}\``, {
+      hint: `Use one of: ${TARGETS.map((x) => x.name).join(", ")}.`,
+    });
+  }
+  return found;
+}
