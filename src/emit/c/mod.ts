@@ -1,0 +1,7 @@
+/** Placeholder until the emitter lands. @module */
+import type { EmitContext } from "../context.ts";
+
+/** Emits this output for `cx` (not implemented yet). */
+export function emitHeader(_cx: EmitContext): string {
+  throw new Error("emitHeader: not implemented yet");
+}

@@ -1,0 +1,80 @@
+/**
+ * A small source writer that owns indentation and line breaks, so emitters
+ * say what to write and never count spaces. Output always ends with exactly
+ * one newline and never has trailing whitespace.
+ *
+ * @example
+ * ```ts
+ * import { SourceWriter } from "./writer.ts";
+ * const w = new SourceWriter("  ");
+ * w.line("typedef struct {");
+ * w.indented(() => w.line("int32_t quot;"));
+ * w.line("} divmod_result;");
+ * w.toString(); // "typedef struct {\n  int32_t quot;\n} divmod_result;\n"
+ * ```
+ * @module
+ */
+export class SourceWriter {
+  #lines: string[] = [];
+  #depth = 0;
+  readonly #unit: string;
+
+  /** @param unit one level of indentation (two spaces by default). */
+  constructor(unit = "  ") {
+    this.#unit = unit;
+  }
+
+  /** Writes one line at the current indentation (an empty string writes a blank line). */
+  line(text = ""): this {
+    for (const l of text.split("\n")) {
+      this.#lines.push(l === "" ? "" : this.#unit.repeat(this.#depth) + l.trimEnd());
+    }
+    return this;
+  }
+
+  /** Writes several lines. */
+  lines(texts: readonly string[]): this {
+    for (const t of texts) this.line(t);
+    return this;
+  }
+
+  /** Writes a blank line unless the previous line is already blank or there is none. */
+  blank(): this {
+    const last = this.#lines[this.#lines.length - 1];
+    if (last !== undefined && last !== "") this.#lines.push("");
+    return this;
+  }
+
+  /** Runs `body` one level deeper. */
+  indented(body: () => void): this {
+    this.#depth++;
+    try {
+      body();
+    } finally {
+      this.#depth--;
+    }
+    return this;
+  }
+
+  /**
+   * Writes a block comment in the given style, one line per text line:
+   * `"c"` gives `/* … *\/` lines for C, `"jsdoc"` gives a `/** … *\/` block.
+   * Nothing is written for empty text.
+   */
+  docComment(text: string, style: "c" | "jsdoc" = "jsdoc"): this {
+    const body = text.replace(/\*\//g, "* /").trim();
+    if (body === "") return this;
+    const ls = body.split("\n").map((l) => l.trimEnd());
+    if (style === "c" && ls.length === 1) return this.line(`/* ${ls[0]} */`);
+    this.line(style === "c" ? "/*" : "/**");
+    for (const l of ls) this.line(l === "" ? " *" : ` * ${l}`);
+    return this.line(" */");
+  }
+
+  /** The text written so far, ending with exactly one newline. */
+  toString(): string {
+    const ls = [...this.#lines];
+    while (ls.length > 0 && ls[ls.length - 1] === "") ls.pop();
+    return ls.join("\n") + "\n";
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * hostbind: serve WebAssembly imports from native shared libraries in Deno
+ * and Bun. This is the one public entry of the library.
+ *
+ * @example
+ * ```ts
+ * import { generate } from "hostbind";
+ * const files = generate(
+ *   `export declare namespace env { function now(): f64; }`,
+ *   { file: "clock.d.ts", lib: "./libclock" },
+ * );
+ * for (const f of files) console.log(f.path, f.contents.length);
+ * ```
+ * @module
+ */
+export {
+  defaultName,
+  generate,
+  type GeneratedFile,
+  type GenerateOptions,
+  OUTPUT_KINDS,
+  type OutputKind,
+  readDeclarations,
+} from "./generate.ts";
+export { parseDeclarations, parseWasm } from "./parse/mod.ts";
+export { validateDeclarations } from "./ir/validate.ts";
+export {
+  CTX,
+  type FieldLayout,
+  type ImportLayout,
+  layout,
+  type Layout,
+  type LayoutOptions,
+  type NativeParam,
+  type StructLayout,
+  type Target,
+  type TargetName,
+  TARGETS,
+} from "./layout/mod.ts";
+export { HostbindError, HostbindErrors } from "./errors.ts";
+export type * from "./ir/types.ts";
+export type { f32, f64, i32, i64, u32, u64 } from "./types.ts";
