@@ -1,0 +1,16 @@
+/**
+ * The `hostbind` command-line entry, run as `deno run -A src/cli.ts …`,
+ * `bun src/cli.ts …`, or `node dist/cli.js …`. All logic lives in
+ * `cli/main.ts`; this file only connects it to the process.
+ *
+ * @example
+ * ```sh
+ * deno run -A src/cli.ts generate env.d.ts --out-dir gen --lib ./libenv
+ * bun src/cli.ts explain env.d.ts --target i686-linux
+ * ```
+ * @module
+ */
+import { exit, nodeIO, processArgs } from "./cli/io.ts";
+import { main } from "./cli/main.ts";
+
+exit(main(processArgs(), nodeIO()));

@@ -1,0 +1,44 @@
+/**
+ * `hostbind explain INPUT [--target T] [--json]`: shows the native ABI of
+ * every import — wasm type, C prototype, result struct layout — for one
+ * target, as text or JSON.
+ *
+ * @example
+ * ```ts
+ * import { runExplain } from "./explain_command.ts";
+ * import { nodeIO } from "./io.ts";
+ * runExplain(["env.d.ts", "--target", "i686-linux"], nodeIO()); // 0, prints the layout
+ * ```
+ * @module
+ */
+import { readDeclarations } from "../generate.ts";
+import { hostTarget, layout, TARGETS, targetByName } from "../layout/mod.ts";
+import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
+import { explainJson, explainText } from "./explain_render.ts";
+import { singleInput } from "./generate_command.ts";
+import { readInput } from "./input.ts";
+import type { CliIO } from "./io.ts";
+
+/** The options `explain` accepts. */
+export const EXPLAIN_SPEC: ArgSpec = {
+  options: {
+    target: { value: "TARGET" },
+    json: {},
+    help: { alias: "h" },
+  },
+};
+
+/** Runs `explain` with the arguments after the command name; returns the exit code. */
+export function runExplain(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, EXPLAIN_SPEC, "explain");
+  const input = singleInput(args.positionals, "explain");
+  const name = args.values.target;
+  const target = name === undefined ? hostTarget() : targetByName(name);
+  if (target === undefined) {
+    throw new UsageError(`unknown target \`${name}\`; expected one of ${TARGETS.map((t) => t.name).join(", ")}`, "explain");
+  }
+  const decls = readDeclarations(readInput(io.fs, input), input);
+  const l = layout(decls, { target });
+  io.stdout(args.flags.has("json") ? explainJson(decls, l) : explainText(decls, l));
+  return 0;
+}

@@ -1,0 +1,103 @@
+/**
+ * The help texts of `hostbind`, `hostbind generate` and `hostbind explain`.
+ * Lists of output kinds and targets come from the library's own tables, so
+ * the help never drifts from what is accepted.
+ *
+ * @example
+ * ```ts
+ * import { helpText } from "./help.ts";
+ * console.log(helpText("generate"));
+ * ```
+ * @module
+ */
+import { OUTPUT_KINDS } from "../generate.ts";
+import { TARGETS } from "../layout/mod.ts";
+import { VERSION } from "./version.ts";
+
+/** The commands hostbind has. */
+export type CommandName = "generate" | "explain";
+
+/** Every command, in the order the top-level help lists them. */
+export const COMMANDS: readonly CommandName[] = ["generate", "explain"];
+
+const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared libraries in Deno and Bun
+
+Usage:
+  hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]
+  hostbind explain INPUT [--target TARGET] [--json]
+
+Commands:
+  generate   write the C header and the Deno and Bun bindings for INPUT
+  explain    show each import's wasm type, C prototype and result struct layout
+
+INPUT is a TypeScript declaration file (.d.ts, .ts) or a WebAssembly module (.wasm).
+
+Options:
+  -h, --help     show help (also: hostbind COMMAND --help)
+      --version  print the version
+
+Exit status: 0 success, 1 an error in the input or the output directory,
+2 wrong usage, 70 an internal error (a bug in hostbind).
+`;
+
+const GENERATE = `Usage: hostbind generate INPUT --out-dir DIR [options]
+
+Writes DIR/NAME.h, DIR/NAME.deno.ts and DIR/NAME.bun.ts from the imports
+declared in INPUT (.d.ts, .ts or .wasm). Everything is generated before
+anything is written: on any error DIR is left exactly as it was. Files whose
+contents would not change are left untouched.
+
+Options:
+  -o, --out-dir DIR    directory to write into; created if missing (required)
+      --name NAME      base name of the outputs (default: INPUT's name without
+                       its extensions, e.g. env.d.ts -> env)
+      --lib PATH       the shared library load() opens when given no path,
+                       written verbatim into the bindings and resolved relative
+                       to the generated file (so usually relative to DIR, e.g.
+                       ./libenv or ../build/libenv); without an extension the
+                       platform's is added (.so, .dylib, .dll)
+      --targets LIST   comma-separated outputs to write (default: ${OUTPUT_KINDS.join(",")})
+  -h, --help           show this help
+`;
+
+const EXPLAIN = `Usage: hostbind explain INPUT [options]
+
+Shows, for every import in INPUT (.d.ts, .ts or .wasm), its wasm type, the C
+prototype the native library implements (out-pointer rule for 2+ results),
+and for 2+ results the result struct: each field's offset, size, alignment
+and the padding between them.
+
+Options:
+      --target TARGET  lay out for TARGET (default: this machine); one of
+${wrap(TARGETS.map((t) => t.name).join(", "), 23, 78)}
+      --json           print the declarations and layout as JSON instead
+  -h, --help           show this help
+`;
+
+/** Wraps `text` at spaces into lines of at most `width` columns, each indented by `indent`. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.map((l) => " ".repeat(indent) + l).join("\n");
+}
+
+/**
+ * The help text of a command, or the top-level help for `undefined`.
+ *
+ * @example
+ * ```ts
+ * helpText(undefined).startsWith("hostbind "); // true
+ * ```
+ */
+export function helpText(command: CommandName | undefined): string {
+  return command === "generate" ? GENERATE : command === "explain" ? EXPLAIN : TOP;
+}

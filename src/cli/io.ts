@@ -1,0 +1,137 @@
+/**
+ * The CLI's only contact with the runtime: standard output and error, and a
+ * handful of synchronous file operations, all through `node:` modules that
+ * Deno, Bun and Node share. Everything else in `src/cli` takes a {@link CliIO}
+ * so commands run in-process in tests with captured output and injected
+ * failures.
+ *
+ * @example
+ * ```ts
+ * import { nodeIO } from "./io.ts";
+ * const io = nodeIO();
+ * io.stdout("hello\n");
+ * io.fs.kind("src"); // "dir"
+ * ```
+ * @module
+ */
+import * as fs from "node:fs";
+import process from "node:process";
+
+/** What a path currently is. */
+export type PathKind = "file" | "dir" | "other" | "missing";
+
+/**
+ * The file operations the CLI needs. Failures throw errors carrying a Node
+ * style `code` (`ENOENT`, `ENOTDIR`, …); {@link describeFsError} words them.
+ */
+export interface CliFs {
+  /** The whole file as bytes. */
+  readFile(path: string): Uint8Array;
+  /** Creates `path` with `data`, failing if it already exists. */
+  writeNewFile(path: string, data: Uint8Array): void;
+  /** Renames `from` to `to`, replacing `to` (atomically on POSIX). */
+  rename(from: string, to: string): void;
+  /** Removes a file. */
+  unlink(path: string): void;
+  /** Creates one directory (its parent must exist). */
+  mkdir(path: string): void;
+  /** Removes an empty directory. */
+  rmdir(path: string): void;
+  /** What `path` is, following symbolic links; `missing` when nothing is there. */
+  kind(path: string): PathKind;
+}
+
+/** Everything the CLI touches outside itself. */
+export interface CliIO {
+  /** Writes text to standard output, synchronously. */
+  stdout(text: string): void;
+  /** Writes text to standard error, synchronously. */
+  stderr(text: string): void;
+  /** The file system. */
+  fs: CliFs;
+}
+
+/** The real I/O of the running process (Deno, Bun or Node). */
+export function nodeIO(): CliIO {
+  return { stdout: (t) => writeAll(1, t), stderr: (t) => writeAll(2, t), fs: nodeFs };
+}
+
+const nodeFs: CliFs = {
+  readFile: (p) => new Uint8Array(fs.readFileSync(p)),
+  writeNewFile: (p, data) => fs.writeFileSync(p, data, { flag: "wx" }),
+  rename: (from, to) => fs.renameSync(from, to),
+  unlink: (p) => fs.unlinkSync(p),
+  mkdir: (p) => fs.mkdirSync(p),
+  rmdir: (p) => fs.rmdirSync(p),
+  kind(p) {
+    try {
+      const s = fs.statSync(p);
+      return s.isFile() ? "file" : s.isDirectory() ? "dir" : "other";
+    } catch (e) {
+      const code = errorCode(e);
+      if (code === "ENOENT" || code === "ENOTDIR") return "missing";
+      throw e;
+    }
+  },
+};
+
+/**
+ * Writes with `fs.writeSync` rather than `process.stdout.write` so nothing is
+ * still buffered when the entry calls `process.exit`; retries partial writes
+ * and `EAGAIN` (a non-blocking pipe that is momentarily full).
+ */
+function writeAll(fd: number, text: string): void {
+  let bytes = new TextEncoder().encode(text);
+  while (bytes.length > 0) {
+    let n: number;
+    try {
+      n = fs.writeSync(fd, bytes);
+    } catch (e) {
+      if (errorCode(e) === "EAGAIN") continue;
+      throw e;
+    }
+    bytes = bytes.subarray(n);
+  }
+}
+
+/** The command-line arguments after the script name. */
+export function processArgs(): string[] {
+  return process.argv.slice(2);
+}
+
+/** Ends the process with `code`. */
+export function exit(code: number): never {
+  process.exit(code);
+}
+
+/** The `code` of a Node-style system error (`ENOENT`), or `undefined`. */
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  ENOTDIR: "a part of the path is not a directory",
+  EISDIR: "it is a directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  EEXIST: "it already exists",
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "too many levels of symbolic links",
+  EBUSY: "the resource is busy",
+};
+
+/**
+ * A short, runtime-independent reason for a file-system error. Deno, Bun and
+ * Node word `e.message` differently, so the CLI words the error code itself
+ * and its output stays byte-identical across runtimes.
+ */
+export function describeFsError(e: unknown): string {
+  const code = errorCode(e);
+  if (code === undefined) return e instanceof Error ? e.message : String(e);
+  return REASONS[code] ?? `system error ${code}`;
+}

@@ -1,0 +1,171 @@
+/**
+ * Atomic output: every file is first written to a temporary file beside its
+ * destination, then renamed over it, so a reader never sees half a file and
+ * a failure leaves the output directory as it was — temporary files removed,
+ * and the directory itself removed again if this call created it. Files whose
+ * bytes would not change are not touched, so build tools keyed on mtimes do
+ * not rebuild.
+ *
+ * Limit: the renames of several files are not one transaction. They run only
+ * after every temporary file was written, and a rename within one directory
+ * fails only if the file system itself fails.
+ *
+ * @example
+ * ```ts
+ * import { nodeIO } from "./io.ts";
+ * import { writeOutputs } from "./write.ts";
+ * const results = writeOutputs(nodeIO().fs, "out", [{ path: "a.h", contents: "// a\n" }]);
+ * results[0]; // { path: "out/a.h", status: "written" }
+ * ```
+ * @module
+ */
+import { HostbindError } from "../errors.ts";
+import type { GeneratedFile } from "../generate.ts";
+import { type CliFs, describeFsError } from "./io.ts";
+
+/** What happened to one output file. */
+export interface WriteResult {
+  /** The destination path, `DIR/FILE` as the user spelled `DIR`. */
+  path: string;
+  /** `written` when created or replaced, `unchanged` when it already held these bytes. */
+  status: "written" | "unchanged";
+}
+
+/**
+ * Writes `files` into `dir` atomically (see the module doc) and reports what
+ * happened to each, in order. Throws {@link HostbindError} naming the path
+ * when the directory cannot be created or written.
+ */
+export function writeOutputs(fs: CliFs, dir: string, files: readonly GeneratedFile[]): WriteResult[] {
+  const planned = files.map((f) => {
+    const path = joinPath(dir, f.path);
+    const bytes = new TextEncoder().encode(f.contents);
+    return { path, bytes, changed: !sameBytes(fs, path, bytes) };
+  });
+  const results: WriteResult[] = planned.map((p) => ({ path: p.path, status: p.changed ? "written" : "unchanged" }));
+  const toWrite = planned.filter((p) => p.changed);
+  if (toWrite.length === 0) return results;
+
+  const created: string[] = [];
+  const temps: string[] = [];
+  try {
+    created.push(...ensureDir(fs, dir));
+    const staged = toWrite.map((p) => {
+      const temp = tempName(p.path);
+      try {
+        fs.writeNewFile(temp, p.bytes);
+      } catch (e) {
+        throw cannot(`write \`${p.path}\``, e);
+      }
+      temps.push(temp);
+      return { temp, path: p.path };
+    });
+    for (const s of staged) {
+      try {
+        fs.rename(s.temp, s.path);
+      } catch (e) {
+        throw cannot(`replace \`${s.path}\``, e);
+      }
+      temps.splice(temps.indexOf(s.temp), 1);
+    }
+  } catch (e) {
+    for (const t of temps) ignoreErrors(() => fs.unlink(t));
+    for (const d of created.reverse()) ignoreErrors(() => fs.rmdir(d));
+    throw e;
+  }
+  return results;
+}
+
+/**
+ * True when `path` is a regular file holding exactly `bytes`. A directory or
+ * other non-file at an output path is an error: replacing it would lose data.
+ */
+function sameBytes(fs: CliFs, path: string, bytes: Uint8Array): boolean {
+  const kind = fs.kind(path);
+  if (kind === "missing") return false;
+  if (kind !== "file") {
+    throw new HostbindError(`Cannot write \`${path}\`: it exists and is not a regular file`, {
+      hint: "Move it away or choose another --out-dir or --name.",
+    });
+  }
+  let old: Uint8Array;
+  try {
+    old = fs.readFile(path);
+  } catch {
+    return false; // unreadable: let the write report the real problem
+  }
+  return old.length === bytes.length && old.every((b, i) => b === bytes[i]);
+}
+
+/** Creates `dir` and its missing parents; returns the ones created, outermost first. */
+function ensureDir(fs: CliFs, dir: string): string[] {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const kind = fs.kind(at);
+    if (kind === "dir") break;
+    if (kind !== "missing") {
+      throw new HostbindError(`Cannot create output directory \`${dir}\`: \`${at}\` is not a directory`, {
+        hint: "Choose an --out-dir whose parents are directories.",
+      });
+    }
+    missing.unshift(at);
+    const parent = parentDir(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  const created: string[] = [];
+  try {
+    for (const d of missing) {
+      fs.mkdir(d);
+      created.push(d);
+    }
+  } catch (e) {
+    for (const d of created.reverse()) ignoreErrors(() => fs.rmdir(d));
+    throw cannot(`create output directory \`${dir}\``, e);
+  }
+  return created;
+}
+
+function cannot(what: string, e: unknown): HostbindError {
+  return new HostbindError(`Cannot ${what}: ${describeFsError(e)}`, {
+    hint: "Check that the output directory is writable, or choose another with --out-dir.",
+  });
+}
+
+/** A hidden sibling of `path` that no other run picks (random suffix). */
+function tempName(path: string): string {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const rand = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.${rand}.tmp`;
+}
+
+/**
+ * `dir/name` with the user's spelling of `dir` kept (no normalisation), so
+ * printed paths match what was typed and are the same on every runtime.
+ */
+export function joinPath(dir: string, name: string): string {
+  if (dir === "" || dir === ".") return name;
+  return /[\\/]$/.test(dir) ? dir + name : `${dir}/${name}`;
+}
+
+/**
+ * The parent of `p` by plain string rules (`a/b` → `a`, `a` → `.`, `/` → `/`,
+ * `C:\` → `C:\`); the parent of a root is itself.
+ */
+export function parentDir(p: string): string {
+  const trimmed = p.replace(/(?<=[^\\/])[\\/]+$/, "");
+  const slash = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
+  if (slash < 0) return trimmed === "." || trimmed === ".." || /^[A-Za-z]:$/.test(trimmed) ? trimmed : ".";
+  if (slash === 0) return trimmed.slice(0, 1);
+  const head = trimmed.slice(0, slash);
+  return /^[A-Za-z]:$/.test(head) ? trimmed.slice(0, slash + 1) : head;
+}
+
+function ignoreErrors(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // best-effort cleanup after an earlier failure; that failure is what gets reported
+  }
+}
