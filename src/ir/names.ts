@@ -98,7 +98,44 @@ export function safeCName(name: string, taken: ReadonlySet<string> = new Set()):
   return s;
 }
 
-/** Escapes text for a C block comment (no `*` `/` pair can close it early). */
+/**
+ * Escapes text for a C block comment: no `*` `/` pair can close it early, no
+ * `/` `*` pair trips `-Wcomment`, and no `??` can start a trigraph (C11 mode
+ * turns `??/` at a line end into a line splice, which `-Wtrigraphs` reports).
+ */
 export function cComment(text: string): string {
-  return text.replace(/\*\//g, "* /");
+  return text.replace(/\*\//g, "* /").replace(/\/\*/g, "/ *").replace(/\?(?=\?)/g, "? ");
+}
+
+/**
+ * The include guard of a generated header: `HOSTBIND_<NAME>_H`, the output
+ * name upper-cased with every character outside `[A-Za-z0-9_]` replaced by `_`.
+ *
+ * @example
+ * ```ts
+ * headerGuard("my-lib.v2"); // "HOSTBIND_MY_LIB_V2_H"
+ * ```
+ */
+export function headerGuard(name: string): string {
+  return `HOSTBIND_${name.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}_H`;
+}
+
+/**
+ * A wasm text-format string literal: `"` and `\` escaped, control and
+ * non-ASCII characters as `\hh` UTF-8 bytes, so names print exactly as a
+ * `.wat` file would spell them.
+ *
+ * @example
+ * ```ts
+ * watString("my-lib.v2"); // "\"my-lib.v2\""
+ * ```
+ */
+export function watString(s: string): string {
+  let out = "";
+  for (const b of new TextEncoder().encode(s)) {
+    if (b === 0x22 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\${b.toString(16).padStart(2, "0")}`;
+  }
+  return `"${out}"`;
 }

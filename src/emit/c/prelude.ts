@@ -1,0 +1,184 @@
+/**
+ * The part of every generated header that does not depend on the
+ * declarations: `hostbind_ctx`, the two inline helpers and the portability
+ * macros. It sits under its own guard (`HOSTBIND_CTX_DEFINED`) so several
+ * generated headers can share one translation unit; the static assertions of
+ * the context's layout are generated from {@link CTX}, the table the TS
+ * runtimes read, so C and TS cannot drift apart silently.
+ *
+ * @example
+ * ```ts
+ * import { SourceWriter } from "../writer.ts";
+ * import { emitPrelude } from "./prelude.ts";
+ * const w = new SourceWriter();
+ * emitPrelude(w);
+ * w.toString().includes("typedef struct hostbind_ctx {"); // true
+ * ```
+ * @module
+ */
+import { CTX } from "../../layout/context.ts";
+import type { SourceWriter } from "../writer.ts";
+
+/** The guard that keeps the shared definitions to one copy per translation unit. */
+export const CTX_GUARD = "HOSTBIND_CTX_DEFINED";
+
+/** One field of `hostbind_ctx`: its declaration, its offset in {@link CTX}, and what native code may do with it. */
+interface CtxField {
+  decl: string;
+  name: string;
+  offset: number;
+  doc: string;
+}
+
+/** The fields in memory order; the offsets are the ones the TS runtimes use. */
+const CTX_FIELDS: readonly CtxField[] = [
+  {
+    decl: "uint8_t *memory;",
+    name: "memory",
+    offset: CTX.memory,
+    doc: "Base of the guest's linear memory; NULL until the host is bound to an instance.\n"
+      + "Read it afresh at every call (it changes when the guest grows its memory) and\n"
+      + "reach guest data through hostbind_guest_ptr(). Never write this field.",
+  },
+  {
+    decl: "uint64_t memory_size;",
+    name: "memory_size",
+    offset: CTX.memorySize,
+    doc: "Size of the guest's linear memory in bytes; 0 until bound. Read only.",
+  },
+  {
+    decl: "void *user_data;",
+    name: "user_data",
+    offset: CTX.userData,
+    doc: "What the host application passed to load() as userData (NULL when none).\n"
+      + "hostbind never dereferences it; native code may read it freely.",
+  },
+  {
+    decl: "int32_t trap_code;",
+    name: "trap_code",
+    offset: CTX.trapCode,
+    doc: "The code of the pending trap. Set it only through hostbind_trap().",
+  },
+  {
+    decl: "int32_t trapped;",
+    name: "trapped",
+    offset: CTX.trapped,
+    doc: "Nonzero once hostbind_trap() was called during the current call; the binding\n"
+      + "checks it when the call returns and then resets it. Set it only through hostbind_trap().",
+  },
+  {
+    decl: "char trap_message[HOSTBIND_TRAP_MESSAGE_SIZE];",
+    name: "trap_message",
+    offset: CTX.trapMessage,
+    doc: "The pending trap's message, NUL-terminated. Set it only through hostbind_trap().",
+  },
+];
+
+/** Writes the shared definitions, guarded by {@link CTX_GUARD}. */
+export function emitPrelude(w: SourceWriter): void {
+  w.line(`#ifndef ${CTX_GUARD}`);
+  w.line(`#define ${CTX_GUARD}`);
+  w.blank();
+  emitMacros(w);
+  w.blank();
+  emitCtxStruct(w);
+  w.blank();
+  emitCtxAssertions(w);
+  w.blank();
+  emitGuestPtr(w);
+  w.blank();
+  emitTrap(w);
+  w.blank();
+  w.line(`#endif /* ${CTX_GUARD} */`);
+}
+
+function emitMacros(w: SourceWriter): void {
+  w.docComment("Static assertions and alignof, spelled for both C11 and C++.", "c");
+  w.line("#ifdef __cplusplus");
+  w.line("#define HOSTBIND_STATIC_ASSERT(cond, msg) static_assert(cond, msg)");
+  w.line("#define HOSTBIND_ALIGNOF(type) alignof(type)");
+  w.line("#else");
+  w.line("#define HOSTBIND_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)");
+  w.line("#define HOSTBIND_ALIGNOF(type) _Alignof(type)");
+  w.line("#endif");
+  w.blank();
+  w.docComment("Capacity of hostbind_ctx.trap_message, including the terminating NUL.", "c");
+  w.line(`#define HOSTBIND_TRAP_MESSAGE_SIZE ${CTX.trapMessageSize}`);
+}
+
+function emitCtxStruct(w: SourceWriter): void {
+  w.docComment(
+    "The context of one loaded library, passed to every function not marked @noctx.\n"
+      + "It lives in memory that never moves, for as long as the library is loaded;\n"
+      + "a pointer to it stays valid across calls.",
+    "c",
+  );
+  w.line("typedef struct hostbind_ctx {");
+  w.indented(() => {
+    for (const f of CTX_FIELDS) {
+      w.docComment(f.doc, "c");
+      w.line(f.decl);
+    }
+  });
+  w.line("} hostbind_ctx;");
+}
+
+function emitCtxAssertions(w: SourceWriter): void {
+  w.docComment("The layout the generated Deno and Bun bindings rely on (64-bit targets).", "c");
+  w.line("#if UINTPTR_MAX == UINT64_MAX");
+  w.line(assertion(`sizeof(hostbind_ctx) == ${CTX.size}`, "hostbind_ctx: size"));
+  w.line(assertion(`HOSTBIND_ALIGNOF(hostbind_ctx) == ${CTX.align}`, "hostbind_ctx: alignment"));
+  for (const f of CTX_FIELDS) {
+    w.line(assertion(`offsetof(hostbind_ctx, ${f.name}) == ${f.offset}`, `hostbind_ctx: offset of ${f.name}`));
+  }
+  w.line("#endif");
+}
+
+/** One `HOSTBIND_STATIC_ASSERT(cond, "msg");` line; `message` must not contain `"` or `\`. */
+export function assertion(condition: string, message: string): string {
+  return `HOSTBIND_STATIC_ASSERT(${condition}, "${message}");`;
+}
+
+function emitGuestPtr(w: SourceWriter): void {
+  w.docComment(
+    "A native pointer to `len` bytes of guest memory at `offset`, or NULL when the\n"
+      + "range is not entirely inside the guest's memory (or no memory is bound).\n"
+      + "An empty range at the very end of memory is in bounds. The pointer is valid\n"
+      + "until the current call returns (a later call may see the memory grown and moved).",
+    "c",
+  );
+  w.line("static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {");
+  w.indented(() => {
+    w.line("if (ctx->memory == NULL || (uint64_t)offset + len > ctx->memory_size) {");
+    w.indented(() => w.line("return NULL;"));
+    w.line("}");
+    w.line("return ctx->memory + offset;");
+  });
+  w.line("}");
+}
+
+function emitTrap(w: SourceWriter): void {
+  w.docComment(
+    "Makes the current call trap: when the native function returns, the binding throws\n"
+      + "HostTrap(code, message) into the guest's caller instead of returning results.\n"
+      + "The message is copied (truncated to HOSTBIND_TRAP_MESSAGE_SIZE - 1 bytes; NULL\n"
+      + "means empty), so it may live on the stack. Return promptly after calling this;\n"
+      + "whatever the function returns or writes to `out` is ignored.",
+    "c",
+  );
+  w.line("static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *message) {");
+  w.indented(() => {
+    w.line("size_t n = 0;");
+    w.line("if (message != NULL) {");
+    w.indented(() => {
+      w.line("for (; n < HOSTBIND_TRAP_MESSAGE_SIZE - 1 && message[n] != '\\0'; n++) {");
+      w.indented(() => w.line("ctx->trap_message[n] = message[n];"));
+      w.line("}");
+    });
+    w.line("}");
+    w.line("ctx->trap_message[n] = '\\0';");
+    w.line("ctx->trap_code = code;");
+    w.line("ctx->trapped = 1;");
+  });
+  w.line("}");
+}

@@ -1,0 +1,70 @@
+/**
+ * The prototype of one import's native function, with a comment that says
+ * what it is for (its JSDoc), which wasm import it serves, and how results
+ * come back under the out-pointer rule.
+ *
+ * @example
+ * ```ts
+ * import { SourceWriter } from "../writer.ts";
+ * import { emitPrototype, wasmImportText } from "./prototype.ts";
+ * const w = new SourceWriter();
+ * emitPrototype(w, imp);
+ * // void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b);
+ * wasmImportText(imp.fn); // (import "env" "divmod" (func (param i32 i32) (result i32 i32)))
+ * ```
+ * @module
+ */
+import { cComment, watString } from "../../ir/names.ts";
+import { type ImportFunction, WASM_TYPE } from "../../ir/types.ts";
+import { C_TYPE, type ImportLayout, type NativeParam } from "../../layout/signature.ts";
+import type { SourceWriter } from "../writer.ts";
+
+/** Prototypes longer than this put one parameter per line. */
+const MAX_LINE = 100;
+
+/** Writes the comment and prototype of `imp`. */
+export function emitPrototype(w: SourceWriter, imp: ImportLayout): void {
+  const notes = [`wasm:   ${wasmImportText(imp.fn)}`, `native: ${shape(imp)}`];
+  const doc = imp.fn.doc === "" ? notes.join("\n") : `${imp.fn.doc}\n\n${notes.join("\n")}`;
+  w.docComment(cComment(doc), "c");
+  w.lines(prototypeLines(imp));
+}
+
+/** The wasm text form of the import the guest declares, e.g. `(import "env" "now" (func (result f64)))`. */
+export function wasmImportText(fn: ImportFunction): string {
+  const params = fn.params.map((p) => WASM_TYPE[p.type]);
+  const results = fn.results.map((r) => WASM_TYPE[r.type]);
+  const parts = ["func"];
+  if (params.length > 0) parts.push(`(param ${params.join(" ")})`);
+  if (results.length > 0) parts.push(`(result ${results.join(" ")})`);
+  return `(import ${watString(fn.module)} ${watString(fn.name)} (${parts.join(" ")}))`;
+}
+
+/** One sentence on how this function returns its results and whether it takes the context. */
+function shape(imp: ImportLayout): string {
+  const n = imp.fn.results.length;
+  const results = n === 0
+    ? "no result, returns void"
+    : n === 1
+    ? "one result, returned directly"
+    : `${n} results, written to *out (out-pointer rule) before returning`;
+  const ctx = imp.fn.noctx ? "; @noctx: takes no hostbind_ctx" : "";
+  return `${results}${ctx}.`;
+}
+
+/** The prototype, on one line when it fits, else one parameter per line. */
+export function prototypeLines(imp: ImportLayout): string[] {
+  const ret = imp.returns === null ? "void" : C_TYPE[imp.returns];
+  const params = imp.params.map(paramDecl);
+  const oneLine = `${ret} ${imp.symbol}(${params.length === 0 ? "void" : params.join(", ")});`;
+  if (oneLine.length <= MAX_LINE || params.length < 2) return [oneLine];
+  return [
+    `${ret} ${imp.symbol}(`,
+    ...params.map((p, i) => `    ${p}${i === params.length - 1 ? ");" : ","}`),
+  ];
+}
+
+/** `int32_t a`, `hostbind_ctx *ctx`: pointer types hug the name. */
+function paramDecl(p: NativeParam): string {
+  return p.cType.endsWith("*") ? `${p.cType}${p.name}` : `${p.cType} ${p.name}`;
+}

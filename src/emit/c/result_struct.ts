@@ -1,0 +1,76 @@
+/**
+ * The result struct of a multi-result import (out-pointer rule) and the
+ * static assertions that make a C compiler check hostbind's layout numbers.
+ * The numbers come from two layouts computed by the layout engine — the
+ * 64-bit one every Deno/Bun target shares and i686-linux, where 8-byte types
+ * align to 4 inside structs — so the header is the same whatever machine
+ * generated it, and a native library built for either checks itself.
+ *
+ * @example
+ * ```ts
+ * import { SourceWriter } from "../writer.ts";
+ * import { emitResultStruct } from "./result_struct.ts";
+ * const w = new SourceWriter();
+ * emitResultStruct(w, imp64, imp32); // imp64/imp32: the same import laid out for x86_64-linux and i686-linux
+ * // typedef struct env_divmod_result { int32_t quot; int32_t rem; } env_divmod_result; + assertions
+ * ```
+ * @module
+ */
+import { cComment } from "../../ir/names.ts";
+import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
+import type { StructLayout } from "../../layout/struct.ts";
+import type { SourceWriter } from "../writer.ts";
+import { assertion } from "./prelude.ts";
+
+/** The preprocessor condition that selects the i686 (System V) layout. */
+export const I686_CONDITION = "defined(__i386__) && !defined(_WIN32)";
+
+/**
+ * Writes the typedef of `wide.result` and its assertions. `wide` and `narrow`
+ * are the same import laid out for a 64-bit target and for i686-linux; when
+ * their numbers differ the assertions split into `#if`/`#else` branches.
+ * Does nothing for an import with fewer than two results.
+ */
+export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: ImportLayout): void {
+  const s = wide.result;
+  if (s === null) return;
+  const fn = wide.fn;
+  const about = `The results of ${fn.module}.${fn.name}, written by ${wide.symbol}() through \`out\`.`;
+  w.docComment(cComment(fn.doc === "" ? about : `${fn.doc}\n\n${about}`), "c");
+  w.line(`typedef struct ${s.name} {`);
+  w.indented(() => {
+    for (const f of s.fields) w.line(`${C_TYPE[f.type]} ${f.name};`);
+  });
+  w.line(`} ${s.name};`);
+  emitStructAssertions(w, s, narrow.result);
+}
+
+/** Writes the size, alignment and offset assertions of `wide`, split by target when `narrow` differs. */
+export function emitStructAssertions(w: SourceWriter, wide: StructLayout, narrow: StructLayout | null): void {
+  if (narrow === null || sameLayout(wide, narrow)) {
+    w.lines(structAssertions(wide, ""));
+    return;
+  }
+  w.line(`#if ${I686_CONDITION}`);
+  w.lines(structAssertions(narrow, " on i686"));
+  w.line("#else");
+  w.lines(structAssertions(wide, ""));
+  w.line("#endif");
+}
+
+/** The assertion lines of one layout; `where` is appended to each message. */
+function structAssertions(s: StructLayout, where: string): string[] {
+  return [
+    assertion(`sizeof(${s.name}) == ${s.size}`, `${s.name}: size${where}`),
+    assertion(`HOSTBIND_ALIGNOF(${s.name}) == ${s.align}`, `${s.name}: alignment${where}`),
+    ...s.fields.map((f) =>
+      assertion(`offsetof(${s.name}, ${f.name}) == ${f.offset}`, `${s.name}: offset of ${f.name}${where}`)
+    ),
+  ];
+}
+
+/** True when two layouts of the same struct agree on every number the assertions check. */
+export function sameLayout(a: StructLayout, b: StructLayout): boolean {
+  return a.size === b.size && a.align === b.align && a.fields.length === b.fields.length
+    && a.fields.every((f, i) => f.offset === b.fields[i]?.offset);
+}
