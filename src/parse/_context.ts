@@ -1,0 +1,77 @@
+/**
+ * What every step of the parser shares: the input's name, the source file
+ * (for turning node positions into 1-based line/column), and the list of
+ * errors found so far. Errors are collected rather than thrown so one run
+ * reports every mistake in a file, in source order.
+ *
+ * @example
+ * ```ts
+ * import { ParseContext } from "./_context.ts";
+ * const cx = new ParseContext(sourceFile, "env.d.ts");
+ * cx.error(node, "Unsupported type `string` for parameter `s` of `env.f`", "Pass a (ptr: u32, len: u32) pair.");
+ * cx.throwIfAny(); // throws the collected HostbindError(s)
+ * ```
+ * @module
+ */
+import type { Node, SourceFile } from "ts-morph";
+import { HostbindError, throwIfAny } from "../errors.ts";
+import type { SourceLocation } from "../ir/types.ts";
+
+/** Collects located errors for one input file. */
+export class ParseContext {
+  /** Errors found so far, in the order they were found. */
+  readonly errors: HostbindError[] = [];
+
+  constructor(
+    /** The parsed file (positions are resolved against it). */
+    readonly sourceFile: SourceFile,
+    /** The input's path as the user gave it. */
+    readonly file: string,
+  ) {}
+
+  /** The 1-based location of a node's first non-trivia character (after JSDoc and whitespace). */
+  locate(node: Node): SourceLocation {
+    return this.locateAt(node.getStart());
+  }
+
+  /** The 1-based location of a character offset in the file. */
+  locateAt(pos: number): SourceLocation {
+    const { line, column } = this.sourceFile.getLineAndColumnAtPos(pos);
+    return { file: this.file, line, column };
+  }
+
+  /** Records an error at `node`, with a hint saying what to do and optional located notes. */
+  error(node: Node, message: string, hint: string, related: { node: Node; message: string }[] = []): void {
+    this.errors.push(
+      new HostbindError(message, {
+        location: this.locate(node),
+        hint,
+        related: related.map((r) => ({ location: this.locate(r.node), message: r.message })),
+      }),
+    );
+  }
+
+  /** Throws every collected error, sorted into source order; returns when there are none. */
+  throwIfAny(): void {
+    throwIfAny(sortBySource(this.errors));
+  }
+}
+
+/** Errors in source order (stable: errors at the same place keep the order they were found in). */
+export function sortBySource(errors: HostbindError[]): HostbindError[] {
+  const key = (e: HostbindError) => [e.location?.line ?? 0, e.location?.column ?? 0] as const;
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => {
+      const [al, ac] = key(a.e);
+      const [bl, bc] = key(b.e);
+      return al - bl || ac - bc || a.i - b.i;
+    })
+    .map(({ e }) => e);
+}
+
+/** Backquotes a name or snippet for a message, shortening long snippets. */
+export function code(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return `\`${oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine}\``;
+}

@@ -1,0 +1,72 @@
+/**
+ * One function declaration inside a module → one {@link ImportFunction}.
+ * Checks what belongs to the function as a whole (a name, no body, no type
+ * parameters, not async or a generator) and delegates parameters, results
+ * and JSDoc to their own readers.
+ *
+ * @example
+ * ```ts
+ * import { readFunction } from "./_function.ts";
+ * // For `/** @noctx *\/ function hypot(x: f64, y: f64): f64;` in `declare module "m"`:
+ * readFunction(cx, fn, scope, "m");
+ * // { module: "m", name: "hypot", symbol: "m_hypot", symbolExplicit: false, noctx: true, … }
+ * ```
+ * @module
+ */
+import { SyntaxKind, type FunctionDeclaration } from "ts-morph";
+import type { ImportFunction } from "../ir/types.ts";
+import { defaultSymbol } from "../ir/names.ts";
+import type { ParseContext } from "./_context.ts";
+import { readDoc } from "./_jsdoc.ts";
+import type { Scope } from "./_scope.ts";
+import { readParams, readResults } from "./_signature.ts";
+
+/** Reads `fn` as an import of `module`; `undefined` when it was rejected (errors are in `cx`). */
+export function readFunction(cx: ParseContext, fn: FunctionDeclaration, scope: Scope, module: string): ImportFunction | undefined {
+  const nameNode = fn.getNameNode();
+  if (nameNode === undefined) {
+    cx.error(fn, `Function without a name in module \`${module}\`: every import needs a name`, "Write `function NAME(…): T;` (not `export default function`).");
+    return undefined;
+  }
+  const name = nameNode.getText();
+  const owner = `\`${module}.${name}\``;
+  if (!wholeFunctionOk(cx, fn, owner)) return undefined;
+  const params = readParams(cx, fn, scope, owner);
+  const results = readResults(cx, fn, scope, owner);
+  const doc = readDoc(cx, fn, owner);
+  if (params === undefined || results === undefined) return undefined;
+  return {
+    module,
+    name,
+    symbol: doc.symbol ?? defaultSymbol(module, name),
+    symbolExplicit: doc.symbol !== undefined,
+    params,
+    results,
+    noctx: doc.noctx,
+    doc: doc.doc,
+    location: cx.locate(nameNode),
+  };
+}
+
+/** Checks the function-level forms an import cannot have; false when one was reported. */
+function wholeFunctionOk(cx: ParseContext, fn: FunctionDeclaration, owner: string): boolean {
+  const name = fn.getNameNode() ?? fn;
+  const typeParam = fn.getTypeParameters()[0];
+  if (typeParam !== undefined) {
+    cx.error(typeParam, `Generic function ${owner} is not supported: a wasm import has one concrete signature`, "Remove the type parameters and use value types (i32, u32, i64, u64, f32, f64).");
+    return false;
+  }
+  if (fn.hasBody()) {
+    cx.error(name, `Function ${owner} has a body: expected a declaration only, \`function NAME(…): T;\``, "Remove the body; the native library implements the function.");
+    return false;
+  }
+  if (fn.isAsync()) {
+    cx.error(fn.getFirstModifierByKindOrThrow(SyntaxKind.AsyncKeyword), `Async function ${owner} is not supported: wasm imports are synchronous`, "Remove `async` and declare the result type itself.");
+    return false;
+  }
+  if (fn.isGenerator()) {
+    cx.error(name, `Generator function ${owner} is not supported: expected a plain function declaration`, "Remove the `*`.");
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,166 @@
+/**
+ * Resolves a type node to what it means for a wasm signature: a value type,
+ * `void`, a tuple (to be read as results), or a rejection saying what was
+ * found and what to do instead. Aliases are followed recursively in the scope
+ * they were declared in, and cycles are caught. Whether a shape is allowed
+ * where it appears (a tuple is fine as a return type, not as a parameter) is
+ * the caller's decision.
+ *
+ * @example
+ * ```ts
+ * import { resolveShape } from "./_types.ts";
+ * // For `type Pair = [q: i32, r: i32]` in scope:
+ * resolveShape(fn.getReturnTypeNode()!, scope); // { kind: "tuple", node, scope, via: ["Pair"] }
+ * resolveShape(param.getTypeNode()!, scope);    // { kind: "value", type: "i32", via: [] }
+ * ```
+ * @module
+ */
+import { Node, SyntaxKind, type TupleTypeNode, type TypeNode, type TypeReferenceNode } from "ts-morph";
+import { VALUE_TYPES, type ValueType } from "../ir/types.ts";
+import { code } from "./_context.ts";
+import type { Scope } from "./_scope.ts";
+
+/** What a type node resolves to. `via` lists the aliases followed to get there, outermost first. */
+export type Shape =
+  | { kind: "value"; type: ValueType; via: string[] }
+  | { kind: "void"; via: string[] }
+  | { kind: "tuple"; node: TupleTypeNode; scope: Scope; via: string[] }
+  | { kind: "bad"; node: Node; found: string; problem: string; hint: string; via: string[] }
+  /** The problem was already reported at its declaration; report nothing more. */
+  | { kind: "reported" };
+
+/** The value types as a message lists them. */
+export const EXPECTED = `one of ${VALUE_TYPES.join(", ")}`;
+
+const ANY_HINT = `Declare the parameter or result as ${EXPECTED}.`;
+
+/** Rejections by syntax kind: what to say about the type and what to do instead. */
+const KIND_HINTS: Partial<Record<SyntaxKind, string>> = {
+  [SyntaxKind.StringKeyword]:
+    "Pass a string as a pointer and a length into guest memory, e.g. `(ptr: u32, len: u32)`, and read it with `hostbind_guest_ptr`.",
+  [SyntaxKind.NumberKeyword]:
+    "Say which wasm type the number travels as: `i32` or `u32` for integers, `f64` or `f32` for floating point.",
+  [SyntaxKind.BigIntKeyword]: "Use `i64` (signed) or `u64` (unsigned) for 64-bit integers.",
+  [SyntaxKind.BooleanKeyword]: "Pass a boolean as `i32` (0 or 1).",
+  [SyntaxKind.TypeLiteral]:
+    "Pass each field as its own parameter, or pass a pointer (`u32`) to the data in guest memory.",
+  [SyntaxKind.UnionType]: "A wasm value has exactly one type; declare one of the value types.",
+  [SyntaxKind.IntersectionType]: "A wasm value has exactly one type; declare one of the value types.",
+  [SyntaxKind.ArrayType]: "Pass an array as a pointer and a length into guest memory: `(ptr: u32, len: u32)`.",
+  [SyntaxKind.LiteralType]: "Declare the value type (e.g. `i32`) instead of a literal type.",
+  [SyntaxKind.FunctionType]: "Pass a callback as an index into a function table, typed `i32`.",
+  [SyntaxKind.ConstructorType]: "Pass an object as an index or handle typed `i32`.",
+};
+
+/** Value-type-like names wasm has but hostbind does not support, with why and what to do instead. */
+const UNSUPPORTED_WASM: Record<string, { problem: string; hint: string }> = {
+  v128: {
+    problem: "the wasm SIMD type `v128` is not supported (no C ABI passes it portably)",
+    hint: "Split the vector into `i64` halves, or pass a pointer (`u32`) to it in guest memory.",
+  },
+  externref: {
+    problem: "the wasm reference type `externref` is not supported (native code cannot hold JS objects)",
+    hint: "Keep the objects in a table on the JS side and pass an index or handle as `i32`.",
+  },
+  funcref: {
+    problem: "the wasm reference type `funcref` is not supported (native code cannot call wasm functions)",
+    hint: "Pass an index into the guest's function table as `i32`.",
+  },
+};
+
+/** Well-known generic names, with a more specific hint than "generics are not supported". */
+const GENERIC_HINTS: Record<string, string> = {
+  Array: KIND_HINTS[SyntaxKind.ArrayType]!,
+  ReadonlyArray: KIND_HINTS[SyntaxKind.ArrayType]!,
+  Promise: "Imports are synchronous: declare the result type itself (e.g. `i32`), not a Promise.",
+};
+
+/** Resolves `node` in `scope`. `via` carries the aliases followed so far (for cycles and messages). */
+export function resolveShape(node: TypeNode, scope: Scope, via: string[] = []): Shape {
+  if (Node.isParenthesizedTypeNode(node)) return resolveShape(node.getTypeNode(), scope, via);
+  if (node.getKind() === SyntaxKind.VoidKeyword) return { kind: "void", via };
+  if (Node.isTupleTypeNode(node)) return { kind: "tuple", node, scope, via };
+  // `readonly [a: i32, b: i32]` is still a tuple of results.
+  if (Node.isTypeOperatorTypeNode(node) && node.getOperator() === SyntaxKind.ReadonlyKeyword) {
+    const inner = node.getTypeNode();
+    if (Node.isTupleTypeNode(inner)) return { kind: "tuple", node: inner, scope, via };
+  }
+  if (Node.isTypeReference(node)) return resolveReference(node, scope, via);
+  const hint = KIND_HINTS[node.getKind()] ?? ANY_HINT;
+  return bad(node, `expected ${EXPECTED}`, hint, via);
+}
+
+function resolveReference(node: TypeReferenceNode, scope: Scope, via: string[]): Shape {
+  const typeName = node.getTypeName();
+  if (node.getTypeArguments().length > 0) {
+    const base = typeName.getText();
+    const hint = GENERIC_HINTS[base] ?? `Use a concrete value type, ${EXPECTED}, instead of a generic type.`;
+    return bad(node, `generic types are not supported; expected ${EXPECTED}`, hint, via);
+  }
+  if (Node.isQualifiedName(typeName)) {
+    // `hb.i32` where `import type * as hb from "hostbind"`.
+    const left = typeName.getLeft();
+    const right = typeName.getRight().getText();
+    if (Node.isIdentifier(left) && scope.isHostbindNamespace(left.getText()) && isValueType(right)) {
+      return { kind: "value", type: right, via };
+    }
+    return unknownName(node, via);
+  }
+  const name = typeName.getText();
+  // Value types are recognised by name first, so a local `type i32 = number`
+  // (written to make the file type-check without hostbind installed) is fine.
+  if (isValueType(name)) return { kind: "value", type: name, via };
+  const unsupported = UNSUPPORTED_WASM[name];
+  if (unsupported) return bad(node, unsupported.problem, unsupported.hint, via);
+  const entry = scope.lookup(name);
+  if (entry === undefined) return unknownName(node, via);
+  if (entry.kind === "rejected") return { kind: "reported" };
+  if (entry.kind === "value") return { kind: "value", type: entry.type, via };
+  if (via.includes(name)) {
+    const cycle = [...via.slice(via.indexOf(name)), name].join(" → ");
+    return bad(
+      node,
+      `type alias \`${name}\` refers to itself (${cycle})`,
+      "Make the alias resolve to a value type, a tuple of value types, or `void`.",
+      via,
+    );
+  }
+  const target = entry.decl.getTypeNode();
+  if (target === undefined) return unknownName(node, via);
+  return resolveShape(target, entry.scope, [...via, name]);
+}
+
+/** Names people coming from C, Rust or AssemblyScript type by habit, and the value type they mean. */
+const LIKELY_MEANT: Record<string, ValueType> = {
+  int: "i32", int32: "i32", int32_t: "i32", uint: "u32", uint32: "u32", uint32_t: "u32", usize: "u32",
+  long: "i64", int64: "i64", int64_t: "i64", uint64: "u64", uint64_t: "u64",
+  float: "f32", float32: "f32", double: "f64", float64: "f64",
+};
+
+function unknownName(node: TypeNode, via: string[]): Shape {
+  const meant = LIKELY_MEANT[node.getText()];
+  return bad(
+    node,
+    `no type by that name is declared in this file; expected ${EXPECTED} or a type alias of one`,
+    meant
+      ? `Write \`${meant}\` for this wasm value type.`
+      : `Use ${EXPECTED}, or declare \`type ${node.getText()} = …\` in this file.`,
+    via,
+  );
+}
+
+function bad(node: Node, problem: string, hint: string, via: string[]): Shape {
+  return { kind: "bad", node, found: code(node.getText()), problem, hint, via };
+}
+
+/** True for the names of hostbind's value types. */
+export function isValueType(name: string): name is ValueType {
+  return (VALUE_TYPES as readonly string[]).includes(name);
+}
+
+/** " (through type alias `A`)" or " (through type aliases `A`, `B`)" for a message; "" when no alias was followed. */
+export function throughAliases(via: readonly string[]): string {
+  if (via.length === 0) return "";
+  const names = via.map((v) => `\`${v}\``).join(" → ");
+  return ` (through type alias${via.length > 1 ? "es" : ""} ${names})`;
+}
