@@ -1,0 +1,151 @@
+/**
+ * A small WebAssembly binary encoder: just what the call-stub module needs
+ * (LEB128 numbers, names, vectors, sections, function types, a few
+ * instructions). Written here rather than taken from a dependency because
+ * the stub is a few dozen bytes and its encoding must be byte-for-byte
+ * deterministic and identical on every runtime that runs hostbind.
+ *
+ * @example
+ * ```ts
+ * import { ByteWriter, section, SECTION } from "./encoder.ts";
+ * const body = new ByteWriter().u32(0); // an empty vector
+ * const bytes = section(SECTION.type, body.bytes()); // [1, 1, 0]
+ * ```
+ * @module
+ */
+import type { WasmType } from "../../ir/types.ts";
+
+/** The module preamble: `\0asm` and binary format version 1. */
+export const PREAMBLE: readonly number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+/** Section ids of the binary format (core spec §5.5.2). */
+export const SECTION = {
+  type: 1,
+  import: 2,
+  function: 3,
+  export: 7,
+  code: 10,
+} as const;
+
+/** External kinds, as used in import and export entries. */
+export const EXTERNAL = { func: 0x00, memory: 0x02 } as const;
+
+/** Value type bytes. */
+export const VALTYPE: Readonly<Record<WasmType, number>> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
+
+/** The opcodes the stub uses. */
+export const OP = {
+  call: 0x10,
+  localGet: 0x20,
+  i32Load: 0x28,
+  i64Load: 0x29,
+  f32Load: 0x2a,
+  f64Load: 0x2b,
+  i32Const: 0x41,
+  end: 0x0b,
+} as const;
+
+/** The load instruction for each value type, with its natural alignment as a power of two. */
+export const LOAD: Readonly<Record<WasmType, { op: number; alignLog2: number }>> = {
+  i32: { op: OP.i32Load, alignLog2: 2 },
+  i64: { op: OP.i64Load, alignLog2: 3 },
+  f32: { op: OP.f32Load, alignLog2: 2 },
+  f64: { op: OP.f64Load, alignLog2: 3 },
+};
+
+/** An append-only byte buffer with the binary format's primitive encodings. */
+export class ByteWriter {
+  #out: number[] = [];
+
+  /** Appends raw bytes. */
+  raw(bytes: Iterable<number>): this {
+    for (const b of bytes) this.#out.push(b & 0xff);
+    return this;
+  }
+
+  /** Appends one byte. */
+  byte(b: number): this {
+    this.#out.push(b & 0xff);
+    return this;
+  }
+
+  /** Appends an unsigned LEB128 number (`u32` in the spec). */
+  u32(n: number): this {
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`u32 out of range: ${n}`);
+    return this.raw(unsignedLeb128(n));
+  }
+
+  /** Appends a signed LEB128 number (`s32`, as `i32.const` takes). */
+  s32(n: number): this {
+    if (!Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) throw new RangeError(`s32 out of range: ${n}`);
+    return this.raw(signedLeb128(BigInt(n)));
+  }
+
+  /** Appends a name: its UTF-8 length, then the bytes. */
+  name(s: string): this {
+    const utf8 = new TextEncoder().encode(s);
+    return this.u32(utf8.length).raw(utf8);
+  }
+
+  /** Appends a vector: the element count, then each element written by `each`. */
+  vec<T>(items: readonly T[], each: (item: T, w: this) => void): this {
+    this.u32(items.length);
+    for (const item of items) each(item, this);
+    return this;
+  }
+
+  /** The bytes written so far. */
+  bytes(): Uint8Array {
+    return Uint8Array.from(this.#out);
+  }
+}
+
+/** Unsigned LEB128 of a non-negative integer. */
+export function unsignedLeb128(n: number): number[] {
+  const out: number[] = [];
+  let v = n;
+  do {
+    let b = v % 128;
+    v = Math.floor(v / 128);
+    if (v !== 0) b |= 0x80;
+    out.push(b);
+  } while (v !== 0);
+  return out;
+}
+
+/** Signed LEB128 of an integer (two's complement, sign-extended by the last byte's bit 6). */
+export function signedLeb128(n: bigint): number[] {
+  const out: number[] = [];
+  let v = n;
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n; // arithmetic shift: keeps the sign
+    const done = (v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0);
+    out.push(done ? b : b | 0x80);
+    if (done) return out;
+  }
+}
+
+/** A section: its id, its byte size, then `body`. */
+export function section(id: number, body: Uint8Array): Uint8Array {
+  return new ByteWriter().byte(id).u32(body.length).raw(body).bytes();
+}
+
+/** A function type `(params) -> (results)` (form 0x60). */
+export function funcType(params: readonly WasmType[], results: readonly WasmType[]): Uint8Array {
+  const w = new ByteWriter().byte(0x60);
+  w.vec(params, (t, x) => x.byte(VALTYPE[t]));
+  w.vec(results, (t, x) => x.byte(VALTYPE[t]));
+  return w.bytes();
+}
+
+/** Memory limits with both a minimum and a maximum, in 64 KiB pages (flag 0x01). */
+export function limits(min: number, max: number): Uint8Array {
+  return new ByteWriter().byte(0x01).u32(min).u32(max).bytes();
+}
+
+/** A code-section entry: the body's size, no locals, the instructions, `end`. */
+export function codeEntry(instructions: Uint8Array): Uint8Array {
+  const body = new ByteWriter().u32(0).raw(instructions).byte(OP.end).bytes();
+  return new ByteWriter().u32(body.length).raw(body).bytes();
+}

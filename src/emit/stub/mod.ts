@@ -1,0 +1,150 @@
+/**
+ * The wasm call-stub module. For every import with two or more results the
+ * stub imports a JS wrapper of type `(params) -> ()` that calls the native
+ * function with an out-pointer into the stub's memory, and exports a
+ * function with the guest's exact type that calls the wrapper and then loads
+ * the results from that memory and returns them natively (multi-value).
+ * A guest calling the export makes a wasm→wasm call; no JS array is built
+ * (DESIGN §4: returning an array to wasm costs ~80–100 ns, the stub ~11).
+ *
+ * The stub's memory (`hostbind.memory`, created by the runtime with
+ * `initial = maximum` so it never grows or moves) also holds `hostbind_ctx`
+ * at offset 0; the layout's {@link StubMemoryPlan} says where everything is.
+ *
+ * @example
+ * ```ts
+ * import { buildStub } from "./mod.ts";
+ * const stub = buildStub(cx.layout);
+ * new WebAssembly.Module(stub.bytes); // validates
+ * stub.functions[0]?.exportName;       // "env_divmod"
+ * ```
+ * @module
+ */
+import { WASM_TYPE, type WasmType } from "../../ir/types.ts";
+import type { Layout } from "../../layout/mod.ts";
+import {
+  ByteWriter,
+  codeEntry,
+  EXTERNAL,
+  funcType,
+  limits,
+  LOAD,
+  OP,
+  PREAMBLE,
+  section,
+  SECTION,
+} from "./encoder.ts";
+
+/** The import module name the stub uses for the memory and the JS wrappers. */
+export const STUB_IMPORT_MODULE = "hostbind";
+
+/** The import field name of the stub's memory. */
+export const STUB_MEMORY_FIELD = "memory";
+
+/** One result the stub loads: its wasm type and absolute byte offset in the stub memory. */
+export interface StubResult {
+  /** The wasm type loaded. */
+  type: WasmType;
+  /** Byte offset in the stub memory (out-area offset plus field offset). */
+  offset: number;
+}
+
+/** One multi-result import as the stub sees it. */
+export interface StubFunction {
+  /** Index of the import in `Layout.imports`. */
+  layoutIndex: number;
+  /** The C symbol; also the stub's import field and export name (unique, a C identifier). */
+  symbol: string;
+  /** The wasm parameter types, as the guest declares them. */
+  params: WasmType[];
+  /** The results in order, with where the stub loads each from. */
+  results: StubResult[];
+  /** Byte offset of this import's out-area (the `out` pointer the native function gets). */
+  outOffset: number;
+}
+
+/** The built stub. */
+export interface StubModule {
+  /** The module's binary encoding. */
+  bytes: Uint8Array;
+  /** Size of the imported memory in 64 KiB pages (both its minimum and maximum). */
+  pages: number;
+  /** The multi-result imports the stub serves, in `Layout.imports` order. */
+  functions: StubFunction[];
+}
+
+/** Describes the stub's functions without encoding them. */
+export function stubFunctions(layout: Layout): StubFunction[] {
+  const out: StubFunction[] = [];
+  layout.imports.forEach((imp, i) => {
+    const outOffset = layout.stubMemory.outOffset[i] ?? -1;
+    if (!imp.result || outOffset < 0) return;
+    out.push({
+      layoutIndex: i,
+      symbol: imp.symbol,
+      params: imp.fn.params.map((p) => WASM_TYPE[p.type]),
+      results: imp.result.fields.map((f) => ({ type: WASM_TYPE[f.type], offset: outOffset + f.offset })),
+      outOffset,
+    });
+  });
+  return out;
+}
+
+/** Builds the stub module for `layout` (always valid; with no multi-result imports it only imports the memory). */
+export function buildStub(layout: Layout): StubModule {
+  const functions = stubFunctions(layout);
+  const pages = layout.stubMemory.pages;
+  const types = new TypeTable();
+  const wrapperType = functions.map((f) => types.index(f.params, []));
+  const exportType = functions.map((f) => types.index(f.params, f.results.map((r) => r.type)));
+  const n = functions.length;
+
+  const typeSec = new ByteWriter().vec(types.entries, (t, w) => w.raw(t));
+  const importSec = new ByteWriter()
+    .u32(n + 1)
+    .name(STUB_IMPORT_MODULE).name(STUB_MEMORY_FIELD).byte(EXTERNAL.memory).raw(limits(pages, pages));
+  functions.forEach((f, i) => importSec.name(STUB_IMPORT_MODULE).name(f.symbol).byte(EXTERNAL.func).u32(wrapperType[i]!));
+  const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
+  // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
+  const exportSec = new ByteWriter().vec(functions, (f, w) =>
+    w.name(f.symbol).byte(EXTERNAL.func).u32(n + functions.indexOf(f)));
+  const codeSec = new ByteWriter().vec(functions, (f, w) => w.raw(codeEntry(stubBody(f, functions.indexOf(f)))));
+
+  const bytes = new ByteWriter().raw(PREAMBLE)
+    .raw(section(SECTION.type, typeSec.bytes()))
+    .raw(section(SECTION.import, importSec.bytes()))
+    .raw(section(SECTION.function, funcSec.bytes()))
+    .raw(section(SECTION.export, exportSec.bytes()))
+    .raw(section(SECTION.code, codeSec.bytes()))
+    .bytes();
+  return { bytes, pages, functions };
+}
+
+/** `local.get 0..n-1; call wrapper; (i32.const 0; T.load offset=…)*` — results land on the stack in order. */
+function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
+  const w = new ByteWriter();
+  f.params.forEach((_, i) => w.byte(OP.localGet).u32(i));
+  w.byte(OP.call).u32(wrapperIndex);
+  for (const r of f.results) {
+    const load = LOAD[r.type];
+    // The address is the constant 0 and the memarg offset carries the whole
+    // address: one instruction per result, no address arithmetic.
+    w.byte(OP.i32Const).s32(0).byte(load.op).u32(load.alignLog2).u32(r.offset);
+  }
+  return w.bytes();
+}
+
+/** Function types, deduplicated, in order of first use (deterministic). */
+class TypeTable {
+  readonly entries: Uint8Array[] = [];
+  readonly #keys: string[] = [];
+
+  index(params: readonly WasmType[], results: readonly WasmType[]): number {
+    const key = `${params.join(",")}->${results.join(",")}`;
+    const found = this.#keys.indexOf(key);
+    if (found >= 0) return found;
+    this.#keys.push(key);
+    this.entries.push(funcType(params, results));
+    return this.entries.length - 1;
+  }
+}

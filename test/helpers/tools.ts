@@ -1,0 +1,67 @@
+/**
+ * Test helpers that run the real tools: wabt (`wat2wasm`, `wasm-validate`,
+ * `wasm2wat`), the C compiler, `deno`, `bun` and `tsc`, with temporary files
+ * under `.tmp/` (gitignored).
+ *
+ * @example
+ * ```ts
+ * import { wasm2wat } from "../helpers/tools.ts";
+ * const wat = wasm2wat(bytes); // throws with wabt's message when invalid
+ * ```
+ * @module
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, "../..");
+
+/** A tool from `node_modules/.bin`. */
+export function bin(name: string): string {
+  return join(ROOT, "node_modules/.bin", name);
+}
+
+/** A fresh directory under `.tmp/` for one test's files. */
+export function tempDir(prefix: string): string {
+  const base = join(ROOT, ".tmp/tests");
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${prefix}-`));
+}
+
+/** The output of a finished child process. */
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion and returns its status and output (never throws for a nonzero exit). */
+export function run(cmd: string, args: readonly string[], cwd = ROOT): RunResult {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 170_000, env: { ...process.env, NO_COLOR: "1" } });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs a command that must succeed; throws with its output otherwise. */
+export function runOk(cmd: string, args: readonly string[], cwd = ROOT): string {
+  const r = run(cmd, args, cwd);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Validates wasm bytes with wabt's `wasm-validate`; throws its message when invalid. */
+export function wasmValidate(bytes: Uint8Array): void {
+  const dir = tempDir("validate");
+  const file = join(dir, "m.wasm");
+  writeFileSync(file, bytes);
+  runOk(bin("wasm-validate"), [file]);
+}
+
+/** The text format of wasm bytes, by wabt's `wasm2wat` (which also validates). */
+export function wasm2wat(bytes: Uint8Array): string {
+  const dir = tempDir("wat");
+  const file = join(dir, "m.wasm");
+  writeFileSync(file, bytes);
+  return execFileSync(bin("wasm2wat"), [file], { encoding: "utf8" });
+}
