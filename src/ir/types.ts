@@ -112,6 +112,23 @@ export interface Declarations {
   file: string;
   /** The import modules in declaration order (several may share a file). */
   modules: ImportModule[];
+  /**
+   * Imports that are not functions (memories, tables, globals, tags), which
+   * only a `.wasm` input has. hostbind does not serve them — the host
+   * application must — so the CLI lists them in a warning and `hostbind
+   * declare` in a comment. Absent for declaration-file input.
+   */
+  otherImports?: OtherImport[];
+}
+
+/** A non-function import of a `.wasm` module (see {@link Declarations.otherImports}). */
+export interface OtherImport {
+  /** The wasm import module name. */
+  module: string;
+  /** The wasm import field name. */
+  name: string;
+  /** What it is: `memory`, `table`, `global` or `tag`. */
+  kind: "memory" | "table" | "global" | "tag";
 }
 
 /** All functions of all modules, in declaration order. */

@@ -1,0 +1,207 @@
+/**
+ * `.wasm` input: reads a core module's import section into the IR, the same
+ * model a declaration file gives (DESIGN §2), with made-up names — params
+ * `p0, p1, …`, unlabelled results `f0, f1, …` — since the binary has none.
+ * Each wasm numeric type maps to its signed declared type (`i32` → `i32`,
+ * `i64` → `i64`); a declaration file is where `u32`/`u64` can be chosen.
+ * Memory, table, global and tag imports are returned in `otherImports`.
+ *
+ * Only the header, the type section and the import section are decoded;
+ * every other section is skipped by its size (after a bounds check), so
+ * function bodies cost nothing. Errors are located at line 1, column = byte
+ * offset + 1 (see `_wasm_reader.ts`).
+ *
+ * @example
+ * ```ts
+ * import { parseWasm } from "./wasm.ts";
+ * const decls = parseWasm(Deno.readFileSync("guest.wasm"), "guest.wasm");
+ * decls.modules[0]?.functions[0]?.params; // [{ name: "p0", type: "i32" }, …]
+ * decls.otherImports;                     // [{ module: "env", name: "memory", kind: "memory" }]
+ * ```
+ * @module
+ */
+import { throwIfAny, type HostbindError } from "../errors.ts";
+import { defaultSymbol } from "../ir/names.ts";
+import type { Declarations, ImportFunction, ImportModule, OtherImport, WasmType } from "../ir/types.ts";
+import { WasmReader } from "./_wasm_reader.ts";
+import { hex, readTypeSection, readValType, valTypeText, type WasmTypeDef, type WasmValType } from "./_wasm_types.ts";
+
+const MAGIC = [0x00, 0x61, 0x73, 0x6d];
+const SECTION_TYPE = 1;
+const SECTION_IMPORT = 2;
+/** The highest known section id (13: tag, from the exception-handling proposal). */
+const MAX_SECTION_ID = 13;
+const OTHER_KINDS: Readonly<Record<number, OtherImport["kind"]>> = { 1: "table", 2: "memory", 3: "global", 4: "tag" };
+
+/** One import entry as read, before it becomes IR. */
+interface RawImport {
+  module: string;
+  name: string;
+  /** Absolute offset of the entry (its module name), for locations. */
+  offset: number;
+  kind: "func" | OtherImport["kind"];
+  /** The function type index, for function imports. */
+  typeIndex: number;
+}
+
+/**
+ * Reads the import section of the wasm module in `bytes` into the IR. Throws
+ * a located {@link HostbindError} when the bytes are not a core wasm module,
+ * are truncated or malformed, or when a function import uses a type hostbind
+ * cannot pass (`v128`, references); all such imports are reported at once.
+ */
+export function parseWasm(bytes: Uint8Array, file: string): Declarations {
+  const r = new WasmReader(bytes, file);
+  readHeader(r);
+  let types: WasmTypeDef[] = [];
+  let imports: RawImport[] = [];
+  const seen = new Set<number>();
+  while (!r.atEnd()) {
+    const at = r.pos;
+    const id = r.byte("a section id");
+    if (id > MAX_SECTION_ID) throw r.error(`Unknown section id ${id}`, at);
+    if (id !== 0 && seen.has(id)) throw r.error(`Duplicate section (id ${id})`, at);
+    seen.add(id);
+    const s = r.sub(r.u32("a section size"), `the contents of section ${id}`);
+    if (id === SECTION_TYPE) types = readTypeSection(s);
+    else if (id === SECTION_IMPORT) imports = readImportSection(s);
+    else continue;
+    if (!s.atEnd()) throw s.error(`Section ${id} has ${s.end - s.pos} bytes left over after its contents`);
+  }
+  return toDeclarations(r, imports, types);
+}
+
+function readHeader(r: WasmReader): void {
+  const head = r.bytes.subarray(0, 8);
+  const magicOk = MAGIC.every((b, i) => head[i] === b);
+  if (!magicOk) {
+    const found = head.length === 0 ? "an empty file" : `bytes ${[...head.subarray(0, 4)].map(hex).join(" ")}`;
+    throw r.error(
+      `Expected a WebAssembly module (starting with the bytes 00 61 73 6d, "\\0asm"), found ${found}`,
+      0,
+      "Pass a compiled `.wasm` module, or a `.d.ts` declaration file without the `.wasm` extension.",
+    );
+  }
+  r.pos = 4;
+  const version = r.take(4, "the module version");
+  const v = [...version].map(hex).join(" ");
+  if (v === "01 00 00 00") return;
+  const component = version[2] === 0x01 && version[3] === 0x00;
+  throw r.error(
+    component
+      ? `Expected a core WebAssembly module (version 01 00 00 00), found a component (${v})`
+      : `Unsupported WebAssembly binary version ${v}; expected 01 00 00 00`,
+    4,
+    component ? "Pass the core module the component embeds (e.g. from `wasm-tools component unbundle`)." : undefined,
+  );
+}
+
+function readImportSection(r: WasmReader): RawImport[] {
+  const out: RawImport[] = [];
+  const count = r.u32("the number of imports");
+  for (let i = 0; i < count; i++) {
+    const offset = r.pos;
+    const module = r.name("an import module name");
+    const name = r.name("an import name");
+    const at = r.pos;
+    const kind = r.byte("an import kind");
+    if (kind === 0x00) {
+      out.push({ module, name, offset, kind: "func", typeIndex: r.u32("a function type index") });
+      continue;
+    }
+    const other = OTHER_KINDS[kind];
+    if (!other) throw r.error(`Unknown kind 0x${hex(kind)} of import \`${module}.${name}\``, at);
+    skipImportDesc(r, other);
+    out.push({ module, name, offset, kind: other, typeIndex: -1 });
+  }
+  return out;
+}
+
+/** Steps over the description of a non-function import (its type and limits). */
+function skipImportDesc(r: WasmReader, kind: OtherImport["kind"]): void {
+  if (kind === "table") {
+    readValType(r, "a table's element type");
+    skipLimits(r, "a table's limits");
+  } else if (kind === "memory") {
+    skipLimits(r, "a memory's limits");
+  } else if (kind === "global") {
+    readValType(r, "a global's type");
+    r.byte("a global's mutability");
+  } else {
+    r.byte("a tag's attribute");
+    r.u32("a tag's type index");
+  }
+}
+
+/** Limits: a flags byte (has max, shared, 64-bit, custom page size), min, max?, page size?. */
+function skipLimits(r: WasmReader, what: string): void {
+  const at = r.pos;
+  const flags = r.byte(what);
+  if (flags > 0x0f) throw r.error(`Unknown limits flags 0x${hex(flags)} in ${what}`, at);
+  const width = flags & 0x04 ? 10 : 5;
+  r.skipLeb(what, width);
+  if (flags & 0x01) r.skipLeb(what, width);
+  if (flags & 0x08) r.u32(`the page size of ${what}`);
+}
+
+function toDeclarations(r: WasmReader, imports: RawImport[], types: WasmTypeDef[]): Declarations {
+  const modules = new Map<string, ImportModule>();
+  const otherImports: OtherImport[] = [];
+  const errors: HostbindError[] = [];
+  for (const imp of imports) {
+    if (imp.kind !== "func") {
+      otherImports.push({ module: imp.module, name: imp.name, kind: imp.kind });
+      continue;
+    }
+    const fn = toFunction(r, imp, types, errors);
+    if (!fn) continue;
+    let m = modules.get(imp.module);
+    if (!m) {
+      m = { name: imp.module, doc: "", functions: [], location: r.locate(imp.offset) };
+      modules.set(imp.module, m);
+    }
+    m.functions.push(fn);
+  }
+  throwIfAny(errors);
+  // Map iteration order is insertion order: modules in order of their first import.
+  const decls: Declarations = { file: r.file, modules: [...modules.values()] };
+  if (otherImports.length > 0) decls.otherImports = otherImports;
+  return decls;
+}
+
+function toFunction(
+  r: WasmReader,
+  imp: RawImport,
+  types: WasmTypeDef[],
+  errors: HostbindError[],
+): ImportFunction | undefined {
+  const label = `\`${imp.module}.${imp.name}\``;
+  const type = types[imp.typeIndex];
+  if (!type || type.kind !== "func") {
+    const found = type ? `a ${type.kind} type` : `only ${types.length} types`;
+    throw r.error(`Function import ${label} uses type index ${imp.typeIndex}, but the module has ${found}`, imp.offset);
+  }
+  const bad = (list: WasmValType[], what: string) =>
+    list.flatMap((t, i) => (typeof t === "string" ? [] : [`${what} ${i} is \`${valTypeText(t)}\``]));
+  const problems = [...bad(type.params, "parameter"), ...bad(type.results, "result")];
+  if (problems.length > 0) {
+    errors.push(r.error(
+      `Unsupported type in function import ${label}: ${problems.join(", ")}; expected one of i32 i64 f32 f64`,
+      imp.offset,
+      "A native function can only take and return numbers: pass other values through guest memory as (pointer, length), or implement this import in JavaScript.",
+    ));
+    return undefined;
+  }
+  const num = (t: WasmValType) => t as WasmType;
+  return {
+    module: imp.module,
+    name: imp.name,
+    symbol: defaultSymbol(imp.module, imp.name),
+    symbolExplicit: false,
+    params: type.params.map((t, i) => ({ name: `p${i}`, type: num(t) })),
+    results: type.results.map((t, i) => ({ name: `f${i}`, type: num(t), labelled: false })),
+    noctx: false,
+    doc: "",
+    location: r.locate(imp.offset),
+  };
+}
