@@ -34,7 +34,4 @@ export function parseDeclarations(source: string, file: string): Declarations {
   return { file, modules };
 }
 
-/** Reads a wasm module's import section into the IR (not implemented yet). */
-export function parseWasm(_bytes: Uint8Array, _file: string): Declarations {
-  throw new Error("parseWasm: not implemented yet");
-}
+export { parseWasm } from "./wasm.ts";
