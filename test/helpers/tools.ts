@@ -65,3 +65,18 @@ export function wasm2wat(bytes: Uint8Array): string {
   writeFileSync(file, bytes);
   return execFileSync(bin("wasm2wat"), [file], { encoding: "utf8" });
 }
+
+/** The slice of the WebAssembly JS API the tests use (the project's tsconfig has no DOM lib). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports?: object) => { exports: Record<string, unknown> };
+  Memory: new (desc: { initial: number; maximum?: number }) => { buffer: ArrayBuffer };
+}
+
+/** The WebAssembly JS API of the runtime running the tests. */
+export const wasm: WasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** Compiles and instantiates `bytes` synchronously and returns the exports. */
+export function instantiate(bytes: Uint8Array, imports: object = {}): Record<string, unknown> {
+  return new wasm.Instance(new wasm.Module(bytes), imports).exports;
+}

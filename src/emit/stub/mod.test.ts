@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { layout } from "../../layout/mod.ts";
 import { CTX } from "../../layout/context.ts";
 import { buildStub, stubFunctions } from "./mod.ts";
-import { wasm2wat, wasmValidate } from "../../../test/helpers/tools.ts";
+import { instantiate, wasm, wasm2wat, wasmValidate } from "../../../test/helpers/tools.ts";
 import { conformanceDeclarations, importFunction } from "../../../test/runtime/conformance_decls.ts";
 import type { Declarations } from "../../ir/types.ts";
 
@@ -110,7 +110,7 @@ describe("buildStub", () => {
 
   it("calls the wrapper with the guest's arguments and returns what native code wrote", () => {
     const stub = buildStub(conformance);
-    const memory = new WebAssembly.Memory({ initial: stub.pages, maximum: stub.pages });
+    const memory = new wasm.Memory({ initial: stub.pages, maximum: stub.pages });
     const view = new DataView(memory.buffer);
     const seen: unknown[][] = [];
     const wrappers: Record<string, (...args: never[]) => void> = {
@@ -135,8 +135,7 @@ describe("buildStub", () => {
       },
       math_lib_minmax: () => {},
     };
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(stub.bytes), { hostbind: { memory, ...wrappers } });
-    const e = inst.exports as Record<string, (...args: unknown[]) => unknown>;
+    const e = instantiate(stub.bytes, { hostbind: { memory, ...wrappers } }) as Record<string, (...args: unknown[]) => unknown>;
     expect(e.env_divmod!(17, 5)).toEqual([3, 2]);
     expect(e.env_spread!(1, 10, 21n, -1n, 1.25, 2)).toEqual([2, 9, 42n, 0n, 2.5, -2]);
     expect(e.env_swap!(0n, 0)).toEqual([1.5, -5n]);
