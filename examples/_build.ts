@@ -1,0 +1,176 @@
+/**
+ * Builds hostbind's examples: compiles each example's native library into
+ * `examples/NAME/build/`, its `.wat` guest into `build/guest.wasm`, and runs
+ * the hostbind CLI to (re)generate its bindings into `examples/NAME/gen/`.
+ * Used by the examples' `deno task build`, by `npm run demo` and by the tests.
+ *
+ * Written against `node:` modules only, so Deno, Bun and Node (vitest) all
+ * run it unchanged. Runnable: `deno run -A examples/_build.ts c-divmod`.
+ *
+ * @example
+ * ```ts
+ * import { buildExample, runExample } from "./_build.ts";
+ * buildExample("c-divmod", { log: console.log });
+ * const { stdout } = runExample("c-divmod", "bun");
+ * ```
+ * @module
+ */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import { EXAMPLES, type ExampleSpec } from "./_examples.ts";
+
+export { EXAMPLES, type ExampleSpec };
+
+/** The repository root (the folder holding `package.json`). */
+export const ROOT: string = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** A build step failed or a tool is missing; the message says what to do. */
+export class BuildError extends Error {
+  override name = "BuildError";
+}
+
+/** Options of {@link buildExample}. */
+export interface BuildOptions {
+  /**
+   * Regenerate the bindings in `gen/` with the hostbind CLI. Tests pass
+   * `false` to build against the committed bindings without touching them.
+   * @default true
+   */
+  bindings?: boolean;
+  /**
+   * Receives one line per step (the command run and what it made).
+   * @default no output
+   */
+  log?: (line: string) => void;
+}
+
+/** The platform's shared library file name for base name `base` (`libdivmod.so`). */
+export function libFileName(base: string): string {
+  const ext = process.platform === "darwin" ? ".dylib" : process.platform === "win32" ? ".dll" : ".so";
+  return `lib${base}${ext}`;
+}
+
+/** The folder of example `name`. */
+export function exampleDir(name: string): string {
+  return join(ROOT, "examples", name);
+}
+
+/** Looks up an example by folder name; throws a {@link BuildError} listing the known ones. */
+export function findExample(name: string): ExampleSpec {
+  const spec = EXAMPLES.find((e) => e.name === name);
+  if (!spec) {
+    throw new BuildError(`Unknown example \`${name}\`; expected one of: ${EXAMPLES.map((e) => e.name).join(", ")}`);
+  }
+  return spec;
+}
+
+/**
+ * Builds example `name`: bindings (unless `bindings: false`), the native
+ * library, and the guest. Throws {@link BuildError} when a tool is missing
+ * or a step fails.
+ */
+export function buildExample(name: string, options: BuildOptions = {}): void {
+  const spec = findExample(name);
+  const dir = exampleDir(name);
+  const log = options.log ?? (() => {});
+  mkdirSync(join(dir, "build"), { recursive: true });
+  if (options.bindings ?? true) generateBindings(spec, join(dir, "gen"), log);
+  const native = spec.native;
+  if (native?.lang === "c") {
+    run(findCCompiler(), [...C_FLAGS, "-Igen", "-o", `build/${libFileName(native.lib)}`, native.source], dir, log);
+  } else if (native?.lang === "rust") {
+    const args = ["--edition", "2024", "--crate-type", "cdylib", "-O", "-o", `build/${libFileName(native.lib)}`];
+    run(findRustc(), [...args, native.source], dir, log);
+  }
+  run(tool("wat2wasm"), [spec.guest, "-o", "build/guest.wasm"], dir, log);
+}
+
+/**
+ * Runs the hostbind CLI (`src/cli.ts` under Deno) on the example's
+ * declarations, writing into `outDir`. The CLI runs inside the example's
+ * folder with a relative input path, so the output never depends on where
+ * the repository lives.
+ */
+export function generateBindings(spec: ExampleSpec, outDir: string, log: (line: string) => void = () => {}): void {
+  const args = ["run", "-A", join(ROOT, "src", "cli.ts"), "generate", spec.decl, "--out-dir", outDir];
+  args.push("--name", spec.bindings);
+  if (spec.native) args.push("--lib", `../build/lib${spec.native.lib}`);
+  run(tool("deno"), args, exampleDir(spec.name), log, `hostbind generate ${spec.decl} --out-dir gen`);
+}
+
+/** Runs an example's `main.ts` under a real runtime from `node_modules/.bin`; never throws for a failing run. */
+export function runExample(name: string, runtime: "deno" | "bun"): SpawnSyncReturns<string> {
+  const args = runtime === "deno" ? ["run", "--allow-read", "--allow-ffi", "main.ts"] : ["main.ts"];
+  return spawnSync(tool(runtime), args, { cwd: exampleDir(findExample(name).name), encoding: "utf8" });
+}
+
+/** Warnings are errors: the generated header must compile cleanly in user code too. */
+const C_FLAGS = process.platform === "darwin"
+  ? ["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic", "-dynamiclib"]
+  : ["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic", "-shared", "-fPIC"];
+
+/** A tool installed by `npm install` (`deno`, `bun`, `wat2wasm`), else the one on PATH. */
+export function tool(name: string): string {
+  const local = join(ROOT, "node_modules", ".bin", name);
+  return existsSync(local) ? local : name;
+}
+
+/** The C compiler: `$CC`, else the first of `cc`, `gcc`, `clang` that runs. */
+export function findCCompiler(): string {
+  const candidates = [process.env.CC, "cc", "gcc", "clang"].filter((c): c is string => !!c);
+  const found = candidates.find(runs);
+  if (!found) {
+    throw new BuildError(
+      "hostbind's examples need a C compiler (cc, gcc or clang) on PATH; install build-essential "
+        + "(Debian/Ubuntu), the Xcode command line tools (macOS: xcode-select --install), or set CC.",
+    );
+  }
+  return found;
+}
+
+/** `rustc`, for the rust-pair example; throws a {@link BuildError} saying how to get it. */
+export function findRustc(): string {
+  if (!runs("rustc")) {
+    throw new BuildError("The rust-pair example needs rustc on PATH; install Rust from https://rustup.rs.");
+  }
+  return "rustc";
+}
+
+/** Whether `rustc` is available (the tests skip the Rust example without it). */
+export function hasRustc(): boolean {
+  return runs("rustc");
+}
+
+function runs(command: string): boolean {
+  const r = spawnSync(command, ["--version"], { stdio: "ignore" });
+  return !r.error && r.status === 0;
+}
+
+/** Runs one build command, logging it; a failure becomes a {@link BuildError} carrying the tool's output. */
+function run(command: string, args: string[], cwd: string, log: (line: string) => void, shown?: string): void {
+  const pretty = shown ?? [command.startsWith(ROOT) ? command.slice(ROOT.length + 1) : command, ...args].join(" ");
+  log(`$ ${pretty}`);
+  const r = spawnSync(command, args, { cwd, encoding: "utf8" });
+  if (r.error) throw new BuildError(`Could not run ${command}: ${r.error.message}`);
+  if (r.status !== 0) {
+    const output = `${r.stdout}${r.stderr}`.trim();
+    throw new BuildError(`Build step failed (exit ${r.status}) in ${cwd}:\n  ${pretty}\n${output}`);
+  }
+}
+
+if (import.meta.main) {
+  const names = process.argv.slice(2);
+  try {
+    for (const name of names.length > 0 ? names : EXAMPLES.map((e) => e.name)) {
+      console.log(`== building ${name}`);
+      buildExample(name, { log: (line) => console.log(line) });
+    }
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+}

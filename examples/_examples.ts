@@ -1,0 +1,67 @@
+/**
+ * The table of hostbind's examples: what each one declares, which native
+ * source it compiles, and what its guest is. `_build.ts` reads it; adding an
+ * example means adding a folder and a row here.
+ *
+ * @example
+ * ```ts
+ * import { EXAMPLES } from "./_examples.ts";
+ * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "libm"]
+ * ```
+ * @module
+ */
+
+/** How to build one example, with paths relative to its folder. */
+export interface ExampleSpec {
+  /** The folder under `examples/`. */
+  name: string;
+  /** One line on what it shows. */
+  summary: string;
+  /** The declarations file given to `hostbind generate`. */
+  decl: string;
+  /** The `--name` of the generated files (`gen/NAME.h`, `gen/NAME.deno.ts`, `gen/NAME.bun.ts`). */
+  bindings: string;
+  /**
+   * The native library, built into `build/lib<lib>.so` (`.dylib`, `.dll`) and
+   * passed to hostbind as `--lib ../build/lib<lib>`; absent when the example
+   * binds a system library.
+   */
+  native?: { lang: "c" | "rust"; source: string; lib: string };
+  /** The guest's text format, compiled to `build/guest.wasm`. */
+  guest: string;
+}
+
+/** Every example, smallest first. */
+export const EXAMPLES: readonly ExampleSpec[] = [
+  {
+    name: "c-divmod",
+    summary: "the smallest end to end: a C library serving 2-, 1- and 0-result imports",
+    decl: "divmod.d.ts",
+    bindings: "divmod",
+    native: { lang: "c", source: "divmod.c", lib: "divmod" },
+    guest: "guest.wat",
+  },
+  {
+    name: "rust-pair",
+    summary: "a Rust cdylib filling #[repr(C)] result structs through the out-pointer",
+    decl: "pair.d.ts",
+    bindings: "pair",
+    native: { lang: "rust", source: "pair.rs", lib: "pair" },
+    guest: "guest.wat",
+  },
+  {
+    name: "guest-memory",
+    summary: "native code reading and writing guest memory, before and after memory.grow, and trapping",
+    decl: "memory.d.ts",
+    bindings: "memory",
+    native: { lang: "c", source: "memory.c", lib: "guestmem" },
+    guest: "guest.wat",
+  },
+  {
+    name: "libm",
+    summary: "existing C functions (hypot, cbrt, pow) bound with @symbol and @noctx, no native code of our own",
+    decl: "libm.d.ts",
+    bindings: "libm",
+    guest: "guest.wat",
+  },
+];

@@ -1,0 +1,56 @@
+/**
+ * The libm example, unchanged under Deno and Bun: the guest's imports are
+ * served directly by the system's C math library, declared with `@symbol`
+ * and `@noctx`; there is no native code of our own.
+ *
+ * Build the guest first (`deno task build`), then: `deno task start` or `bun main.ts`.
+ * @module
+ */
+import { readFile } from "node:fs/promises";
+import process from "node:process";
+
+const { load } = "Deno" in globalThis
+  ? await import("./gen/libm.deno.ts")
+  : await import("./gen/libm.bun.ts");
+
+/** The guest's exports, as guest.wat defines them. */
+interface Guest {
+  distance(x1: number, y1: number, x2: number, y2: number): number;
+  cube_side(volume: number): number;
+  compound(principal: number, rate: number, years: number): number;
+  distance_f32(x: number, y: number): number;
+}
+
+/**
+ * Where the C math library lives: glibc's libm on Linux (by its soname, since
+ * `libm.so` itself is only a linker script, installed with the dev headers);
+ * part of libSystem on macOS; the Universal C Runtime on Windows.
+ */
+function libmPath(): string {
+  switch (process.platform) {
+    case "darwin":
+      return "/usr/lib/libSystem.B.dylib";
+    case "win32":
+      return "ucrtbase.dll";
+    default:
+      return "libm.so.6";
+  }
+}
+
+console.log(`runtime: ${navigator.userAgent}`);
+
+// A path with an extension is opened as given; a bare file name goes through
+// the system's library search, as dlopen() does.
+using host = load(libmPath());
+const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+const { instance } = await WebAssembly.instantiate(wasm, host.imports);
+// No bind(): the guest has no memory and no function here takes a context.
+const guest = instance.exports as unknown as Guest;
+
+console.log(`distance((1, 2), (4, 6)) = ${guest.distance(1, 2, 4, 6)}`);
+console.log(`cube_side(27) = ${guest.cube_side(27)}`);
+console.log(`compound(1000, 0.05, 10) = ${guest.compound(1000, 0.05, 10).toFixed(2)}`);
+console.log(`distance_f32(0.1, 0.2) = ${guest.distance_f32(0.1, 0.2)} (f32)`);
+
+// host.imports are ordinary functions too.
+console.log(`host.imports.math.pow(2, 0.5) = ${host.imports.math.pow(2, 0.5)}`);
