@@ -15,7 +15,7 @@ import { readDeclarations } from "../generate.ts";
 import { hostTarget, layout, TARGETS, targetByName } from "../layout/mod.ts";
 import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
 import { explainJson, explainText } from "./explain_render.ts";
-import { singleInput } from "./generate_command.ts";
+import { otherImportsWarning, singleInput } from "./generate_command.ts";
 import { readInput } from "./input.ts";
 import type { CliIO } from "./io.ts";
 
@@ -39,6 +39,7 @@ export function runExplain(argv: readonly string[], io: CliIO): number {
   }
   const decls = readDeclarations(readInput(io.fs, input), input);
   const l = layout(decls, { target });
+  io.stderr(otherImportsWarning(decls));
   io.stdout(args.flags.has("json") ? explainJson(decls, l) : explainText(decls, l));
   return 0;
 }

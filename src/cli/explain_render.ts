@@ -16,11 +16,13 @@
  * ```
  * @module
  */
-import { type Declarations, type ImportFunction, WASM_TYPE } from "../ir/types.ts";
+import { prototypeLines, wasmImportText } from "../emit/c/prototype.ts";
+import type { Declarations } from "../ir/types.ts";
 import { C_TYPE, type ImportLayout, type Layout, type StructLayout } from "../layout/mod.ts";
 
 /**
- * The C prototype of an import as the header declares it.
+ * The C prototype of an import on one line, exactly as the header declares
+ * it when it fits there (the header's own emitter renders it).
  *
  * @example
  * ```ts
@@ -28,34 +30,8 @@ import { C_TYPE, type ImportLayout, type Layout, type StructLayout } from "../la
  * ```
  */
 export function cPrototype(imp: ImportLayout): string {
-  const ret = imp.returns === null ? "void" : C_TYPE[imp.returns];
-  const params = imp.params.map((p) => (p.cType.endsWith("*") ? p.cType + p.name : `${p.cType} ${p.name}`));
-  return `${ret} ${imp.symbol}(${params.length === 0 ? "void" : params.join(", ")});`;
-}
-
-/**
- * The import as the guest's wasm text format declares it.
- *
- * @example
- * ```ts
- * wasmImport(fn); // '(import "env" "divmod" (func (param i32 i32) (result i32 i32)))'
- * ```
- */
-export function wasmImport(fn: ImportFunction): string {
-  const parts = ["func"];
-  if (fn.params.length > 0) parts.push(`(param ${fn.params.map((p) => WASM_TYPE[p.type]).join(" ")})`);
-  if (fn.results.length > 0) parts.push(`(result ${fn.results.map((r) => WASM_TYPE[r.type]).join(" ")})`);
-  return `(import ${watString(fn.module)} ${watString(fn.name)} (${parts.join(" ")}))`;
-}
-
-/** A wasm text string literal: `"` and `\` escaped, bytes outside printable ASCII as `\hh`. */
-function watString(s: string): string {
-  let out = "";
-  for (const b of new TextEncoder().encode(s)) {
-    const c = String.fromCharCode(b);
-    out += c === '"' || c === "\\" ? `\\${c}` : b >= 0x20 && b < 0x7f ? c : `\\${b.toString(16).padStart(2, "0")}`;
-  }
-  return `"${out}"`;
+  const [first, ...rest] = prototypeLines(imp);
+  return first! + rest.map((l, i) => (i === 0 ? "" : " ") + l.trim()).join("");
 }
 
 /**
@@ -79,8 +55,8 @@ function explainImport(imp: ImportLayout): string[] {
   const at = `${fn.location.file}:${fn.location.line}:${fn.location.column}`;
   const lines = [
     `${fn.module}.${fn.name}  (${at})`,
-    `  wasm  ${wasmImport(fn)}`,
-    `  C     ${cPrototype(imp)}`,
+    `  wasm  ${wasmImportText(fn)}`,
+    ...prototypeLines(imp).map((l, i) => (i === 0 ? `  C     ${l}` : `      ${l}`)),
   ];
   const notes: string[] = [];
   if (fn.results.length === 0) notes.push("no result: returns void");
@@ -88,7 +64,7 @@ function explainImport(imp: ImportLayout): string[] {
   if (imp.result) notes.push(`${fn.results.length} results: written through \`out\` (out-pointer rule)`);
   notes.push(fn.noctx ? "@noctx: no hostbind_ctx parameter" : "`ctx` gives guest memory, user data and traps");
   lines.push(...notes.map((n) => `  note  ${n}`));
-  if (imp.result) lines.push("", ...structTable(imp.result).map((s) => `  ${s}`));
+  if (imp.result) lines.push("", ...structTable(imp.result).map((s) => (s === "" ? "" : `  ${s}`)));
   return lines;
 }
 
@@ -179,13 +155,14 @@ export function explainJson(decls: Declarations, l: Layout): string {
       module: imp.fn.module,
       name: imp.fn.name,
       symbol: imp.symbol,
-      wasm: wasmImport(imp.fn),
+      wasm: wasmImportText(imp.fn),
       prototype: cPrototype(imp),
       function: imp.fn,
       params: imp.params,
       returns: imp.returns,
       result: imp.result,
     })),
+    otherImports: decls.otherImports ?? [],
     stubMemory: l.stubMemory,
   };
   return JSON.stringify(doc, null, 2) + "\n";

@@ -10,7 +10,9 @@
  * ```
  * @module
  */
-import { generate, OUTPUT_KINDS, type OutputKind } from "../generate.ts";
+import { generate, OUTPUT_KINDS, type OutputKind, readDeclarations } from "../generate.ts";
+import { watString } from "../ir/names.ts";
+import type { Declarations } from "../ir/types.ts";
 import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
 import { readInput } from "./input.ts";
 import type { CliIO } from "./io.ts";
@@ -38,10 +40,31 @@ export function runGenerate(argv: readonly string[], io: CliIO): number {
 
   const source = readInput(io.fs, input);
   const files = generate(source, { file: input, name: args.values.name, lib: args.values.lib, targets });
+  // Only a .wasm input can import memories or tables; reading its import section again is cheap.
+  if (typeof source !== "string") io.stderr(otherImportsWarning(readDeclarations(source, input)));
   for (const r of writeOutputs(io.fs, outDir, files)) {
     io.stdout(`${r.status === "written" ? "wrote" : "unchanged"} ${r.path}\n`);
   }
   return 0;
+}
+
+/**
+ * A warning about the imports of a `.wasm` input that are not functions
+ * (memories, tables, globals, tags): hostbind's bindings do not provide them,
+ * so the host application must. `""` when there are none.
+ *
+ * @example
+ * ```ts
+ * otherImportsWarning(decls);
+ * // 'warning: guest.wasm also imports memory "env" "memory", which hostbind does not provide\n  help: …\n'
+ * ```
+ */
+export function otherImportsWarning(decls: Declarations): string {
+  const others = decls.otherImports ?? [];
+  if (others.length === 0) return "";
+  const list = others.map((o) => `${o.kind} ${watString(o.module)} ${watString(o.name)}`).join(", ");
+  return `warning: ${decls.file} also imports ${list}, which hostbind does not provide\n` +
+    "  help: Add them to the import object yourself, next to the generated host's imports.\n";
 }
 
 /**
