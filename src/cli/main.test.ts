@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import { generate } from "../generate.ts";
+import { runMain } from "./_testing.ts";
+import { nodeIO } from "./io.ts";
+import { VERSION } from "./version.ts";
+
+const DECLS = `import type { f64, i32 } from "hostbind";
+
+export declare namespace env {
+  /** Integer division. */
+  function divmod(a: i32, b: i32): [quot: i32, rem: i32];
+  function now(): f64;
+}
+`;
+
+let dir: string;
+let input: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "hostbind-main-"));
+  input = join(dir, "divmod.d.ts");
+  writeFileSync(input, DECLS);
+});
+
+/** Asserts the two-line usage error shape and returns the first line. */
+function usageError(argv: string[], helpFor: string): string {
+  const r = runMain(argv);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  const lines = r.stderr.split("\n");
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines[1]).toBe(`  help: run \`${helpFor} --help\` for usage`);
+  return lines[0]!;
+}
+
+describe("help and version", () => {
+  test("--version matches package.json", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(VERSION).toBe(pkg.version);
+    expect(runMain(["--version"])).toEqual({ code: 0, stdout: `hostbind ${pkg.version}\n`, stderr: "" });
+  });
+
+  const helps: [string[], string][] = [
+    [["--help"], "Commands:"],
+    [["-h"], "Commands:"],
+    [["help"], "Commands:"],
+    [["help", "generate"], "Usage: hostbind generate"],
+    [["generate", "--help"], "Usage: hostbind generate"],
+    [["generate", "x.d.ts", "--bogus", "-h"], "Usage: hostbind generate"],
+    [["explain", "-h"], "Usage: hostbind explain"],
+  ];
+  for (const [argv, want] of helps) {
+    test(`hostbind ${argv.join(" ")}`, () => {
+      const r = runMain(argv);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toContain(want);
+    });
+  }
+
+  test("the explain help lists every target", () => {
+    expect(runMain(["explain", "--help"]).stdout).toContain("aarch64-windows,\n                       i686-linux");
+  });
+});
+
+describe("usage errors exit 2 with a hint to --help", () => {
+  test("no command", () => expect(usageError([], "hostbind")).toBe("error: missing command; expected one of generate, explain"));
+  test("unknown command", () => expect(usageError(["gen"], "hostbind")).toContain("unknown command `gen`"));
+  test("unknown top-level flag", () => expect(usageError(["--bogus"], "hostbind")).toContain("`--bogus`"));
+  test("help for an unknown command", () => expect(usageError(["help", "x"], "hostbind")).toContain("`x`"));
+  test("unknown flag", () => expect(usageError(["generate", "a.d.ts", "-o", "x", "--fast"], "hostbind generate")).toContain("`--fast`"));
+  test("missing INPUT", () => expect(usageError(["generate", "-o", "x"], "hostbind generate")).toContain("missing INPUT"));
+  test("two INPUTs", () => expect(usageError(["explain", "a", "b"], "hostbind explain")).toContain("expected one INPUT, got 2"));
+  test("missing --out-dir", () => expect(usageError(["generate", "a.d.ts"], "hostbind generate")).toContain("--out-dir DIR"));
+  test("unknown output kind", () => expect(usageError(["generate", "a", "-o", "x", "--targets", "c,rust"], "hostbind generate")).toContain("`rust`"));
+  test("empty --targets", () => expect(usageError(["generate", "a", "-o", "x", "--targets", ","], "hostbind generate")).toContain("at least one"));
+  test("unknown layout target", () => expect(usageError(["explain", "a", "--target", "riscv"], "hostbind explain")).toContain("`riscv`"));
+});
+
+describe("user errors exit 1 without a stack trace", () => {
+  test("missing input file names the path", () => {
+    const r = runMain(["generate", join(dir, "nope.d.ts"), "-o", join(dir, "out")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: Cannot read input file \`${dir}/nope.d.ts\`: no such file or directory\n` +
+        "  help: Check the path; it is relative to the current directory.\n",
+    );
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  test("an input that is a directory", () => {
+    const r = runMain(["explain", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("it is a directory");
+  });
+
+  test("input that is not UTF-8", () => {
+    writeFileSync(input, new Uint8Array([0x66, 0xff, 0xfe]));
+    const r = runMain(["explain", input]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("is not valid UTF-8 text");
+  });
+
+  test("a declaration error is located in the file as typed", () => {
+    writeFileSync(input, "export declare namespace env {\n  function f(s: string): i32;\n}\n");
+    const r = runMain(["generate", input, "-o", join(dir, "out")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${input.replace(/[.]/g, "\\.")}:2:\\d+: error: .*string`));
+    expect(r.stderr).toContain("  help: ");
+    expect(r.stderr).not.toMatch(/^ {4}at /m);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  test("an output directory under a regular file", () => {
+    const r = runMain(["generate", input, "-o", join(input, "sub"), "--targets", "c"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: Cannot create output directory .*is not a directory\n {2}help: /);
+  });
+});
+
+describe("generate", () => {
+  test("writes what the library generates, then reports unchanged files", () => {
+    const out = join(dir, "gen");
+    const r = runMain(["generate", input, "--out-dir", out, "--targets", "c", "--lib", "./libdivmod"]);
+    expect(r).toEqual({ code: 0, stdout: `wrote ${out}/divmod.h\n`, stderr: "" });
+    const [want] = generate(DECLS, { file: input, targets: ["c"], lib: "./libdivmod" });
+    expect(readFileSync(join(out, "divmod.h"), "utf8")).toBe(want!.contents);
+    expect(runMain(["generate", input, "-o", out, "--targets=c", "--lib=./libdivmod"]).stdout).toBe(
+      `unchanged ${out}/divmod.h\n`,
+    );
+    expect(readdirSync(out)).toEqual(["divmod.h"]);
+  });
+
+  test("--name renames the outputs; a bad name is an error and writes nothing", () => {
+    const out = join(dir, "gen");
+    expect(runMain(["generate", input, "-o", out, "--targets", "c", "--name", "dm"]).stdout).toBe(`wrote ${out}/dm.h\n`);
+    const r = runMain(["generate", input, "-o", join(dir, "other"), "--name", "a/b"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: Invalid output name `a\/b`/);
+    expect(existsSync(join(dir, "other"))).toBe(false);
+  });
+});
+
+describe("explain", () => {
+  test("text names every import with its prototype", () => {
+    const r = runMain(["explain", input, "--target", "x86_64-linux"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n")[0]).toBe(`${input}: 2 imports, target x86_64-linux`);
+    expect(r.stdout).toContain("  C     void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b);\n");
+    expect(r.stdout).toContain("    |quot...|rem....|\n");
+  });
+
+  test("--json is the layout as data", () => {
+    const r = runMain(["explain", input, "--json", "--target=i686-linux"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.target.name).toBe("i686-linux");
+    expect(doc.imports.map((i: { symbol: string }) => i.symbol)).toEqual(["env_divmod", "env_now"]);
+    expect(doc.imports[0].result.size).toBe(8);
+  });
+});
+
+test("an unexpected exception is reported as a bug with its stack, exit 70", () => {
+  const fs = { ...nodeIO().fs, kind: () => { throw new TypeError("boom"); } };
+  const r = runMain(["explain", input], fs);
+  expect(r.code).toBe(70);
+  expect(r.stderr).toMatch(/^internal error \(a bug in hostbind\): TypeError: boom\n {4}at /);
+});
