@@ -1,0 +1,52 @@
+/**
+ * `hostbind declare MODULE.wasm`: a starting declaration file for a compiled
+ * guest, read from its import section. The output is the user's to edit —
+ * name the parameters, label the results, choose `u32`/`u64` — so unlike
+ * generated bindings it carries no "do not edit" banner; its header says
+ * where it came from and lists the imports hostbind does not serve.
+ *
+ * @example
+ * ```ts
+ * import { declareFromWasm } from "./mod.ts";
+ * const text = declareFromWasm(Deno.readFileSync("guest.wasm"), "guest.wasm");
+ * Deno.writeTextFileSync("guest.d.ts", text);
+ * ```
+ * @module
+ */
+import type { Declarations } from "../ir/types.ts";
+import { parseWasm } from "../parse/wasm.ts";
+import { declarationWarnings, printDeclarations } from "./print.ts";
+
+export { declarationWarnings, isDeclarableName, printDeclarations, type PrintOptions } from "./print.ts";
+
+/**
+ * The declaration file for the imports of the wasm module `bytes`; `file` is
+ * its path as the user gave it (named in the header and in error locations).
+ * Throws {@link HostbindError} when `bytes` is not a readable module or a
+ * function import has a type hostbind cannot pass. Symbols are not checked
+ * here: `hostbind generate` reports bad ones with a hint to add `@symbol`,
+ * which the user can then do in this file.
+ */
+export function declareFromWasm(bytes: Uint8Array, file: string): string {
+  return printWasmDeclarations(parseWasm(bytes, file));
+}
+
+/** {@link declareFromWasm} for an already parsed module (so a CLI can also print the warnings). */
+export function printWasmDeclarations(decls: Declarations): string {
+  const base = decls.file.split(/[\\/]/).pop() ?? decls.file;
+  const header = [
+    `The imports of ${base}, written by \`hostbind declare\`. Edit freely: name the`,
+    "parameters, label the results (`[quot: i32, rem: i32]`), use u32/u64 for unsigned",
+    "values, add docs; then run `hostbind generate` on this file.",
+  ];
+  const others = decls.otherImports ?? [];
+  if (others.length > 0) {
+    header.push("", "Not functions, so not served by hostbind (the host application provides them):");
+    for (const o of others) header.push(`  ${o.kind} ${JSON.stringify(o.module)} ${JSON.stringify(o.name)}`);
+  }
+  const skipped = declarationWarnings(decls).length - others.length;
+  if (skipped > 0) {
+    header.push("", `${skipped} function import(s) could not be declared: their names are not identifiers (see below).`);
+  }
+  return printDeclarations(decls, { header });
+}

@@ -1,0 +1,142 @@
+/**
+ * IR → declaration file: the inverse of the TypeScript parser. What it
+ * prints parses back to the same IR (locations aside): labels, `@symbol`,
+ * `@noctx` and docs included. A module named by a plain identifier becomes
+ * `export declare namespace NAME { … }`, any other `declare module "NAME"`.
+ *
+ * A function whose wasm name is not a TypeScript identifier (`my-func`,
+ * `delete`) cannot be declared — a namespace member needs an identifier —
+ * so it is printed as a comment and reported by {@link declarationWarnings}.
+ *
+ * @example
+ * ```ts
+ * import { printDeclarations } from "./print.ts";
+ * printDeclarations(decls);
+ * // import type { i32 } from "hostbind";
+ * //
+ * // export declare namespace env {
+ * //   function divmod(p0: i32, p1: i32): [i32, i32];
+ * // }
+ * ```
+ * @module
+ */
+import { SourceWriter } from "../emit/writer.ts";
+import type { Declarations, ImportFunction, ImportModule, Result } from "../ir/types.ts";
+import { VALUE_TYPES } from "../ir/types.ts";
+
+/** Words that cannot name a function or namespace in an ES module (strict mode, `await` included). */
+const RESERVED: ReadonlySet<string> = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
+  "while", "with", "yield", "let", "static", "implements", "interface", "package", "private",
+  "protected", "public", "await", "arguments", "eval",
+]);
+
+const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/** True when `name` can be written as a function or namespace name in a declaration file. */
+export function isDeclarableName(name: string): boolean {
+  return IDENTIFIER.test(name) && !RESERVED.has(name);
+}
+
+/** Options of {@link printDeclarations}. */
+export interface PrintOptions {
+  /**
+   * Comment lines written at the top of the file, each prefixed with `// `.
+   * @default none
+   */
+  header?: readonly string[];
+}
+
+/** Prints `decls` as a declaration file that `parseDeclarations` reads back to the same IR. */
+export function printDeclarations(decls: Declarations, options: PrintOptions = {}): string {
+  const w = new SourceWriter();
+  for (const l of options.header ?? []) w.line(l === "" ? "//" : `// ${l}`);
+  const used = usedTypes(decls);
+  if (used.length > 0) {
+    w.blank();
+    w.line(`import type { ${used.join(", ")} } from "hostbind";`);
+  }
+  for (const m of decls.modules) {
+    w.blank();
+    printModule(w, m);
+  }
+  return w.toString();
+}
+
+/** The value types `decls` uses, sorted by name for the `import type` line. */
+function usedTypes(decls: Declarations): string[] {
+  const used = new Set<string>();
+  for (const fn of decls.modules.flatMap((m) => m.functions)) {
+    if (!isDeclarableName(fn.name)) continue;
+    for (const v of [...fn.params, ...fn.results]) used.add(v.type);
+  }
+  return VALUE_TYPES.filter((t) => used.has(t)).sort();
+}
+
+function printModule(w: SourceWriter, m: ImportModule): void {
+  printDoc(w, m.doc, []);
+  // A value type's name as a namespace would shadow the imported type.
+  const asNamespace = isDeclarableName(m.name) && !(VALUE_TYPES as readonly string[]).includes(m.name);
+  w.line(asNamespace ? `export declare namespace ${m.name} {` : `declare module ${JSON.stringify(m.name)} {`);
+  const prefix = asNamespace ? "" : "export ";
+  w.indented(() => {
+    m.functions.forEach((fn, i) => {
+      if (i > 0 && (fn.doc !== "" || m.functions[i - 1]!.doc !== "")) w.blank();
+      printFunction(w, fn, prefix);
+    });
+  });
+  w.line("}");
+}
+
+function printFunction(w: SourceWriter, fn: ImportFunction, prefix: string): void {
+  const params = fn.params.map((p) => `${p.name}: ${p.type}`).join(", ");
+  const signature = `(${params}): ${resultText(fn.results)}`;
+  if (!isDeclarableName(fn.name)) {
+    w.line(`// Not declarable, ${JSON.stringify(fn.name)} is not a TypeScript identifier: ${signature}`);
+    return;
+  }
+  const tags: string[] = [];
+  if (fn.symbolExplicit) tags.push(`@symbol ${fn.symbol}`);
+  if (fn.noctx) tags.push("@noctx");
+  printDoc(w, fn.doc, tags);
+  w.line(`${prefix}function ${fn.name}${signature};`);
+}
+
+/** `void`, `T`, `[T, U]`, or with labels `[quot: T, rem: U]` (a labelled single result stays a tuple). */
+function resultText(results: readonly Result[]): string {
+  if (results.length === 0) return "void";
+  const labelled = results.some((r) => r.labelled);
+  if (results.length === 1 && !labelled) return results[0]!.type;
+  return `[${results.map((r) => (labelled ? `${r.name}: ${r.type}` : r.type)).join(", ")}]`;
+}
+
+function printDoc(w: SourceWriter, doc: string, tags: readonly string[]): void {
+  const text = [doc, ...tags].filter((t) => t !== "").join("\n");
+  if (text === "") return;
+  const lines = text.split("\n");
+  if (lines.length === 1) {
+    w.line(`/** ${lines[0]!.replace(/\*\//g, "* /")} */`);
+    return;
+  }
+  w.docComment(text, "jsdoc");
+}
+
+/**
+ * What a printed file cannot say, one sentence each, for the CLI to warn
+ * about: functions whose names are not identifiers, and the non-function
+ * imports the host must provide itself.
+ */
+export function declarationWarnings(decls: Declarations): string[] {
+  const out: string[] = [];
+  for (const fn of decls.modules.flatMap((m) => m.functions)) {
+    if (!isDeclarableName(fn.name)) {
+      out.push(`Function import \`${fn.module}.${fn.name}\` was not declared: its name is not a TypeScript identifier`);
+    }
+  }
+  for (const o of decls.otherImports ?? []) {
+    out.push(`Import \`${o.module}.${o.name}\` is a ${o.kind}, not a function: hostbind does not provide it`);
+  }
+  return out;
+}

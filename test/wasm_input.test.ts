@@ -1,0 +1,91 @@
+/**
+ * `.wasm` input end to end: a module compiled with the real `wat2wasm`
+ * generates exactly what its printed declaration file generates, and
+ * `declareFromWasm` lists what it cannot declare.
+ */
+import { describe, expect, it } from "vitest";
+import { declareFromWasm } from "../src/declare/mod.ts";
+import { HostbindError } from "../src/errors.ts";
+import { generate, type OutputKind } from "../src/generate.ts";
+import { parseDeclarations } from "../src/parse/mod.ts";
+import { wat } from "./_wat.ts";
+
+const GUEST = `(module
+  (import "env" "memory" (memory 1))
+  (import "env" "divmod" (func $divmod (param i32 i32) (result i32 i32)))
+  (import "math-lib" "hypot" (func (param f64 f64) (result f64)))
+  (import "env" "clock" (func (result i64 f32 f64)))
+  (import "env" "log" (func (param i32 i32)))
+  (import "env" "g" (global i32))
+  (func (export "run") (param i32 i32) (result i32)
+    (call $divmod (local.get 0) (local.get 1))
+    (i32.add)))`;
+
+/** The outputs compared here (the ones whose emitters have landed). */
+const TARGETS: OutputKind[] = ["c"];
+const EXT: Record<string, string> = { c: ".h", deno: ".deno.ts", bun: ".bun.ts", rust: ".rs" };
+
+describe(".wasm input", () => {
+  const bytes = wat(GUEST);
+
+  it("declares the imports, listing the non-function ones in the header comment", () => {
+    expect(declareFromWasm(bytes, "/abs/path/guest.wasm")).toBe(`// The imports of guest.wasm, written by \`hostbind declare\`. Edit freely: name the
+// parameters, label the results (\`[quot: i32, rem: i32]\`), use u32/u64 for unsigned
+// values, add docs; then run \`hostbind generate\` on this file.
+//
+// Not functions, so not served by hostbind (the host application provides them):
+//   memory "env" "memory"
+//   global "env" "g"
+
+import type { f32, f64, i32, i64 } from "hostbind";
+
+export declare namespace env {
+  function divmod(p0: i32, p1: i32): [i32, i32];
+  function clock(): [i64, f32, f64];
+  function log(p0: i32, p1: i32): void;
+}
+
+declare module "math-lib" {
+  export function hypot(p0: f64, p1: f64): f64;
+}
+`);
+  });
+
+  it("generates the same files as its declaration file does", () => {
+    const declared = declareFromWasm(bytes, "guest.wasm");
+    const fromWasm = generate(bytes, { file: "guest.wasm", lib: "./libguest", targets: TARGETS });
+    const fromText = generate(declared, { file: "guest.d.ts", lib: "./libguest", targets: TARGETS });
+    expect(fromWasm.map((f) => f.path)).toEqual(TARGETS.map((t) => `guest${EXT[t]}`));
+    // The files name their input; apart from that they are identical.
+    const unnamed = (files: { contents: string }[], input: string) =>
+      files.map((f) => f.contents.replaceAll(input, "INPUT"));
+    expect(unnamed(fromWasm, "guest.wasm")).toEqual(unnamed(fromText, "guest.d.ts"));
+    expect(fromWasm[0]!.contents).toContain("env_divmod_result");
+  });
+
+  it("is deterministic: the same bytes give byte-identical output", () => {
+    const again = wat(GUEST);
+    const gen = (b: Uint8Array) => generate(b, { file: "guest.wasm", targets: TARGETS });
+    expect(gen(again)).toEqual(gen(bytes));
+  });
+
+  it("parses the declared file back to the wasm's functions", () => {
+    const decls = parseDeclarations(declareFromWasm(bytes, "guest.wasm"), "guest.d.ts");
+    expect(decls.modules.flatMap((m) => m.functions.map((f) => `${f.symbol}/${f.params.length}/${f.results.length}`)))
+      .toEqual(["env_divmod/2/2", "env_clock/0/3", "env_log/2/0", "math_lib_hypot/2/1"]);
+  });
+
+  it("reports a module hostbind cannot serve with its byte location", () => {
+    const bad = wat(`(module (import "env" "vec" (func (param v128))))`);
+    let err: unknown;
+    try {
+      generate(bad, { file: "simd.wasm" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HostbindError);
+    expect((err as HostbindError).format()).toMatch(
+      /^simd\.wasm:1:\d+: error: Unsupported type in function import `env\.vec`: parameter 0 is `v128`/,
+    );
+  });
+});
