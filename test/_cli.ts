@@ -1,0 +1,73 @@
+/**
+ * Test helper: runs the real `hostbind` CLI (`src/cli.ts`) as a process under
+ * Deno or Bun from `node_modules/.bin`, and makes scratch directories under
+ * `.tmp/` for it to read and write.
+ *
+ * @example
+ * ```ts
+ * import { cli, scratch } from "./_cli.ts";
+ * const dir = scratch("cli");
+ * const r = cli("deno", ["explain", "env.d.ts"], dir);
+ * r.status; // 0
+ * ```
+ * @module
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** The repository root. */
+export const ROOT: string = resolve(import.meta.dirname, "..");
+
+/** The runtimes the CLI runs under. */
+export type Runtime = "deno" | "bun";
+
+/** Every runtime, in the order tests alternate over them. */
+export const RUNTIMES: readonly Runtime[] = ["deno", "bun"];
+
+/** What one CLI process did. */
+export interface CliRun {
+  /** Its exit status. */
+  status: number | null;
+  /** Its standard output. */
+  stdout: string;
+  /** Its standard error. */
+  stderr: string;
+}
+
+const ENTRY = join(ROOT, "src/cli.ts");
+
+/** Runs `hostbind ARGS…` under `runtime` with the working directory `cwd`. */
+export function cli(runtime: Runtime, args: readonly string[], cwd: string): CliRun {
+  const cmd = join(ROOT, "node_modules/.bin", runtime);
+  const argv = runtime === "deno" ? ["run", "-A", ENTRY, ...args] : [ENTRY, ...args];
+  const r = spawnSync(cmd, argv, {
+    cwd,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh directory under `.tmp/cli-tests/`. */
+export function scratch(label: string): string {
+  const base = join(ROOT, ".tmp/cli-tests");
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${label}-`));
+}
+
+/**
+ * Every file under `dir` with its bytes (as latin1 text, so any byte compares)
+ * and mtime: a snapshot to prove a failed run changed nothing.
+ */
+export function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: number }> {
+  const out: Record<string, { bytes: string; mtimeMs: number }> = {};
+  for (const rel of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const path = join(dir, rel);
+    const st = statSync(path);
+    out[rel] = { bytes: st.isFile() ? readFileSync(path, "latin1") : "<dir>", mtimeMs: st.mtimeMs };
+  }
+  return out;
+}
