@@ -1,0 +1,146 @@
+/**
+ * Cases both runtimes build the same way: the pure-JS floors and the
+ * hostbind-generated imports (whose modules export the same `load()` shape
+ * in Deno and Bun), plus the fast-path probe pass. The runner for each
+ * runtime adds its own FFI baselines and prints the results.
+ *
+ * @example
+ * ```ts
+ * import { generatedCases, jsCases } from "./common.ts";
+ * const cases = [...jsCases(info), ...generatedCases(mod, info, sinkRead)];
+ * ```
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import type { BuildInfo } from "./build.ts";
+import { expectedSum, GENERATED_CASES, GUEST_PATTERN_BYTES, SHAPE_ONE, SHAPE_TWO } from "./cases.ts";
+import type { CallCase } from "./harness.ts";
+
+/** What the benchmark uses of a generated `NAME.deno.ts` / `NAME.bun.ts`. */
+export interface GeneratedModule {
+  load(options?: string | { path?: string }): GeneratedHost;
+}
+
+/** What the benchmark uses of a generated `Host`. */
+export interface GeneratedHost {
+  readonly imports: Record<string, Record<string, unknown>>;
+  bind(target: WebAssembly.Instance): void;
+  close(): void;
+}
+
+/** The guest `run(n)` export and its memory. */
+export interface Guest {
+  run: (n: number) => bigint;
+  memory: WebAssembly.Memory;
+  instance: WebAssembly.Instance;
+}
+
+const modules = new Map<string, WebAssembly.Module>();
+
+/** Instantiates the guest at `path` (compiled once) with `imports`. */
+export function guest(path: string, imports: WebAssembly.Imports): Guest {
+  let m = modules.get(path);
+  if (!m) {
+    m = new WebAssembly.Module(readFileSync(path));
+    modules.set(path, m);
+  }
+  const instance = new WebAssembly.Instance(m, imports);
+  const ex = instance.exports as { run: (n: number) => bigint; memory: WebAssembly.Memory };
+  return { run: ex.run, memory: ex.memory, instance };
+}
+
+/** The baseline guests' import, `env.f`. */
+export function envF(f: unknown): WebAssembly.Imports {
+  return { env: { f } } as WebAssembly.Imports;
+}
+
+/** The pure-JS cases: the wasm→JS floor and the array-returning floor. */
+export function jsCases(info: BuildInfo): CallCase[] {
+  const floor = guest(info.guests.base_one!, envF((a: number) => a));
+  const array = guest(info.guests.base_two!, envF((a: number) => [a, a + 1]));
+  return [
+    {
+      id: "js_floor",
+      label: "pure JS function, 1 result (the wasm→JS floor)",
+      group: "baseline",
+      run: floor.run,
+      expected: (n) => expectedSum(SHAPE_ONE, n),
+    },
+    {
+      id: "js_array",
+      label: "pure JS function returning [a, b] to a 2-result import",
+      group: "baseline",
+      run: array.run,
+      expected: (n) => expectedSum(SHAPE_TWO, n),
+      maxN: 1 << 22,
+    },
+  ];
+}
+
+/**
+ * One case per generated import, each with its own `Host` (its own context
+ * and stub memory, bound to its own guest), as separate programs would have.
+ */
+export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInfo, sinkRead: () => number): CallCase[] {
+  return GENERATED_CASES.map((c) => {
+    const host = mod.load(lib);
+    const g = guest(info.guests[c.id]!, host.imports as WebAssembly.Imports);
+    host.bind(g.instance);
+    if (c.arg === "ptr16") fillPattern(g.memory);
+    return {
+      id: `hb_${c.id}`,
+      label: `hostbind: ${c.label}`,
+      group: "hostbind" as const,
+      run: g.run,
+      expected: (n: number) => expectedSum(c, n),
+      ...(c.results.length === 0 ? { observe: sinkRead } : {}),
+    };
+  });
+}
+
+/** Writes `addr & 0xFF` into the first bytes of guest memory (what `sum16` reads). */
+export function fillPattern(memory: WebAssembly.Memory): void {
+  const bytes = new Uint8Array(memory.buffer, 0, GUEST_PATTERN_BYTES);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = i & 0xff;
+}
+
+/** What the probe saw for one symbol. */
+export interface ProbeResult {
+  /** Case id (`hb_one`, or a baseline used to check the probe). */
+  id: string;
+  /** The native symbol. */
+  symbol: string;
+  /** Calls that arrived from JIT code (the fast path). */
+  fast: number;
+  /** Calls that arrived through libffi in the runtime's executable (the slow path). */
+  slow: number;
+  /** True when every probed call took the fast path. */
+  onFastPath: boolean;
+}
+
+/** Reads and resets the probe counters of one probe library. */
+export interface ProbeCounters {
+  reset(): void;
+  count(slot: number, which: 0 | 1): number;
+}
+
+/**
+ * Warms `run` up like the timed pass does, then counts how `calls` calls
+ * entered the native function in `slot`.
+ */
+export function probeOne(
+  id: string,
+  symbol: string,
+  run: (n: number) => unknown,
+  counters: ProbeCounters,
+  slot: number,
+  calls = 100_000,
+): ProbeResult {
+  for (let i = 0; i < 30; i++) run(2000);
+  for (let i = 0; i < 4; i++) run(100_000);
+  counters.reset();
+  run(calls);
+  const fast = counters.count(slot, 0);
+  const slow = counters.count(slot, 1);
+  return { id, symbol, fast, slow, onFastPath: slow === 0 && fast === calls };
+}
