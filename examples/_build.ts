@@ -17,7 +17,7 @@
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { EXAMPLES, type ExampleSpec } from "./_examples.ts";
@@ -74,17 +74,34 @@ export function findExample(name: string): ExampleSpec {
  */
 export function buildExample(name: string, options: BuildOptions = {}): void {
   const spec = findExample(name);
-  const dir = exampleDir(name);
   const log = options.log ?? (() => {});
-  mkdirSync(join(dir, "build"), { recursive: true });
-  if (options.bindings ?? true) generateBindings(spec, join(dir, "gen"), log);
+  if (options.bindings ?? true) generateBindings(spec, join(exampleDir(name), "gen"), log);
+  buildNative(spec, log);
+  buildGuest(spec, log);
+}
+
+/**
+ * Compiles the example's native library into `build/` (nothing for an
+ * example that binds a system library). The C sources include the generated
+ * header from `gen/`, so bindings must exist first.
+ */
+export function buildNative(spec: ExampleSpec, log: (line: string) => void = () => {}): void {
   const native = spec.native;
-  if (native?.lang === "c") {
-    run(findCCompiler(), [...C_FLAGS, "-Igen", "-o", `build/${libFileName(native.lib)}`, native.source], dir, log);
-  } else if (native?.lang === "rust") {
-    const args = ["--edition", "2024", "--crate-type", "cdylib", "-O", "-o", `build/${libFileName(native.lib)}`];
-    run(findRustc(), [...args, native.source], dir, log);
+  if (!native) return;
+  const dir = exampleDir(spec.name);
+  mkdirSync(join(dir, "build"), { recursive: true });
+  const out = `build/${libFileName(native.lib)}`;
+  if (native.lang === "c") {
+    run(findCCompiler(), [...C_FLAGS, "-Igen", "-o", out, native.source], dir, log);
+  } else {
+    run(findRustc(), ["--edition", "2024", "--crate-type", "cdylib", "-O", "-o", out, native.source], dir, log);
   }
+}
+
+/** Compiles the example's `.wat` guest into `build/guest.wasm` with wabt's wat2wasm. */
+export function buildGuest(spec: ExampleSpec, log: (line: string) => void = () => {}): void {
+  const dir = exampleDir(spec.name);
+  mkdirSync(join(dir, "build"), { recursive: true });
   run(tool("wat2wasm"), [spec.guest, "-o", "build/guest.wasm"], dir, log);
 }
 
@@ -95,10 +112,11 @@ export function buildExample(name: string, options: BuildOptions = {}): void {
  * the repository lives.
  */
 export function generateBindings(spec: ExampleSpec, outDir: string, log: (line: string) => void = () => {}): void {
-  const args = ["run", "-A", join(ROOT, "src", "cli.ts"), "generate", spec.decl, "--out-dir", outDir];
-  args.push("--name", spec.bindings);
-  if (spec.native) args.push("--lib", `../build/lib${spec.native.lib}`);
-  run(tool("deno"), args, exampleDir(spec.name), log, `hostbind generate ${spec.decl} --out-dir gen`);
+  const dir = exampleDir(spec.name);
+  const cli = ["generate", spec.decl, "--out-dir", outDir, "--name", spec.bindings];
+  if (spec.native) cli.push("--lib", `../build/lib${spec.native.lib}`);
+  const shown = ["hostbind", ...cli].map((a) => (a === outDir ? relative(dir, outDir) || "." : a)).join(" ");
+  run(tool("deno"), ["run", "-A", join(ROOT, "src", "cli.ts"), ...cli], dir, log, shown);
 }
 
 /** Runs an example's `main.ts` under a real runtime from `node_modules/.bin`; never throws for a failing run. */

@@ -1,0 +1,53 @@
+/**
+ * Every example, built with the real toolchain (cc, rustc, wat2wasm) and run
+ * under real Deno and Bun from node_modules/.bin, must print exactly its
+ * `expected-output.txt`; and the committed bindings in each `gen/` must be
+ * what the hostbind CLI generates today.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildGuest, buildNative, EXAMPLES, exampleDir, generateBindings, hasRustc, runExample } from "./_build.ts";
+
+const RUNTIMES = ["deno", "bun"] as const;
+const RUNTIME_LINE = { deno: /^runtime: Deno\/\d/, bun: /^runtime: Bun\/\d/ } as const;
+
+for (const spec of EXAMPLES) {
+  const dir = exampleDir(spec.name);
+  // Only the Rust example depends on a tool npm does not install; without rustc it is skipped, visibly.
+  const skip = spec.native?.lang === "rust" && !hasRustc();
+
+  describe.skipIf(skip)(`example ${spec.name}`, () => {
+    it("has committed bindings that match what the CLI generates now", () => {
+      const fresh = mkdtempSync(join(tmpdir(), `hostbind-${spec.name}-`));
+      try {
+        generateBindings(spec, fresh);
+        const committed = readdirSync(join(dir, "gen")).sort();
+        expect(readdirSync(fresh).sort()).toEqual(committed);
+        for (const file of committed) {
+          const stale = `examples/${spec.name}/gen/${file} is stale: run \`deno task build\` in examples/${spec.name}`;
+          expect(readFileSync(join(fresh, file), "utf8"), stale).toBe(readFileSync(join(dir, "gen", file), "utf8"));
+        }
+      } finally {
+        rmSync(fresh, { recursive: true, force: true });
+      }
+    });
+
+    describe("built against the committed bindings", () => {
+      beforeAll(() => {
+        buildNative(spec);
+        buildGuest(spec);
+      });
+
+      it.each(RUNTIMES)("prints its expected output under %s", (runtime) => {
+        const r = runExample(spec.name, runtime);
+        const why = `${runtime} main.ts exited ${r.status}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
+        expect(r.status, why).toBe(0);
+        const [first = "", ...rest] = r.stdout.split("\n");
+        expect(first, why).toMatch(RUNTIME_LINE[runtime]);
+        expect(rest.join("\n"), why).toBe(readFileSync(join(dir, "expected-output.txt"), "utf8"));
+      });
+    });
+  });
+}
