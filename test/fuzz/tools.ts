@@ -1,0 +1,96 @@
+/**
+ * The real tools the fuzzer and the runtime tests drive: the repository's
+ * Deno and Bun binaries, wabt's `wat2wasm`, and the C compiler, run as child
+ * processes with captured output. Written on `node:` APIs so the same code
+ * runs under Node (vitest), Deno and Bun.
+ *
+ * @example
+ * ```ts
+ * import { exec, REPO, TOOLS } from "./tools.ts";
+ * const r = await exec(TOOLS.deno, ["--version"]);
+ * r.code; // 0
+ * ```
+ * @module
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import process from "node:process";
+
+/** The repository root (absolute, no trailing slash). */
+export const REPO: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/[\\/]$/, "");
+
+/** Absolute paths of the tools. */
+export const TOOLS = {
+  deno: join(REPO, "node_modules/.bin/deno"),
+  bun: join(REPO, "node_modules/.bin/bun"),
+  wat2wasm: join(REPO, "node_modules/.bin/wat2wasm"),
+  cc: "cc",
+} as const;
+
+/** The JS runtimes hostbind generates bindings for. */
+export type Runtime = "deno" | "bun";
+
+/** Both runtimes, in report order. */
+export const RUNTIMES: readonly Runtime[] = ["deno", "bun"];
+
+/** How a child process ended. */
+export interface ExecResult {
+  /** Exit code, or `null` when killed by a signal. */
+  code: number | null;
+  /** The signal that killed it, if any (`SIGSEGV` for a crash). */
+  signal: string | null;
+  /** Everything written to stdout. */
+  stdout: string;
+  /** Everything written to stderr. */
+  stderr: string;
+}
+
+/** Runs `cmd args…` to completion (killed after `timeoutMs`) and captures its output. */
+export function exec(
+  cmd: string,
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: options.cwd ?? REPO,
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 120_000);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** The command line that runs `script args…` under `runtime`. */
+export function runtimeCommand(runtime: Runtime, script: string, args: readonly string[]): [string, string[]] {
+  return runtime === "deno"
+    ? [TOOLS.deno, ["run", "-A", "--quiet", script, ...args]]
+    : [TOOLS.bun, ["run", script, ...args]];
+}
+
+/** Compiles C sources into a shared library, throwing the compiler's output on failure. */
+export async function compileSharedLibrary(sources: readonly string[], out: string, flags: readonly string[] = []): Promise<void> {
+  const r = await exec(TOOLS.cc, [
+    "-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", ...flags, "-o", out, ...sources,
+  ]);
+  if (r.code !== 0) throw new Error(`cc failed for ${sources.join(" ")}:\n${r.stderr}`);
+}
+
+/** Assembles a `.wat` file into `.wasm` with wabt, throwing its output on failure. */
+export async function assembleWat(wat: string, out: string): Promise<void> {
+  const r = await exec(TOOLS.wat2wasm, [wat, "-o", out]);
+  if (r.code !== 0) throw new Error(`wat2wasm failed for ${wat}:\n${r.stderr}`);
+}
