@@ -1,7 +1,39 @@
-/** Placeholder until the emitter lands. @module */
+/**
+ * The Bun emitter: `NAME.bun.ts`, built on `bun:ffi`. Everything but the
+ * spelling below is shared with Deno (`../ts/emit.ts`).
+ *
+ * @example
+ * ```ts
+ * import { emitBun } from "./mod.ts";
+ * const source = emitBun(cx); // the text of NAME.bun.ts
+ * ```
+ * @module
+ */
 import type { EmitContext } from "../context.ts";
+import type { Dialect } from "../ts/dialect.ts";
+import { emitTsModule } from "../ts/emit.ts";
 
-/** Emits this output for `cx` (not implemented yet). */
-export function emitBun(_cx: EmitContext): string {
-  throw new Error("emitBun: not implemented yet");
+/** Bun's spelling of the generated module. */
+export const BUN: Dialect = {
+  runtime: "Bun",
+  extension: ".bun.ts",
+  ffiApi: "bun:ffi",
+  preamble: ['import { dlopen, type Pointer, ptr, suffix } from "bun:ffi";'],
+  // Never `i64_fast`/`u64_fast`: they return a number when the value fits,
+  // which wasm's ToBigInt64 rejects.
+  ffiType: { i32: "i32", u32: "u32", i64: "i64", u64: "u64", f32: "f32", f64: "f64" },
+  pointerType: "ptr",
+  voidType: "void",
+  definition: (params, result) => `{ args: [${params.join(", ")}], returns: ${result} }`,
+  // Bun's `u32` wraps a negative number and its `u64` a negative bigint, so
+  // wasm's signed values pass unchanged.
+  argument: (_type, name) => name,
+  stubPointer: (offset) => `(ctx + ${offset}) as Pointer`,
+  userDataType: "number | bigint",
+  loadTemplate: "bun-load.ts.tmpl",
+};
+
+/** Emits `NAME.bun.ts` for `cx`. */
+export function emitBun(cx: EmitContext): string {
+  return emitTsModule(cx, BUN);
 }

@@ -1,7 +1,38 @@
-/** Placeholder until the emitter lands. @module */
+/**
+ * The Deno emitter: `NAME.deno.ts`, built on `Deno.dlopen`. Everything but
+ * the spelling below is shared with Bun (`../ts/emit.ts`).
+ *
+ * @example
+ * ```ts
+ * import { emitDeno } from "./mod.ts";
+ * const source = emitDeno(cx); // the text of NAME.deno.ts
+ * ```
+ * @module
+ */
 import type { EmitContext } from "../context.ts";
+import type { Dialect } from "../ts/dialect.ts";
+import { emitTsModule } from "../ts/emit.ts";
 
-/** Emits this output for `cx` (not implemented yet). */
-export function emitDeno(_cx: EmitContext): string {
-  throw new Error("emitDeno: not implemented yet");
+/** Deno's spelling of the generated module. */
+export const DENO: Dialect = {
+  runtime: "Deno",
+  extension: ".deno.ts",
+  ffiApi: "Deno.dlopen",
+  preamble: [],
+  ffiType: { i32: "i32", u32: "u32", i64: "i64", u64: "u64", f32: "f32", f64: "f64" },
+  pointerType: "pointer",
+  voidType: "void",
+  definition: (params, result) => `{ parameters: [${params.join(", ")}], result: ${result} }`,
+  // Wasm hands a u32 over as a signed number and Deno's `u32` rejects a
+  // negative one ("expected unsigned integer"); `>>> 0` reinterprets it.
+  // A negative bigint for `u64` wraps by itself, so u64 needs nothing.
+  argument: (type, name) => (type === "u32" ? `${name} >>> 0` : name),
+  stubPointer: (offset) => `Deno.UnsafePointer.offset(ctx, ${offset})`,
+  userDataType: "Deno.PointerValue | bigint",
+  loadTemplate: "deno-load.ts.tmpl",
+};
+
+/** Emits `NAME.deno.ts` for `cx`. */
+export function emitDeno(cx: EmitContext): string {
+  return emitTsModule(cx, DENO);
 }

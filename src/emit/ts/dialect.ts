@@ -1,0 +1,43 @@
+/**
+ * How the Deno and Bun modules differ, as data: FFI type names, the shape
+ * of a `dlopen` definition, how an argument is normalised, how a pointer into
+ * the stub memory is spelled, and which template holds `load()`. The shared
+ * emitter (`emit.ts`) prints everything else the same way for both.
+ *
+ * @example
+ * ```ts
+ * import type { Dialect } from "./dialect.ts";
+ * declare const deno: Dialect;
+ * deno.argument("u32", "x"); // "x >>> 0"
+ * ```
+ * @module
+ */
+import type { ValueType } from "../../ir/types.ts";
+
+/** One runtime's spelling of the generated module. */
+export interface Dialect {
+  /** The runtime's name as shown in docs (`Deno`, `Bun`). */
+  runtime: string;
+  /** The output file suffix (`.deno.ts`). */
+  extension: string;
+  /** The FFI API the module is built on, for docs (`Deno.dlopen`). */
+  ffiApi: string;
+  /** Lines at the top of the module, after its doc (imports). */
+  preamble: readonly string[];
+  /** The FFI type tag of each value type. */
+  ffiType: Readonly<Record<ValueType, string>>;
+  /** The FFI type tag of the `out` and `ctx` pointers. */
+  pointerType: string;
+  /** The FFI type tag of no result. */
+  voidType: string;
+  /** A `dlopen` definition from quoted parameter tags and a quoted result tag. */
+  definition(params: string[], result: string): string;
+  /** The expression passed to the FFI function for a wasm argument `name` of `type`. */
+  argument(type: ValueType, name: string): string;
+  /** An expression for the native pointer `offset` bytes into the stub memory (`ctx` is its start). */
+  stubPointer(offset: number): string;
+  /** The TS type of `LoadOptions.userData`. */
+  userDataType: string;
+  /** The template file (under `templates/`) holding `load()` and its runtime helpers. */
+  loadTemplate: string;
+}

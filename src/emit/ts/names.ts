@@ -1,0 +1,59 @@
+/**
+ * Names in the generated TypeScript: property keys for wasm module and
+ * import names (quoted when they are not identifiers) and safe local names
+ * for parameters (never a reserved word, never one of the runtime's own
+ * locals). The C-side naming lives in `src/ir/names.ts`; this is its
+ * counterpart for JS and is used by both TS emitters.
+ *
+ * @example
+ * ```ts
+ * import { jsPropertyKey, safeJsName } from "./names.ts";
+ * jsPropertyKey("math-lib");          // "\"math-lib\""
+ * jsPropertyKey("env");               // "env"
+ * safeJsName("default", new Set());   // "default_"
+ * ```
+ * @module
+ */
+
+/** Reserved words of strict-mode ES modules, plus names that cannot bind a parameter there. */
+export const JS_RESERVED: ReadonlySet<string> = new Set([
+  "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
+  "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "implements",
+  "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected",
+  "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var",
+  "void", "while", "with", "yield", "arguments", "eval", "undefined", "NaN", "Infinity",
+]);
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** True when `s` is an ASCII identifier that is not reserved. */
+export function isJsIdentifier(s: string): boolean {
+  return IDENT.test(s) && !JS_RESERVED.has(s);
+}
+
+/** `name` as an object-literal or interface key: bare when an identifier, else a string literal. */
+export function jsPropertyKey(name: string): string {
+  return IDENT.test(name) ? name : jsString(name);
+}
+
+/** `name` as a property access on `target`: `target.name` or `target["na-me"]`. */
+export function jsMember(target: string, name: string): string {
+  return IDENT.test(name) ? `${target}.${name}` : `${target}[${jsString(name)}]`;
+}
+
+/** A JS string literal (JSON's escaping, which is valid JS). */
+export function jsString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/**
+ * A parameter or label name made safe: other characters become `_`, a
+ * leading digit gets `_`, and a reserved word or a name in `taken` gets `_`
+ * appended until it is free.
+ */
+export function safeJsName(name: string, taken: ReadonlySet<string>): string {
+  let s = name.replace(/[^A-Za-z0-9_$]/g, "_");
+  if (s === "" || /^[0-9]/.test(s)) s = `_${s}`;
+  while (JS_RESERVED.has(s) || taken.has(s)) s = `${s}_`;
+  return s;
+}

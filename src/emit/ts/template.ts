@@ -1,0 +1,46 @@
+/**
+ * The static parts of the generated TS modules live in `templates/` as
+ * plain files; this fills their `{{NAME}}` slots. Templates interpolate and
+ * never decide: every value is resolved by the emitter first. A slot alone
+ * on its line takes that line's indentation for every line it inserts.
+ *
+ * @example
+ * ```ts
+ * import { fillTemplate } from "./template.ts";
+ * fillTemplate("a {{X}} b\n  {{BODY}}\n", { X: "1", BODY: "p;\nq;" });
+ * // "a 1 b\n  p;\n  q;\n"
+ * ```
+ * @module
+ */
+import { readFileSync } from "node:fs";
+
+/** The folder of template files (the same relative path from `src/emit/ts` and `dist/emit/ts`). */
+const TEMPLATE_DIR = new URL("../../../templates/", import.meta.url);
+
+const cache = new Map<string, string>();
+
+/** The text of `templates/NAME`, with line endings normalised to `\n`. */
+export function readTemplate(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(name, TEMPLATE_DIR), "utf8").replace(/\r\n/g, "\n");
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Fills every `{{NAME}}` slot of `template`; a slot without a value, or a value without a slot, is a bug. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  const used = new Set<string>();
+  const out = template.replace(/^([ \t]*)\{\{([A-Z_]+)\}\}[ \t]*$|\{\{([A-Z_]+)\}\}/gm, (_m, indent, lineKey, inlineKey) => {
+    const key: string = lineKey ?? inlineKey;
+    const value = values[key];
+    if (value === undefined) throw new Error(`template slot {{${key}}} has no value`);
+    used.add(key);
+    if (lineKey === undefined) return value;
+    return value.replace(/\n$/, "").split("\n").map((l) => (l === "" ? "" : indent + l)).join("\n");
+  });
+  const unused = Object.keys(values).filter((k) => !used.has(k));
+  if (unused.length > 0) throw new Error(`template has no slot for ${unused.join(", ")}`);
+  return out;
+}
