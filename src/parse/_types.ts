@@ -92,6 +92,8 @@ export function resolveShape(node: TypeNode, scope: Scope, via: string[] = []): 
 
 function resolveReference(node: TypeReferenceNode, scope: Scope, via: string[]): Shape {
   const typeName = node.getTypeName();
+  // A use of something already reported (a generic alias, an interface) adds nothing.
+  if (scope.lookup(typeName.getText())?.kind === "rejected") return { kind: "reported" };
   if (node.getTypeArguments().length > 0) {
     const base = typeName.getText();
     const hint = GENERIC_HINTS[base] ?? `Use a concrete value type, ${EXPECTED}, instead of a generic type.`;
@@ -113,8 +115,7 @@ function resolveReference(node: TypeReferenceNode, scope: Scope, via: string[]):
   const unsupported = UNSUPPORTED_WASM[name];
   if (unsupported) return bad(node, unsupported.problem, unsupported.hint, via);
   const entry = scope.lookup(name);
-  if (entry === undefined) return unknownName(node, via);
-  if (entry.kind === "rejected") return { kind: "reported" };
+  if (entry === undefined || entry.kind === "rejected") return unknownName(node, via);
   if (entry.kind === "value") return { kind: "value", type: entry.type, via };
   if (via.includes(name)) {
     const cycle = [...via.slice(via.indexOf(name)), name].join(" → ");
@@ -122,7 +123,7 @@ function resolveReference(node: TypeReferenceNode, scope: Scope, via: string[]):
       node,
       `type alias \`${name}\` refers to itself (${cycle})`,
       "Make the alias resolve to a value type, a tuple of value types, or `void`.",
-      via,
+      [], // the cycle itself shows the aliases followed
     );
   }
   const target = entry.decl.getTypeNode();

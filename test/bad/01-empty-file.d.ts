@@ -1,0 +1,2 @@
+// expect: No import modules declared
+// at: 1:1

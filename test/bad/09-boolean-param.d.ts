@@ -1,0 +1,5 @@
+// expect: Unsupported type `boolean`
+// at: 4:23
+declare namespace env {
+  function toggle(on: boolean): void;
+}

@@ -1,0 +1,3 @@
+// expect: has no body
+// at: 3:16
+declare module "env";

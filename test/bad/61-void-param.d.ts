@@ -1,0 +1,5 @@
+// expect: `void` is only a return type
+// at: 4:17
+declare namespace env {
+  function f(a: void): void;
+}
