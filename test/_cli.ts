@@ -1,7 +1,8 @@
 /**
- * Test helper: runs the real `hostbind` CLI (`src/cli.ts`) as a process under
- * Deno or Bun from `node_modules/.bin`, and makes scratch directories under
- * `.tmp/` for it to read and write.
+ * Test helper: runs the real `hostbind` CLI as a process — `src/cli.ts` under
+ * Deno or Bun from `node_modules/.bin`, or Node on a `tsc` build of `src/`
+ * (the npm package's shape) — and makes scratch directories under `.tmp/`
+ * for it to read and write.
  *
  * @example
  * ```ts
@@ -13,16 +14,16 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** The repository root. */
 export const ROOT: string = resolve(import.meta.dirname, "..");
 
 /** The runtimes the CLI runs under. */
-export type Runtime = "deno" | "bun";
+export type Runtime = "deno" | "bun" | "node";
 
-/** Every runtime, in the order tests alternate over them. */
+/** The runtimes that run the TypeScript source directly, in the order tests alternate over them. */
 export const RUNTIMES: readonly Runtime[] = ["deno", "bun"];
 
 /** What one CLI process did. */
@@ -37,10 +38,31 @@ export interface CliRun {
 
 const ENTRY = join(ROOT, "src/cli.ts");
 
+let nodeBuild: string | undefined;
+
+/**
+ * Builds `src/` with `tsc -p tsconfig.build.json` into a scratch directory
+ * (once per test process) and returns the path of its `cli.js`.
+ */
+export function nodeEntry(): string {
+  if (nodeBuild === undefined) {
+    const out = scratch("dist");
+    const r = spawnSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json", "--outDir", out], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (!existsSync(join(out, "cli.js"))) throw new Error(`tsc build failed:\n${r.stdout}${r.stderr}`);
+    nodeBuild = join(out, "cli.js");
+  }
+  return nodeBuild;
+}
+
 /** Runs `hostbind ARGS…` under `runtime` with the working directory `cwd`. */
 export function cli(runtime: Runtime, args: readonly string[], cwd: string): CliRun {
-  const cmd = join(ROOT, "node_modules/.bin", runtime);
-  const argv = runtime === "deno" ? ["run", "-A", ENTRY, ...args] : [ENTRY, ...args];
+  const cmd = runtime === "node" ? process.execPath : join(ROOT, "node_modules/.bin", runtime);
+  const argv = runtime === "deno"
+    ? ["run", "-A", ENTRY, ...args]
+    : [runtime === "node" ? nodeEntry() : ENTRY, ...args];
   const r = spawnSync(cmd, argv, {
     cwd,
     encoding: "utf8",

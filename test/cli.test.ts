@@ -1,14 +1,18 @@
 /**
- * The CLI through real processes: `deno run -A src/cli.ts` and `bun
- * src/cli.ts` must produce byte-identical files, standard output and
- * standard error, and the documented exit codes.
+ * The CLI through real processes: `deno run -A src/cli.ts`, `bun
+ * src/cli.ts` and `node cli.js` of the tsc build must produce
+ * byte-identical files, standard output and standard error, and the
+ * documented exit codes.
  */
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../src/generate.ts";
 import { wat } from "./_wat.ts";
-import { cli, type CliRun, ROOT, RUNTIMES, scratch, snapshot } from "./_cli.ts";
+import { cli, type CliRun, ROOT, type Runtime, scratch, snapshot } from "./_cli.ts";
+
+/** Every way the CLI ships: the source under Deno and Bun, the tsc build under Node. */
+const RUNTIMES: readonly Runtime[] = ["deno", "bun", "node"];
 
 const FIXTURES = ["divmod.d.ts", "mixed.d.ts", "libm.d.ts"];
 const GUEST_WAT = `(module
@@ -28,18 +32,18 @@ beforeAll(() => {
   }
 });
 
-/** Runs the same arguments under both runtimes; asserts identical output and returns it. */
-function both(args: string[]): CliRun {
-  const [deno, bun] = RUNTIMES.map((rt) => cli(rt, args, dirs[rt]!));
-  expect(bun, `bun ${args.join(" ")}`).toEqual(deno);
+/** Runs the same arguments under every runtime; asserts identical output and returns it. */
+function everywhere(args: string[]): CliRun {
+  const [deno, ...others] = RUNTIMES.map((rt) => cli(rt, args, dirs[rt]!));
+  others.forEach((r, i) => expect(r, `${RUNTIMES[i + 1]} ${args.join(" ")}`).toEqual(deno));
   return deno!;
 }
 
 describe("generate", () => {
   for (const f of [...FIXTURES, "guest.wasm"]) {
-    test(`${f}: Deno and Bun write byte-identical files, equal to the library's output`, () => {
+    test(`${f}: Deno, Bun and Node write byte-identical files, equal to the library's output`, () => {
       const name = f.replace(/\..*$/, "");
-      const r = both(["generate", f, "--out-dir", "gen/" + name, "--lib", `./lib${name}`]);
+      const r = everywhere(["generate", f, "--out-dir", "gen/" + name, "--lib", `./lib${name}`]);
       expect(r.status, r.stderr).toBe(0);
       const want = generate(
         f.endsWith(".wasm") ? new Uint8Array(readFileSync(join(dirs.deno!, f))) : readFileSync(join(dirs.deno!, f), "utf8"),
@@ -58,9 +62,9 @@ describe("generate", () => {
 
   test("a second run rewrites nothing: files and mtimes stay", () => {
     const args = ["generate", "divmod.d.ts", "-o", "again", "--targets", "c,deno"];
-    expect(both(args).status).toBe(0);
+    expect(everywhere(args).status).toBe(0);
     const before = RUNTIMES.map((rt) => snapshot(join(dirs[rt]!, "again")));
-    const r = both(args);
+    const r = everywhere(args);
     expect(r.stdout).toBe("unchanged again/divmod.h\nunchanged again/divmod.deno.ts\n");
     expect(RUNTIMES.map((rt) => snapshot(join(dirs[rt]!, "again")))).toEqual(before);
   });
@@ -75,7 +79,7 @@ describe("explain", () => {
   ];
   for (const args of cases) {
     test(args.slice(1).join(" "), () => {
-      const r = both(args);
+      const r = everywhere(args);
       expect(r.status, r.stderr).toBe(0);
       if (args.includes("--json")) expect(() => JSON.parse(r.stdout)).not.toThrow();
       else expect(r.stdout).toMatch(/^mixed\.d\.ts: 5 imports, target (x86_64|aarch64|i686)-/);
@@ -83,8 +87,8 @@ describe("explain", () => {
   }
 
   test("i686-linux packs the double at offset 4; x86_64 pads it to 8", () => {
-    const i686 = both(["explain", "mixed.d.ts", "--target", "i686-linux", "--json"]);
-    const x64 = both(["explain", "mixed.d.ts", "--target", "x86_64-linux", "--json"]);
+    const i686 = everywhere(["explain", "mixed.d.ts", "--target", "i686-linux", "--json"]);
+    const x64 = everywhere(["explain", "mixed.d.ts", "--target", "x86_64-linux", "--json"]);
     const sumField = (out: string) =>
       JSON.parse(out).imports[0].result.fields.find((f: { name: string }) => f.name === "sum").offset;
     expect([sumField(i686.stdout), sumField(x64.stdout)]).toEqual([4, 8]);
@@ -93,15 +97,15 @@ describe("explain", () => {
 
 describe("exit codes and messages", () => {
   test("0: --help and --version", () => {
-    expect(both(["--help"])).toMatchObject({ status: 0, stderr: "" });
+    expect(everywhere(["--help"])).toMatchObject({ status: 0, stderr: "" });
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-    expect(both(["--version"])).toEqual({ status: 0, stdout: `hostbind ${pkg.version}\n`, stderr: "" });
-    expect(both(["generate", "--help"]).stdout).toMatch(/^Usage: hostbind generate INPUT --out-dir DIR/);
+    expect(everywhere(["--version"])).toEqual({ status: 0, stdout: `hostbind ${pkg.version}\n`, stderr: "" });
+    expect(everywhere(["generate", "--help"]).stdout).toMatch(/^Usage: hostbind generate INPUT --out-dir DIR/);
   });
 
-  test("1: a located declaration error, same words in both runtimes, nothing written", () => {
+  test("1: a located declaration error, same words in every runtime, nothing written", () => {
     for (const rt of RUNTIMES) writeFileSync(join(dirs[rt]!, "bad.d.ts"), "export declare namespace env {\n  function f(x: string): i32;\n}\n");
-    const r = both(["generate", "bad.d.ts", "-o", "bad-out"]);
+    const r = everywhere(["generate", "bad.d.ts", "-o", "bad-out"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^bad\.d\.ts:2:\d+: error: /);
@@ -110,13 +114,13 @@ describe("exit codes and messages", () => {
   });
 
   test("1: missing input and an unwritable output directory", () => {
-    expect(both(["explain", "missing.d.ts"])).toEqual({
+    expect(everywhere(["explain", "missing.d.ts"])).toEqual({
       status: 1,
       stdout: "",
       stderr: "error: Cannot read input file `missing.d.ts`: no such file or directory\n" +
         "  help: Check the path; it is relative to the current directory.\n",
     });
-    const r = both(["generate", "divmod.d.ts", "-o", "divmod.d.ts/sub"]);
+    const r = everywhere(["generate", "divmod.d.ts", "--targets", "c", "-o", "divmod.d.ts/sub"]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
       "error: Cannot create output directory `divmod.d.ts/sub`: `divmod.d.ts` is not a directory\n" +
@@ -125,12 +129,12 @@ describe("exit codes and messages", () => {
   });
 
   test("2: wrong usage, with a hint to --help", () => {
-    expect(both(["generate", "divmod.d.ts", "-o", "x", "--fast"])).toEqual({
+    expect(everywhere(["generate", "divmod.d.ts", "-o", "x", "--fast"])).toEqual({
       status: 2,
       stdout: "",
       stderr: "error: unknown option `--fast`\n  help: run `hostbind generate --help` for usage\n",
     });
-    expect(both(["frobnicate"]).status).toBe(2);
-    expect(both([]).status).toBe(2);
+    expect(everywhere(["frobnicate"]).status).toBe(2);
+    expect(everywhere([]).status).toBe(2);
   });
 });
