@@ -121,3 +121,13 @@ describe("paths keep the user's spelling", () => {
   ];
   for (const [p, want] of parents) test(`parentDir(${p})`, () => expect(parentDir(p)).toBe(want));
 });
+
+test("a rename failing after others succeeded puts the earlier files back", () => {
+  writeFileSync(join(root, "x.h"), "old header\n");
+  writeFileSync(join(root, "sentinel"), "keep\n");
+  const three = [...FILES, { path: "x.bun.ts", contents: "// bun\n" }];
+  const e = errorOf(() => writeOutputs(failing("rename", 3), root, three));
+  expect(e.message).toBe(`Cannot replace \`${root}/x.bun.ts\`: system error EIO`);
+  expect(tree(root)).toEqual(["sentinel", "x.h"]);
+  expect(readFileSync(join(root, "x.h"), "utf8")).toBe("old header\n");
+});

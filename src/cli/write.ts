@@ -6,9 +6,10 @@
  * bytes would not change are not touched, so build tools keyed on mtimes do
  * not rebuild.
  *
- * Limit: the renames of several files are not one transaction. They run only
- * after every temporary file was written, and a rename within one directory
- * fails only if the file system itself fails.
+ * The renames of several files are not one transaction: should a rename fail
+ * (they run only after every temporary file was written, and a rename within
+ * one directory fails only if the file system does), the files already
+ * renamed are put back from the bytes read before, which were kept in memory.
  *
  * @example
  * ```ts
@@ -31,23 +32,35 @@ export interface WriteResult {
   status: "written" | "unchanged";
 }
 
+/** One output file and what is on disk at its path now. */
+interface Planned {
+  path: string;
+  bytes: Uint8Array;
+  /** The current bytes at `path`, or `null` when nothing is there. */
+  old: Uint8Array | null;
+}
+
 /**
  * Writes `files` into `dir` atomically (see the module doc) and reports what
  * happened to each, in order. Throws {@link HostbindError} naming the path
  * when the directory cannot be created or written.
  */
 export function writeOutputs(fs: CliFs, dir: string, files: readonly GeneratedFile[]): WriteResult[] {
-  const planned = files.map((f) => {
+  const planned: Planned[] = files.map((f) => {
     const path = joinPath(dir, f.path);
-    const bytes = new TextEncoder().encode(f.contents);
-    return { path, bytes, changed: !sameBytes(fs, path, bytes) };
+    return { path, bytes: new TextEncoder().encode(f.contents), old: currentBytes(fs, path) };
   });
-  const results: WriteResult[] = planned.map((p) => ({ path: p.path, status: p.changed ? "written" : "unchanged" }));
-  const toWrite = planned.filter((p) => p.changed);
-  if (toWrite.length === 0) return results;
+  const changed = (p: Planned) => p.old === null || !equalBytes(p.old, p.bytes);
+  const toWrite = planned.filter(changed);
+  if (toWrite.length > 0) writeAll(fs, dir, toWrite);
+  return planned.map((p) => ({ path: p.path, status: toWrite.includes(p) ? "written" : "unchanged" }));
+}
 
+/** Stages every file as a temporary file, then renames them into place; undoes everything on failure. */
+function writeAll(fs: CliFs, dir: string, toWrite: readonly Planned[]): void {
   const created: string[] = [];
   const temps: string[] = [];
+  const renamed: Planned[] = [];
   try {
     created.push(...ensureDir(fs, dir));
     const staged = toWrite.map((p) => {
@@ -58,43 +71,55 @@ export function writeOutputs(fs: CliFs, dir: string, files: readonly GeneratedFi
         throw cannot(`write \`${p.path}\``, e);
       }
       temps.push(temp);
-      return { temp, path: p.path };
+      return { temp, planned: p };
     });
     for (const s of staged) {
       try {
-        fs.rename(s.temp, s.path);
+        fs.rename(s.temp, s.planned.path);
       } catch (e) {
-        throw cannot(`replace \`${s.path}\``, e);
+        throw cannot(`replace \`${s.planned.path}\``, e);
       }
       temps.splice(temps.indexOf(s.temp), 1);
+      renamed.push(s.planned);
     }
   } catch (e) {
     for (const t of temps) ignoreErrors(() => fs.unlink(t));
+    for (const p of renamed) ignoreErrors(() => restore(fs, p));
     for (const d of created.reverse()) ignoreErrors(() => fs.rmdir(d));
     throw e;
   }
-  return results;
+}
+
+/** Puts back what was at `p.path` before this run replaced it (or removes what it created). */
+function restore(fs: CliFs, p: Planned): void {
+  if (p.old === null) return fs.unlink(p.path);
+  const temp = tempName(p.path);
+  fs.writeNewFile(temp, p.old);
+  fs.rename(temp, p.path);
 }
 
 /**
- * True when `path` is a regular file holding exactly `bytes`. A directory or
- * other non-file at an output path is an error: replacing it would lose data.
+ * The bytes of the regular file at `path`, or `null` when nothing is there.
+ * A directory or other non-file at an output path is an error: replacing it
+ * would lose data.
  */
-function sameBytes(fs: CliFs, path: string, bytes: Uint8Array): boolean {
+function currentBytes(fs: CliFs, path: string): Uint8Array | null {
   const kind = fs.kind(path);
-  if (kind === "missing") return false;
+  if (kind === "missing") return null;
   if (kind !== "file") {
     throw new HostbindError(`Cannot write \`${path}\`: it exists and is not a regular file`, {
       hint: "Move it away or choose another --out-dir or --name.",
     });
   }
-  let old: Uint8Array;
   try {
-    old = fs.readFile(path);
-  } catch {
-    return false; // unreadable: let the write report the real problem
+    return fs.readFile(path);
+  } catch (e) {
+    throw cannot(`read \`${path}\``, e);
   }
-  return old.length === bytes.length && old.every((b, i) => b === bytes[i]);
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Creates `dir` and its missing parents; returns the ones created, outermost first. */
