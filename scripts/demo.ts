@@ -29,15 +29,26 @@ import {
 const spec = findExample("c-divmod");
 const dir = exampleDir(spec.name);
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
-const indent = (text: string, prefix = "    ") => text.trimEnd().split("\n").map((l) => prefix + l).join("\n");
+const indent = (text: string, prefix = "    ") =>
+  text.trimEnd().split("\n").map((l) => (l === "" ? "" : prefix + l)).join("\n");
 const log = (line: string) => console.log(indent(line));
 let step = 0;
 const heading = (text: string) => console.log(`\n${bold(`${++step}. ${text}`)}`);
 
-/** The function declarations of a .d.ts file, one per line, for display. */
+/** The function declarations of a .d.ts file, one per line, each prefixed with its namespace. */
 function declaredFunctions(source: string): string {
-  return source.split("\n").filter((l) => /^\s*function /.test(l)).map((l) => l.trim()).join("\n");
+  let namespace = "";
+  const out: string[] = [];
+  for (const line of source.split("\n")) {
+    namespace = /^\s*export declare namespace (\w+)/.exec(line)?.[1] ?? namespace;
+    const fn = /^\s*function (.*)$/.exec(line)?.[1];
+    if (fn) out.push(`${namespace}.${fn}`);
+  }
+  return out.join("\n");
 }
+
+/** Line count of a generated file, for display. */
+const lineCount = (path: string) => `${readFileSync(path, "utf8").split("\n").length - 1} lines`.padStart(10);
 
 /**
  * The result structs (folded onto one line each) and function prototypes of
@@ -77,11 +88,12 @@ try {
 
   heading("Generate the bindings with the hostbind CLI");
   generateBindings(spec, join(dir, "gen"), log);
-  log(`gen/${spec.bindings}.h        the C header the native library implements`);
-  log(`gen/${spec.bindings}.deno.ts  Deno.dlopen bindings, with a wasm call stub for the 2-result import`);
-  log(`gen/${spec.bindings}.bun.ts   bun:ffi bindings, the same API`);
-  console.log(indent(`The native API, from gen/${spec.bindings}.h:`));
-  log(nativeApi(readFileSync(join(dir, "gen", `${spec.bindings}.h`), "utf8")).join("\n"));
+  const gen = (ext: string) => join(dir, "gen", spec.bindings + ext);
+  log(`gen/${spec.bindings}.h       ${lineCount(gen(".h"))}  the C header the native library implements`);
+  log(`gen/${spec.bindings}.deno.ts ${lineCount(gen(".deno.ts"))}  Deno.dlopen bindings, with a wasm call stub for env.divmod`);
+  log(`gen/${spec.bindings}.bun.ts  ${lineCount(gen(".bun.ts"))}  bun:ffi bindings, the same API`);
+  log(`\nThe native API the C library implements, from gen/${spec.bindings}.h:`);
+  log(indent(nativeApi(readFileSync(gen(".h"), "utf8")).join("\n"), "  "));
 
   heading(`Compile the C library (${spec.native?.source}) and the guest (${spec.guest})`);
   buildNative(spec, log);

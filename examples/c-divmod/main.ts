@@ -27,7 +27,8 @@ console.log(`runtime: ${navigator.userAgent}`);
 using host = load();
 const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
 const { instance } = await WebAssembly.instantiate(wasm, host.imports);
-host.bind(instance);
+// No host.bind(instance): this guest has no memory for the native side to
+// see (ctx->memory stays NULL); guest-memory shows bind() at work.
 const guest = instance.exports as unknown as Guest;
 
 // env.divmod: two results, through an out-pointer into the call stub's memory.
