@@ -127,3 +127,24 @@ describe("parseDeclarations: error reporting", () => {
     }
   });
 });
+
+describe("parseDeclarations: hints say what to do", () => {
+  const HINTS: { name: string; given: string; want: string }[] = [
+    { name: "dotted namespace", given: "declare namespace a.b { function f(): void; }", want: 'write `declare module "a.b" { … }`' },
+    { name: "nested namespace", given: ns("  namespace b { function f(): void; }"), want: 'write `declare module "env.b" { … }`' },
+    { name: "top-level function", given: "declare function now(): f64;", want: "export declare namespace env { function now(…): …; }" },
+    { name: "externref", given: ns("  function f(r: externref): void;"), want: "pass an index or handle as `i32`" },
+    { name: "funcref", given: ns("  function f(r: funcref): void;"), want: "function table as `i32`" },
+    { name: "v128", given: ns("  function f(v: v128): void;"), want: "`i64` halves" },
+    { name: "string", given: ns("  function f(s: string): void;"), want: "(ptr: u32, len: u32)" },
+    { name: "number", given: ns("  function f(n: number): void;"), want: "`i32` or `u32` for integers" },
+    { name: "C type name", given: ns("  function f(x: float): void;"), want: "Write `f32`" },
+    { name: "unknown type name", given: ns("  function f(x: Fd): void;"), want: "declare `type Fd = …`" },
+    { name: "overload", given: ns("  function f(): void;\n  function f(a: i32): void;"), want: "`@symbol`" },
+  ];
+  it.each(HINTS)("$name", ({ given, want }) => {
+    const found = problems(given);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.hint).toContain(want);
+  });
+});
