@@ -52,11 +52,23 @@ function awkwardHeader(): [string, string] {
   return ["awkward.h (hand-built IR)", emitHeader(emitContext(decls, { name: "awkward" }))];
 }
 
+/** Warnings beyond DESIGN's promise that projects commonly turn on; the header should not trip them either. */
+const EXTRA_C = ["-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wundef", "-Wcast-qual", "-Wstrict-prototypes", "-Wmissing-prototypes"];
+const EXTRA_CXX = ["-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wundef", "-Wcast-qual", "-Wold-style-cast", "-Wzero-as-null-pointer-constant", "-Wuseless-cast"];
+
 /** The variants every header is compiled in. */
-const VARIANTS: { label: string; lang: "c" | "c++"; m32: boolean }[] = [
+interface Variant {
+  label: string;
+  lang: "c" | "c++";
+  m32: boolean;
+  extra?: readonly string[];
+}
+const VARIANTS: Variant[] = [
   { label: "C11", lang: "c", m32: false },
   { label: "C++17", lang: "c++", m32: false },
   { label: "C11 -m32 (i686)", lang: "c", m32: true },
+  { label: "C11 + extra warnings", lang: "c", m32: false, extra: EXTRA_C },
+  { label: "C++17 + extra warnings", lang: "c++", m32: false, extra: EXTRA_CXX },
 ];
 
 /** Skips the current test when it needs -m32 and the machine has no 32-bit toolchain. */
@@ -66,7 +78,7 @@ function needM32(ctx: TestContext): void {
 }
 
 /** Compiles a translation unit that includes `header` twice (checking its guard) and returns the result. */
-function compileHeader(header: string, variant: (typeof VARIANTS)[number]): ReturnType<typeof compile> {
+function compileHeader(header: string, variant: Variant): ReturnType<typeof compile> {
   const dir = tempDir(`header-${variant.lang}`);
   const ext = variant.lang === "c" ? "c" : "cpp";
   const [, src] = writeFiles(dir, {
@@ -78,7 +90,7 @@ function compileHeader(header: string, variant: (typeof VARIANTS)[number]): Retu
     kind: "object",
     out: join(dir, "tu.o"),
     include: [dir],
-    flags: variant.m32 ? ["-m32"] : [],
+    flags: [...(variant.m32 ? ["-m32"] : []), ...(variant.extra ?? [])],
   });
 }
 
@@ -109,7 +121,7 @@ describe("several generated headers in one translation unit", () => {
       kind: "object",
       out: join(dir, "tu.o"),
       include: [dir],
-      flags: variant.m32 ? ["-m32"] : [],
+      flags: [...(variant.m32 ? ["-m32"] : []), ...(variant.extra ?? [])],
     });
     expect(r.ok, r.message).toBe(true);
   });

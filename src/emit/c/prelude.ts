@@ -149,7 +149,8 @@ function emitGuestPtr(w: SourceWriter): void {
   );
   w.line("static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {");
   w.indented(() => {
-    w.line("if (ctx->memory == NULL || (uint64_t)offset + len > ctx->memory_size) {");
+    // Compared in 64 bits without a cast: `offset + len` in 32 bits could wrap.
+    w.line("if (ctx->memory == NULL || offset > ctx->memory_size || len > ctx->memory_size - offset) {");
     w.indented(() => w.line("return NULL;"));
     w.line("}");
     w.line("return ctx->memory + offset;");
