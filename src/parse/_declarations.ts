@@ -65,7 +65,9 @@ export function declareNames(cx: ParseContext, statements: Statement[], scope: S
     } else {
       const rejected = REJECTED_KINDS[st.getKindName()];
       if (rejected === undefined) continue;
-      const nameNode = (st as Statement & { getNameNode?(): Node | undefined }).getNameNode?.() ?? st;
+      const nameNode = Node.isInterfaceDeclaration(st) || Node.isEnumDeclaration(st) || Node.isClassDeclaration(st)
+        ? (st.getNameNode() ?? st)
+        : st;
       const name = nameNode.getText();
       cx.error(nameNode, `${rejected.label} \`${name}\` ${where} is not supported: hostbind reads only functions, type aliases and \`namespace\`/\`declare module\` blocks`, rejected.hint);
       scope.rejected.add(name);
