@@ -1,0 +1,134 @@
+/**
+ * The conformance driver, run under the real `deno` and the real `bun`:
+ * loads the generated bindings from the directory given as the first
+ * argument, instantiates the guest (`conformance.wasm`), binds its memory and
+ * checks every behaviour DESIGN §1/§3 promise. Prints one line per check and
+ * exits 1 when any failed.
+ *
+ * @example
+ * ```sh
+ * deno run -A test/runtime/driver.ts .tmp/tests/conformance-XXXX
+ * bun test/runtime/driver.ts .tmp/tests/conformance-XXXX
+ * ```
+ * @module
+ */
+// deno-lint-ignore-file no-explicit-any
+declare const Deno: any;
+declare const Bun: any;
+declare const process: any;
+
+const isDeno = typeof Deno !== "undefined";
+const runtime = isDeno ? "deno" : "bun";
+const dir: string = isDeno ? Deno.args[0] : process.argv[2];
+const dirUrl = new URL(`file://${dir.startsWith("/") ? "" : `${process?.cwd?.() ?? Deno.cwd()}/`}${dir}/`);
+const mod: any = await import(new URL(`conformance.${runtime}.ts`, dirUrl).href);
+const nolib: any = await import(new URL(`nolib.${runtime}.ts`, dirUrl).href);
+const guestBytes: Uint8Array = isDeno
+  ? Deno.readFileSync(new URL("conformance.wasm", dirUrl))
+  : new Uint8Array(await Bun.file(new URL("conformance.wasm", dirUrl)).arrayBuffer());
+
+let failures = 0;
+function check(name: string, ok: boolean, detail: unknown = ""): void {
+  if (!ok) failures++;
+  console.log(`${ok ? "ok" : "FAIL"} ${name}${ok ? "" : `: ${String(detail)}`}`);
+}
+function throws(name: string, f: () => unknown, test: (e: any) => boolean): void {
+  try {
+    const r = f();
+    check(name, false, `returned ${String(r)} instead of throwing`);
+  } catch (e) {
+    check(name, test(e), e);
+  }
+}
+function same(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+function collectGarbage(): void {
+  if (isDeno) return; // Deno has no gc() without --expose-gc; Bun is the engine that moves small arrays
+  Bun.gc(true);
+}
+
+const USER_DATA = 0x123456789abcn;
+const userData = isDeno ? Deno.UnsafePointer.create(USER_DATA) : Number(USER_DATA);
+const host = mod.load({ userData });
+const { instance } = await WebAssembly.instantiate(guestBytes, host.imports);
+const g = instance.exports as any;
+host.bind(instance);
+
+check("every value type, 0/1/2/6 results, @noctx (guest checks)", g.run() === 0, `check ${g.run()} failed`);
+
+// Traps: code and message reach the guest's caller; the next call is clean.
+throws("trap from a 2-result import", () => g.quotient(1, 0),
+  (e) => e instanceof mod.HostTrap && e.code === 7 && e.message === "division by zero" && e.name === "HostTrap");
+check("clean call after a trap", g.quotient(9, 2) === 4);
+throws("trap from a 1-result import", () => g.sqrt(-1), (e) => e instanceof mod.HostTrap && e.code === 22 && e.message === "negative input");
+check("clean 1-result call after a trap", g.sqrt(9) === 3);
+throws("trap from a 0-result import", () => g.fail(42), (e) => e instanceof mod.HostTrap && e.code === 42 && e.message === "failed with code 42");
+throws("long trap message is truncated", () => g.fail_long(),
+  (e) => e.code === -1 && e.message.length === 223 && e.message.startsWith("abcdefghijklmnopqrstuvwxyzabc"));
+throws("out-of-bounds guest pointer traps", () => g.mem_sum(65534, 4), (e) => e.code === 1 && e.message === "out of bounds");
+check("guest checks pass again after traps", g.run() === 0, g.run());
+
+// Guest memory growth, from wasm and from JS.
+check("memory.grow in the guest, then a native read of the new page", g.grow_and_sum() === 0);
+check("memory_size after the guest grew", g.mem_size() === 2n * 65536n, g.mem_size());
+const memory = g.memory as WebAssembly.Memory;
+memory.grow(1);
+new Uint8Array(memory.buffer).set([9, 10, 11], 2 * 65536 + 8);
+check("memory grown from JS is seen natively", g.mem_sum(2 * 65536 + 8, 3) === 30, g.mem_sum(2 * 65536 + 8, 3));
+check("memory_size after JS grew", g.mem_size() === 3n * 65536n);
+
+check("user_data round-trip", g.user_data() === USER_DATA, g.user_data());
+
+// The out-areas must never move: many calls with garbage collections in between.
+let bad = 0;
+for (let round = 0; round < 5; round++) {
+  bad += g.stress(20000);
+  for (let i = 0; i < 2000; i++) new Uint8Array(64); // small arrays: what Bun moves
+  collectGarbage();
+}
+check("100k multi-result calls with GCs in between", bad === 0, `${bad} wrong`);
+
+// JS callers get arrays from multi-result imports and unsigned values where declared.
+const env = host.imports.env;
+check("JS call of a 2-result import", same(env.divmod(7, 2), [3, 1]), env.divmod(7, 2));
+check("JS call of a 6-result import", same(env.spread(1, 10, 21n, 5n, 1.25, 2), [2, 9, 42n, 6n, 2.5, -2]), env.spread(1, 10, 21n, 5n, 1.25, 2));
+check("JS call: u32 max", env.id_u32(4294967295) === 4294967295, env.id_u32(4294967295));
+check("JS call: u64 max", env.id_u64(2n ** 64n - 1n) === 2n ** 64n - 1n, env.id_u64(2n ** 64n - 1n));
+check("JS call: i64 min", env.id_i64(-(2n ** 63n)) === -(2n ** 63n));
+check("JS call: -0.0 and NaN", Object.is(env.id_f64(-0), -0) && Number.isNaN(env.id_f32(NaN)));
+check("JS call: @noctx in a quoted module", host.imports["math-lib"].hypot(5, 12) === 13);
+
+// A second host: explicit path with extension, bound to a Memory directly, no userData.
+const libFile = new URL("libconformance.so", dirUrl);
+const host2 = mod.load(isDeno ? libFile : libFile.pathname);
+const mem2 = new WebAssembly.Memory({ initial: 2 });
+host2.bind(mem2);
+check("bind(Memory): memory_size", host2.imports.env.mem_size() === 2n * 65536n);
+check("no userData → NULL", host2.imports.env.user_data() === 0n);
+throws("bind() of an instance without a memory", () => host2.bind(new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])))),
+  (e) => e instanceof TypeError && /memory/.test(e.message));
+host2[Symbol.dispose]();
+throws("a disposed host's import throws", () => host2.imports.env.nop(), (e) => /closed/.test(e.message));
+
+// An unbound host: native code sees NULL/0 and bounds checks fail cleanly.
+const host3 = mod.load({ path: new URL("libconformance", dirUrl) });
+check("unbound: memory_size is 0", host3.imports.env.mem_size() === 0n);
+throws("unbound: guest pointer is out of bounds", () => host3.imports.env.mem_sum(0, 1), (e) => e.code === 1);
+host3.close();
+
+throws("load() without --lib and without a path", () => nolib.load(), (e) => /needs the path/.test(e.message));
+
+// close(): every kind of import throws afterwards, close() is idempotent, bind() refuses.
+host.close();
+throws("after close: 0-result import", () => g.nop(), (e) => /closed/.test(e.message));
+throws("after close: @noctx import", () => g.add(1, 2), (e) => /closed/.test(e.message));
+throws("after close: 2-result import", () => g.quotient(1, 1), (e) => /closed/.test(e.message));
+throws("after close: JS call", () => host.imports.env.id_i32(1), (e) => /closed/.test(e.message));
+host.close();
+check("close() twice is harmless", true);
+throws("bind() after close", () => host.bind(instance), (e) => /closed/.test(e.message));
+
+console.log(`${runtime}: ${failures === 0 ? "all checks passed" : `${failures} checks failed`}`);
+if (isDeno) Deno.exit(failures === 0 ? 0 : 1);
+else process.exit(failures === 0 ? 0 : 1);
