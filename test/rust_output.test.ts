@@ -1,0 +1,188 @@
+/**
+ * The Rust output compiled by the real `rustc` (no crates, `-D warnings`):
+ * every fixture's `.rs` builds as a module and through `include!`; a
+ * divmod-style `cdylib` implemented against it is called from C through the
+ * generated header, proving the two ABIs agree at run time; and a wrong
+ * layout number makes the build fail with the assertion's message.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emitHeader } from "../src/emit/c/mod.ts";
+import { emitRust } from "../src/emit/rust/mod.ts";
+import { readDeclarations } from "../src/generate.ts";
+import { compile, run } from "./support/cc.ts";
+import { declarations, emitContext, importFn } from "./support/ir.ts";
+import { tempDir, writeFiles } from "./support/tmp.ts";
+
+const FIXTURES = resolve(import.meta.dirname, "fixtures");
+
+/** The generated `.rs` of a fixture file. */
+function rustOf(fixture: string): string {
+  const decls = readDeclarations(readFileSync(join(FIXTURES, fixture), "utf8"), fixture);
+  return emitRust(emitContext(decls));
+}
+
+/** Runs rustc (edition 2021, warnings are errors) in `dir`; returns its status and diagnostics. */
+function rustc(dir: string, args: string[]): { ok: boolean; message: string } {
+  const all = ["--edition", "2021", "-D", "warnings", ...args];
+  const r = spawnSync("rustc", all, { cwd: dir, encoding: "utf8", timeout: 120_000 });
+  return { ok: r.status === 0, message: `rustc ${all.join(" ")}\n${r.stderr}${r.error ?? ""}` };
+}
+
+const IMPL = `#[path = "divmod.rs"]
+mod divmod;
+
+use divmod::{EnvDivmodFn, EnvDivmodResult, EnvLogFn, EnvNowFn, HostbindCtx};
+
+#[no_mangle]
+pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32) {
+    let ctx = unsafe { &mut *ctx };
+    if b == 0 {
+        ctx.trap(7, "division by zero: \\u{e9}\\u{e9}");
+        return;
+    }
+    unsafe { out.write(EnvDivmodResult { quot: a / b, rem: a % b }) };
+}
+const _: EnvDivmodFn = env_divmod;
+
+#[no_mangle]
+pub extern "C" fn env_now(ctx: *mut HostbindCtx) -> f64 {
+    // A safe extern fn coerces to the unsafe alias too.
+    let ctx = unsafe { &*ctx };
+    ctx.memory_size() as f64 + if ctx.user_data().is_null() { 0.5 } else { 0.25 }
+}
+const _: EnvNowFn = env_now;
+
+/// Writes \`value\` as 4 little-endian bytes at guest offset 16, or traps when out of bounds.
+#[no_mangle]
+pub unsafe extern "C" fn env_log(ctx: *mut HostbindCtx, value: i32) {
+    let ctx = unsafe { &mut *ctx };
+    match ctx.guest_bytes_mut(16, 4) {
+        Some(bytes) => bytes.copy_from_slice(&value.to_le_bytes()),
+        None => ctx.trap(2, &"x".repeat(300)),
+    }
+}
+const _: EnvLogFn = env_log;
+`;
+
+const HARNESS = `#include <stdio.h>
+#include <string.h>
+#include "divmod.h"
+
+#define CHECK(c) do { if (!(c)) { printf("FAILED line %d: %s\\n", __LINE__, #c); return 1; } } while (0)
+
+int main(void) {
+  static hostbind_ctx ctx;
+  uint8_t guest[32] = {0};
+  env_divmod_result r = {0, 0};
+  env_divmod(&r, &ctx, 47, 5);
+  CHECK(r.quot == 9 && r.rem == 2 && !ctx.trapped);
+  env_divmod(&r, &ctx, 1, 0);
+  CHECK(ctx.trapped == 1 && ctx.trap_code == 7);
+  CHECK(strcmp(ctx.trap_message, "division by zero: \\xc3\\xa9\\xc3\\xa9") == 0);
+  ctx.trapped = 0;
+  CHECK(env_now(&ctx) == 0.5);
+  env_log(&ctx, 1);
+  CHECK(ctx.trapped == 1 && ctx.trap_code == 2 && strlen(ctx.trap_message) == HOSTBIND_TRAP_MESSAGE_SIZE - 1);
+  ctx.trapped = 0;
+  ctx.memory = guest;
+  ctx.memory_size = sizeof guest;
+  ctx.user_data = &ctx;
+  CHECK(env_now(&ctx) == 32.25);
+  env_log(&ctx, 0x01020304);
+  CHECK(!ctx.trapped && guest[16] == 4 && guest[19] == 1);
+  ctx.memory_size = 19;
+  env_log(&ctx, 5);
+  CHECK(ctx.trapped == 1 && guest[16] == 4);
+  puts("ok");
+  return 0;
+}
+`;
+
+describe("Rust output with rustc", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir("rust-output");
+  });
+
+  it("implements the divmod fixture in a cdylib that C calls through the generated header", () => {
+    const decls = readDeclarations(readFileSync(join(FIXTURES, "divmod.d.ts"), "utf8"), "divmod.d.ts");
+    const cx = emitContext(decls);
+    writeFiles(dir, { "divmod.rs": emitRust(cx), "divmod.h": emitHeader(cx), "lib.rs": IMPL, "harness.c": HARNESS });
+    const lib = rustc(dir, ["--crate-type", "cdylib", "--crate-name", "divmod", "-o", "libdivmod.so", "lib.rs"]);
+    expect(lib.ok, lib.message).toBe(true);
+    const exe = compile([join(dir, "harness.c")], {
+      out: join(dir, "harness"),
+      include: [dir],
+      libs: [`-L${dir}`, "-ldivmod", `-Wl,-rpath,${dir}`],
+    });
+    expect(exe.ok, exe.message).toBe(true);
+    const out = run(exe.out);
+    expect(out.stdout + out.stderr).toBe("ok\n");
+  });
+
+  it("compiles every fixture's .rs as a module and through include!, with no warnings", () => {
+    const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".d.ts")).sort();
+    expect(fixtures.length).toBeGreaterThan(3);
+    const files: Record<string, string> = {};
+    const mods: string[] = [];
+    const includes: string[] = [];
+    for (const f of fixtures) {
+      const stem = f.replace(/\.d\.ts$/, "").replace(/[^a-z0-9_]/g, "_");
+      files[`gen/${stem}.rs`] = rustOf(f);
+      mods.push(`#[path = "gen/${stem}.rs"]\nmod ${stem};`);
+      includes.push(`mod inc_${stem} {\n    include!("gen/${stem}.rs");\n}`);
+    }
+    files["all.rs"] = `${mods.join("\n")}\n${includes.join("\n")}\n`;
+    writeFiles(dir, files);
+    const r = rustc(dir, ["--crate-type", "lib", "--emit", "metadata", "-o", "liball.rmeta", "all.rs"]);
+    expect(r.ok, r.message).toBe(true);
+  });
+
+  it("compiles names that need escaping: keywords, shared stems, camelCase fields, keyword symbols", () => {
+    const decls = declarations("edge.d.ts", [{
+      name: "m",
+      functions: [
+        importFn("m", "a", { symbol: "foo_bar", params: [["type", "i32"], ["fn", "i64"]], results: [["match", "f32"], ["Self", "f64"]] }),
+        importFn("m", "b", { symbol: "fooBar", results: [["maxValue", "u32"], ["min", "u64"]] }),
+        importFn("m", "c", { symbol: "loop", params: [["self", "i32"]], results: ["u32"] }),
+      ],
+    }]);
+    const impl = `#[path = "edge.rs"]
+mod edge;
+
+#[export_name = "loop"]
+pub extern "C" fn loop_impl(_ctx: *mut edge::HostbindCtx, x: i32) -> u32 {
+    x as u32
+}
+const _: edge::LoopFn = loop_impl;
+
+#[no_mangle]
+pub unsafe extern "C" fn foo_bar(out: *mut edge::FooBarResult, _ctx: *mut edge::HostbindCtx, a: i32, b: i64) {
+    unsafe { *out = edge::FooBarResult { match_: a as f32, Self_: b as f64 } };
+}
+const _: edge::FooBarFn = foo_bar;
+`;
+    writeFiles(dir, { "edge.rs": emitRust(emitContext(decls)), "edge_lib.rs": impl });
+    const r = rustc(dir, ["--crate-type", "cdylib", "--crate-name", "edge", "-o", "libedge.so", "edge_lib.rs"]);
+    expect(r.ok, r.message).toBe(true);
+    const nm = spawnSync("nm", ["-D", "--defined-only", join(dir, "libedge.so")], { encoding: "utf8" });
+    expect(nm.stdout).toMatch(/ T loop\n/);
+    expect(nm.stdout).toMatch(/ T foo_bar\n/);
+  });
+
+  it("fails to build when a layout assertion does not hold", () => {
+    const rs = rustOf("divmod.d.ts");
+    const wrong = rs.replace(
+      "offset_of!(EnvDivmodResult, rem) == 4,",
+      "offset_of!(EnvDivmodResult, rem) == 8,",
+    );
+    expect(wrong).not.toBe(rs);
+    writeFileSync(join(dir, "wrong.rs"), wrong);
+    const r = rustc(dir, ["--crate-type", "lib", "--emit", "metadata", "-o", "libwrong.rmeta", "wrong.rs"]);
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain("EnvDivmodResult: offset of rem");
+  });
+});
