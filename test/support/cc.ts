@@ -132,5 +132,7 @@ export function m32Unavailable(): string | null {
     const r = run(exe.out);
     m32Cache = r.status === 0 ? null : `a cc -m32 program does not run here (status ${r.status}): ${r.stderr}`;
   }
+  // Said once per process so a CI log shows why the i686 variants were skipped.
+  if (m32Cache !== null) console.warn(`[hostbind tests] skipping -m32 variants: ${m32Cache}`);
   return m32Cache;
 }
