@@ -2,13 +2,26 @@
  * Every example, built with the real toolchain (cc, rustc, wat2wasm) and run
  * under real Deno and Bun from node_modules/.bin, must print exactly its
  * `expected-output.txt`; and the committed bindings in each `gen/` must be
- * what the hostbind CLI generates today.
+ * what the hostbind CLI generates today; and every `main.ts` (with both
+ * generated modules it may import) must pass `tsc --strict` with Deno's and
+ * Bun's types together.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildGuest, buildNative, EXAMPLES, exampleDir, generateBindings, hasRustc, runExample } from "./_build.ts";
+import {
+  buildGuest,
+  buildNative,
+  EXAMPLES,
+  exampleDir,
+  generateBindings,
+  hasRustc,
+  ROOT,
+  runExample,
+  tool,
+} from "./_build.ts";
 
 const RUNTIMES = ["deno", "bun"] as const;
 const RUNTIME_LINE = { deno: /^runtime: Deno\/\d/, bun: /^runtime: Bun\/\d/ } as const;
@@ -51,3 +64,43 @@ for (const spec of EXAMPLES) {
     });
   });
 }
+
+describe("the examples' TypeScript", () => {
+  it("passes tsc --strict with Deno's and Bun's types", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hostbind-examples-tsc-"));
+    try {
+      // Deno's types come from the Deno binary itself; Bun's from @types/bun.
+      const denoTypes = spawnSync(tool("deno"), ["types"], { encoding: "utf8", maxBuffer: 64 << 20 });
+      expect(denoTypes.status, denoTypes.stderr).toBe(0);
+      writeFileSync(join(dir, "lib.deno.d.ts"), denoTypes.stdout);
+      const files = [
+        join(dir, "lib.deno.d.ts"),
+        ...EXAMPLES.map((e) => join(exampleDir(e.name), "main.ts")),
+        join(ROOT, "examples", "_build.ts"),
+        join(ROOT, "examples", "examples.test.ts"),
+        join(ROOT, "scripts", "demo.ts"),
+      ];
+      writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: TSC_OPTIONS, files }, null, 2));
+      const tsc = spawnSync(tool("tsc"), ["-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
+      expect(tsc.status, `${tsc.stdout}${tsc.stderr}`).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The repository's strict settings, with both runtimes' globals (`Deno` from lib.deno.d.ts, `Bun` from @types/bun). */
+const TSC_OPTIONS = {
+  target: "ES2022",
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noEmit: true,
+  allowImportingTsExtensions: true,
+  verbatimModuleSyntax: true,
+  skipLibCheck: true,
+  lib: ["ESNext"],
+  types: ["bun"],
+  typeRoots: [join(ROOT, "node_modules", "@types")],
+};
