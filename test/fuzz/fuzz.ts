@@ -18,7 +18,7 @@ import { type BatchFailure, buildAndRun } from "./batch.ts";
 import { Prng } from "./prng.ts";
 import { describeMismatch, signatureBlock } from "./report.ts";
 import { shrinkSignature } from "./shrink.ts";
-import { type FuzzSignature, randomSignature } from "./signature.ts";
+import { functionDeclaration, type FuzzSignature, randomSignature } from "./signature.ts";
 import { REPO, RUNTIMES, type Runtime } from "./tools.ts";
 
 /** Options of {@link runFuzz}. */
@@ -125,7 +125,7 @@ async function investigate(b: number, sigs: FuzzSignature[], first: BatchFailure
   let minimal: FuzzSignature | undefined;
   if (signature && cx.shrink !== false) {
     cx.log(`shrinking ${signature.name}…`);
-    minimal = await shrinkSignature(signature, fails, (s) => cx.log(`  still fails: ${signatureBlock(s).split("\n")[0]!.trim()}`));
+    minimal = await shrinkSignature(signature, fails, (s) => cx.log(`  still fails: ${functionDeclaration(s).trim().replace(/\n\s*/g, " ")}`));
   }
   const lines = [
     `FAILED: seed ${cx.seed}, batch ${b}, on ${first.runtime}`,
