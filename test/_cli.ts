@@ -14,7 +14,7 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** The repository root. */
@@ -41,18 +41,21 @@ const ENTRY = join(ROOT, "src/cli.ts");
 let nodeBuild: string | undefined;
 
 /**
- * Builds `src/` with `tsc -p tsconfig.build.json` into a scratch directory
- * (once per test process) and returns the path of its `cli.js`.
+ * Builds `src/` with `tsc -p tsconfig.build.json` into a scratch copy of the
+ * npm package's layout (`dist/` beside `templates/`, which the emitters read
+ * at run time), once per test process, and returns the path of its `cli.js`.
  */
 export function nodeEntry(): string {
   if (nodeBuild === undefined) {
-    const out = scratch("dist");
-    const r = spawnSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json", "--outDir", out], {
+    const pkg = scratch("pkg");
+    const dist = join(pkg, "dist");
+    const r = spawnSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json", "--outDir", dist], {
       cwd: ROOT,
       encoding: "utf8",
     });
-    if (!existsSync(join(out, "cli.js"))) throw new Error(`tsc build failed:\n${r.stdout}${r.stderr}`);
-    nodeBuild = join(out, "cli.js");
+    if (!existsSync(join(dist, "cli.js"))) throw new Error(`tsc build failed:\n${r.stdout}${r.stderr}`);
+    cpSync(join(ROOT, "templates"), join(pkg, "templates"), { recursive: true });
+    nodeBuild = join(dist, "cli.js");
   }
   return nodeBuild;
 }
