@@ -3,7 +3,7 @@
  * the generated bindings, instantiates the guest with the host's imports,
  * and calls the guest, which calls back into C.
  *
- * Build first (`deno task build`), then: `deno task start` or `bun main.ts`.
+ * Run: `deno task start` (builds first), or `bun run main.ts` once built.
  * @module
  */
 import { readFile } from "node:fs/promises";

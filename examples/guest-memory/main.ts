@@ -3,7 +3,7 @@
  * writes the guest's linear memory through the context, keeps doing so after
  * the guest grows its memory, and traps on an out-of-bounds range.
  *
- * Build first (`deno task build`), then: `deno task start` or `bun main.ts`.
+ * Run: `deno task start` (builds first), or `bun run main.ts` once built.
  * @module
  */
 import { readFile } from "node:fs/promises";

@@ -3,7 +3,7 @@
  * served directly by the system's C math library, declared with `@symbol`
  * and `@noctx`; there is no native code of our own.
  *
- * Build the guest first (`deno task build`), then: `deno task start` or `bun main.ts`.
+ * Run: `deno task start` (builds the guest first), or `bun run main.ts` once built.
  * @module
  */
 import { readFile } from "node:fs/promises";

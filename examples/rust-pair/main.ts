@@ -3,7 +3,7 @@
  * two imports with several results each, filled into #[repr(C)] structs
  * through the out-pointer.
  *
- * Build first (`deno task build`), then: `deno task start` or `bun main.ts`.
+ * Run: `deno task start` (builds first), or `bun run main.ts` once built.
  * @module
  */
 import { readFile } from "node:fs/promises";
