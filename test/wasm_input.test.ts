@@ -22,7 +22,7 @@ const GUEST = `(module
     (i32.add)))`;
 
 /** The outputs compared here (the ones whose emitters have landed). */
-const TARGETS: OutputKind[] = ["c"];
+const TARGETS: OutputKind[] = ["c", "deno", "bun"];
 const EXT: Record<string, string> = { c: ".h", deno: ".deno.ts", bun: ".bun.ts", rust: ".rs" };
 
 describe(".wasm input", () => {
