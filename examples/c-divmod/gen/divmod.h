@@ -89,7 +89,7 @@ HOSTBIND_STATIC_ASSERT(offsetof(hostbind_ctx, trap_message) == 32, "hostbind_ctx
  * until the current call returns (a later call may see the memory grown and moved).
  */
 static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {
-  if (ctx->memory == NULL || (uint64_t)offset + len > ctx->memory_size) {
+  if (ctx->memory == NULL || offset > ctx->memory_size || len > ctx->memory_size - offset) {
     return NULL;
   }
   return ctx->memory + offset;
