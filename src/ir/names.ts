@@ -91,11 +91,16 @@ export function resultStructName(symbol: string): string {
  * Renaming, never rejecting: these names are local to one prototype.
  */
 export function safeCName(name: string, taken: ReadonlySet<string> = new Set()): string {
-  let s = name.replace(/[^A-Za-z0-9_]/g, "_");
+  // Runs of `_` collapse to one: C and C++ reserve every identifier with `__`.
+  let s = name.replace(/[^A-Za-z0-9_]/g, "_").replace(/_{2,}/g, "_");
   if (s === "" || /^[0-9]/.test(s)) s = `_${s}`;
-  if (/^_[A-Z_]/.test(s) || s.includes("__")) s = `p${s}`;
-  while (C_KEYWORDS.has(s) || HEADER_RESERVED.has(s) || taken.has(s)) s = `${s}_`;
-  return s;
+  if (/^_[A-Z]/.test(s)) s = `p${s}`;
+  const free = (c: string) => !C_KEYWORDS.has(c) && !HEADER_RESERVED.has(c) && !taken.has(c);
+  if (free(s)) return s;
+  // `int` → `int_`; if that is taken too, `int_2`, `int_3`, … (never a `__`).
+  const base = s.endsWith("_") ? s : `${s}_`;
+  if (free(base)) return base;
+  for (let n = 2; ; n++) if (free(`${base}${n}`)) return `${base}${n}`;
 }
 
 /**

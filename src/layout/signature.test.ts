@@ -8,6 +8,7 @@ import { declarations, importFn } from "../../test/support/ir.ts";
 import { layout } from "./mod.ts";
 import { C_TYPE, layoutImport } from "./signature.ts";
 import { targetByName } from "./targets.ts";
+import { safeCName } from "../ir/names.ts";
 
 const X64 = targetByName("x86_64-linux")!;
 const I686 = targetByName("i686-linux")!;
@@ -64,7 +65,7 @@ describe("names", () => {
       params: [["int", "i32"], ["out", "u32"], ["ctx", "i64"], ["ctx_", "u64"], ["NULL", "f32"]],
       results: ["i32", "i32"],
     });
-    expect(layoutImport(fn, X64).params.map((p) => p.name)).toEqual(["out", "ctx", "int_", "out_", "ctx_", "ctx__", "NULL_"]);
+    expect(layoutImport(fn, X64).params.map((p) => p.name)).toEqual(["out", "ctx", "int_", "out_", "ctx_", "ctx_2", "NULL_"]);
   });
 
   it("keeps a parameter named ctx when @noctx leaves the name free", () => {
@@ -115,5 +116,16 @@ describe("layout()", () => {
 
   it("accepts a target object", () => {
     expect(layout(decls, { target: I686 }).target.name).toBe("i686-linux");
+  });
+});
+
+describe("names never reserved", () => {
+  it.each([
+    ["__x", "_x"],
+    ["_Foo", "p_Foo"],
+    ["a__b", "a_b"],
+    ["int", "int_"],
+  ])("%s → a name without `__` or `_Capital`", (given, want) => {
+    expect(safeCName(given, new Set(["x"]))).toBe(want);
   });
 });
