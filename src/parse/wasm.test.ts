@@ -95,6 +95,14 @@ describe("parseWasm: function imports", () => {
     expect([fn.params, fn.results.map((r) => r.type)]).toEqual([[{ name: "p0", type: "i32" }], ["i64"]]);
   });
 
+  it("keeps one function for an exact repeat of an import (the JS API gives both the same value)", () => {
+    const decls = parseWasm(wat(`(module
+      (import "env" "f" (func (param i32)))
+      (import "env" "g" (func))
+      (import "env" "f" (func (param i32))))`), "x.wasm");
+    expect(decls.modules[0]!.functions.map((f) => f.name)).toEqual(["f", "g"]);
+  });
+
   it("gives an empty model for a module without imports", () => {
     expect(parseWasm(wat(`(module (func (export "f")))`), "x.wasm")).toEqual({ file: "x.wasm", modules: [] });
   });
@@ -168,6 +176,13 @@ describe("parseWasm: errors", () => {
       0x02, 0x09, 0x01, 0x03, 0x65, 0x6e, 0x76, 0x01, 0x66, 0x00, 0x05,
     ]);
     expect(errorOf(bytes)).toMatch(/^x\.wasm:1:18: error: Function import `env\.f` uses type index 5, but the module has only 1 types/);
+  });
+
+  it("rejects a repeated import with another type", () => {
+    const bytes = wat(`(module (import "env" "f" (func (param i32))) (import "env" "f" (func (param f64) (result i64))))`);
+    expect(errorOf(bytes)).toMatch(
+      /^x\.wasm:1:\d+: error: Function import `env\.f` is imported twice with different types, `\(func \(param i32\)\)` and `\(func \(param f64\) \(result i64\)\)`; one native function cannot serve both/,
+    );
   });
 
   it("rejects invalid UTF-8 in a name", () => {

@@ -148,11 +148,28 @@ function toDeclarations(r: WasmReader, imports: RawImport[], types: WasmTypeDef[
   const modules = new Map<string, ImportModule>();
   const otherImports: OtherImport[] = [];
   const errors: HostbindError[] = [];
+  const firstOf = new Map<string, RawImport>();
   for (const imp of imports) {
     if (imp.kind !== "func") {
       otherImports.push({ module: imp.module, name: imp.name, kind: imp.kind });
       continue;
     }
+    // The JS API hands both imports of one module/name the same value, so an
+    // exact repeat is the same import; a repeat with another type cannot be served.
+    const key = JSON.stringify([imp.module, imp.name]);
+    const first = firstOf.get(key);
+    if (first) {
+      const [a, b] = [funcTypeText(types[first.typeIndex]), funcTypeText(types[imp.typeIndex])];
+      if (a !== b) {
+        errors.push(r.error(
+          `Function import \`${imp.module}.${imp.name}\` is imported twice with different types, ${a} and ${b}; one native function cannot serve both`,
+          imp.offset,
+          "Import it with one type, or under two different names.",
+        ));
+      }
+      continue;
+    }
+    firstOf.set(key, imp);
     const fn = toFunction(r, imp, types, errors);
     if (!fn) continue;
     let m = modules.get(imp.module);
@@ -167,6 +184,15 @@ function toDeclarations(r: WasmReader, imports: RawImport[], types: WasmTypeDef[
   const decls: Declarations = { file: r.file, modules: [...modules.values()] };
   if (otherImports.length > 0) decls.otherImports = otherImports;
   return decls;
+}
+
+/** `(param i32) (result i64)`-style text of a function type, for comparing and for messages. */
+function funcTypeText(t: WasmTypeDef | undefined): string {
+  if (!t || t.kind !== "func") return "(unknown type)";
+  const parts = ["func"];
+  if (t.params.length > 0) parts.push(`(param ${t.params.map(valTypeText).join(" ")})`);
+  if (t.results.length > 0) parts.push(`(result ${t.results.map(valTypeText).join(" ")})`);
+  return `\`(${parts.join(" ")})\``;
 }
 
 function toFunction(
