@@ -1,0 +1,9 @@
+import type { f64, i32, i64 } from "hostbind";
+
+/** Imports for the load-time failure tests (test/load_errors.test.ts): none, one and two results. */
+export declare namespace le {
+  function zero(x: i32): void;
+  function one(x: i32): i32;
+  function two(x: i32): [i32, i64];
+  function three(): f64;
+}
