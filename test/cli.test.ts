@@ -95,6 +95,18 @@ describe("explain", () => {
   });
 });
 
+describe("declare", () => {
+  test("the same starting declarations everywhere, and they round-trip through generate", () => {
+    const r = everywhere(["declare", "guest.wasm"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("export declare namespace env {");
+    expect(r.stderr).toContain("warning: Import `env.memory` is a memory");
+    expect(everywhere(["declare", "guest.wasm", "--out", "decl/guest.d.ts"]).stdout).toBe("wrote decl/guest.d.ts\n");
+    const g = everywhere(["generate", "decl/guest.d.ts", "-o", "decl/gen", "--targets", "c"]);
+    expect(g).toEqual({ status: 0, stdout: "wrote decl/gen/guest.h\n", stderr: "" });
+  });
+});
+
 describe("exit codes and messages", () => {
   test("0: --help and --version", () => {
     expect(everywhere(["--help"])).toMatchObject({ status: 0, stderr: "" });

@@ -15,20 +15,22 @@ import { TARGETS } from "../layout/mod.ts";
 import { VERSION } from "./version.ts";
 
 /** The commands hostbind has. */
-export type CommandName = "generate" | "explain";
+export type CommandName = "generate" | "explain" | "declare";
 
 /** Every command, in the order the top-level help lists them. */
-export const COMMANDS: readonly CommandName[] = ["generate", "explain"];
+export const COMMANDS: readonly CommandName[] = ["generate", "explain", "declare"];
 
 const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared libraries in Deno and Bun
 
 Usage:
   hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]
   hostbind explain INPUT [--target TARGET] [--json]
+  hostbind declare MODULE.wasm [--out FILE] [--force]
 
 Commands:
   generate   write the C header and the Deno and Bun bindings for INPUT
   explain    show each import's wasm type, C prototype and result struct layout
+  declare    write a starting declaration file from a compiled guest's imports
 
 INPUT is a TypeScript declaration file (.d.ts, .ts) or a WebAssembly module (.wasm).
 
@@ -74,6 +76,20 @@ ${wrap(TARGETS.map((t) => t.name).join(", "), 23, 78)}
   -h, --help           show this help
 `;
 
+const DECLARE = `Usage: hostbind declare MODULE.wasm [options]
+
+Prints a declaration file for the function imports of a compiled guest, to
+start from: name the parameters, label the results, use u32/u64 where values
+are unsigned, add docs, then run \`hostbind generate\` on it. Imports that are
+not functions (memories, tables, globals) and functions whose names are not
+identifiers are listed in warnings and in the file's header.
+
+Options:
+      --out FILE   write to FILE instead of standard output (atomically)
+      --force      replace FILE if it exists (it may hold your edits)
+  -h, --help       show this help
+`;
+
 /** Wraps `text` at spaces into lines of at most `width` columns, each indented by `indent`. */
 function wrap(text: string, indent: number, width: number): string {
   const lines: string[] = [];
@@ -99,5 +115,5 @@ function wrap(text: string, indent: number, width: number): string {
  * ```
  */
 export function helpText(command: CommandName | undefined): string {
-  return command === "generate" ? GENERATE : command === "explain" ? EXPLAIN : TOP;
+  return command === "generate" ? GENERATE : command === "explain" ? EXPLAIN : command === "declare" ? DECLARE : TOP;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { generate } from "../generate.ts";
+import { wat } from "../../test/_wat.ts";
 import { runMain } from "./_testing.ts";
 import { nodeIO } from "./io.ts";
 import { VERSION } from "./version.ts";
@@ -67,7 +68,7 @@ describe("help and version", () => {
 });
 
 describe("usage errors exit 2 with a hint to --help", () => {
-  test("no command", () => expect(usageError([], "hostbind")).toBe("error: missing command; expected one of generate, explain"));
+  test("no command", () => expect(usageError([], "hostbind")).toBe("error: missing command; expected one of generate, explain, declare"));
   test("unknown command", () => expect(usageError(["gen"], "hostbind")).toContain("unknown command `gen`"));
   test("unknown top-level flag", () => expect(usageError(["--bogus"], "hostbind")).toContain("`--bogus`"));
   test("help for an unknown command", () => expect(usageError(["help", "x"], "hostbind")).toContain("`x`"));
@@ -169,4 +170,48 @@ test("an unexpected exception is reported as a bug with its stack, exit 70", () 
   const r = runMain(["explain", input], fs);
   expect(r.code).toBe(70);
   expect(r.stderr).toMatch(/^internal error \(a bug in hostbind\): TypeError: boom\n {4}at /);
+});
+
+describe("declare", () => {
+  const GUEST = wat(`(module
+    (import "env" "memory" (memory 1))
+    (import "env" "divmod" (func (param i32 i32) (result i32 i32))))`);
+  let wasm: string;
+  beforeEach(() => {
+    wasm = join(dir, "guest.wasm");
+    writeFileSync(wasm, GUEST);
+  });
+
+  test("prints declarations that generate accepts, and warns about the memory import", () => {
+    const r = runMain(["declare", wasm]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("function divmod(p0: i32, p1: i32): [i32, i32];");
+    expect(r.stderr).toBe("warning: Import `env.memory` is a memory, not a function: hostbind does not provide it\n");
+    const decl = join(dir, "guest.d.ts");
+    expect(runMain(["declare", wasm, "--out", decl]).stdout).toBe(`wrote ${decl}\n`);
+    expect(readFileSync(decl, "utf8")).toBe(r.stdout);
+    expect(runMain(["generate", decl, "-o", join(dir, "gen"), "--targets", "c"]).code).toBe(0);
+  });
+
+  test("never replaces an existing file without --force", () => {
+    const decl = join(dir, "guest.d.ts");
+    writeFileSync(decl, "// my edits\n");
+    const r = runMain(["declare", wasm, "--out", decl]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: \`${decl}\` already exists; not replacing it\n` +
+        "  help: It may hold your edits: choose another --out, or pass --force to replace it.\n",
+    );
+    expect(readFileSync(decl, "utf8")).toBe("// my edits\n");
+    expect(runMain(["declare", wasm, "--out", decl, "--force"]).code).toBe(0);
+    expect(readFileSync(decl, "utf8")).toContain("function divmod");
+  });
+
+  test("rejects declaration input and misuse of its options", () => {
+    const r = runMain(["declare", input]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: `hostbind declare` reads a compiled module/);
+    expect(usageError(["declare", wasm, "--force"], "hostbind declare")).toContain("`--force` needs `--out FILE`");
+    expect(usageError(["declare", wasm, "--out", "dir/"], "hostbind declare")).toContain("needs a file name");
+  });
 });

@@ -18,6 +18,7 @@
  */
 import { HostbindError } from "../errors.ts";
 import { parseArgs, UsageError } from "./args.ts";
+import { runDeclare } from "./declare_command.ts";
 import { runExplain } from "./explain_command.ts";
 import { runGenerate } from "./generate_command.ts";
 import { type CommandName, COMMANDS, helpText } from "./help.ts";
@@ -30,6 +31,7 @@ export const EXIT = { ok: 0, error: 1, usage: 2, internal: 70 } as const;
 const RUN: Record<CommandName, (argv: readonly string[], io: CliIO) => number> = {
   generate: runGenerate,
   explain: runExplain,
+  declare: runDeclare,
 };
 
 /** Runs hostbind with `argv` (the arguments after the program name); returns the exit code. */
