@@ -13,7 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { BuildInfo } from "./build.ts";
-import { expectedSum, GENERATED_CASES, GUEST_PATTERN_BYTES, SHAPE_ONE, SHAPE_TWO } from "./cases.ts";
+import { expectedSum, GENERATED_CASES, GENERATED_MODULE, GUEST_PATTERN_BYTES, SHAPE_ONE, SHAPE_TWO } from "./cases.ts";
 import type { CallCase } from "./harness.ts";
 
 /** What the benchmark uses of a generated `NAME.deno.ts` / `NAME.bun.ts`. */
@@ -54,9 +54,24 @@ export function envF(f: unknown): WebAssembly.Imports {
   return { env: { f } } as WebAssembly.Imports;
 }
 
-/** The pure-JS cases: the wasm→JS floor and the array-returning floor. */
+/**
+ * A generated case's guest with a hand-made import in place of hostbind's,
+ * so baselines of other value types reuse the same guest.
+ */
+export function caseGuest(info: BuildInfo, id: string, f: unknown): Guest {
+  return guest(info.guests[id]!, { [GENERATED_MODULE]: { [id]: f } } as WebAssembly.Imports);
+}
+
+/** The expected sum of generated case `id`. */
+export function caseExpected(id: string): (n: number) => number {
+  const c = GENERATED_CASES.find((x) => x.id === id)!;
+  return (n) => expectedSum(c, n);
+}
+
+/** The pure-JS cases: the wasm→JS floor (i32 and f64) and the array-returning floor. */
 export function jsCases(info: BuildInfo): CallCase[] {
   const floor = guest(info.guests.base_one!, envF((a: number) => a));
+  const floorF64 = caseGuest(info, "one_f64", (a: number) => a);
   const array = guest(info.guests.base_two!, envF((a: number) => [a, a + 1]));
   return [
     {
@@ -65,6 +80,13 @@ export function jsCases(info: BuildInfo): CallCase[] {
       group: "baseline",
       run: floor.run,
       expected: (n) => expectedSum(SHAPE_ONE, n),
+    },
+    {
+      id: "js_floor_f64",
+      label: "pure JS function, f64 → f64",
+      group: "baseline",
+      run: floorF64.run,
+      expected: caseExpected("one_f64"),
     },
     {
       id: "js_array",

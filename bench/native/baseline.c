@@ -39,3 +39,17 @@ b_pair b_two_val(int32_t a) {
   b_pair p = {a, a + 1};
   return p;
 }
+
+/* 1 result of 64-bit integer type, with a context pointer. */
+int64_t b_one_i64(void *ctx, int64_t a) {
+  PROBE(4);
+  (void)ctx;
+  return a;
+}
+
+/* 1 result of double type, with a context pointer. */
+double b_one_f64(void *ctx, double a) {
+  PROBE(5);
+  (void)ctx;
+  return a;
+}

@@ -53,3 +53,33 @@ export interface CallOverheadReport {
   runs: RuntimeRun[];
   checks: TargetCheck[];
 }
+
+/** One codegen-throughput measurement (one fresh process). */
+export interface CodegenSample {
+  runtime: "deno" | "bun";
+  /** Imports in the synthetic file. */
+  size: number;
+  /** `generate`: hostbind's `generate()` for all targets; `parse`: ts-morph's parse alone (the floor). */
+  mode: "generate" | "parse";
+  /** Characters of input. */
+  inputChars: number;
+  /** Characters of output (all files), or the parsed source's end for `parse`. */
+  outputChars: number;
+  /** The first timed run, ms (after a warm-up on a 20-import file). */
+  firstMs: number;
+  /** Median of the timed runs, ms. */
+  medianMs: number;
+  /** Every timed run, ms. */
+  times: number[];
+  /** Resident set before the first timed run, MiB (runtime + loaded modules). */
+  rssBeforeMiB: number;
+  /** Peak resident set (VmHWM) after the first timed run, MiB. */
+  peakMiB: number;
+}
+
+/** The whole codegen result set. */
+export interface CodegenReport {
+  machine: string;
+  samples: CodegenSample[];
+  checks: TargetCheck[];
+}

@@ -1,0 +1,85 @@
+/**
+ * The performance targets of issue 4 as PASS/FAIL checks over measured
+ * data. They are printed by the benchmark, never asserted in unit tests:
+ * timings depend on the machine.
+ *
+ * @example
+ * ```ts
+ * import { callChecks, formatCheck } from "./checks.ts";
+ * for (const c of callChecks(runs)) console.log(formatCheck(c));
+ * // PASS deno: 2-result import ≤ 1.5× 1-result import (aim 1.25×): 1.21×
+ * ```
+ * @module
+ */
+import type { RuntimeRun, TargetCheck } from "./model.ts";
+
+/** Median ns/call of case `id` in `run`, if it was measured. */
+export function nsOf(run: RuntimeRun, id: string): number | undefined {
+  return run.results.find((r) => r.id === id)?.nsPerCall;
+}
+
+/** A check that `num / den ≤ limit` (`atMost`) or `num / den ≥ limit` (`atLeast`). */
+function ratioCheck(
+  run: RuntimeRun,
+  name: string,
+  num: string,
+  den: string,
+  limit: number,
+  mode: "atMost" | "atLeast",
+  aim?: number,
+): TargetCheck {
+  const a = nsOf(run, num);
+  const b = nsOf(run, den);
+  const base = { scope: run.runtime, name, limit, ...(aim === undefined ? {} : { aim }) };
+  if (a === undefined || b === undefined) {
+    return { ...base, value: NaN, pass: false, missing: `case ${a === undefined ? num : den} was not measured` };
+  }
+  const value = a / b;
+  return { ...base, value, pass: mode === "atMost" ? value <= limit : value >= limit };
+}
+
+/** The call-overhead targets for every runtime in `runs`. */
+export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const run of runs) {
+    checks.push(
+      ratioCheck(run, "2-result import ≤ 1.5× 1-result import", "hb_two", "hb_one", 1.5, "atMost", 1.25),
+      ratioCheck(run, "hand-written array-returning wrapper ≥ 5× slower than the 2-result import", "wrapper_array", "hb_two", 5, "atLeast", 8),
+      ratioCheck(run, "1-result import ≤ 1.15× hand-written arrow wrapper (both with ctx)", "hb_one", "ffi_arrow_ctx", 1.15, "atMost"),
+      ratioCheck(run, "1-result @noctx import ≤ 1.15× hand-written arrow wrapper", "hb_one_noctx", "ffi_arrow", 1.15, "atMost"),
+    );
+    if (run.runtime === "deno") checks.push(fastPathCheck(run));
+  }
+  return checks;
+}
+
+/**
+ * Every generated symbol on V8's fast call path, as the probe saw it. The
+ * probe must first tell the known-fast arrow wrapper from the known-slow
+ * direct import, or its verdict means nothing.
+ */
+export function fastPathCheck(run: RuntimeRun): TargetCheck {
+  const name = "every generated Deno symbol on the fast call path";
+  const generated = run.probe.filter((p) => p.id.startsWith("hb_"));
+  const arrow = run.probe.find((p) => p.id === "ffi_arrow");
+  const direct = run.probe.find((p) => p.id === "ffi_direct");
+  const base = { scope: run.runtime, name, limit: generated.length };
+  if (!arrow?.onFastPath || !direct || direct.slow === 0) {
+    return { ...base, value: NaN, pass: false, missing: "the probe could not tell the fast path from the slow one" };
+  }
+  if (generated.length === 0) return { ...base, value: NaN, pass: false, missing: "no generated symbols were probed" };
+  const fast = generated.filter((p) => p.onFastPath).length;
+  return { ...base, value: fast, pass: fast === generated.length };
+}
+
+/** One line: `PASS deno: <name> (aim …): <value>`. */
+export function formatCheck(c: TargetCheck): string {
+  const verdict = c.pass ? "PASS" : "FAIL";
+  const aim = c.aim === undefined ? "" : ` (aim ${c.aim}×)`;
+  const value = c.missing
+    ? `not measured: ${c.missing}`
+    : c.name.startsWith("every")
+    ? `${c.value} of ${c.limit}`
+    : `${c.value.toFixed(2)}×`;
+  return `${verdict} ${c.scope}: ${c.name}${aim}: ${value}`;
+}
