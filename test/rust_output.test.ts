@@ -12,6 +12,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { emitHeader } from "../src/emit/c/mod.ts";
 import { emitRust } from "../src/emit/rust/mod.ts";
 import { readDeclarations } from "../src/generate.ts";
+import { batchSignatures } from "./fuzz/fuzz.ts";
+import { declarationText } from "./fuzz/signature.ts";
 import { compile, run } from "./support/cc.ts";
 import { declarations, emitContext, importFn } from "./support/ir.ts";
 import { tempDir, writeFiles } from "./support/tmp.ts";
@@ -171,6 +173,14 @@ const _: edge::FooBarFn = foo_bar;
     const nm = spawnSync("nm", ["-D", "--defined-only", join(dir, "libedge.so")], { encoding: "utf8" });
     expect(nm.stdout).toMatch(/ T loop\n/);
     expect(nm.stdout).toMatch(/ T foo_bar\n/);
+  });
+
+  it("compiles the .rs of 100 random fuzzer signatures (up to 8 params, 6 results of every type)", () => {
+    const sigs = [0, 1].flatMap((b) => batchSignatures(62, b, 50).map((x) => ({ ...x, name: `b${b}_${x.name}` })));
+    const decls = readDeclarations(declarationText(sigs), "fz.d.ts");
+    writeFiles(dir, { "fz.rs": emitRust(emitContext(decls)) });
+    const r = rustc(dir, ["--crate-type", "lib", "--emit", "metadata", "-o", "libfz.rmeta", "fz.rs"]);
+    expect(r.ok, r.message).toBe(true);
   });
 
   it("fails to build when a layout assertion does not hold", () => {

@@ -6,8 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { declareFromWasm } from "../src/declare/mod.ts";
 import { HostbindError } from "../src/errors.ts";
-import { generate, type OutputKind } from "../src/generate.ts";
+import { generate, type OutputKind, readDeclarations } from "../src/generate.ts";
 import { parseDeclarations } from "../src/parse/mod.ts";
+import { allFunctions, type Declarations, type ImportFunction, WASM_TYPE } from "../src/ir/types.ts";
+import { batchSignatures } from "./fuzz/fuzz.ts";
+import { declarationText } from "./fuzz/signature.ts";
+import { watGuest } from "./fuzz/wat_guest.ts";
 import { wat } from "./_wat.ts";
 
 const GUEST = `(module
@@ -87,5 +91,18 @@ declare module "math-lib" {
     expect((err as HostbindError).format()).toMatch(
       /^simd\.wasm:1:\d+: error: Unsupported type in function import `env\.vec`: parameter 0 is `v128`/,
     );
+  });
+});
+
+describe(".wasm input against the fuzzer's guests", () => {
+  it("reads 150 random signatures exactly as their declaration file declares them (in wasm types)", () => {
+    const sigs = [0, 1, 2].flatMap((b) => batchSignatures(61, b, 50).map((s) => ({ ...s, name: `b${b}_${s.name}` })));
+    const fromWasm = readDeclarations(wat(watGuest(sigs)), "fz.wasm");
+    const fromText = readDeclarations(declarationText(sigs), "fz.d.ts");
+    const wasmSig = (f: ImportFunction) =>
+      `${f.module}.${f.name}: (${f.params.map((p) => WASM_TYPE[p.type]).join(" ")}) -> (${f.results.map((r) => WASM_TYPE[r.type]).join(" ")})`;
+    const sorted = (d: Declarations) => allFunctions(d).map(wasmSig).sort();
+    expect(allFunctions(fromText).length).toBe(150);
+    expect(sorted(fromWasm)).toEqual(sorted(fromText));
   });
 });
