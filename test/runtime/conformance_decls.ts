@@ -68,7 +68,7 @@ declare module "math-lib" {
 }
 `;
 
-type Sig = [name: string, params: [string, ValueType][], results: [string | null, ValueType][], opts?: { symbol?: string; noctx?: boolean; doc?: string }];
+export type Sig = [name: string, params: [string, ValueType][], results: [string | null, ValueType][], opts?: { symbol?: string; noctx?: boolean; doc?: string }];
 
 const ENV: Sig[] = [
   ["nop", [], [], { doc: "Does nothing; counts its calls." }],

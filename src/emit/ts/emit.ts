@@ -98,6 +98,10 @@ function emitImportsInterface(w: SourceWriter, model: TsModel): void {
   w.indented(() => {
     for (const m of model.modules) {
       w.docComment(m.doc);
+      if (m.imports.length === 0) {
+        w.line(`readonly ${jsPropertyKey(m.name)}: Record<never, never>;`);
+        continue;
+      }
       w.line(`readonly ${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
         for (const imp of m.imports) {
@@ -168,6 +172,10 @@ function bindings(model: TsModel, dialect: Dialect): string {
   w.line("const imports: Imports = {");
   w.indented(() => {
     for (const m of model.modules) {
+      if (m.imports.length === 0) {
+        w.line(`${jsPropertyKey(m.name)}: {},`);
+        continue;
+      }
       w.line(`${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
         for (const imp of m.imports) {
