@@ -24,7 +24,14 @@ export interface MainResult {
   stderr: string;
 }
 
-/** Runs `main(argv)` with captured output, on the real file system unless `fs` is given. */
+/**
+ * Runs `main(argv)` with captured output, on the real file system unless `fs` is given.
+ *
+ * @example
+ * ```ts
+ * runMain(["explain", "x.d.ts"]).stderr; // "error: Cannot read input file `x.d.ts`: …"
+ * ```
+ */
 export function runMain(argv: readonly string[], fs: CliFs = nodeIO().fs): MainResult {
   let stdout = "";
   let stderr = "";

@@ -30,7 +30,14 @@ export const DECLARE_SPEC: ArgSpec = {
   },
 };
 
-/** Runs `declare` with the arguments after the command name; returns the exit code. */
+/**
+ * Runs `declare` with the arguments after the command name; returns the exit code.
+ *
+ * @example
+ * ```ts
+ * runDeclare(["guest.wasm"], nodeIO()); // 0, prints the declarations
+ * ```
+ */
 export function runDeclare(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, DECLARE_SPEC, "declare");
   const input = singleInput(args.positionals, "declare");

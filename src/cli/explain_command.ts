@@ -28,7 +28,14 @@ export const EXPLAIN_SPEC: ArgSpec = {
   },
 };
 
-/** Runs `explain` with the arguments after the command name; returns the exit code. */
+/**
+ * Runs `explain` with the arguments after the command name; returns the exit code.
+ *
+ * @example
+ * ```ts
+ * runExplain(["env.d.ts", "--json"], nodeIO()); // 0, prints the layout as JSON
+ * ```
+ */
 export function runExplain(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, EXPLAIN_SPEC, "explain");
   const input = singleInput(args.positionals, "explain");

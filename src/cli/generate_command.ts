@@ -29,7 +29,14 @@ export const GENERATE_SPEC: ArgSpec = {
   },
 };
 
-/** Runs `generate` with the arguments after the command name; returns the exit code. */
+/**
+ * Runs `generate` with the arguments after the command name; returns the exit code.
+ *
+ * @example
+ * ```ts
+ * runGenerate(["env.d.ts", "-o", "gen", "--targets", "c"], nodeIO()); // 0, prints "wrote gen/env.h"
+ * ```
+ */
 export function runGenerate(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, GENERATE_SPEC, "generate");
   const input = singleInput(args.positionals, "generate");
@@ -84,7 +91,15 @@ export function parseTargets(list: string): OutputKind[] {
   return kinds as OutputKind[];
 }
 
-/** The one INPUT positional of a command. */
+/**
+ * The one INPUT positional of a command.
+ *
+ * @example
+ * ```ts
+ * singleInput(["env.d.ts"], "explain"); // "env.d.ts"
+ * singleInput([], "explain");           // throws UsageError("missing INPUT argument")
+ * ```
+ */
 export function singleInput(positionals: readonly string[], command: string): string {
   if (positionals.length === 0) throw new UsageError("missing INPUT argument", command);
   if (positionals.length > 1) {

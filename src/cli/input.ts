@@ -14,12 +14,27 @@
 import { HostbindError } from "../errors.ts";
 import { type CliFs, describeFsError, errorCode } from "./io.ts";
 
-/** True when `path` names a binary wasm module rather than TypeScript declarations. */
+/**
+ * True when `path` names a binary wasm module rather than TypeScript declarations.
+ *
+ * @example
+ * ```ts
+ * isWasmPath("guest.wasm"); // true
+ * isWasmPath("env.d.ts");   // false
+ * ```
+ */
 export function isWasmPath(path: string): boolean {
   return /\.wasm$/i.test(path);
 }
 
-/** The contents of `path`: bytes for `.wasm`, decoded UTF-8 text otherwise. */
+/**
+ * The contents of `path`: bytes for `.wasm`, decoded UTF-8 text otherwise.
+ *
+ * @example
+ * ```ts
+ * readInput(nodeIO().fs, "guest.wasm") instanceof Uint8Array; // true
+ * ```
+ */
 export function readInput(fs: CliFs, path: string): string | Uint8Array {
   if (path === "-") {
     throw new HostbindError("Reading the input from standard input is not supported", {

@@ -51,7 +51,14 @@ export interface CliIO {
   fs: CliFs;
 }
 
-/** The real I/O of the running process (Deno, Bun or Node). */
+/**
+ * The real I/O of the running process (Deno, Bun or Node).
+ *
+ * @example
+ * ```ts
+ * nodeIO().stderr("warning: …\n");
+ * ```
+ */
 export function nodeIO(): CliIO {
   return { stdout: (t) => writeAll(1, t), stderr: (t) => writeAll(2, t), fs: nodeFs };
 }
@@ -94,17 +101,38 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-/** The command-line arguments after the script name. */
+/**
+ * The command-line arguments after the script name.
+ *
+ * @example
+ * ```ts
+ * processArgs(); // ["generate", "env.d.ts", "-o", "gen"] for `bun src/cli.ts generate env.d.ts -o gen`
+ * ```
+ */
 export function processArgs(): string[] {
   return process.argv.slice(2);
 }
 
-/** Ends the process with `code`. */
+/**
+ * Ends the process with `code` (output is already flushed: it is written synchronously).
+ *
+ * @example
+ * ```ts
+ * exit(main(processArgs(), nodeIO()));
+ * ```
+ */
 export function exit(code: number): never {
   process.exit(code);
 }
 
-/** The `code` of a Node-style system error (`ENOENT`), or `undefined`. */
+/**
+ * The `code` of a Node-style system error (`ENOENT`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * try { fs.readFileSync("nope"); } catch (e) { errorCode(e); } // "ENOENT"
+ * ```
+ */
 export function errorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;

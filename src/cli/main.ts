@@ -34,7 +34,15 @@ const RUN: Record<CommandName, (argv: readonly string[], io: CliIO) => number> =
   declare: runDeclare,
 };
 
-/** Runs hostbind with `argv` (the arguments after the program name); returns the exit code. */
+/**
+ * Runs hostbind with `argv` (the arguments after the program name); returns the exit code.
+ *
+ * @example
+ * ```ts
+ * main(["--version"], nodeIO()); // 0, prints "hostbind 0.1.0"
+ * main(["--bogus"], nodeIO());   // 2
+ * ```
+ */
 export function main(argv: readonly string[], io: CliIO): number {
   try {
     return dispatch(argv, io);

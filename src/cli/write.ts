@@ -44,6 +44,12 @@ interface Planned {
  * Writes `files` into `dir` atomically (see the module doc) and reports what
  * happened to each, in order. Throws {@link HostbindError} naming the path
  * when the directory cannot be created or written.
+ *
+ * @example
+ * ```ts
+ * writeOutputs(nodeIO().fs, "gen", files).map((r) => `${r.status} ${r.path}`);
+ * // ["written gen/env.h", "unchanged gen/env.deno.ts", …]
+ * ```
  */
 export function writeOutputs(fs: CliFs, dir: string, files: readonly GeneratedFile[]): WriteResult[] {
   const planned: Planned[] = files.map((f) => {
@@ -168,6 +174,12 @@ function tempName(path: string): string {
 /**
  * `dir/name` with the user's spelling of `dir` kept (no normalisation), so
  * printed paths match what was typed and are the same on every runtime.
+ *
+ * @example
+ * ```ts
+ * joinPath("gen/", "env.h"); // "gen/env.h"
+ * joinPath(".", "env.h");    // "env.h"
+ * ```
  */
 export function joinPath(dir: string, name: string): string {
   if (dir === "" || dir === ".") return name;
@@ -177,6 +189,12 @@ export function joinPath(dir: string, name: string): string {
 /**
  * The parent of `p` by plain string rules (`a/b` → `a`, `a` → `.`, `/` → `/`,
  * `C:\` → `C:\`); the parent of a root is itself.
+ *
+ * @example
+ * ```ts
+ * parentDir("gen/sub"); // "gen"
+ * parentDir("gen");     // "."
+ * ```
  */
 export function parentDir(p: string): string {
   const trimmed = p.replace(/(?<=[^\\/])[\\/]+$/, "");
