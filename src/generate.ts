@@ -22,12 +22,16 @@ import type { EmitContext } from "./emit/context.ts";
 import { emitHeader } from "./emit/c/mod.ts";
 import { emitDeno } from "./emit/deno/mod.ts";
 import { emitBun } from "./emit/bun/mod.ts";
+import { emitRust } from "./emit/rust/mod.ts";
 
 /** The kinds of output `generate` can produce. */
-export type OutputKind = "c" | "deno" | "bun";
+export type OutputKind = "c" | "deno" | "bun" | "rust";
 
 /** Every output kind, in the order files are returned. */
-export const OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun"];
+export const OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun", "rust"];
+
+/** The outputs produced when none are named (Rust is opt-in). */
+export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun"];
 
 /** One generated file. */
 export interface GeneratedFile {
@@ -57,7 +61,7 @@ export interface GenerateOptions {
    */
   lib?: string;
   /**
-   * Which outputs to produce.
+   * Which outputs to produce (`"rust"` adds `NAME.rs`).
    * @default ["c", "deno", "bun"]
    */
   targets?: readonly OutputKind[];
@@ -67,6 +71,7 @@ const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext) => str
   c: { ext: ".h", emit: emitHeader },
   deno: { ext: ".deno.ts", emit: emitDeno },
   bun: { ext: ".bun.ts", emit: emitBun },
+  rust: { ext: ".rs", emit: emitRust },
 };
 
 /**
@@ -114,7 +119,7 @@ function resolveContext(decls: Declarations, options: GenerateOptions): EmitCont
 }
 
 function resolveTargets(targets: readonly string[] | undefined): Set<OutputKind> {
-  const list = targets ?? OUTPUT_KINDS;
+  const list = targets ?? DEFAULT_OUTPUT_KINDS;
   if (list.length === 0) {
     throw new HostbindError("No output targets given", { hint: `Use one or more of: ${OUTPUT_KINDS.join(", ")}.` });
   }

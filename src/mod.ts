@@ -14,6 +14,7 @@
  * @module
  */
 export {
+  DEFAULT_OUTPUT_KINDS,
   defaultName,
   generate,
   type GeneratedFile,
@@ -23,6 +24,8 @@ export {
   readDeclarations,
 } from "./generate.ts";
 export { parseDeclarations, parseWasm } from "./parse/mod.ts";
+export { declareFromWasm, printWasmDeclarations } from "./declare/mod.ts";
+export { declarationWarnings, printDeclarations } from "./declare/print.ts";
 export { validateDeclarations } from "./ir/validate.ts";
 export {
   CTX,
