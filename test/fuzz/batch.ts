@@ -91,7 +91,7 @@ export async function runBatch(dir: string, runtime: Runtime): Promise<{ failure
 
 /** Builds the batch in `dir` and runs it under every requested runtime (concurrently). */
 export async function buildAndRun(sigs: readonly FuzzSignature[], dir: string, options: BatchOptions): Promise<BatchOutcome> {
-  const calls = sigs.reduce((n, s) => n + argumentVectors(s.params).length, 0);
+  const calls = sigs.reduce((n, s) => n + argumentVectors(s.params, s.valueSeed).length, 0);
   try {
     await buildBatch(sigs, dir, options.injectBug);
   } catch (e) {

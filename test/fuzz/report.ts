@@ -18,7 +18,7 @@ import { WHERE_PARAM, WHERE_RESULT, WHERE_TAG } from "./wat_guest.ts";
 
 /** One line naming what mismatched in `report` for signature `sig`. */
 export function describeMismatch(sig: FuzzSignature, report: RunnerReport): string {
-  const args = argumentVectors(sig.params)[report.vec] ?? [];
+  const args = argumentVectors(sig.params, sig.valueSeed)[report.vec] ?? [];
   const argText = args.map((a, j) => `${sig.params[j]} 0x${a.toString(16)}`).join(", ");
   let what: string;
   if (report.where >= WHERE_TAG) what = "the tag naming the import (wrong function called, or ctx/memory not set)";

@@ -39,6 +39,8 @@ export interface FuzzSignature {
   tupleSingle: boolean;
   /** Marked `@noctx`: the native function takes no context. */
   noctx: boolean;
+  /** Seeds the random argument vectors (see `values.ts`), so they survive shrinking. */
+  valueSeed: number;
 }
 
 /** Draws a random signature named `name`. */
@@ -52,6 +54,7 @@ export function randomSignature(rng: Prng, name: string): FuzzSignature {
     labelled: rng.chance(0.3),
     tupleSingle: rng.chance(0.3),
     noctx: rng.chance(0.1),
+    valueSeed: rng.next(),
   };
 }
 

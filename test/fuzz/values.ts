@@ -14,6 +14,7 @@
  * @module
  */
 import type { ValueType } from "../../src/ir/types.ts";
+import { Prng } from "./prng.ts";
 
 /** Bit width of a value type. */
 export function widthOf(t: ValueType): 32 | 64 {
@@ -50,6 +51,9 @@ export const EXTREMES: Readonly<Record<ValueType, readonly bigint[]>> = {
 /** Number of graffiti vectors before the extremes. */
 export const PATTERN_VECTORS = 2;
 
+/** Number of random vectors after the extremes (when a value seed is given). */
+export const RANDOM_VECTORS = 3;
+
 /**
  * The graffiti value of parameter `p` in pattern vector `v`: byte `b` is
  * `(p+1)<<4 | b` in vector 0 and `0x80 | p<<3 | b` in vector 1 (the high bit
@@ -64,12 +68,19 @@ export function graffiti(t: ValueType, p: number, v: number): bigint {
   return bits & maskOf(t);
 }
 
+/** Random bits of `t`'s width. */
+function randomBits(rng: Prng, t: ValueType): bigint {
+  const lo = BigInt(rng.next());
+  return widthOf(t) === 32 ? lo : (BigInt(rng.next()) << 32n) | lo;
+}
+
 /**
  * Every argument vector the guest calls an import with: the graffiti
  * vectors, then enough extreme vectors that each parameter takes every
- * extreme of its type (rotated by position, so neighbours differ).
+ * extreme of its type (rotated by position, so neighbours differ), then
+ * (given a `valueSeed`) a few vectors of random bits.
  */
-export function argumentVectors(params: readonly ValueType[]): bigint[][] {
+export function argumentVectors(params: readonly ValueType[], valueSeed?: number): bigint[][] {
   const out: bigint[][] = [];
   for (let v = 0; v < PATTERN_VECTORS; v++) out.push(params.map((t, p) => graffiti(t, p, v)));
   const rounds = params.length === 0 ? 1 : Math.max(...params.map((t) => EXTREMES[t].length));
@@ -79,7 +90,12 @@ export function argumentVectors(params: readonly ValueType[]): bigint[][] {
       return list[(e + p) % list.length]!;
     }));
   }
-  return params.length === 0 ? out.slice(0, 1) : out;
+  if (params.length === 0) return out.slice(0, 1);
+  if (valueSeed !== undefined) {
+    const rng = new Prng(valueSeed);
+    for (let r = 0; r < RANDOM_VECTORS; r++) out.push(params.map((t) => randomBits(rng, t)));
+  }
+  return out;
 }
 
 /** True when `bits` of a float type is a NaN. */

@@ -135,7 +135,7 @@ function callAndCheck(i: number, sig: FuzzSignature, v: number, args: readonly b
 function testFunction(i: number, sig: FuzzSignature): string {
   const locals = sig.results.map((t, k) => `(local $r${k} ${WASM_TYPE[t]})`).join(" ");
   const body = [`(global.set $imp (i32.const ${i}))`];
-  argumentVectors(sig.params).forEach((args, v) => body.push(...callAndCheck(i, sig, v, args)));
+  argumentVectors(sig.params, sig.valueSeed).forEach((args, v) => body.push(...callAndCheck(i, sig, v, args)));
   return `  (func $t${i} ${locals}\n${body.map((l) => `    ${l}`).join("\n")})`;
 }
 
