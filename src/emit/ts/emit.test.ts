@@ -25,7 +25,7 @@ function awkwardDeclarations(): Declarations {
         doc: "A module whose name needs quoting. */ still a comment",
         location: loc,
         functions: [
-          importFunction('we"ird mod', ["do-it", [["size", "u32"], ["buf", "i64"], ["native_x", "f32"], ["arguments", "u32"]], [["default", "i32"], ["result", "u64"]], { symbol: "do_it" }]),
+          importFunction('we"ird mod', ["do-it", [["size", "u32"], ["heap", "i64"], ["native_x", "f32"], ["arguments", "u32"]], [["default", "i32"], ["result", "u64"]], { symbol: "do_it" }]),
           importFunction('we"ird mod', ["ctx", [["ctx", "i32"], ["trap", "i32"], ["words", "f64"]], [[null, "f64"]], { symbol: "ctx_fn", noctx: true }]),
           importFunction('we"ird mod', ["sync", [["out_ptr", "u32"]], [], { symbol: "sync_fn" }]),
         ],
@@ -137,9 +137,9 @@ describe("generated modules", () => {
 
   it("rename parameters that would shadow the runtime or are reserved, and quote odd keys", () => {
     const deno = emitDeno(awkward);
-    expect(deno).toContain("do_it: (size_: number, buf_: bigint, p_native_x: number, arguments_: number): void => {");
-    expect(deno).toContain("native_do_it(out_do_it, ctx, size_ >>> 0, buf_, p_native_x, arguments_ >>> 0);");
-    expect(deno).toContain('"do-it"(size_: number, buf_: bigint, p_native_x: number, arguments_: number): [default_: number, result: bigint];');
+    expect(deno).toContain("do_it: (size_: number, heap_: bigint, p_native_x: number, arguments_: number): void => {");
+    expect(deno).toContain("native_do_it(out_do_it, ctx, size_ >>> 0, heap_, p_native_x, arguments_ >>> 0);");
+    expect(deno).toContain('"do-it"(size_: number, heap_: bigint, p_native_x: number, arguments_: number): [default_: number, result: bigint];');
     expect(deno).toContain("ctx: (ctx_: number, trap_: number, words_: number): number => {");
     expect(deno).toContain("sync: (p_out_ptr: number): void => {");
     expect(deno).toContain('readonly "we\\"ird mod": {');

@@ -203,7 +203,7 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
   w.line(`${key}: (${paramList(imp)}): ${returns} => {`);
   w.indented(() => {
-    w.line("if (buf.byteLength !== size) sync();");
+    w.line("if (heap.length !== size) sync();");
     if (imp.noctx) {
       w.line(imp.kind === "single" ? `return ${call};` : `${call};`);
     } else if (imp.kind === "single") {

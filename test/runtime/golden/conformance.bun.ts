@@ -370,22 +370,24 @@ export function load(options?: string | URL | LoadOptions): Host {
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = BigInt.asUintN(64, BigInt(userData));
 
-  // Guest memory: `buf` is the buffer native code was last told about and
-  // `size` its length. A grow detaches the old buffer (its byteLength becomes
-  // 0), so `buf.byteLength !== size` is the whole per-call check; sync() then
+  // Guest memory: `heap` is a view of the buffer native code was last told
+  // about and `size` its length. A grow detaches the old buffer, and a view
+  // of a detached buffer has length 0, so `heap.length !== size` is the whole
+  // per-call check (a view's length is a plain field load in V8 and JSC, where
+  // ArrayBuffer.byteLength costs 1.5–4 ns more per call); sync() then
   // refreshes ctx->memory and ctx->memory_size. close() sets size to -1 so
   // every later call reaches sync(), which throws.
   let guest: WebAssembly.Memory | undefined;
-  let buf: ArrayBufferLike = new ArrayBuffer(0);
+  let heap: Uint8Array = new Uint8Array(0);
   let size = 0;
   let closed = false;
   const sync = (): void => {
     if (closed) throw closedError();
-    buf = guest === undefined ? new ArrayBuffer(0) : guest.buffer;
+    heap = new Uint8Array(guest === undefined ? new ArrayBuffer(0) : guest.buffer);
     // A bound but empty memory keeps size at -1: each call re-checks it until it grows.
-    size = guest !== undefined && buf.byteLength === 0 ? -1 : buf.byteLength;
-    wide[CTX.memory / 8] = buf.byteLength === 0 ? 0n : BigInt(pointerTo(buf));
-    wide[CTX.memorySize / 8] = BigInt(buf.byteLength);
+    size = guest !== undefined && heap.length === 0 ? -1 : heap.length;
+    wide[CTX.memory / 8] = heap.length === 0 ? 0n : BigInt(ptr(heap));
+    wide[CTX.memorySize / 8] = BigInt(heap.length);
   };
   const trap = (): HostTrap => takeTrap(memory.buffer);
 
@@ -427,22 +429,22 @@ export function load(options?: string | URL | LoadOptions): Host {
     hostbind: {
       memory,
       env_divmod: (a: number, b: number): void => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         native_env_divmod(out_env_divmod, ctx, a, b);
         if (words[7] !== 0) throw trap();
       },
       env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         native_env_spread(out_env_spread, ctx, a, b, c, d, e, f);
         if (words[7] !== 0) throw trap();
       },
       env_swap: (a: bigint, b: number): void => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         native_env_swap(out_env_swap, ctx, a, b);
         if (words[7] !== 0) throw trap();
       },
       math_lib_minmax: (a: number, b: number): void => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         native_math_lib_minmax(out_math_lib_minmax, a, b);
       },
     },
@@ -450,66 +452,66 @@ export function load(options?: string | URL | LoadOptions): Host {
   const imports: Imports = {
     env: {
       nop: (): void => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         native_env_nop(ctx);
         if (words[7] !== 0) throw trap();
       },
       nop_count: (): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_nop_count(ctx);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_i32: (x: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_id_i32(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_u32: (x: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_id_u32(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_i64: (x: bigint): bigint => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_id_i64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_u64: (x: bigint): bigint => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_id_u64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_f32: (x: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_id_f32(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_f64: (x: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_id_f64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       u32_to_f64: (x: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_u32_to_f64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       u64_to_f64: (x: bigint): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_u64_to_f64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       i64_to_f64: (x: bigint): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_i64_to_f64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
@@ -518,36 +520,36 @@ export function load(options?: string | URL | LoadOptions): Host {
       spread: stub.env_spread as Imports["env"]["spread"],
       swap: stub.env_swap as Imports["env"]["swap"],
       fail: (code: number): void => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         native_env_fail(ctx, code);
         if (words[7] !== 0) throw trap();
       },
       checked_sqrt: (x: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_checked_sqrt(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       fail_long: (): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_fail_long(ctx);
         if (words[7] !== 0) throw trap();
         return result;
       },
       mem_sum: (ptr: number, len: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_mem_sum(ctx, ptr, len);
         if (words[7] !== 0) throw trap();
         return result;
       },
       mem_size: (): bigint => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_mem_size(ctx);
         if (words[7] !== 0) throw trap();
         return result;
       },
       user_data: (): bigint => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         const result = native_env_user_data(ctx);
         if (words[7] !== 0) throw trap();
         return result;
@@ -555,11 +557,11 @@ export function load(options?: string | URL | LoadOptions): Host {
     },
     "math-lib": {
       hypot: (x: number, y: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         return native_hypot(x, y);
       },
       add: (a: number, b: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         return native_math_lib_add(a, b);
       },
       minmax: stub.math_lib_minmax as Imports["math-lib"]["minmax"],
@@ -575,7 +577,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) return;
     closed = true;
     guest = undefined;
-    buf = new ArrayBuffer(0);
+    heap = new Uint8Array(0);
     size = -1;
     lib.close();
   };
