@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: the whole benchmark, orchestrated from Deno.
+ *
+ * 1. Call overhead: builds the native libraries and guests (`call/build.ts`),
+ *    runs the Deno runner (timing, then the fast-path probe in a second
+ *    process) and the Bun runner as child processes, and writes
+ *    `results/call-overhead.{json,md,svg}`.
+ * 2. Codegen throughput: one fresh process per runtime × size × mode
+ *    (`codegen/measure.ts`), then `results/codegen.{json,md}`; when a target
+ *    fails, a per-stage breakdown (`codegen/stages.ts`) says where time goes.
+ *
+ * Prints PASS/FAIL for every target. Usage:
+ * `deno run -A bench/main.ts [call] [codegen] [--rounds N] [--no-write]`
+ *
+ * @example
+ * ```ts
+ * // npm run bench              # everything, ~5 minutes on 2 cores
+ * // deno run -A bench/main.ts call --rounds 5
+ * ```
+ * @module
+ */
+import { buildCallBench } from "./call/build.ts";
+import type { ProbeResult } from "./call/common.ts";
+import { callOverheadChart } from "./report/chart.ts";
+import { callChecks, formatCheck } from "./report/checks.ts";
+import { codegenChecks, codegenMarkdown } from "./report/codegen.ts";
+import { callOverheadMarkdown } from "./report/markdown.ts";
+import type { CallOverheadReport, CodegenSample, RuntimeRun, TargetCheck } from "./report/model.ts";
+import { barChartSvg } from "./report/svg.ts";
+
+const HERE = new URL(".", import.meta.url).pathname;
+const ROOT = new URL("..", import.meta.url).pathname;
+const DENO = `${ROOT}node_modules/.bin/deno`;
+const BUN = `${ROOT}node_modules/.bin/bun`;
+const RESULTS = `${HERE}results`;
+
+const args = Deno.args;
+const parts: string[] = args.filter((a) => a === "call" || a === "codegen");
+const wants = (p: string) => parts.length === 0 || parts.includes(p);
+const roundsAt = args.indexOf("--rounds");
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 7;
+const write = !args.includes("--no-write");
+
+/** Runs a child process; returns stdout, streams its stderr; throws on failure. */
+async function child(cmd: string, argv: string[], env: Record<string, string> = {}): Promise<string> {
+  const p = new Deno.Command(cmd, { args: argv, cwd: ROOT, env, stdout: "piped", stderr: "inherit" });
+  const out = await p.output();
+  const text = new TextDecoder().decode(out.stdout);
+  if (!out.success) throw new Error(`${cmd} ${argv.join(" ")} failed (exit ${out.code})`);
+  return text;
+}
+
+/** The last line of a child's stdout, parsed. */
+function lastJson<T>(stdout: string): T {
+  const lines = stdout.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1]!) as T;
+}
+
+/** CPU model, cores and load, for the record (load says how quiet the machine was). */
+export function machine(): string {
+  const cpu = /model name\s*:\s*(.*)/.exec(Deno.readTextFileSync("/proc/cpuinfo"))?.[1] ?? "unknown CPU";
+  const load = Deno.loadavg().map((x) => x.toFixed(2)).join(" ");
+  return `${cpu.trim()}, ${navigator.hardwareConcurrency} cores, ${Deno.build.os}-${Deno.build.arch}; load average at start ${load}`;
+}
+
+async function callOverhead(where: string): Promise<TargetCheck[]> {
+  console.log("== call overhead: building");
+  const info = await buildCallBench(`${HERE}build`);
+  if (info.generatedError) console.log(`   generated cases skipped: ${info.generatedError}`);
+  const env = { BENCH_ROUNDS: String(rounds) };
+  console.log("== call overhead: Deno");
+  const deno = lastJson<RuntimeRun>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`], env));
+  deno.probe = lastJson<ProbeResult[]>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`, "--probe"]));
+  console.log("== call overhead: Bun");
+  const bun = lastJson<RuntimeRun>(await child(BUN, [`${HERE}call/bun.ts`, `${HERE}build/info.json`], env));
+  const runs = [deno, bun];
+  const report: CallOverheadReport = { machine: where, runs, checks: callChecks(runs) };
+  const md = callOverheadMarkdown(report);
+  console.log(md);
+  if (write) {
+    await Deno.writeTextFile(`${RESULTS}/call-overhead.json`, JSON.stringify(report, null, 2) + "\n");
+    await Deno.writeTextFile(`${RESULTS}/call-overhead.md`, md);
+    await Deno.writeTextFile(`${RESULTS}/call-overhead.svg`, barChartSvg(callOverheadChart(runs)));
+  }
+  return report.checks;
+}
+
+async function codegen(where: string): Promise<TargetCheck[]> {
+  const samples: CodegenSample[] = [];
+  for (const [name, cmd, pre] of [["deno", DENO, ["run", "-A"]], ["bun", BUN, []]] as const) {
+    for (const size of [100, 1000, 10000]) {
+      for (const mode of ["parse", "generate"]) {
+        const reps = size >= 10000 && mode === "generate" ? 3 : 5;
+        console.log(`== codegen: ${name}, ${size} imports, ${mode}`);
+        samples.push(lastJson<CodegenSample>(await child(cmd, [...pre, `${HERE}codegen/measure.ts`, String(size), mode, String(reps)])));
+      }
+    }
+  }
+  const checks = codegenChecks(samples);
+  const extra: string[] = [];
+  if (checks.some((c) => !c.pass)) {
+    // Where the time goes, as shipped and with the line-map fix the README describes.
+    for (const flags of [[], ["--line-map"]]) {
+      const s = lastJson<{ size: number; stages: Record<string, number> }>(
+        await child(DENO, ["run", "-A", `${HERE}codegen/stages.ts`, ...flags, "10000"]),
+      );
+      extra.push(`### Stage breakdown at 10,000 imports (Deno${flags.length ? ", ts-morph line lookup replaced by the line map" : ", as shipped"})`, "");
+      extra.push("| stage | ms |", "|---|---:|", ...Object.entries(s.stages).map(([k, v]) => `| ${k} | ${v.toFixed(1)} |`), "");
+    }
+  }
+  const md = codegenMarkdown({ machine: where, samples, checks }, extra);
+  console.log(md);
+  if (write) {
+    await Deno.writeTextFile(`${RESULTS}/codegen.json`, JSON.stringify({ machine: where, samples, checks }, null, 2) + "\n");
+    await Deno.writeTextFile(`${RESULTS}/codegen.md`, md);
+  }
+  return checks;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const where = machine();
+  await Deno.mkdir(RESULTS, { recursive: true });
+  const checks: TargetCheck[] = [];
+  if (wants("call")) checks.push(...(await callOverhead(where)));
+  if (wants("codegen")) checks.push(...(await codegen(where)));
+  console.log("\n== targets");
+  for (const c of checks) console.log(formatCheck(c));
+  console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s${write ? `; results in ${RESULTS}` : ""}`);
+}
+
+if (import.meta.main) await main();
