@@ -70,4 +70,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) process.exit(await main());
+// `import.meta.main` exists in Deno and Bun (the fuzzer's runtimes), not in Node's typings.
+if ((import.meta as { main?: boolean }).main) process.exit(await main());
