@@ -1,0 +1,149 @@
+/**
+ * Smoke tests of the benchmark's reporting code (bench/report) and of the
+ * expected sums the runners verify calls against (bench/call/cases.ts).
+ * The benchmark itself is not part of `npm test`: timings are the machine's.
+ */
+import { describe, expect, it } from "vitest";
+import { barChartSvg, formatValue, xmlEscape } from "../bench/report/svg.ts";
+import { callChecks, fastPathCheck, formatCheck } from "../bench/report/checks.ts";
+import { callOverheadMarkdown } from "../bench/report/markdown.ts";
+import { callOverheadChart } from "../bench/report/chart.ts";
+import { codegenChecks, codegenMarkdown } from "../bench/report/codegen.ts";
+import type { CallResult, CodegenSample, ProbeResult, RuntimeRun } from "../bench/report/model.ts";
+import { expectedSum, GENERATED_CASES, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "../bench/call/cases.ts";
+
+function row(id: string, ns: number): CallResult {
+  return { id, label: `label of ${id}`, group: id.startsWith("hb_") ? "hostbind" : "baseline", nsPerCall: ns, minNs: ns * 0.9, samples: [ns, ns, ns, ns, ns], n: 1000, verified: true };
+}
+
+function probe(id: string, fast: number, slow: number): ProbeResult {
+  return { id, symbol: `sym_${id}`, fast, slow, onFastPath: slow === 0 && fast > 0 };
+}
+
+function run(runtime: "deno" | "bun", ns: Record<string, number>, probes: ProbeResult[] = []): RuntimeRun {
+  return { runtime, version: `${runtime} 1.0 (engine)`, results: Object.entries(ns).map(([id, v]) => row(id, v)), probe: probes };
+}
+
+const DENO = run(
+  "deno",
+  { js_floor: 4, ffi_arrow: 5, ffi_arrow_ctx: 5, wrapper_array: 90, hb_one: 5.5, hb_one_noctx: 6, hb_two: 9, hb_four: 11 },
+  [probe("ffi_arrow", 100, 0), probe("ffi_direct", 0, 100), probe("hb_one", 100, 0), probe("hb_two", 100, 0)],
+);
+
+describe("call-overhead checks", () => {
+  it("computes each ratio and its verdict", () => {
+    const checks = callChecks([DENO]);
+    const byName = (s: string) => checks.find((c) => c.name.startsWith(s))!;
+    expect(byName("2-result").value).toBeCloseTo(9 / 5.5);
+    expect(byName("2-result").pass).toBe(false); // 1.64 > 1.5
+    expect(byName("hand-written array").value).toBeCloseTo(10);
+    expect(byName("hand-written array").pass).toBe(true);
+    expect(byName("1-result import").value).toBeCloseTo(1.1);
+    expect(byName("1-result import").pass).toBe(true);
+    expect(byName("1-result @noctx").pass).toBe(false); // 6 / 5 = 1.2
+    expect(byName("every generated").pass).toBe(true);
+  });
+
+  it("fails a check whose cases were not measured, saying which", () => {
+    const [first] = callChecks([run("bun", { js_floor: 4 })]);
+    expect(first!.pass).toBe(false);
+    expect(formatCheck(first!)).toMatch(/^FAIL bun: .*not measured: case hb_two was not measured/);
+  });
+
+  it("trusts the fast-path probe only when it tells the known-fast from the known-slow call", () => {
+    const blind = { ...DENO, probe: [probe("ffi_arrow", 100, 0), probe("ffi_direct", 100, 0), probe("hb_one", 100, 0)] };
+    expect(fastPathCheck(blind).missing).toMatch(/could not tell/);
+    const slowOne = { ...DENO, probe: [...DENO.probe, probe("hb_four", 0, 100)] };
+    expect(fastPathCheck(slowOne)).toMatchObject({ pass: false, value: 2, limit: 3 });
+    expect(formatCheck(fastPathCheck(slowOne))).toBe("FAIL deno: every generated Deno symbol on the fast call path: 2 of 3");
+  });
+});
+
+describe("call-overhead markdown", () => {
+  it("has one table per runtime with ratios to the floor and to the wrapper", () => {
+    const bun = run("bun", { js_floor: 5, ffi_arrow: 4, hb_one: 6 });
+    const md = callOverheadMarkdown({ machine: "test box", runs: [DENO, bun], checks: callChecks([DENO, bun]) });
+    expect(md).toContain("## deno — deno 1.0 (engine)");
+    expect(md).toContain("## bun — bun 1.0 (engine)");
+    // hb_one on Deno: 5.5 ns, 5.5 / 4 = 1.38 × floor, 5.5 / 5 = 1.10 × wrapper; hostbind rows in bold.
+    expect(md).toContain("| **label of hb_one** | 5.50 | 4.95 | 1.38 | 1.10 | 1000 |");
+    expect(md).toContain("| hb_one | `sym_hb_one` | 100 | 0 | yes |");
+    expect(md).toMatch(/## Targets\n\n```\n(PASS|FAIL) deno/);
+  });
+});
+
+describe("SVG bar chart", () => {
+  const chart = callOverheadChart([DENO, run("bun", { js_floor: 3, hb_one: 7 })]);
+
+  it("draws one bar per measured value and leaves missing ones out", () => {
+    const svg = barChartSvg(chart);
+    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+    expect(svg.endsWith("</svg>\n")).toBe(true);
+    const measured = chart.series.flatMap((s) => s.values).filter((v) => v !== undefined).length;
+    // Bars plus the background rect plus one legend swatch per series.
+    expect(svg.match(/<rect /g)!.length).toBe(measured + 1 + chart.series.length);
+    expect(measured).toBe(7 + 2); // DENO has 7 of the chart's rows, the Bun run 2
+  });
+
+  it("is deterministic and escapes text", () => {
+    const c = { title: "a < b & c", categories: ["x \"y\""], series: [{ name: "s", color: "#000", values: [12.345] }], unit: "ns" };
+    expect(barChartSvg(c)).toBe(barChartSvg(c));
+    expect(barChartSvg(c)).toContain("a &lt; b &amp; c");
+    expect(barChartSvg(c)).toContain("x &quot;y&quot;");
+    expect(barChartSvg(c)).toContain(">12.3 ns<");
+    expect(xmlEscape("<&>")).toBe("&lt;&amp;&gt;");
+    expect([formatValue(1234.5), formatValue(12.34), formatValue(1.234)]).toEqual(["1235", "12.3", "1.23"]);
+  });
+
+  it("puts the largest value inside the log axis", () => {
+    const svg = barChartSvg({ title: "t", categories: ["a", "b"], series: [{ name: "s", color: "#000", values: [3, 800] }], unit: "ns" });
+    const ticks = [...svg.matchAll(/fill="#555555">(\d+)</g)].map((m) => Number(m[1]));
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(800);
+    expect(Math.min(...ticks)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("codegen report", () => {
+  const sample = (runtime: "deno" | "bun", size: number, mode: "parse" | "generate", ms: number): CodegenSample => ({
+    runtime, size, mode, inputChars: size * 75, outputChars: size * 2000, firstMs: ms, medianMs: ms, times: [ms], rssBeforeMiB: 100, peakMiB: 100 + size / 100,
+  });
+  const samples = [
+    sample("deno", 1000, "parse", 20), sample("deno", 1000, "generate", 100),
+    sample("deno", 10000, "parse", 200), sample("deno", 10000, "generate", 3000),
+  ];
+
+  it("checks the floor ratio and linear growth", () => {
+    const [floor, linear] = codegenChecks(samples);
+    expect(floor).toMatchObject({ scope: "codegen/deno", value: 15, pass: false });
+    expect(linear!.value).toBeCloseTo(3); // 0.3 ms/import at 10,000 vs 0.1 at 1,000
+    expect(linear!.pass).toBe(false);
+  });
+
+  it("tabulates per-import cost and growth between sizes", () => {
+    const md = codegenMarkdown({ machine: "m", samples, checks: codegenChecks(samples) }, ["extra section"]);
+    // 10,000: 3000 ms → 300 µs/import; growth (3000 − 100) / 9000 → 322.2 µs/import.
+    expect(md).toContain("| 10000 | 200.0 | 3000.0 | 15.00 | 300.0 | 322.2 | 200.0 | 200.0 | 19.1 |");
+    expect(md.trimEnd().endsWith("extra section")).toBe(true);
+  });
+});
+
+describe("expected sums the runners verify", () => {
+  function bruteForce(shape: GuestShape, n: number): number {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      if (shape.arg === "ptr16") {
+        for (let t = 0; t < 16; t++) s += (((i & 0xff) << 4) + t) & 0xff;
+        continue;
+      }
+      const m = i & 0xffff;
+      const np = shape.params.length;
+      if (shape.results.length === 0) s += np * m;
+      shape.results.forEach((_, k) => (s += np * m + k));
+    }
+    return s;
+  }
+
+  it.each([SHAPE_ONE, SHAPE_TWO, ...GENERATED_CASES])("matches a brute-force loop for %o", (shape) => {
+    for (const n of [0, 1, 255, 256, 70_000, 200_001]) expect(expectedSum(shape, n)).toBe(bruteForce(shape, n));
+  });
+});
