@@ -18,7 +18,10 @@ export const BUN: Dialect = {
   runtime: "Bun",
   extension: ".bun.ts",
   ffiApi: "bun:ffi",
-  preamble: ['import { dlopen, type Pointer, ptr, suffix } from "bun:ffi";'],
+  preamble: [
+    'import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";',
+    'import { closeSync, openSync, readSync } from "node:fs";',
+  ],
   // Never `i64_fast`/`u64_fast`: they return a number when the value fits,
   // which wasm's ToBigInt64 rejects.
   ffiType: { i32: "i32", u32: "u32", i64: "i64", u64: "u64", f32: "f32", f64: "f64" },

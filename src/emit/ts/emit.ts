@@ -120,6 +120,9 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.docComment("The library `load()` opens when given no path, relative to this file (`undefined`: none).");
   w.line(`const DEFAULT_LIBRARY: string | undefined = ${lib};`);
   w.blank();
+  w.docComment("The C header the native library implements (named in load errors).");
+  w.line(`const HEADER_FILE = ${jsString(`${cx.name}.h`)};`);
+  w.blank();
   w.docComment("Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.");
   w.line(`const STUB_PAGES = ${model.stub.pages};`);
   w.blank();
