@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { OUTPUT_KINDS } from "../generate.ts";
+import { DEFAULT_OUTPUT_KINDS, OUTPUT_KINDS } from "../generate.ts";
 import { TARGETS } from "../layout/mod.ts";
 import { VERSION } from "./version.ts";
 
@@ -58,7 +58,8 @@ Options:
                        to the generated file (so usually relative to DIR, e.g.
                        ./libenv or ../build/libenv); without an extension the
                        platform's is added (.so, .dylib, .dll)
-      --targets LIST   comma-separated outputs to write (default: ${OUTPUT_KINDS.join(",")})
+      --targets LIST   comma-separated outputs to write, of ${OUTPUT_KINDS.join(",")}
+                       (default: ${DEFAULT_OUTPUT_KINDS.join(",")}; rust adds NAME.rs)
   -h, --help           show this help
 `;
 

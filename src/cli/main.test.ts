@@ -76,7 +76,7 @@ describe("usage errors exit 2 with a hint to --help", () => {
   test("missing INPUT", () => expect(usageError(["generate", "-o", "x"], "hostbind generate")).toContain("missing INPUT"));
   test("two INPUTs", () => expect(usageError(["explain", "a", "b"], "hostbind explain")).toContain("expected one INPUT, got 2"));
   test("missing --out-dir", () => expect(usageError(["generate", "a.d.ts"], "hostbind generate")).toContain("--out-dir DIR"));
-  test("unknown output kind", () => expect(usageError(["generate", "a", "-o", "x", "--targets", "c,rust"], "hostbind generate")).toContain("`rust`"));
+  test("unknown output kind", () => expect(usageError(["generate", "a", "-o", "x", "--targets", "c,zig"], "hostbind generate")).toContain("`zig`"));
   test("empty --targets", () => expect(usageError(["generate", "a", "-o", "x", "--targets", ","], "hostbind generate")).toContain("at least one"));
   test("unknown layout target", () => expect(usageError(["explain", "a", "--target", "riscv"], "hostbind explain")).toContain("`riscv`"));
 });
