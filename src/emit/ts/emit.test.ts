@@ -48,10 +48,28 @@ describe("type checks", () => {
       writeFileSync(join(dir, `${name}.deno.ts`), emitDeno(cx));
       writeFileSync(join(dir, `${name}.bun.ts`), emitBun(cx));
     }
+    // How users consume the modules: the types must fit the WebAssembly API.
+    for (const rt of ["deno", "bun"]) {
+      writeFileSync(join(dir, `use.${rt}.ts`), [
+        `import { HostTrap, type Imports, load, type LoadOptions, symbols } from "./conformance.${rt}.ts";`,
+        "const options: LoadOptions = { path: new URL(\"./libconformance.so\", import.meta.url) };",
+        "using host = load(options);",
+        "const { instance } = await WebAssembly.instantiate(new Uint8Array(8), host.imports);",
+        "host.bind(instance);",
+        "host.bind(new WebAssembly.Memory({ initial: 1 }));",
+        "const [quot, rem]: [number, number] = host.imports.env.divmod(7, 2);",
+        "const big: bigint = host.imports.env.id_u64(1n);",
+        "const env: Imports[\"env\"] = host.imports.env;",
+        "const code: number = new HostTrap(1, \"x\").code;",
+        "const tags: readonly string[] = symbols.env_divmod.parameters ?? symbols.env_divmod.args ?? [];",
+        "console.log(quot, rem, big, env, code, tags);",
+      ].join("\n").replace("symbols.env_divmod.parameters ?? symbols.env_divmod.args ?? []",
+        rt === "deno" ? "symbols.env_divmod.parameters" : "symbols.env_divmod.args"));
+    }
   });
 
   it("passes deno check", () => {
-    const r = run(bin("deno"), ["check", ...CASES.map(([n]) => join(dir, `${n}.deno.ts`))]);
+    const r = run(bin("deno"), ["check", ...CASES.map(([n]) => join(dir, `${n}.deno.ts`)), join(dir, "use.deno.ts")]);
     expect(r.status, r.stderr).toBe(0);
   });
 
@@ -59,7 +77,7 @@ describe("type checks", () => {
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
       extends: join(ROOT, "test/tsconfig.bun.json"),
       compilerOptions: { typeRoots: [join(ROOT, "node_modules/@types")] },
-      files: CASES.map(([n]) => `${n}.bun.ts`),
+      files: [...CASES.map(([n]) => `${n}.bun.ts`), "use.bun.ts"],
     }));
     const r = run(bin("tsc"), ["-p", join(dir, "tsconfig.json")]);
     expect(r.status, r.stdout + r.stderr).toBe(0);

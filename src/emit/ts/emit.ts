@@ -93,8 +93,10 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
 }
 
 function emitImportsInterface(w: SourceWriter, model: TsModel): void {
+  // A type alias, not an interface: only a type literal is assignable to
+  // `WebAssembly.Imports` (an index signature), which instantiate() takes.
   w.docComment("The wasm imports the native library serves, by import module and name.");
-  w.line("export interface Imports {");
+  w.line("export type Imports = {");
   w.indented(() => {
     for (const m of model.modules) {
       w.docComment(m.doc);
@@ -112,7 +114,7 @@ function emitImportsInterface(w: SourceWriter, model: TsModel): void {
       w.line("};");
     }
   });
-  w.line("}");
+  w.line("};");
 }
 
 function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {

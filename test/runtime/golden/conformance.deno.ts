@@ -114,7 +114,7 @@ export const symbols = {
 /**
  * The wasm imports the native library serves, by import module and name.
  */
-export interface Imports {
+export type Imports = {
   /**
    * The conformance host: one function per behaviour under test.
    */
@@ -184,7 +184,7 @@ export interface Imports {
     add(a: number, b: number): number;
     minmax(a: number, b: number): [min: number, max: number];
   };
-}
+};
 
 /** Options of {@link load}; all optional. */
 export interface LoadOptions {
