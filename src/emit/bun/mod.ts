@@ -13,7 +13,14 @@ import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
 
-/** Bun's spelling of the generated module. */
+/**
+ * Bun's spelling of the generated module.
+ *
+ * @example
+ * ```ts
+ * BUN.ffiType.i64; // "i64" (never "i64_fast")
+ * ```
+ */
 export const BUN: Dialect = {
   runtime: "Bun",
   extension: ".bun.ts",
@@ -36,7 +43,14 @@ export const BUN: Dialect = {
   loadTemplate: "bun-load.ts.tmpl",
 };
 
-/** Emits `NAME.bun.ts` for `cx`. */
+/**
+ * Emits `NAME.bun.ts` for `cx`.
+ *
+ * @example
+ * ```ts
+ * emitBun(cx).includes('from "bun:ffi"'); // true
+ * ```
+ */
 export function emitBun(cx: EmitContext): string {
   return emitTsModule(cx, BUN);
 }

@@ -13,7 +13,14 @@ import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
 
-/** Deno's spelling of the generated module. */
+/**
+ * Deno's spelling of the generated module.
+ *
+ * @example
+ * ```ts
+ * DENO.argument("u32", "x"); // "x >>> 0"
+ * ```
+ */
 export const DENO: Dialect = {
   runtime: "Deno",
   extension: ".deno.ts",
@@ -32,7 +39,14 @@ export const DENO: Dialect = {
   loadTemplate: "deno-load.ts.tmpl",
 };
 
-/** Emits `NAME.deno.ts` for `cx`. */
+/**
+ * Emits `NAME.deno.ts` for `cx`.
+ *
+ * @example
+ * ```ts
+ * emitDeno(cx).includes("Deno.dlopen"); // true
+ * ```
+ */
 export function emitDeno(cx: EmitContext): string {
   return emitTsModule(cx, DENO);
 }

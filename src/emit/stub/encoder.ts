@@ -53,7 +53,14 @@ export const LOAD: Readonly<Record<WasmType, { op: number; alignLog2: number }>>
   f64: { op: OP.f64Load, alignLog2: 3 },
 };
 
-/** An append-only byte buffer with the binary format's primitive encodings. */
+/**
+ * An append-only byte buffer with the binary format's primitive encodings.
+ *
+ * @example
+ * ```ts
+ * new ByteWriter().u32(624485).name("env").bytes(); // [0xe5, 0x8e, 0x26, 3, 0x65, 0x6e, 0x76]
+ * ```
+ */
 export class ByteWriter {
   #out: number[] = [];
 
@@ -100,7 +107,14 @@ export class ByteWriter {
   }
 }
 
-/** Unsigned LEB128 of a non-negative integer. */
+/**
+ * Unsigned LEB128 of a non-negative integer.
+ *
+ * @example
+ * ```ts
+ * unsignedLeb128(300); // [0xac, 0x02]
+ * ```
+ */
 export function unsignedLeb128(n: number): number[] {
   const out: number[] = [];
   let v = n;
@@ -113,7 +127,14 @@ export function unsignedLeb128(n: number): number[] {
   return out;
 }
 
-/** Signed LEB128 of an integer (two's complement, sign-extended by the last byte's bit 6). */
+/**
+ * Signed LEB128 of an integer (two's complement, sign-extended by the last byte's bit 6).
+ *
+ * @example
+ * ```ts
+ * signedLeb128(-65n); // [0xbf, 0x7f]
+ * ```
+ */
 export function signedLeb128(n: bigint): number[] {
   const out: number[] = [];
   let v = n;
@@ -126,12 +147,26 @@ export function signedLeb128(n: bigint): number[] {
   }
 }
 
-/** A section: its id, its byte size, then `body`. */
+/**
+ * A section: its id, its byte size, then `body`.
+ *
+ * @example
+ * ```ts
+ * section(SECTION.type, Uint8Array.of(0)); // [1, 1, 0]
+ * ```
+ */
 export function section(id: number, body: Uint8Array): Uint8Array {
   return new ByteWriter().byte(id).u32(body.length).raw(body).bytes();
 }
 
-/** A function type `(params) -> (results)` (form 0x60). */
+/**
+ * A function type `(params) -> (results)` (form 0x60).
+ *
+ * @example
+ * ```ts
+ * funcType(["i32"], ["i32", "i64"]); // [0x60, 1, 0x7f, 2, 0x7f, 0x7e]
+ * ```
+ */
 export function funcType(params: readonly WasmType[], results: readonly WasmType[]): Uint8Array {
   const w = new ByteWriter().byte(0x60);
   w.vec(params, (t, x) => x.byte(VALTYPE[t]));
@@ -139,12 +174,26 @@ export function funcType(params: readonly WasmType[], results: readonly WasmType
   return w.bytes();
 }
 
-/** Memory limits with both a minimum and a maximum, in 64 KiB pages (flag 0x01). */
+/**
+ * Memory limits with both a minimum and a maximum, in 64 KiB pages (flag 0x01).
+ *
+ * @example
+ * ```ts
+ * limits(1, 1); // [0x01, 1, 1]
+ * ```
+ */
 export function limits(min: number, max: number): Uint8Array {
   return new ByteWriter().byte(0x01).u32(min).u32(max).bytes();
 }
 
-/** A code-section entry: the body's size, no locals, the instructions, `end`. */
+/**
+ * A code-section entry: the body's size, no locals, the instructions, `end`.
+ *
+ * @example
+ * ```ts
+ * codeEntry(Uint8Array.of(OP.localGet, 0)); // [4, 0, 0x20, 0, 0x0b]
+ * ```
+ */
 export function codeEntry(instructions: Uint8Array): Uint8Array {
   const body = new ByteWriter().u32(0).raw(instructions).byte(OP.end).bytes();
   return new ByteWriter().u32(body.length).raw(body).bytes();

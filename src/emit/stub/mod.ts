@@ -73,7 +73,14 @@ export interface StubModule {
   functions: StubFunction[];
 }
 
-/** Describes the stub's functions without encoding them. */
+/**
+ * Describes the stub's functions without encoding them.
+ *
+ * @example
+ * ```ts
+ * stubFunctions(cx.layout).map((f) => f.symbol); // ["env_divmod"]
+ * ```
+ */
 export function stubFunctions(layout: Layout): StubFunction[] {
   const out: StubFunction[] = [];
   layout.imports.forEach((imp, i) => {
@@ -90,7 +97,15 @@ export function stubFunctions(layout: Layout): StubFunction[] {
   return out;
 }
 
-/** Builds the stub module for `layout` (always valid; with no multi-result imports it only imports the memory). */
+/**
+ * Builds the stub module for `layout` (always valid; with no multi-result imports it only imports the memory).
+ *
+ * @example
+ * ```ts
+ * const { bytes, pages } = buildStub(cx.layout);
+ * new WebAssembly.Memory({ initial: pages, maximum: pages }); // what the stub imports
+ * ```
+ */
 export function buildStub(layout: Layout): StubModule {
   const functions = stubFunctions(layout);
   const pages = layout.stubMemory.pages;

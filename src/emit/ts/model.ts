@@ -69,7 +69,14 @@ export interface TsModel {
   stub: StubModule;
 }
 
-/** Resolves the model for `cx`. */
+/**
+ * Resolves the model for `cx`.
+ *
+ * @example
+ * ```ts
+ * tsModel(cx).imports.map((i) => i.kind); // ["multi", "single"]
+ * ```
+ */
 export function tsModel(cx: EmitContext): TsModel {
   const imports = cx.layout.imports.map((imp, i): TsImport => {
     const fn = imp.fn;

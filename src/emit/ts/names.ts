@@ -26,22 +26,51 @@ export const JS_RESERVED: ReadonlySet<string> = new Set([
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** True when `s` is an ASCII identifier that is not reserved. */
+/**
+ * True when `s` is an ASCII identifier that is not reserved.
+ *
+ * @example
+ * ```ts
+ * isJsIdentifier("env"); // true
+ * isJsIdentifier("class"); // false
+ * ```
+ */
 export function isJsIdentifier(s: string): boolean {
   return IDENT.test(s) && !JS_RESERVED.has(s);
 }
 
-/** `name` as an object-literal or interface key: bare when an identifier, else a string literal. */
+/**
+ * `name` as an object-literal or interface key: bare when an identifier, else a string literal.
+ *
+ * @example
+ * ```ts
+ * jsPropertyKey("math-lib"); // "\"math-lib\""
+ * ```
+ */
 export function jsPropertyKey(name: string): string {
   return IDENT.test(name) ? name : jsString(name);
 }
 
-/** `name` as a property access on `target`: `target.name` or `target["na-me"]`. */
+/**
+ * `name` as a property access on `target`: `target.name` or `target["na-me"]`.
+ *
+ * @example
+ * ```ts
+ * jsMember("o", "math-lib"); // "o[\"math-lib\"]"
+ * ```
+ */
 export function jsMember(target: string, name: string): string {
   return IDENT.test(name) ? `${target}.${name}` : `${target}[${jsString(name)}]`;
 }
 
-/** A JS string literal (JSON's escaping, which is valid JS). */
+/**
+ * A JS string literal (JSON's escaping, which is valid JS).
+ *
+ * @example
+ * ```ts
+ * jsString('a"b'); // "\"a\\\"b\""
+ * ```
+ */
 export function jsString(s: string): string {
   return JSON.stringify(s);
 }
@@ -50,6 +79,11 @@ export function jsString(s: string): string {
  * A parameter or label name made safe: other characters become `_`, a
  * leading digit gets `_`, and a reserved word or a name in `taken` gets `_`
  * appended until it is free.
+ *
+ * @example
+ * ```ts
+ * safeJsName("size", new Set(["size"])); // "size_"
+ * ```
  */
 export function safeJsName(name: string, taken: ReadonlySet<string>): string {
   let s = name.replace(/[^A-Za-z0-9_$]/g, "_");

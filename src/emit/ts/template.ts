@@ -19,7 +19,14 @@ const TEMPLATE_DIR = new URL("../../../templates/", import.meta.url);
 
 const cache = new Map<string, string>();
 
-/** The text of `templates/NAME`, with line endings normalised to `\n`. */
+/**
+ * The text of `templates/NAME`, with line endings normalised to `\n`.
+ *
+ * @example
+ * ```ts
+ * readTemplate("deno-load.ts.tmpl").includes("{{BINDINGS}}"); // true
+ * ```
+ */
 export function readTemplate(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
@@ -29,7 +36,14 @@ export function readTemplate(name: string): string {
   return text;
 }
 
-/** Fills every `{{NAME}}` slot of `template`; a slot without a value, or a value without a slot, is a bug. */
+/**
+ * Fills every `{{NAME}}` slot of `template`; a slot without a value, or a value without a slot, is a bug.
+ *
+ * @example
+ * ```ts
+ * fillTemplate("x = {{X}};", { X: "1" }); // "x = 1;"
+ * ```
+ */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
   const used = new Set<string>();
   const out = template.replace(/^([ \t]*)\{\{([A-Z_]+)\}\}[ \t]*$|\{\{([A-Z_]+)\}\}/gm, (_m, indent, lineKey, inlineKey) => {
