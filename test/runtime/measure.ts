@@ -7,7 +7,10 @@
  *
  * @example
  * ```sh
- * deno run -A test/runtime/measure.ts DIR             # DIR holds conformance.*.ts, libconformance.so, measure.wasm
+ * # DIR: a conformance test directory (.tmp/tests/conformance-*), which holds
+ * # conformance.{deno,bun}.ts and libconformance.so; add the guest:
+ * node_modules/.bin/wat2wasm test/runtime/measure.wat -o DIR/measure.wasm
+ * deno run -A test/runtime/measure.ts DIR
  * deno run -A --v8-flags=--max-opt=2 test/runtime/measure.ts DIR   # no TurboFan: no fast API calls
  * bun test/runtime/measure.ts DIR
  * ```
