@@ -56,6 +56,26 @@ function lastJson<T>(stdout: string): T {
   return JSON.parse(lines[lines.length - 1]!) as T;
 }
 
+/**
+ * Replaces the text between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`
+ * in bench/README.md, so the README always shows the latest committed run.
+ */
+async function updateReadme(name: string, body: string): Promise<void> {
+  const path = `${HERE}README.md`;
+  const text = await Deno.readTextFile(path);
+  const start = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return;
+  await Deno.writeTextFile(path, text.slice(0, a + start.length) + "\n" + body.trimEnd() + "\n" + text.slice(b));
+}
+
+/** A results Markdown file without its title, its headings one level down, for the README. */
+function demote(md: string): string {
+  return md.split("\n").slice(1).map((l) => (l.startsWith("#") ? `#${l}` : l)).join("\n");
+}
+
 /** CPU model, cores and load, for the record (load says how quiet the machine was). */
 export function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(Deno.readTextFileSync("/proc/cpuinfo"))?.[1] ?? "unknown CPU";
@@ -81,6 +101,7 @@ async function callOverhead(where: string): Promise<TargetCheck[]> {
     await Deno.writeTextFile(`${RESULTS}/call-overhead.json`, JSON.stringify(report, null, 2) + "\n");
     await Deno.writeTextFile(`${RESULTS}/call-overhead.md`, md);
     await Deno.writeTextFile(`${RESULTS}/call-overhead.svg`, barChartSvg(callOverheadChart(runs)));
+    await updateReadme("call", `### Call overhead\n\n![call overhead](results/call-overhead.svg)\n${demote(md)}`);
   }
   return report.checks;
 }
@@ -113,6 +134,7 @@ async function codegen(where: string): Promise<TargetCheck[]> {
   if (write) {
     await Deno.writeTextFile(`${RESULTS}/codegen.json`, JSON.stringify({ machine: where, samples, checks }, null, 2) + "\n");
     await Deno.writeTextFile(`${RESULTS}/codegen.md`, md);
+    await updateReadme("codegen", `### Codegen throughput\n${demote(md)}`);
   }
   return checks;
 }
