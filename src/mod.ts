@@ -27,6 +27,7 @@ export { parseDeclarations, parseWasm } from "./parse/mod.ts";
 export { declareFromWasm, printWasmDeclarations } from "./declare/mod.ts";
 export { declarationWarnings, printDeclarations } from "./declare/print.ts";
 export { validateDeclarations } from "./ir/validate.ts";
+export { compareWithModule, type ModuleComparison, type ModuleWarning, wasmType } from "./ir/compare.ts";
 export {
   CTX,
   type FieldLayout,
