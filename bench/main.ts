@@ -76,7 +76,11 @@ function demote(md: string): string {
   return md.split("\n").slice(1).map((l) => (l.startsWith("#") ? `#${l}` : l)).join("\n");
 }
 
-/** CPU model, cores and load, for the record (load says how quiet the machine was). */
+/**
+ * CPU model, cores and load, for the record (load says how quiet the machine was).
+ *
+ * @example `machine(); // "Intel(R) Xeon(R) …, 2 cores, linux-x86_64; load average at start …"`
+ */
 export function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(Deno.readTextFileSync("/proc/cpuinfo"))?.[1] ?? "unknown CPU";
   const load = Deno.loadavg().map((x) => x.toFixed(2)).join(" ");

@@ -35,7 +35,11 @@ export interface BuildInfo {
 const NATIVE_DIR = new URL("../native/", import.meta.url).pathname;
 const BIN = new URL("../../node_modules/.bin/", import.meta.url).pathname;
 
-/** Builds into `dir` (created if needed) and returns where everything is. */
+/**
+ * Builds into `dir` (created if needed) and returns where everything is.
+ *
+ * @example `await buildCallBench("bench/build"); // writes bench/build/info.json`
+ */
 export async function buildCallBench(dir: string): Promise<BuildInfo> {
   await Deno.mkdir(`${dir}/gen`, { recursive: true });
   const info: BuildInfo = {
@@ -96,7 +100,11 @@ async function cc(sources: string[], out: string, flags: string[]): Promise<void
   await run("cc", ["-O2", "-shared", "-fPIC", "-std=c11", "-Wall", "-Wextra", "-Werror", ...sources, "-o", out, ...flags]);
 }
 
-/** Runs a command, returns its stdout, throws with its stderr on failure. */
+/**
+ * Runs a command, returns its stdout, throws with its stderr on failure.
+ *
+ * @example `await run("nm", ["-D", "lib.so"]); // stdout`
+ */
 export async function run(cmd: string, args: string[]): Promise<string> {
   const out = await new Deno.Command(cmd, { args, stdout: "piped", stderr: "piped" }).output();
   if (!out.success) {

@@ -121,7 +121,11 @@ export const GENERATED_CASES: readonly GeneratedCase[] = [
   },
 ];
 
-/** The C symbol of a generated case (hostbind's default `MODULE_NAME`). */
+/**
+ * The C symbol of a generated case (hostbind's default `MODULE_NAME`).
+ *
+ * @example `caseSymbol(GENERATED_CASES[1]!); // "bench_one"`
+ */
 export function caseSymbol(c: GeneratedCase): string {
   return `${GENERATED_MODULE}_${c.id}`;
 }
@@ -139,6 +143,8 @@ export const GUEST_PATTERN_BYTES = 4096;
  * The value the guest's `run(n)` returns for a shape (for a void import: the
  * amount the native sink grows by). Closed form over the counter's period,
  * exact in a double for any n the benchmark uses (< 2^31).
+  *
+  * @example `expectedSum(SHAPE_TWO, 3); // 9`
  */
 export function expectedSum(shape: GuestShape, n: number): number {
   const np = shape.params.length;

@@ -37,7 +37,11 @@ export interface Guest {
 
 const modules = new Map<string, WebAssembly.Module>();
 
-/** Instantiates the guest at `path` (compiled once) with `imports`. */
+/**
+ * Instantiates the guest at `path` (compiled once) with `imports`.
+ *
+ * @example `guest("bench/build/base_one.wasm", envF((a: number) => a)).run(10); // 45n`
+ */
 export function guest(path: string, imports: WebAssembly.Imports): Guest {
   let m = modules.get(path);
   if (!m) {
@@ -49,7 +53,11 @@ export function guest(path: string, imports: WebAssembly.Imports): Guest {
   return { run: ex.run, memory: ex.memory, instance };
 }
 
-/** The baseline guests' import, `env.f`. */
+/**
+ * The baseline guests' import, `env.f`.
+ *
+ * @example `envF((a: number) => a); // { env: { f } }`
+ */
 export function envF(f: unknown): WebAssembly.Imports {
   return { env: { f } } as WebAssembly.Imports;
 }
@@ -57,18 +65,28 @@ export function envF(f: unknown): WebAssembly.Imports {
 /**
  * A generated case's guest with a hand-made import in place of hostbind's,
  * so baselines of other value types reuse the same guest.
+  *
+  * @example `caseGuest(info, "one_f64", (a: number) => a).run(10);`
  */
 export function caseGuest(info: BuildInfo, id: string, f: unknown): Guest {
   return guest(info.guests[id]!, { [GENERATED_MODULE]: { [id]: f } } as WebAssembly.Imports);
 }
 
-/** The expected sum of generated case `id`. */
+/**
+ * The expected sum of generated case `id`.
+ *
+ * @example `caseExpected("two")(3); // 9: (0+1) + (1+2) + (2+3)`
+ */
 export function caseExpected(id: string): (n: number) => number {
   const c = GENERATED_CASES.find((x) => x.id === id)!;
   return (n) => expectedSum(c, n);
 }
 
-/** The pure-JS cases: the wasm→JS floor (i32 and f64) and the array-returning floor. */
+/**
+ * The pure-JS cases: the wasm→JS floor (i32 and f64) and the array-returning floor.
+ *
+ * @example `jsCases(info).map((c) => c.id); // ["js_floor", "js_floor_f64", "js_array"]`
+ */
 export function jsCases(info: BuildInfo): CallCase[] {
   const floor = guest(info.guests.base_one!, envF((a: number) => a));
   const floorF64 = caseGuest(info, "one_f64", (a: number) => a);
@@ -102,6 +120,8 @@ export function jsCases(info: BuildInfo): CallCase[] {
 /**
  * One case per generated import, each with its own `Host` (its own context
  * and stub memory, bound to its own guest), as separate programs would have.
+  *
+  * @example `generatedCases(mod, info.generated.lib, info, sinkRead).length; // GENERATED_CASES.length`
  */
 export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInfo, sinkRead: () => number): CallCase[] {
   return GENERATED_CASES.map((c) => {
@@ -120,7 +140,11 @@ export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInf
   });
 }
 
-/** Writes `addr & 0xFF` into the first bytes of guest memory (what `sum16` reads). */
+/**
+ * Writes `addr & 0xFF` into the first bytes of guest memory (what `sum16` reads).
+ *
+ * @example `fillPattern(instance.exports.memory as WebAssembly.Memory);`
+ */
 export function fillPattern(memory: WebAssembly.Memory): void {
   const bytes = new Uint8Array(memory.buffer, 0, GUEST_PATTERN_BYTES);
   for (let i = 0; i < bytes.length; i++) bytes[i] = i & 0xff;
@@ -149,6 +173,8 @@ export interface ProbeCounters {
 /**
  * Warms `run` up like the timed pass does, then counts how `calls` calls
  * entered the native function in `slot`.
+  *
+  * @example `probeOne("hb_one", "bench_one", run, counters, 1).onFastPath; // true`
  */
 export function probeOne(
   id: string,

@@ -15,7 +15,11 @@
 import type { Declarations, ImportFunction } from "../../src/ir/types.ts";
 import { caseSymbol, GENERATED_MODULE, type GeneratedCase, PARAM_NAMES } from "./cases.ts";
 
-/** The declaration file for `cases` (module `bench`, results labelled `r0`, `r1`, …). */
+/**
+ * The declaration file for `cases` (module `bench`, results labelled `r0`, `r1`, …).
+ *
+ * @example `declarationText(GENERATED_CASES).includes("function two(a: i32): [r0: i32, r1: i32];"); // true`
+ */
 export function declarationText(cases: readonly GeneratedCase[]): string {
   const lines = [
     "// hostbind benchmark imports, written by bench/call/build.ts.",
@@ -42,7 +46,11 @@ function resultType(c: GeneratedCase): string {
   return `[${c.results.map((t, k) => `r${k}: ${t}`).join(", ")}]`;
 }
 
-/** The same imports as IR, as the parser would produce them. */
+/**
+ * The same imports as IR, as the parser would produce them.
+ *
+ * @example `declarationIR(GENERATED_CASES).modules[0]!.functions.length; // GENERATED_CASES.length`
+ */
 export function declarationIR(cases: readonly GeneratedCase[], file = "bench.d.ts"): Declarations {
   const at = { file, line: 1, column: 1 };
   const functions: ImportFunction[] = cases.map((c) => ({

@@ -22,7 +22,11 @@ import { declarationIR } from "./declarations.ts";
 /** The function the runners call to read the void case's sink (not a hostbind import). */
 export const SINK_SYMBOL = "bench_sink_read";
 
-/** C source implementing every case in `cases`, including `header`. */
+/**
+ * C source implementing every case in `cases`, including `header`.
+ *
+ * @example `implementationC(GENERATED_CASES, "bench.h").includes("int32_t bench_one(hostbind_ctx *ctx, int32_t a)"); // true`
+ */
 export function implementationC(cases: readonly GeneratedCase[], header: string): string {
   const target = targetByName("x86_64-linux")!;
   const fns = allFunctions(declarationIR(cases));

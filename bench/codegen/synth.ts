@@ -31,7 +31,11 @@ const SHAPES: readonly string[] = [
   "function scale$(v: f32): f32;",
 ];
 
-/** A declaration file with exactly `count` imports. */
+/**
+ * A declaration file with exactly `count` imports.
+ *
+ * @example `synthDeclarations(100).match(/function /g)?.length; // 100`
+ */
 export function synthDeclarations(count: number): string {
   const lines = [
     `// Synthetic hostbind input: ${count} imports of mixed shapes (bench/codegen/synth.ts).`,

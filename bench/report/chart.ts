@@ -30,7 +30,11 @@ export const CHART_ROWS: readonly (readonly [string, string])[] = [
 
 const COLORS: Readonly<Record<string, string>> = { deno: "#2f6fb0", bun: "#d9822b" };
 
-/** The chart for `runs` (rows no runtime measured are left out). */
+/**
+ * The chart for `runs` (rows no runtime measured are left out).
+ *
+ * @example `callOverheadChart(runs).categories[0]; // "pure JS import, 1 result (floor)"`
+ */
 export function callOverheadChart(runs: readonly RuntimeRun[]): BarChart {
   const rows = CHART_ROWS.filter(([id]) => runs.some((r) => nsOf(r, id) !== undefined));
   return {

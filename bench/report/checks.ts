@@ -13,7 +13,11 @@
  */
 import type { RuntimeRun, TargetCheck } from "./model.ts";
 
-/** Median ns/call of case `id` in `run`, if it was measured. */
+/**
+ * Median ns/call of case `id` in `run`, if it was measured.
+ *
+ * @example `nsOf(run, "js_floor"); // 3.4`
+ */
 export function nsOf(run: RuntimeRun, id: string): number | undefined {
   return run.results.find((r) => r.id === id)?.nsPerCall;
 }
@@ -38,7 +42,11 @@ function ratioCheck(
   return { ...base, value, pass: mode === "atMost" ? value <= limit : value >= limit };
 }
 
-/** The call-overhead targets for every runtime in `runs`. */
+/**
+ * The call-overhead targets for every runtime in `runs`.
+ *
+ * @example `callChecks(runs).filter((c) => !c.pass).length;`
+ */
 export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const run of runs) {
@@ -57,6 +65,8 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
  * Every generated symbol on V8's fast call path, as the probe saw it. The
  * probe must first tell the known-fast arrow wrapper from the known-slow
  * direct import, or its verdict means nothing.
+  *
+  * @example `fastPathCheck(denoRun).pass; // true when every hb_* probe was all fast`
  */
 export function fastPathCheck(run: RuntimeRun): TargetCheck {
   const name = "every generated Deno symbol on the fast call path";
@@ -72,7 +82,11 @@ export function fastPathCheck(run: RuntimeRun): TargetCheck {
   return { ...base, value: fast, pass: fast === generated.length };
 }
 
-/** One line: `PASS deno: <name> (aim …): <value>`. */
+/**
+ * One line: `PASS deno: <name> (aim …): <value>`.
+ *
+ * @example `formatCheck(check); // "PASS deno: … (aim 1.25×): 1.21×"`
+ */
 export function formatCheck(c: TargetCheck): string {
   const verdict = c.pass ? "PASS" : "FAIL";
   const aim = c.aim === undefined ? "" : ` (aim ${c.aim}×)`;

@@ -19,7 +19,11 @@ export const LARGEST = 10_000;
 /** The size the growth is compared against. */
 export const REFERENCE = 1_000;
 
-/** The sample for one runtime, size and mode. */
+/**
+ * The sample for one runtime, size and mode.
+ *
+ * @example `sampleOf(samples, "deno", 10000, "parse")?.medianMs;`
+ */
 export function sampleOf(
   samples: readonly CodegenSample[],
   runtime: string,
@@ -29,7 +33,11 @@ export function sampleOf(
   return samples.find((s) => s.runtime === runtime && s.size === size && s.mode === mode);
 }
 
-/** The two codegen targets, per runtime that was measured. */
+/**
+ * The two codegen targets, per runtime that was measured.
+ *
+ * @example `codegenChecks(samples).map((c) => c.pass);`
+ */
 export function codegenChecks(samples: readonly CodegenSample[]): TargetCheck[] {
   const runtimes = [...new Set(samples.map((s) => s.runtime))].sort();
   return runtimes.flatMap((rt) => {
@@ -49,7 +57,11 @@ export function codegenChecks(samples: readonly CodegenSample[]): TargetCheck[] 
   });
 }
 
-/** The whole `codegen.md` (plus `extra` sections, e.g. a stage breakdown). */
+/**
+ * The whole `codegen.md` (plus `extra` sections, e.g. a stage breakdown).
+ *
+ * @example `codegenMarkdown({ machine, samples, checks }).startsWith("# Codegen throughput"); // true`
+ */
 export function codegenMarkdown(report: CodegenReport, extra: readonly string[] = []): string {
   const out = [
     "# Codegen throughput",

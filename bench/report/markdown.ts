@@ -19,7 +19,11 @@ import { formatValue } from "./svg.ts";
 export const FLOOR_ID = "js_floor";
 export const WRAPPER_ID = "ffi_arrow";
 
-/** The whole `call-overhead.md`. */
+/**
+ * The whole `call-overhead.md`.
+ *
+ * @example `callOverheadMarkdown(report).startsWith("# Call overhead"); // true`
+ */
 export function callOverheadMarkdown(report: CallOverheadReport): string {
   const out = [
     "# Call overhead",
@@ -36,7 +40,11 @@ export function callOverheadMarkdown(report: CallOverheadReport): string {
   return out.join("\n");
 }
 
-/** One runtime's table (plus its probe table, when it has one). */
+/**
+ * One runtime's table (plus its probe table, when it has one).
+ *
+ * @example `runTable(run)[0]; // "## deno — Deno 2.9.6 (V8 …)"`
+ */
 export function runTable(run: RuntimeRun): string[] {
   const floor = nsOf(run, FLOOR_ID);
   const wrapper = nsOf(run, WRAPPER_ID);

@@ -47,19 +47,31 @@ const ROW_GAP = 10;
 const TOP = 48;
 const AXIS_H = 28;
 
-/** Escapes text for SVG content and attributes. */
+/**
+ * Escapes text for SVG content and attributes.
+ *
+ * @example `xmlEscape("a < b"); // "a &lt; b"`
+ */
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** A value printed compactly: 3 significant digits, at most 1 decimal above 10. */
+/**
+ * A value printed compactly: 3 significant digits, at most 1 decimal above 10.
+ *
+ * @example `formatValue(12.345); // "12.3"`
+ */
 export function formatValue(v: number): string {
   if (v >= 100) return v.toFixed(0);
   if (v >= 10) return v.toFixed(1);
   return v.toFixed(2);
 }
 
-/** Renders `chart` as a standalone SVG document (ends with a newline). */
+/**
+ * Renders `chart` as a standalone SVG document (ends with a newline).
+ *
+ * @example `barChartSvg(chart).endsWith("</svg>\n"); // true`
+ */
 export function barChartSvg(chart: BarChart): string {
   const log = chart.log ?? true;
   const all = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== undefined && v > 0));
