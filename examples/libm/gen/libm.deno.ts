@@ -38,7 +38,7 @@ export const symbols = {
 /**
  * The wasm imports the native library serves, by import module and name.
  */
-export interface Imports {
+export type Imports = {
   /**
    * Functions the guest imports from "math".
    */
@@ -60,7 +60,7 @@ export interface Imports {
      */
     hypotf(x: number, y: number): number;
   };
-}
+};
 
 /** Options of {@link load}; all optional. */
 export interface LoadOptions {
@@ -161,10 +161,81 @@ function closedError(): Error {
   return new Error("hostbind: the native library is closed; load() it again to call its imports");
 }
 
+/** ELF `e_machine` values and their names, for a library built for another machine. */
+const ELF_MACHINES: Readonly<Record<number, string>> = {
+  3: "i386",
+  8: "mips",
+  20: "ppc",
+  21: "ppc64",
+  22: "s390x",
+  40: "arm",
+  62: "x86_64",
+  183: "aarch64",
+  243: "riscv",
+  258: "loongarch",
+};
+
+/** The host's ELF machine by architecture name. */
+const HOST_MACHINE: Readonly<Record<string, number>> = { x86_64: 62, aarch64: 183 };
+
+/**
+ * What machine the ELF file starting with `head` is for, when that is not
+ * this process's (`arch`); `undefined` when it matches or is no ELF file.
+ */
+function foreignMachine(head: Uint8Array, arch: string): string | undefined {
+  if (head.length < 20 || head[0] !== 0x7f || head[1] !== 0x45 || head[2] !== 0x4c || head[3] !== 0x46) return undefined;
+  const bits = head[4] === 1 ? 32 : 64;
+  const machine = head[5] === 2 ? (head[18]! << 8) | head[19]! : head[18]! | (head[19]! << 8);
+  const host = HOST_MACHINE[arch];
+  if (host === undefined || (machine === host && bits === 64)) return undefined;
+  return `${ELF_MACHINES[machine] ?? `ELF machine ${machine}`} (${bits}-bit, ELFCLASS${bits})`;
+}
+
+/**
+ * Turns a failed `dlopen` into one clear error. A library for another
+ * machine says so (glibc reports it as "No such file or directory"); a
+ * library lacking symbols lists every missing one, found by opening it with
+ * one symbol at a time (`hasSymbol`: false when that symbol is missing,
+ * undefined when opening failed for another reason). Anything else keeps
+ * the system's message. Runs only on the failure path.
+ */
+function loadError(
+  path: string,
+  error: unknown,
+  head: Uint8Array | undefined,
+  arch: string,
+  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+): Error {
+  const foreign = head === undefined ? undefined : foreignMachine(head, arch);
+  if (foreign !== undefined) {
+    return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
+  }
+  const names = Object.keys(symbols) as (keyof typeof symbols)[];
+  const missing = names.filter((name) => hasSymbol(name) === false);
+  if (missing.length > 0) {
+    return new Error(
+      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}`,
+      { cause: error },
+    );
+  }
+  return new Error(`hostbind: cannot load ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+/** True when a failed `dlopen` of one symbol failed because that symbol is missing (not because the file would not open). */
+function isMissingSymbol(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
+}
+
 /**
  * The library `load()` opens when given no path, relative to this file (`undefined`: none).
  */
 const DEFAULT_LIBRARY: string | undefined = undefined;
+
+/**
+ * The C header the native library implements (named in load errors).
+ */
+const HEADER_FILE = "libm.h";
 
 /**
  * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
@@ -199,6 +270,38 @@ function pointerBits(p: Deno.PointerValue | bigint): bigint {
   return typeof p === "bigint" ? p : Deno.UnsafePointer.value(p);
 }
 
+/** The first bytes of a file (for its ELF header), or `undefined` when it cannot be read. */
+function fileHead(path: string | URL): Uint8Array | undefined {
+  try {
+    const file = Deno.openSync(path);
+    try {
+      const head = new Uint8Array(64);
+      return head.subarray(0, file.readSync(head) ?? 0);
+    } finally {
+      file.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens the library with every symbol, or throws one error that says what is wrong. */
+function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
+  try {
+    return Deno.dlopen(path, symbols);
+  } catch (error) {
+    const shown = path instanceof URL ? decodeURIComponent(path.pathname) : path;
+    throw loadError(shown, error, fileHead(path), Deno.build.arch, (name) => {
+      try {
+        Deno.dlopen(path, { [name]: symbols[name] }).close();
+        return true;
+      } catch (e) {
+        return isMissingSymbol(e) ? false : undefined;
+      }
+    });
+  }
+}
+
 /**
  * Opens the native library and prepares the wasm imports it serves.
  *
@@ -211,7 +314,7 @@ function pointerBits(p: Deno.PointerValue | bigint): bigint {
  */
 export function load(options?: string | URL | LoadOptions): Host {
   const { path, userData = null } = loadOptions(options);
-  const lib = Deno.dlopen(libraryPath(path, LIBRARY_EXTENSION), symbols);
+  const lib = openLibrary(libraryPath(path, LIBRARY_EXTENSION));
   // The stub memory holds hostbind_ctx at offset 0 and the out-areas of
   // multi-result imports. Its maximum is its size, so it never grows and its
   // address, taken once here, stays valid for as long as the library is open.
@@ -221,22 +324,24 @@ export function load(options?: string | URL | LoadOptions): Host {
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = pointerBits(userData);
 
-  // Guest memory: `buf` is the buffer native code was last told about and
-  // `size` its length. A grow detaches the old buffer (its byteLength becomes
-  // 0), so `buf.byteLength !== size` is the whole per-call check; sync() then
+  // Guest memory: `heap` is a view of the buffer native code was last told
+  // about and `size` its length. A grow detaches the old buffer, and a view
+  // of a detached buffer has length 0, so `heap.length !== size` is the whole
+  // per-call check (a view's length is a plain field load in V8 and JSC, where
+  // ArrayBuffer.byteLength costs 1.5–4 ns more per call); sync() then
   // refreshes ctx->memory and ctx->memory_size. close() sets size to -1 so
   // every later call reaches sync(), which throws.
   let guest: WebAssembly.Memory | undefined;
-  let buf: ArrayBufferLike = new ArrayBuffer(0);
+  let heap: Uint8Array = new Uint8Array(0);
   let size = 0;
   let closed = false;
   const sync = (): void => {
     if (closed) throw closedError();
-    buf = guest === undefined ? new ArrayBuffer(0) : guest.buffer;
+    heap = new Uint8Array(guest === undefined ? new ArrayBuffer(0) : guest.buffer);
     // A bound but empty memory keeps size at -1: each call re-checks it until it grows.
-    size = guest !== undefined && buf.byteLength === 0 ? -1 : buf.byteLength;
-    wide[CTX.memory / 8] = buf.byteLength === 0 ? 0n : Deno.UnsafePointer.value(pointerTo(buf));
-    wide[CTX.memorySize / 8] = BigInt(buf.byteLength);
+    size = guest !== undefined && heap.length === 0 ? -1 : heap.length;
+    wide[CTX.memory / 8] = heap.length === 0 ? 0n : Deno.UnsafePointer.value(Deno.UnsafePointer.of(heap));
+    wide[CTX.memorySize / 8] = BigInt(heap.length);
   };
   const trap = (): HostTrap => takeTrap(memory.buffer);
 
@@ -257,19 +362,19 @@ export function load(options?: string | URL | LoadOptions): Host {
   const imports: Imports = {
     math: {
       hypot: (x: number, y: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         return native_hypot(x, y);
       },
       cbrt: (x: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         return native_cbrt(x);
       },
       pow: (x: number, y: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         return native_pow(x, y);
       },
       hypotf: (x: number, y: number): number => {
-        if (buf.byteLength !== size) sync();
+        if (heap.length !== size) sync();
         return native_hypotf(x, y);
       },
     },
@@ -284,7 +389,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) return;
     closed = true;
     guest = undefined;
-    buf = new ArrayBuffer(0);
+    heap = new Uint8Array(0);
     size = -1;
     lib.close();
   };
