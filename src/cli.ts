@@ -13,4 +13,7 @@
 import { exit, nodeIO, processArgs } from "./cli/io.ts";
 import { main } from "./cli/main.ts";
 
-exit(main(processArgs(), nodeIO()));
+const code = main(processArgs(), nodeIO());
+// Only `generate --watch` runs on (until Ctrl-C), as a promise; the rest is synchronous.
+if (typeof code === "number") exit(code);
+else code.then(exit);

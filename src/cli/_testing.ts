@@ -12,6 +12,7 @@
  * @module
  */
 import { type CliFs, nodeIO } from "./io.ts";
+import { joinPath } from "./write.ts";
 import { main } from "./main.ts";
 
 /** What one in-process run produced. */
@@ -36,5 +37,29 @@ export function runMain(argv: readonly string[], fs: CliFs = nodeIO().fs): MainR
   let stdout = "";
   let stderr = "";
   const code = main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), fs });
+  if (typeof code !== "number") throw new Error("runMain: this run did not finish synchronously (--watch?)");
   return { code, stdout, stderr };
+}
+
+/**
+ * The real file system seen from `dir`: relative paths resolve against it,
+ * as if the process ran there. Lets in-process tests find configuration
+ * files "in the current directory" without changing the test process's.
+ *
+ * @example
+ * ```ts
+ * runMain(["generate"], inDir("/tmp/project")); // reads /tmp/project/hostbind.config.json
+ * ```
+ */
+export function inDir(dir: string, fs: CliFs = nodeIO().fs): CliFs {
+  const at = (p: string) => (/^([\\/]|[A-Za-z]:)/.test(p) ? p : joinPath(dir, p));
+  return {
+    readFile: (p) => fs.readFile(at(p)),
+    writeNewFile: (p, data) => fs.writeNewFile(at(p), data),
+    rename: (from, to) => fs.rename(at(from), at(to)),
+    unlink: (p) => fs.unlink(at(p)),
+    mkdir: (p) => fs.mkdir(at(p)),
+    rmdir: (p) => fs.rmdir(at(p)),
+    kind: (p) => fs.kind(at(p)),
+  };
 }

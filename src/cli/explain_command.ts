@@ -15,7 +15,8 @@ import { readDeclarations } from "../generate.ts";
 import { hostTarget, layout, TARGETS, targetByName } from "../layout/mod.ts";
 import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
 import { explainJson, explainText } from "./explain_render.ts";
-import { otherImportsWarning, singleInput } from "./generate_command.ts";
+import { singleInput } from "./generate_command.ts";
+import { otherImportsWarning } from "./job.ts";
 import { readInput } from "./input.ts";
 import type { CliIO } from "./io.ts";
 

@@ -1,22 +1,28 @@
 /**
- * `hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]`:
- * reads INPUT, generates every output in memory, then writes them atomically.
+ * `hostbind generate [INPUT] [--out-dir DIR] [options]`: reads INPUT,
+ * generates every output in memory, then writes them atomically — or, with
+ * `--check`, compares them with DIR and writes nothing, or, with `--watch`,
+ * regenerates on every change. INPUT and the options may come from a
+ * configuration file (`config.ts`); flags override it field by field.
  *
  * @example
  * ```ts
  * import { runGenerate } from "./generate_command.ts";
  * import { nodeIO } from "./io.ts";
  * runGenerate(["env.d.ts", "--out-dir", "gen", "--lib", "./libenv"], nodeIO()); // 0
+ * runGenerate(["--check"], nodeIO()); // 0 when gen/ is up to date with the config's input
  * ```
  * @module
  */
-import { generate, OUTPUT_KINDS, type OutputKind, readDeclarations } from "../generate.ts";
-import { watString } from "../ir/names.ts";
-import type { Declarations } from "../ir/types.ts";
 import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
-import { readInput } from "./input.ts";
+import { checkOutputs, checkReport } from "./check.ts";
+import { CONFIG_FILES } from "./config.ts";
 import type { CliIO } from "./io.ts";
+import { buildJob, resolveJob } from "./job.ts";
+import { watchJob } from "./watch.ts";
 import { writeOutputs } from "./write.ts";
+
+export { otherImportsWarning, parseTargets } from "./job.ts";
 
 /** The options `generate` accepts. */
 export const GENERATE_SPEC: ArgSpec = {
@@ -25,70 +31,46 @@ export const GENERATE_SPEC: ArgSpec = {
     name: { value: "NAME" },
     lib: { value: "PATH" },
     targets: { value: "LIST" },
+    module: { value: "FILE.wasm" },
+    config: { value: "FILE" },
+    check: {},
+    watch: {},
     help: { alias: "h" },
   },
 };
 
 /**
- * Runs `generate` with the arguments after the command name; returns the exit code.
+ * Runs `generate` with the arguments after the command name; returns the
+ * exit code, as a promise for `--watch` (which ends on Ctrl-C).
  *
  * @example
  * ```ts
  * runGenerate(["env.d.ts", "-o", "gen", "--targets", "c"], nodeIO()); // 0, prints "wrote gen/env.h"
  * ```
  */
-export function runGenerate(argv: readonly string[], io: CliIO): number {
+export function runGenerate(argv: readonly string[], io: CliIO): number | Promise<number> {
   const args = parseArgs(argv, GENERATE_SPEC, "generate");
-  const input = singleInput(args.positionals, "generate");
-  const outDir = args.values["out-dir"];
-  if (outDir === undefined) throw new UsageError("missing required option `--out-dir DIR`", "generate");
-  if (outDir === "") throw new UsageError("`--out-dir` must not be empty", "generate");
-  const targets = args.values.targets === undefined ? undefined : parseTargets(args.values.targets);
-
-  const source = readInput(io.fs, input);
-  const files = generate(source, { file: input, name: args.values.name, lib: args.values.lib, targets });
-  // Only a .wasm input can import memories or tables; reading its import section again is cheap.
-  if (typeof source !== "string") io.stderr(otherImportsWarning(readDeclarations(source, input)));
-  for (const r of writeOutputs(io.fs, outDir, files)) {
+  if (args.flags.has("check") && args.flags.has("watch")) {
+    throw new UsageError("`--check` and `--watch` cannot be combined", "generate");
+  }
+  if (args.flags.has("watch")) {
+    const job = resolveJob(args, io.fs); // usage and config mistakes end the command before watching starts
+    const configs = args.values.config === undefined ? CONFIG_FILES.map((c) => c.name) : [args.values.config];
+    return watchJob(() => resolveJob(args, io.fs), [...configs, job.input], io);
+  }
+  const job = resolveJob(args, io.fs);
+  const { files, warnings } = buildJob(job, io.fs);
+  io.stderr(warnings);
+  if (args.flags.has("check")) {
+    const report = checkReport(job.outDir, checkOutputs(io.fs, job.outDir, files));
+    if (report.ok) io.stdout(report.text);
+    else io.stderr(report.text);
+    return report.ok ? 0 : 1;
+  }
+  for (const r of writeOutputs(io.fs, job.outDir, files)) {
     io.stdout(`${r.status === "written" ? "wrote" : "unchanged"} ${r.path}\n`);
   }
   return 0;
-}
-
-/**
- * A warning about the imports of a `.wasm` input that are not functions
- * (memories, tables, globals, tags): hostbind's bindings do not provide them,
- * so the host application must. `""` when there are none.
- *
- * @example
- * ```ts
- * otherImportsWarning(decls);
- * // 'warning: guest.wasm also imports memory "env" "memory", which hostbind does not provide\n  help: …\n'
- * ```
- */
-export function otherImportsWarning(decls: Declarations): string {
-  const others = decls.otherImports ?? [];
-  if (others.length === 0) return "";
-  const list = others.map((o) => `${o.kind} ${watString(o.module)} ${watString(o.name)}`).join(", ");
-  return `warning: ${decls.file} also imports ${list}, which hostbind does not provide\n` +
-    "  help: Add them to the import object yourself, next to the generated host's imports.\n";
-}
-
-/**
- * Splits `c,deno` into output kinds. An unknown kind is a usage error, like
- * an unknown option: it is about the command line, not the input file.
- */
-export function parseTargets(list: string): OutputKind[] {
-  const kinds = list.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (kinds.length === 0) {
-    throw new UsageError(`\`--targets\` needs at least one of ${OUTPUT_KINDS.join(", ")}`, "generate");
-  }
-  for (const k of kinds) {
-    if (!(OUTPUT_KINDS as readonly string[]).includes(k)) {
-      throw new UsageError(`unknown output \`${k}\` in \`--targets\`; expected ${OUTPUT_KINDS.join(", ")}`, "generate");
-    }
-  }
-  return kinds as OutputKind[];
 }
 
 /**

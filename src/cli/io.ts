@@ -41,6 +41,21 @@ export interface CliFs {
   kind(path: string): PathKind;
 }
 
+/** What `generate --watch` needs beyond files: change events, Ctrl-C and the clock. */
+export interface WatchIO {
+  /**
+   * Calls `onChange` after something changed among the entries of the
+   * directory `dir` (not recursively); returns a function that stops
+   * watching. Events carry no detail: the caller compares contents itself,
+   * because what editors report (rename, change, several per save) differs.
+   */
+  watchDir(dir: string, onChange: () => void): () => void;
+  /** Calls `handler` once on Ctrl-C (SIGINT). */
+  onInterrupt(handler: () => void): void;
+  /** The current time, for the `HH:MM:SS` of each run. */
+  now(): Date;
+}
+
 /** Everything the CLI touches outside itself. */
 export interface CliIO {
   /** Writes text to standard output, synchronously. */
@@ -49,6 +64,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** The file system. */
   fs: CliFs;
+  /** Watching for changes; absent where the CLI cannot watch (in-process tests). */
+  watch?: WatchIO;
 }
 
 /**
@@ -60,8 +77,27 @@ export interface CliIO {
  * ```
  */
 export function nodeIO(): CliIO {
-  return { stdout: (t) => writeAll(1, t), stderr: (t) => writeAll(2, t), fs: nodeFs };
+  return { stdout: (t) => writeAll(1, t), stderr: (t) => writeAll(2, t), fs: nodeFs, watch: nodeWatch };
 }
+
+/**
+ * `node:fs` `watch` works alike in Deno, Bun and Node. A directory is
+ * watched rather than the file, since editors that save by writing a new
+ * file and renaming it over the old one would end a watch on the file.
+ */
+const nodeWatch: WatchIO = {
+  watchDir(dir, onChange) {
+    const w = fs.watch(dir, { persistent: true }, () => onChange());
+    // A watched directory that disappears ends its watcher with an error; the
+    // next run reports the missing input, so the error itself needs no output.
+    w.on("error", () => {});
+    return () => w.close();
+  },
+  onInterrupt(handler) {
+    process.once("SIGINT", handler);
+  },
+  now: () => new Date(),
+};
 
 const nodeFs: CliFs = {
   readFile: (p) => new Uint8Array(fs.readFileSync(p)),

@@ -3,10 +3,9 @@
  * never exits the process or touches `process` itself, so tests run it
  * in-process; `src/cli.ts` is the thin entry that does.
  *
- * Exit codes: 0 success; 1 a {@link HostbindError} (bad input, unreadable
- * input, unwritable output), printed as `FILE:LINE:COL: error: …` with its
- * notes and help and no stack trace; 2 a {@link UsageError}; 70 anything
- * else, which is a bug in hostbind and is printed with its stack.
+ * Exit codes are in `report.ts`. `generate --watch` runs until Ctrl-C, so
+ * `main` returns a promise of the exit code for it and a plain number for
+ * every other run.
  *
  * @example
  * ```ts
@@ -16,19 +15,18 @@
  * ```
  * @module
  */
-import { HostbindError } from "../errors.ts";
 import { parseArgs, UsageError } from "./args.ts";
 import { runDeclare } from "./declare_command.ts";
 import { runExplain } from "./explain_command.ts";
 import { runGenerate } from "./generate_command.ts";
 import { type CommandName, COMMANDS, helpText } from "./help.ts";
 import type { CliIO } from "./io.ts";
+import { describeFailure, EXIT } from "./report.ts";
 import { VERSION } from "./version.ts";
 
-/** Exit codes of the CLI. */
-export const EXIT = { ok: 0, error: 1, usage: 2, internal: 70 } as const;
+export { EXIT } from "./report.ts";
 
-const RUN: Record<CommandName, (argv: readonly string[], io: CliIO) => number> = {
+const RUN: Record<CommandName, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
   generate: runGenerate,
   explain: runExplain,
   declare: runDeclare,
@@ -41,27 +39,24 @@ const RUN: Record<CommandName, (argv: readonly string[], io: CliIO) => number> =
  * ```ts
  * main(["--version"], nodeIO()); // 0, prints "hostbind 0.1.0"
  * main(["--bogus"], nodeIO());   // 2
+ * await main(["generate", "--watch"], nodeIO()); // 0 after Ctrl-C
  * ```
  */
-export function main(argv: readonly string[], io: CliIO): number {
+export function main(argv: readonly string[], io: CliIO): number | Promise<number> {
+  const fail = (e: unknown) => {
+    const { code, text } = describeFailure(e);
+    io.stderr(text);
+    return code;
+  };
   try {
-    return dispatch(argv, io);
+    const code = dispatch(argv, io);
+    return typeof code === "number" ? code : code.catch(fail);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${e.format()}\n`);
-      return EXIT.usage;
-    }
-    if (e instanceof HostbindError) {
-      io.stderr(`${e.format()}\n`);
-      return EXIT.error;
-    }
-    const detail = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
-    io.stderr(`internal error (a bug in hostbind): ${detail}\n`);
-    return EXIT.internal;
+    return fail(e);
   }
 }
 
-function dispatch(argv: readonly string[], io: CliIO): number {
+function dispatch(argv: readonly string[], io: CliIO): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError("missing command; expected one of " + COMMANDS.join(", "));
   if (first === "help") {

@@ -1,0 +1,79 @@
+/**
+ * `generate --check`: are the files on disk what `generate` would write? For
+ * CI, so a change to the declarations that was not followed by a
+ * regeneration fails the build. Reads only; never writes.
+ *
+ * @example
+ * ```ts
+ * import { checkOutputs } from "./check.ts";
+ * import { nodeIO } from "./io.ts";
+ * checkOutputs(nodeIO().fs, "gen", files);
+ * // [{ path: "gen/env.h", status: "ok" }, { path: "gen/env.deno.ts", status: "stale" }, …]
+ * ```
+ * @module
+ */
+import type { GeneratedFile } from "../generate.ts";
+import type { CliFs } from "./io.ts";
+import { joinPath } from "./write.ts";
+
+/** How one expected output compares with the file on disk. */
+export interface CheckResult {
+  /** The destination path, `DIR/FILE` as the user spelled `DIR`. */
+  path: string;
+  /**
+   * `ok` when the file holds exactly these bytes, `missing` when nothing
+   * (or no regular file) is there, `stale` when it holds other bytes or
+   * cannot be read.
+   */
+  status: "ok" | "missing" | "stale";
+}
+
+/**
+ * Compares each of `files` with what is at its path in `dir`, in order.
+ *
+ * @example
+ * ```ts
+ * checkOutputs(fs, "gen", [{ path: "env.h", contents: "…" }]); // [{ path: "gen/env.h", status: "missing" }]
+ * ```
+ */
+export function checkOutputs(fs: CliFs, dir: string, files: readonly GeneratedFile[]): CheckResult[] {
+  return files.map((f) => {
+    const path = joinPath(dir, f.path);
+    const kind = fs.kind(path);
+    if (kind === "missing") return { path, status: "missing" };
+    if (kind !== "file") return { path, status: "stale" };
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFile(path);
+    } catch {
+      return { path, status: "stale" };
+    }
+    const want = new TextEncoder().encode(f.contents);
+    const same = bytes.length === want.length && bytes.every((b, i) => b === want[i]);
+    return { path, status: same ? "ok" : "stale" };
+  });
+}
+
+/**
+ * The report of a check: `ok` and the text for standard output when every
+ * file is up to date, else the text for standard error listing each file
+ * that is not.
+ *
+ * @example
+ * ```ts
+ * checkReport("gen", results).text;
+ * // "stale gen/env.h\nerror: 1 of 3 generated files in `gen` is out of date\n  help: …\n"
+ * ```
+ */
+export function checkReport(dir: string, results: readonly CheckResult[]): { ok: boolean; text: string } {
+  const bad = results.filter((r) => r.status !== "ok");
+  const n = results.length;
+  if (bad.length === 0) return { ok: true, text: `up to date: ${n} ${n === 1 ? "file" : "files"} in ${dir}\n` };
+  const lines = bad.map((r) => `${r.status} ${r.path}\n`).join("");
+  const verb = bad.length === 1 ? "is" : "are";
+  return {
+    ok: false,
+    text: `${lines}error: ${bad.length} of ${n} generated ${n === 1 ? "file" : "files"} in \`${dir}\` ${verb} out of date\n` +
+      "  help: Run the same `hostbind generate` command without --check to update them.\n",
+  };
+}

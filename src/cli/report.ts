@@ -1,0 +1,38 @@
+/**
+ * How the CLI words a failure, and the exit code it maps to — shared by a
+ * normal run, which prints it and exits, and `generate --watch`, which prints
+ * it and keeps watching.
+ *
+ * Exit codes: 0 success; 1 a {@link HostbindError} (bad input, unreadable
+ * input, unwritable output), printed as `FILE:LINE:COL: error: …` with its
+ * notes and help and no stack trace; 2 a {@link UsageError}; 70 anything
+ * else, which is a bug in hostbind and is printed with its stack.
+ *
+ * @example
+ * ```ts
+ * import { describeFailure } from "./report.ts";
+ * const { code, text } = describeFailure(new UsageError("missing INPUT argument", "generate"));
+ * // code 2, text "error: missing INPUT argument\n  help: run `hostbind generate --help` for usage\n"
+ * ```
+ * @module
+ */
+import { HostbindError } from "../errors.ts";
+import { UsageError } from "./args.ts";
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, error: 1, usage: 2, internal: 70 } as const;
+
+/**
+ * The exit code for `e` and its text for standard error, ending in a newline.
+ *
+ * @example
+ * ```ts
+ * describeFailure(new Error("boom")).code; // 70
+ * ```
+ */
+export function describeFailure(e: unknown): { code: number; text: string } {
+  if (e instanceof UsageError) return { code: EXIT.usage, text: `${e.format()}\n` };
+  if (e instanceof HostbindError) return { code: EXIT.error, text: `${e.format()}\n` };
+  const detail = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+  return { code: EXIT.internal, text: `internal error (a bug in hostbind): ${detail}\n` };
+}
