@@ -4,7 +4,7 @@
  * byte-identical files, standard output and standard error, and the
  * documented exit codes.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../src/generate.ts";
@@ -70,6 +70,25 @@ describe("generate", () => {
   });
 });
 
+describe("configuration, --check and --module", () => {
+  test("a config in the current directory: no arguments needed; --check; a cross-check error; same everywhere", () => {
+    for (const rt of RUNTIMES) {
+      writeFileSync(join(dirs[rt]!, "hostbind.config.json"), JSON.stringify({ input: "divmod.d.ts", outDir: "cfg", lib: "./libdivmod" }));
+    }
+    try {
+      expect(everywhere(["generate", "--check"]).stderr).toMatch(/^missing cfg\/divmod\.h\n/);
+      expect(everywhere(["generate"])).toMatchObject({ status: 0, stdout: "wrote cfg/divmod.h\nwrote cfg/divmod.deno.ts\nwrote cfg/divmod.bun.ts\n" });
+      expect(everywhere(["generate", "--check"])).toEqual({ status: 0, stdout: "up to date: 3 files in cfg\n", stderr: "" });
+      // guest.wasm imports env.divmod with the declared type but also math-lib.hypot, which divmod.d.ts lacks.
+      const r = everywhere(["generate", "--module", "guest.wasm"]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^guest\.wasm:1:\d+: error: guest\.wasm imports "math-lib" "hypot" as `\(func \(param f64 f64\) \(result f64\)\)`, but divmod\.d\.ts does not declare it\n/);
+    } finally {
+      for (const rt of RUNTIMES) rmSync(join(dirs[rt]!, "hostbind.config.json"));
+    }
+  });
+});
+
 describe("explain", () => {
   const cases: string[][] = [
     ["explain", "mixed.d.ts"],
@@ -112,7 +131,7 @@ describe("exit codes and messages", () => {
     expect(everywhere(["--help"])).toMatchObject({ status: 0, stderr: "" });
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     expect(everywhere(["--version"])).toEqual({ status: 0, stdout: `hostbind ${pkg.version}\n`, stderr: "" });
-    expect(everywhere(["generate", "--help"]).stdout).toMatch(/^Usage: hostbind generate INPUT --out-dir DIR/);
+    expect(everywhere(["generate", "--help"]).stdout).toMatch(/^Usage: hostbind generate \[INPUT\] \[--out-dir DIR\]/);
   });
 
   test("1: a located declaration error, same words in every runtime, nothing written", () => {

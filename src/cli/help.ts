@@ -24,6 +24,7 @@ const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared l
 
 Usage:
   hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]
+                    [--module GUEST.wasm] [--check | --watch] [--config FILE]
   hostbind explain INPUT [--target TARGET] [--json]
   hostbind declare MODULE.wasm [--out FILE] [--force]
 
@@ -42,7 +43,7 @@ Exit status: 0 success, 1 an error in the input or the output directory,
 2 wrong usage, 70 an internal error (a bug in hostbind).
 `;
 
-const GENERATE = `Usage: hostbind generate INPUT --out-dir DIR [options]
+const GENERATE = `Usage: hostbind generate [INPUT] [--out-dir DIR] [options]
 
 Writes DIR/NAME.h, DIR/NAME.deno.ts and DIR/NAME.bun.ts from the imports
 declared in INPUT (.d.ts, .ts or .wasm). Everything is generated before
@@ -50,7 +51,8 @@ anything is written: on any error DIR is left exactly as it was. Files whose
 contents would not change are left untouched.
 
 Options:
-  -o, --out-dir DIR    directory to write into; created if missing (required)
+  -o, --out-dir DIR    directory to write into; created if missing (required,
+                       here or in the configuration)
       --name NAME      base name of the outputs (default: INPUT's name without
                        its extensions, e.g. env.d.ts -> env)
       --lib PATH       the shared library load() opens when given no path,
@@ -60,7 +62,24 @@ Options:
                        platform's is added (.so, .dylib, .dll)
       --targets LIST   comma-separated outputs to write, of ${OUTPUT_KINDS.join(",")}
                        (default: ${DEFAULT_OUTPUT_KINDS.join(",")}; rust adds NAME.rs)
+      --module FILE    a compiled guest (.wasm): every function it imports must
+                       be declared with the same wasm type (an error otherwise);
+                       declarations it does not import are warnings
+      --check          write nothing; exit 0 when every file in DIR is up to
+                       date, 1 listing each missing or stale file (for CI)
+      --watch          generate, then again whenever INPUT, the module or the
+                       configuration changes, one line per run; Ctrl-C stops
+      --config FILE    read the configuration from FILE instead of looking for
+                       one in the current directory
   -h, --help           show this help
+
+Configuration: without --config, the first of hostbind.config.json (the
+whole file), deno.json or deno.jsonc (key "hostbind"), package.json (key
+"hostbind") in the current directory that holds one is used; parent
+directories are not searched. Fields: input, outDir, name, lib, targets (an
+array or a comma-separated string), module. input, outDir and module are
+relative to the configuration file; lib is written verbatim like --lib.
+Flags override the configuration field by field, and INPUT overrides input.
 `;
 
 const EXPLAIN = `Usage: hostbind explain INPUT [options]

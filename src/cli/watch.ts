@@ -47,7 +47,7 @@ export function watchJob(resolve: () => GenerateJob, alwaysWatched: readonly str
 
     const run = () => {
       const job = runOnce(resolve, io);
-      if (job !== undefined) watched = unique([...alwaysWatched, job.input, job.module, job.config]);
+      if (job !== undefined) watched = unique([job.input, job.module, job.config, ...alwaysWatched]);
       seen = snapshot(io.fs, watched);
       for (const dir of unique(watched.map(parentDir))) {
         if (stops.has(dir)) continue;

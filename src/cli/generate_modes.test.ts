@@ -1,0 +1,125 @@
+/** `generate --check` and `generate --module`, in-process on a real temporary directory. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import { wat } from "../../test/_wat.ts";
+import { inDir, runMain } from "./_testing.ts";
+
+const DECLS = `export declare namespace env {
+  function divmod(a: i32, b: i32): [quot: i32, rem: i32];
+  function now(): f64;
+}
+`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "hostbind-modes-"));
+  writeFileSync(join(dir, "env.d.ts"), DECLS);
+});
+const run = (argv: string[]) => runMain(argv, inDir(dir));
+
+/** Every file under the project with its text, to prove a run wrote nothing. */
+function files(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of readdirSync(dir, { recursive: true, withFileTypes: false }).map(String).sort()) {
+    try {
+      out[rel] = readFileSync(join(dir, rel), "latin1");
+    } catch {
+      out[rel] = "<dir>";
+    }
+  }
+  return out;
+}
+
+describe("generate --check", () => {
+  const gen = ["generate", "env.d.ts", "-o", "gen", "--lib", "./libenv"];
+
+  test("exit 1 listing every missing file when DIR does not exist, and nothing is created", () => {
+    const r = run([...gen, "--check"]);
+    expect(r).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "missing gen/env.h\nmissing gen/env.deno.ts\nmissing gen/env.bun.ts\n" +
+        "error: 3 of 3 generated files in `gen` are out of date\n" +
+        "  help: Run the same `hostbind generate` command without --check to update them.\n",
+    });
+    expect(Object.keys(files())).toEqual(["env.d.ts"]);
+  });
+
+  test("exit 0 after generating; stale and missing files after edits, and --check never writes", () => {
+    expect(run(gen).code).toBe(0);
+    expect(run([...gen, "--check"])).toEqual({ code: 0, stdout: "up to date: 3 files in gen\n", stderr: "" });
+
+    writeFileSync(join(dir, "env.d.ts"), DECLS.replace("now(): f64", "now(): f32"));
+    rmSync(join(dir, "gen/env.bun.ts"));
+    const before = files();
+    const r = run([...gen, "--check"]);
+    expect(r.code).toBe(1);
+    // The header and both TS modules change with the result type; only the Bun module is gone.
+    expect(r.stderr).toMatch(/^stale gen\/env\.h\nstale gen\/env\.deno\.ts\nmissing gen\/env\.bun\.ts\nerror: 3 of 3 /);
+    expect(files()).toEqual(before);
+  });
+
+  test("other options count: a different --lib makes the bindings stale, not the header", () => {
+    run(gen);
+    const r = run(["generate", "env.d.ts", "-o", "gen", "--lib", "./other", "--check"]);
+    expect(r.stderr).toBe(
+      "stale gen/env.deno.ts\nstale gen/env.bun.ts\nerror: 2 of 3 generated files in `gen` are out of date\n" +
+        "  help: Run the same `hostbind generate` command without --check to update them.\n",
+    );
+  });
+
+  test("an input error is reported as usual (exit 1), and --check with --watch is wrong usage", () => {
+    writeFileSync(join(dir, "env.d.ts"), "export declare namespace env {\n  function f(s: string): i32;\n}\n");
+    expect(run([...gen, "--check"]).stderr).toMatch(/^env\.d\.ts:2:\d+: error: /);
+    const r = run([...gen, "--check", "--watch"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("`--check` and `--watch` cannot be combined");
+  });
+});
+
+describe("generate --module GUEST.wasm", () => {
+  const guest = (imports: string) => writeFileSync(join(dir, "guest.wasm"), wat(`(module\n${imports}\n(import "env" "memory" (memory 1)))`));
+
+  test("matching imports: generates as usual, no warnings", () => {
+    guest(`(import "env" "divmod" (func (param i32 i32) (result i32 i32)))\n(import "env" "now" (func (result f64)))`);
+    const r = run(["generate", "env.d.ts", "-o", "gen", "--module", "guest.wasm", "--targets", "c"]);
+    expect(r).toEqual({ code: 0, stdout: "wrote gen/env.h\n", stderr: "" });
+  });
+
+  test("an import the declarations lack, or with another type: exit 1 naming both sides, nothing written", () => {
+    guest(`(import "env" "divmod" (func (param i32 i32) (result i32)))\n(import "env" "now" (func (result f64)))\n(import "env" "abort" (func (param i32)))`);
+    const r = run(["generate", "env.d.ts", "-o", "gen", "--module", "guest.wasm"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toMatch(/^guest\.wasm:1:\d+: error: guest\.wasm imports `env\.abort` as `\(func \(param i32\)\)`, but env\.d\.ts does not declare it$/);
+    expect(lines[2]).toBe(
+      "env.d.ts:2:12: error: `env.divmod` is declared as `(func (param i32 i32) (result i32 i32))`, but guest.wasm imports it as `(func (param i32 i32) (result i32))`",
+    );
+    expect(lines[3]).toMatch(/^guest\.wasm:1:\d+: note: the import in guest\.wasm$/);
+    expect(Object.keys(files())).toEqual(["env.d.ts", "guest.wasm"]);
+  });
+
+  test("a declaration the guest does not import is a warning; the files are written", () => {
+    guest(`(import "env" "now" (func (result f64)))`);
+    const r = run(["generate", "env.d.ts", "-o", "gen", "--module", "guest.wasm", "--targets", "c"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "env.d.ts:2:12: warning: `env.divmod` is declared but guest.wasm does not import it\n" +
+        "  help: Check its module and name against the guest's imports, or remove the declaration if it is no longer used.\n",
+    );
+  });
+
+  test("from the configuration, relative to it; a missing module file is an error", () => {
+    guest(`(import "env" "divmod" (func (param i32 i32) (result i32 i32)))\n(import "env" "now" (func (result f64)))`);
+    writeFileSync(join(dir, "hostbind.config.json"), JSON.stringify({ input: "env.d.ts", outDir: "gen", module: "guest.wasm", targets: "c" }));
+    expect(run(["generate", "--check"]).code).toBe(1);
+    expect(run(["generate"]).stdout).toBe("wrote gen/env.h\n");
+    expect(run(["generate", "--check"]).stdout).toBe("up to date: 1 file in gen\n");
+    const r = run(["generate", "--module", "nope.wasm"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: Cannot read module file `nope\.wasm`: no such file or directory\n/);
+  });
+});
