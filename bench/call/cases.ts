@@ -143,8 +143,8 @@ export const GUEST_PATTERN_BYTES = 4096;
  * The value the guest's `run(n)` returns for a shape (for a void import: the
  * amount the native sink grows by). Closed form over the counter's period,
  * exact in a double for any n the benchmark uses (< 2^31).
-  *
-  * @example `expectedSum(SHAPE_TWO, 3); // 9`
+ *
+ * @example `expectedSum(SHAPE_TWO, 3); // 9`
  */
 export function expectedSum(shape: GuestShape, n: number): number {
   const np = shape.params.length;

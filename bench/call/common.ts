@@ -65,8 +65,8 @@ export function envF(f: unknown): WebAssembly.Imports {
 /**
  * A generated case's guest with a hand-made import in place of hostbind's,
  * so baselines of other value types reuse the same guest.
-  *
-  * @example `caseGuest(info, "one_f64", (a: number) => a).run(10);`
+ *
+ * @example `caseGuest(info, "one_f64", (a: number) => a).run(10);`
  */
 export function caseGuest(info: BuildInfo, id: string, f: unknown): Guest {
   return guest(info.guests[id]!, { [GENERATED_MODULE]: { [id]: f } } as WebAssembly.Imports);
@@ -118,17 +118,21 @@ export function jsCases(info: BuildInfo): CallCase[] {
 }
 
 /**
- * One case per generated import, each with its own `Host` (its own context
- * and stub memory, bound to its own guest), as separate programs would have.
-  *
-  * @example `generatedCases(mod, info.generated.lib, info, sinkRead).length; // GENERATED_CASES.length`
+ * One case per generated import, all served by one `Host` — one `load()`,
+ * as an application does (a second `load()` changes what V8 can do with the
+ * shared wrapper code; see findings 2 and 5 in bench/README.md). The Host is
+ * bound to the guest-memory case's instance, the only one that reads guest memory.
+ *
+ * @example `generatedCases(mod, info.generated.lib, info, sinkRead).length; // GENERATED_CASES.length`
  */
 export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInfo, sinkRead: () => number): CallCase[] {
+  const host = mod.load(lib);
   return GENERATED_CASES.map((c) => {
-    const host = mod.load(lib);
     const g = guest(info.guests[c.id]!, host.imports as WebAssembly.Imports);
-    host.bind(g.instance);
-    if (c.arg === "ptr16") fillPattern(g.memory);
+    if (c.arg === "ptr16") {
+      host.bind(g.instance);
+      fillPattern(g.memory);
+    }
     return {
       id: `hb_${c.id}`,
       label: `hostbind: ${c.label}`,
@@ -173,8 +177,8 @@ export interface ProbeCounters {
 /**
  * Warms `run` up like the timed pass does, then counts how `calls` calls
  * entered the native function in `slot`.
-  *
-  * @example `probeOne("hb_one", "bench_one", run, counters, 1).onFastPath; // true`
+ *
+ * @example `probeOne("hb_one", "bench_one", run, counters, 1).onFastPath; // true`
  */
 export function probeOne(
   id: string,

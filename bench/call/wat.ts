@@ -40,8 +40,8 @@ const TO_I64: Readonly<Record<ValueType, (x: string) => string>> = {
  * The text of a guest that imports `module.name` with `shape`'s signature
  * and exports `memory` (one page, so `bind()` has something to point at)
  * and `run(n: i32) -> i64`.
-  *
-  * @example `guestWat(SHAPE_ONE, "env", "f").startsWith("(module"); // true`
+ *
+ * @example `guestWat(SHAPE_ONE, "env", "f").startsWith("(module"); // true`
  */
 export function guestWat(shape: GuestShape, module: string, name: string): string {
   const params = shape.params.map((t) => WASM_TYPE[t]).join(" ");

@@ -67,8 +67,8 @@ export function stageTimes(size: number): StageTimes {
  * ts-morph's `getLineAndColumnAtPos` (which counts newlines from the start of
  * the file on every call, O(file) per location, O(n²) per file) by the
  * compiler's cached line map (binary search). Same 1-based results.
-  *
-  * @example `useLineMapForLocations(); stageTimes(10000);`
+ *
+ * @example `useLineMapForLocations(); stageTimes(10000);`
  */
 export function useLineMapForLocations(): void {
   const proto = SourceFile.prototype as unknown as {

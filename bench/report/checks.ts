@@ -65,8 +65,8 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
  * Every generated symbol on V8's fast call path, as the probe saw it. The
  * probe must first tell the known-fast arrow wrapper from the known-slow
  * direct import, or its verdict means nothing.
-  *
-  * @example `fastPathCheck(denoRun).pass; // true when every hb_* probe was all fast`
+ *
+ * @example `fastPathCheck(denoRun).pass; // true when every hb_* probe was all fast`
  */
 export function fastPathCheck(run: RuntimeRun): TargetCheck {
   const name = "every generated Deno symbol on the fast call path";
