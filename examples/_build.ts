@@ -115,6 +115,7 @@ export function generateBindings(spec: ExampleSpec, outDir: string, log: (line: 
   const dir = exampleDir(spec.name);
   const cli = ["generate", spec.decl, "--out-dir", outDir, "--name", spec.bindings];
   if (spec.native) cli.push("--lib", `../build/lib${spec.native.lib}`);
+  if (spec.targets) cli.push("--targets", spec.targets);
   const shown = ["hostbind", ...cli].map((a) => (a === outDir ? relative(dir, outDir) || "." : a)).join(" ");
   run(tool("deno"), ["run", "-A", join(ROOT, "src", "cli.ts"), ...cli], dir, log, shown);
 }

@@ -29,6 +29,8 @@ export interface ExampleSpec {
   native?: { lang: "c" | "rust"; source: string; lib: string };
   /** The guest's text format, compiled to `build/guest.wasm`. */
   guest: string;
+  /** The `--targets` to generate. @default the CLI's default (c,deno,bun) */
+  targets?: string;
 }
 
 /** Every example, smallest first. */
@@ -48,6 +50,7 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     bindings: "pair",
     native: { lang: "rust", source: "pair.rs", lib: "pair" },
     guest: "guest.wat",
+    targets: "c,deno,bun,rust",
   },
   {
     name: "guest-memory",
