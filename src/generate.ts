@@ -90,6 +90,32 @@ export function generate(source: string | Uint8Array, options: GenerateOptions =
   }));
 }
 
+/** Options of {@link parse}. */
+export interface ParseOptions {
+  /**
+   * The input's path, used in error locations.
+   * @default "input.d.ts" for text, "input.wasm" for bytes
+   */
+  file?: string;
+}
+
+/**
+ * The first stage on its own, for tools built on hostbind: declaration text
+ * (or `.wasm` bytes) to validated IR — plain data, ready for {@link layout}.
+ *
+ * @example
+ * ```ts
+ * import { layout, parse } from "hostbind";
+ * const decls = parse("export declare namespace env { function f(a: i32): [i32, f64]; }");
+ * const l = layout(decls, { target: "i686-linux" });
+ * l.imports[0].result?.size; // 12 on i686-linux (f64 aligns to 4 in structs), 16 on x86_64
+ * ```
+ */
+export function parse(source: string | Uint8Array, options: ParseOptions = {}): Declarations {
+  const file = options.file ?? (typeof source === "string" ? "input.d.ts" : "input.wasm");
+  return readDeclarations(source, file);
+}
+
 /** Parses and validates an input into the IR (text → TS declarations, bytes → wasm). */
 export function readDeclarations(source: string | Uint8Array, file: string): Declarations {
   const decls = typeof source === "string" ? parseDeclarations(source, file) : parseWasm(source, file);

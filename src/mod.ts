@@ -21,6 +21,8 @@ export {
   type GenerateOptions,
   OUTPUT_KINDS,
   type OutputKind,
+  parse,
+  type ParseOptions,
   readDeclarations,
 } from "./generate.ts";
 export { parseDeclarations, parseWasm } from "./parse/mod.ts";
