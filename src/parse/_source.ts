@@ -14,6 +14,7 @@
  */
 import { Project, ts, type SourceFile } from "ts-morph";
 import { HostbindError } from "../errors.ts";
+import { lineAndColumn } from "./_context.ts";
 
 /** The in-memory path the input is parsed under (a declaration file, so bodies are not expected). */
 const VIRTUAL_PATH = "/hostbind-input.d.ts";
@@ -32,10 +33,9 @@ export function loadSource(source: string, file: string): SourceFile {
     compilerOptions: { noLib: true, types: [], noResolve: true },
   });
   const sf = project.createSourceFile(VIRTUAL_PATH, source, { overwrite: true });
-  const diagnostics = project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode);
-  const first = diagnostics[0];
+  const first = syntaxErrors(project, sf)[0];
   if (first !== undefined) {
-    const { line, column } = sf.getLineAndColumnAtPos(first.start ?? 0);
+    const { line, column } = lineAndColumn(sf, first.start ?? 0);
     const text = ts.flattenDiagnosticMessageText(first.messageText, " ");
     throw new HostbindError(`Syntax error: ${text}`, {
       location: { file, line, column },
@@ -43,4 +43,17 @@ export function loadSource(source: string, file: string): SourceFile {
     });
   }
   return sf;
+}
+
+/**
+ * The syntax errors of `sf`. For a `.ts`/`.d.ts` file a Program's
+ * `getSyntacticDiagnostics` returns exactly the parser's own diagnostics (it
+ * adds more only for JS files), so they are read from the source file and no
+ * Program is built: creating one cost about as much as the parse itself.
+ * `parseDiagnostics` is internal to the compiler API; should a TypeScript
+ * version drop it, the Program is the (slower) fallback.
+ */
+function syntaxErrors(project: Project, sf: SourceFile): readonly ts.Diagnostic[] {
+  const own = (sf.compilerNode as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics;
+  return own ?? project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode);
 }

@@ -102,6 +102,13 @@ describe("parseDeclarations: error reporting", () => {
     expect(found[0]!.at).toBe("2:14");
   });
 
+  it("locates by line and UTF-16 column with CRLF line ends, non-ASCII text and deep in a long file", () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `  /** ü ${i} */\r\n  function f${i}(): void;`).join("\r\n");
+    const found = problems(`declare namespace env {\r\n${filler}\r\n  /** 😀 */ function g(s: string): void;\r\n}`);
+    // 1 header line, 2 lines per filler function, then g on line 6002; 😀 is two UTF-16 units.
+    expect(found.map((p) => p.at)).toEqual(["6002:27"]);
+  });
+
   it("formats with the user's file name, the location and a help line", () => {
     const run = () => parseDeclarations(ns("  function f(s: string): void;"), "dir/api.d.ts");
     expect(run).toThrow(HostbindError);
