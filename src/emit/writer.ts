@@ -17,6 +17,8 @@
 export class SourceWriter {
   #lines: string[] = [];
   #depth = 0;
+  /** The current indentation, kept in step with `#depth` (emitters write ~10⁶ lines for big inputs). */
+  #indent = "";
   readonly #unit: string;
 
   /** @param unit one level of indentation (two spaces by default). */
@@ -26,8 +28,18 @@ export class SourceWriter {
 
   /** Writes one line at the current indentation (an empty string writes a blank line). */
   line(text = ""): this {
+    // Fast path for the common case, a single line without trailing
+    // whitespace: no split, no trim, no new array.
+    if (text.indexOf("\n") < 0) {
+      // Every character `trimEnd` removes is <= U+0020, U+00A0 or >= U+1680.
+      const last = text.charCodeAt(text.length - 1);
+      const clean = last <= 0x20 || last === 0xa0 || last >= 0x1680 ? text.trimEnd() : text;
+      this.#lines.push(clean === "" ? "" : this.#indent + clean);
+      return this;
+    }
     for (const l of text.split("\n")) {
-      this.#lines.push(l === "" ? "" : this.#unit.repeat(this.#depth) + l.trimEnd());
+      const clean = l.trimEnd();
+      this.#lines.push(clean === "" ? "" : this.#indent + clean);
     }
     return this;
   }
@@ -47,11 +59,14 @@ export class SourceWriter {
 
   /** Runs `body` one level deeper. */
   indented(body: () => void): this {
+    const outer = this.#indent;
     this.#depth++;
+    this.#indent = this.#unit.repeat(this.#depth);
     try {
       body();
     } finally {
       this.#depth--;
+      this.#indent = outer;
     }
     return this;
   }
@@ -73,8 +88,9 @@ export class SourceWriter {
 
   /** The text written so far, ending with exactly one newline. */
   toString(): string {
-    const ls = [...this.#lines];
-    while (ls.length > 0 && ls[ls.length - 1] === "") ls.pop();
+    let end = this.#lines.length;
+    while (end > 0 && this.#lines[end - 1] === "") end--;
+    const ls = end === this.#lines.length ? this.#lines : this.#lines.slice(0, end);
     return ls.join("\n") + "\n";
   }
 }

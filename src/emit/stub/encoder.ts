@@ -66,7 +66,14 @@ export class ByteWriter {
 
   /** Appends raw bytes. */
   raw(bytes: Iterable<number>): this {
-    for (const b of bytes) this.#out.push(b & 0xff);
+    const out = this.#out;
+    if (Array.isArray(bytes) || bytes instanceof Uint8Array) {
+      // An index loop: stubs for 10⁴ imports append ~10⁶ bytes, and an iterator per call shows up.
+      const arr = bytes as ArrayLike<number>;
+      for (let i = 0; i < arr.length; i++) out.push(arr[i]! & 0xff);
+      return this;
+    }
+    for (const b of bytes) out.push(b & 0xff);
     return this;
   }
 
@@ -79,25 +86,43 @@ export class ByteWriter {
   /** Appends an unsigned LEB128 number (`u32` in the spec). */
   u32(n: number): this {
     if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`u32 out of range: ${n}`);
-    return this.raw(unsignedLeb128(n));
+    // The same encoding as unsignedLeb128, written in place (no array per number).
+    let v = n;
+    for (;;) {
+      const b = v % 128;
+      v = Math.floor(v / 128);
+      if (v === 0) {
+        this.#out.push(b);
+        return this;
+      }
+      this.#out.push(b | 0x80);
+    }
   }
 
   /** Appends a signed LEB128 number (`s32`, as `i32.const` takes). */
   s32(n: number): this {
     if (!Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) throw new RangeError(`s32 out of range: ${n}`);
+    // One byte when the value fits in 7 signed bits (the stub writes `i32.const 0`): no BigInt.
+    if (n >= -64 && n < 64) return this.byte(n & 0x7f);
     return this.raw(signedLeb128(BigInt(n)));
   }
 
   /** Appends a name: its UTF-8 length, then the bytes. */
   name(s: string): this {
-    const utf8 = new TextEncoder().encode(s);
+    if (/^[\x00-\x7f]*$/.test(s)) {
+      // ASCII (every C symbol): the UTF-8 bytes are the char codes.
+      this.u32(s.length);
+      for (let i = 0; i < s.length; i++) this.#out.push(s.charCodeAt(i));
+      return this;
+    }
+    const utf8 = UTF8.encode(s);
     return this.u32(utf8.length).raw(utf8);
   }
 
-  /** Appends a vector: the element count, then each element written by `each`. */
-  vec<T>(items: readonly T[], each: (item: T, w: this) => void): this {
+  /** Appends a vector: the element count, then each element written by `each` (given its index too). */
+  vec<T>(items: readonly T[], each: (item: T, w: this, index: number) => void): this {
     this.u32(items.length);
-    for (const item of items) each(item, this);
+    for (let i = 0; i < items.length; i++) each(items[i]!, this, i);
     return this;
   }
 
@@ -106,6 +131,8 @@ export class ByteWriter {
     return Uint8Array.from(this.#out);
   }
 }
+
+const UTF8 = new TextEncoder();
 
 /**
  * Unsigned LEB128 of a non-negative integer.

@@ -121,9 +121,8 @@ export function buildStub(layout: Layout): StubModule {
   functions.forEach((f, i) => importSec.name(STUB_IMPORT_MODULE).name(f.symbol).byte(EXTERNAL.func).u32(wrapperType[i]!));
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
-  const exportSec = new ByteWriter().vec(functions, (f, w) =>
-    w.name(f.symbol).byte(EXTERNAL.func).u32(n + functions.indexOf(f)));
-  const codeSec = new ByteWriter().vec(functions, (f, w) => w.raw(codeEntry(stubBody(f, functions.indexOf(f)))));
+  const exportSec = new ByteWriter().vec(functions, (f, w, i) => w.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i))));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -152,13 +151,13 @@ function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
 /** Function types, deduplicated, in order of first use (deterministic). */
 class TypeTable {
   readonly entries: Uint8Array[] = [];
-  readonly #keys: string[] = [];
+  readonly #index = new Map<string, number>();
 
   index(params: readonly WasmType[], results: readonly WasmType[]): number {
     const key = `${params.join(",")}->${results.join(",")}`;
-    const found = this.#keys.indexOf(key);
-    if (found >= 0) return found;
-    this.#keys.push(key);
+    const found = this.#index.get(key);
+    if (found !== undefined) return found;
+    this.#index.set(key, this.entries.length);
     this.entries.push(funcType(params, results));
     return this.entries.length - 1;
   }

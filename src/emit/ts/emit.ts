@@ -31,6 +31,9 @@ const JS_TYPE: Readonly<Record<ValueType, string>> = {
   f64: "number",
 };
 
+/** `0x00` … `0xff`, looked up for the stub bytes (10⁵–10⁶ of them for big inputs). */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => `0x${b.toString(16).padStart(2, "0")}`);
+
 /** Index of `hostbind_ctx.trapped` in an Int32Array over the stub memory. */
 const TRAPPED_WORD = CTX.trapped / 4;
 
@@ -150,8 +153,12 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.docComment(doc.join("\n"));
   w.line("const STUB_BYTES = new Uint8Array([");
   w.indented(() => {
-    const hex = [...model.stub.bytes].map((b) => `0x${b.toString(16).padStart(2, "0")}`);
-    for (let i = 0; i < hex.length; i += 16) w.line(`${hex.slice(i, i + 16).join(", ")},`);
+    const bytes = model.stub.bytes;
+    for (let i = 0; i < bytes.length; i += 16) {
+      let row = HEX[bytes[i]!]!;
+      for (let j = i + 1; j < i + 16 && j < bytes.length; j++) row += `, ${HEX[bytes[j]!]!}`;
+      w.line(`${row},`);
+    }
   });
   w.line("]);");
 }
