@@ -27,7 +27,7 @@ export const BUN: Dialect = {
   ffiApi: "bun:ffi",
   preamble: [
     'import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";',
-    'import { closeSync, openSync, readSync } from "node:fs";',
+    'import { closeSync, openSync, readSync, realpathSync } from "node:fs";',
   ],
   // Never `i64_fast`/`u64_fast`: they return a number when the value fits,
   // which wasm's ToBigInt64 rejects.

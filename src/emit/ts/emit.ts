@@ -175,10 +175,11 @@ function bindings(model: TsModel, dialect: Dialect): string {
     for (const imp of multi) w.line(`const ${imp.outBinding} = ${dialect.stubPointer(imp.outOffset)};`);
   }
   w.blank();
-  w.line("// Every wrapper checks guest memory (and close()) before the call and, unless");
-  w.line(`// @noctx, checks for a trap after it: words[${TRAPPED_WORD}] is hostbind_ctx.trapped.`);
+  w.line("// Every wrapper checks guest memory (and close()) before the call, a @noctx one");
+  w.line(`// only close(); all but @noctx ones check for a trap after it: words[${TRAPPED_WORD}] is`);
+  w.line("// hostbind_ctx.trapped.");
   w.line("// The stub serves multi-result imports: it calls their wrappers, then loads the results.");
-  w.line("const stub = new WebAssembly.Instance(new WebAssembly.Module(STUB_BYTES), {");
+  w.line("const stub = new WebAssembly.Instance(stubModule(), {");
   w.indented(() => {
     w.line("hostbind: {");
     w.indented(() => {
@@ -222,7 +223,8 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
   w.line(`${key}: (${paramList(imp)}): ${returns} => {`);
   w.indented(() => {
-    w.line("if (heap.length !== size) sync();");
+    // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
+    w.line(imp.noctx ? "if (closed) throw closedError();" : "if (heap.length !== size) sync();");
     if (imp.noctx) {
       w.line(imp.kind === "single" ? `return ${call};` : `${call};`);
     } else if (imp.kind === "single") {

@@ -19,7 +19,7 @@ import { buildStub, type StubModule } from "../stub/mod.ts";
 import { safeJsName } from "./names.ts";
 
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
-export const WRAPPER_LOCALS: readonly string[] = ["heap", "size", "sync", "words", "trap", "ctx", "result"];
+export const WRAPPER_LOCALS: readonly string[] = ["heap", "size", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
 
 /** One import, ready to print. */
 export interface TsImport {
