@@ -1,8 +1,8 @@
 /**
  * What every step of the parser shares: the input's name, the source file
- * (for turning node positions into 1-based line/column), and the list of
- * errors found so far. Errors are collected rather than thrown so one run
- * reports every mistake in a file, in source order.
+ * (for turning node positions into 1-based line/column and node text), and
+ * the list of errors found so far. Errors are collected rather than thrown
+ * so one run reports every mistake in a file, in source order.
  *
  * @example
  * ```ts
@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { ts, type Node, type SourceFile } from "ts-morph";
+import { ts } from "ts-morph";
 import { HostbindError, throwIfAny } from "../errors.ts";
 import type { SourceLocation } from "../ir/types.ts";
 
@@ -23,15 +23,15 @@ export class ParseContext {
   readonly errors: HostbindError[] = [];
 
   constructor(
-    /** The parsed file (positions are resolved against it). */
-    readonly sourceFile: SourceFile,
+    /** The parsed file (positions and text are resolved against it). */
+    readonly sourceFile: ts.SourceFile,
     /** The input's path as the user gave it. */
     readonly file: string,
   ) {}
 
   /** The 1-based location of a node's first non-trivia character (after JSDoc and whitespace). */
-  locate(node: Node): SourceLocation {
-    return this.locateAt(node.getStart());
+  locate(node: ts.Node): SourceLocation {
+    return this.locateAt(node.getStart(this.sourceFile));
   }
 
   /** The 1-based location of a character offset in the file. */
@@ -39,8 +39,13 @@ export class ParseContext {
     return { file: this.file, ...lineAndColumn(this.sourceFile, pos) };
   }
 
+  /** A node's source text, without leading trivia (comments, whitespace). */
+  text(node: ts.Node): string {
+    return this.sourceFile.text.substring(node.getStart(this.sourceFile), node.end);
+  }
+
   /** Records an error at `node`, with a hint saying what to do and optional located notes. */
-  error(node: Node, message: string, hint: string, related: { node: Node; message: string }[] = []): void {
+  error(node: ts.Node, message: string, hint: string, related: { node: ts.Node; message: string }[] = []): void {
     this.errors.push(
       new HostbindError(message, {
         location: this.locate(node),
@@ -59,17 +64,17 @@ export class ParseContext {
 /**
  * The 1-based line and column (in UTF-16 code units, as editors count) of a
  * character offset. Uses the compiler's line map, computed once per file, so
- * each lookup is a binary search; ts-morph's `getLineAndColumnAtPos` counts
- * newlines from the start of the file on every call, which made locating
- * every declaration quadratic in the file's size (bench/README.md).
+ * each lookup is a binary search (counting newlines from the start of the
+ * file on every call made locating every declaration quadratic in the file's
+ * size; bench/README.md).
  *
  * @example
  * ```ts
  * lineAndColumn(sourceFile, 0); // { line: 1, column: 1 }
  * ```
  */
-export function lineAndColumn(sf: SourceFile, pos: number): { line: number; column: number } {
-  const { line, character } = ts.getLineAndCharacterOfPosition(sf.compilerNode, pos);
+export function lineAndColumn(sf: ts.SourceFile, pos: number): { line: number; column: number } {
+  const { line, character } = ts.getLineAndCharacterOfPosition(sf, pos);
   return { line: line + 1, column: character + 1 };
 }
 

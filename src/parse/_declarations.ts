@@ -9,12 +9,12 @@
  * ```ts
  * import { declareNames } from "./_declarations.ts";
  * const scope = new Scope();
- * declareNames(cx, sourceFile.getStatements(), scope, "at the top level");
+ * declareNames(cx, sourceFile.statements, scope, "at the top level");
  * scope.lookup("Pair"); // the alias, if the file declares `type Pair = …`
  * ```
  * @module
  */
-import { Node, type ImportDeclaration, type Statement } from "ts-morph";
+import { ts } from "ts-morph";
 import type { ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 import { isValueType } from "./_types.ts";
@@ -23,16 +23,16 @@ import { isValueType } from "./_types.ts";
 const HOSTBIND_SPECIFIER = /^(?:npm:|jsr:)?(?:@hostbind\/)?hostbind(?:@[\w.^~-]+)?(?:\/types)?$/;
 
 /** Declarations that have no meaning for a wasm import, with what to do instead. */
-const REJECTED_KINDS: Record<string, { label: string; hint: string }> = {
-  InterfaceDeclaration: {
+const REJECTED_KINDS: Partial<Record<ts.SyntaxKind, { label: string; hint: string }>> = {
+  [ts.SyntaxKind.InterfaceDeclaration]: {
     label: "Interface",
     hint: "Remove the interface; pass structured data as separate parameters or as a pointer (`u32`) into guest memory.",
   },
-  ClassDeclaration: {
+  [ts.SyntaxKind.ClassDeclaration]: {
     label: "Class",
     hint: "Remove the class; declare functions that take a handle (`i32`) to the native object instead.",
   },
-  EnumDeclaration: {
+  [ts.SyntaxKind.EnumDeclaration]: {
     label: "Enum",
     hint: "Remove the enum; pass its values as `i32` (or `u32`) and document them in JSDoc.",
   },
@@ -44,15 +44,15 @@ const REJECTED_KINDS: Record<string, { label: string; hint: string }> = {
  * foreign imports. `where` completes messages: "at the top level",
  * "in module `env`".
  */
-export function declareNames(cx: ParseContext, statements: Statement[], scope: Scope, where: string): void {
+export function declareNames(cx: ParseContext, statements: readonly ts.Statement[], scope: Scope, where: string): void {
   for (const st of statements) {
-    if (Node.isTypeAliasDeclaration(st)) {
-      const name = st.getName();
+    if (ts.isTypeAliasDeclaration(st)) {
+      const name = cx.text(st.name);
       const earlier = scope.aliases.get(name);
-      const typeParam = st.getTypeParameters()[0];
+      const typeParam = st.typeParameters?.[0];
       if (earlier !== undefined) {
-        cx.error(st.getNameNode(), `Type alias \`${name}\` is declared twice ${where}`, "Rename or remove one of them.", [
-          { node: earlier.getNameNode(), message: `the first \`${name}\` is here` },
+        cx.error(st.name, `Type alias \`${name}\` is declared twice ${where}`, "Rename or remove one of them.", [
+          { node: earlier.name, message: `the first \`${name}\` is here` },
         ]);
       } else if (typeParam !== undefined) {
         cx.error(typeParam, `Generic type alias \`${name}\` is not supported: a wasm signature has concrete types`, "Remove the type parameters and use value types (i32, u32, i64, u64, f32, f64).");
@@ -60,32 +60,37 @@ export function declareNames(cx: ParseContext, statements: Statement[], scope: S
       } else {
         scope.aliases.set(name, st);
       }
-    } else if (Node.isImportDeclaration(st)) {
+    } else if (ts.isImportDeclaration(st)) {
       declareImport(cx, st, scope);
     } else {
-      const rejected = REJECTED_KINDS[st.getKindName()];
+      const rejected = REJECTED_KINDS[st.kind];
       if (rejected === undefined) continue;
-      const nameNode = Node.isInterfaceDeclaration(st) || Node.isEnumDeclaration(st) || Node.isClassDeclaration(st)
-        ? (st.getNameNode() ?? st)
-        : st;
-      const name = nameNode.getText();
+      const nameNode = (st as ts.InterfaceDeclaration | ts.EnumDeclaration | ts.ClassDeclaration).name ?? st;
+      const name = cx.text(nameNode);
       cx.error(nameNode, `${rejected.label} \`${name}\` ${where} is not supported: hostbind reads only functions, type aliases and \`namespace\`/\`declare module\` blocks`, rejected.hint);
       scope.rejected.add(name);
     }
   }
 }
 
-function declareImport(cx: ParseContext, st: ImportDeclaration, scope: Scope): void {
-  const specifier = st.getModuleSpecifierValue();
+function declareImport(cx: ParseContext, st: ts.ImportDeclaration, scope: Scope): void {
+  const specifierNode = st.moduleSpecifier;
+  const specifier = ts.isStringLiteral(specifierNode) ? specifierNode.text : cx.text(specifierNode);
   if (!HOSTBIND_SPECIFIER.test(specifier)) {
-    cx.error(st.getModuleSpecifier(), `Import from \`${specifier}\` is not supported: a declaration file must be self-contained`, 'Declare the types in this file, or import only the value types from "hostbind".');
+    cx.error(specifierNode, `Import from \`${specifier}\` is not supported: a declaration file must be self-contained`, 'Declare the types in this file, or import only the value types from "hostbind".');
     return;
   }
-  const ns = st.getNamespaceImport();
-  if (ns !== undefined) scope.hostbindNamespaces.add(ns.getText());
-  for (const spec of st.getNamedImports()) {
-    const imported = spec.getName();
-    const local = spec.getAliasNode()?.getText() ?? imported;
+  const bindings = st.importClause?.namedBindings;
+  if (bindings === undefined) return;
+  if (ts.isNamespaceImport(bindings)) {
+    scope.hostbindNamespaces.add(cx.text(bindings.name));
+    return;
+  }
+  for (const spec of bindings.elements) {
+    // `i32 as Int`: propertyName is the imported name, name the local one.
+    const importedNode = spec.propertyName ?? spec.name;
+    const imported = ts.isStringLiteral(importedNode) ? importedNode.text : cx.text(importedNode);
+    const local = cx.text(spec.name);
     // Only renames need recording: value types are recognised by their own names anyway.
     if (isValueType(imported) && local !== imported) scope.valueNames.set(local, imported);
   }

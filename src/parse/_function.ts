@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { SyntaxKind, type FunctionDeclaration } from "ts-morph";
+import { ts } from "ts-morph";
 import type { ImportFunction } from "../ir/types.ts";
 import { defaultSymbol } from "../ir/names.ts";
 import type { ParseContext } from "./_context.ts";
@@ -22,13 +22,13 @@ import type { Scope } from "./_scope.ts";
 import { readParams, readResults } from "./_signature.ts";
 
 /** Reads `fn` as an import of `module`; `undefined` when it was rejected (errors are in `cx`). */
-export function readFunction(cx: ParseContext, fn: FunctionDeclaration, scope: Scope, module: string): ImportFunction | undefined {
-  const nameNode = fn.getNameNode();
+export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope: Scope, module: string): ImportFunction | undefined {
+  const nameNode = fn.name;
   if (nameNode === undefined) {
     cx.error(fn, `Function without a name in module \`${module}\`: every import needs a name`, "Write `function NAME(…): T;` (not `export default function`).");
     return undefined;
   }
-  const name = nameNode.getText();
+  const name = cx.text(nameNode);
   const owner = `\`${module}.${name}\``;
   if (!wholeFunctionOk(cx, fn, owner)) return undefined;
   const params = readParams(cx, fn, scope, owner);
@@ -49,22 +49,23 @@ export function readFunction(cx: ParseContext, fn: FunctionDeclaration, scope: S
 }
 
 /** Checks the function-level forms an import cannot have; false when one was reported. */
-function wholeFunctionOk(cx: ParseContext, fn: FunctionDeclaration, owner: string): boolean {
-  const name = fn.getNameNode() ?? fn;
-  const typeParam = fn.getTypeParameters()[0];
+function wholeFunctionOk(cx: ParseContext, fn: ts.FunctionDeclaration, owner: string): boolean {
+  const name = fn.name ?? fn;
+  const typeParam = fn.typeParameters?.[0];
   if (typeParam !== undefined) {
     cx.error(typeParam, `Generic function ${owner} is not supported: a wasm import has one concrete signature`, "Remove the type parameters and use value types (i32, u32, i64, u64, f32, f64).");
     return false;
   }
-  if (fn.hasBody()) {
+  if (fn.body !== undefined) {
     cx.error(name, `Function ${owner} has a body: expected a declaration only, \`function NAME(…): T;\``, "Remove the body; the native library implements the function.");
     return false;
   }
-  if (fn.isAsync()) {
-    cx.error(fn.getFirstModifierByKindOrThrow(SyntaxKind.AsyncKeyword), `Async function ${owner} is not supported: wasm imports are synchronous`, "Remove `async` and declare the result type itself.");
+  const asyncKeyword = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  if (asyncKeyword !== undefined) {
+    cx.error(asyncKeyword, `Async function ${owner} is not supported: wasm imports are synchronous`, "Remove `async` and declare the result type itself.");
     return false;
   }
-  if (fn.isGenerator()) {
+  if (fn.asteriskToken !== undefined) {
     cx.error(name, `Generator function ${owner} is not supported: expected a plain function declaration`, "Remove the `*`.");
     return false;
   }

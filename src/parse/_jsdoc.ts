@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import type { JSDocableNode, JSDocTag } from "ts-morph";
+import { ts } from "ts-morph";
 import type { ParseContext } from "./_context.ts";
 
 /** What the JSDoc of one declaration says. */
@@ -25,39 +25,95 @@ export interface DocInfo {
   noctx: boolean;
 }
 
+/** A declaration that may carry JSDoc comments (the parser attaches them as `jsDoc`). */
+type Documented = ts.FunctionDeclaration | ts.ModuleDeclaration;
+
 /**
  * Reads `node`'s JSDoc. `owner` names the declaration in error messages.
  * A malformed `@symbol` (no name, several names, given twice) is recorded as
  * an error in `cx` and otherwise ignored.
  */
-export function readDoc(cx: ParseContext, node: JSDocableNode, owner: string): DocInfo {
-  const docs = node.getJsDocs();
+export function readDoc(cx: ParseContext, node: Documented, owner: string): DocInfo {
+  // `jsDoc` is set by the parser on every node that can have JSDoc; it is not
+  // in the public typings (ts-morph's getJsDocs() reads the same property).
+  const docs = (node as Documented & { jsDoc?: readonly ts.JSDoc[] }).jsDoc ?? [];
   // The comment nearest the declaration is its documentation, as editors show it.
   const last = docs[docs.length - 1];
-  const info: DocInfo = { doc: last ? cleanText(last.getDescription()) : "", noctx: false };
-  let symbolTag: JSDocTag | undefined;
-  for (const tag of docs.flatMap((d) => d.getTags())) {
-    const name = tag.getTagName();
-    if (name === "noctx") info.noctx = true;
-    if (name !== "symbol") continue;
-    const words = (tag.getCommentText() ?? "").trim().split(/\s+/).filter((w) => w !== "");
-    if (symbolTag !== undefined) {
-      cx.error(tag, `Duplicate \`@symbol\` tag on ${owner}: expected at most one`, "Keep one `@symbol NAME` tag.", [
-        { node: symbolTag, message: "the first `@symbol` tag is here" },
-      ]);
-    } else if (words.length !== 1) {
-      const found = words.length === 0 ? "no name" : `${words.length} words \`${words.join(" ")}\``;
-      cx.error(
-        tag,
-        `\`@symbol\` on ${owner} needs exactly one C symbol name, found ${found}`,
-        "Write the native symbol after the tag, e.g. `@symbol my_function`.",
-      );
-    } else {
-      info.symbol = words[0];
+  const info: DocInfo = { doc: last ? cleanText(description(cx, last)) : "", noctx: false };
+  let symbolTag: ts.JSDocTag | undefined;
+  for (const d of docs) {
+    for (const tag of d.tags ?? []) {
+      const name = cx.text(tag.tagName);
+      if (name === "noctx") info.noctx = true;
+      if (name !== "symbol") continue;
+      const words = commentText(tag).trim().split(/\s+/).filter((w) => w !== "");
+      if (symbolTag !== undefined) {
+        cx.error(tag, `Duplicate \`@symbol\` tag on ${owner}: expected at most one`, "Keep one `@symbol NAME` tag.", [
+          { node: symbolTag, message: "the first `@symbol` tag is here" },
+        ]);
+      } else if (words.length !== 1) {
+        const found = words.length === 0 ? "no name" : `${words.length} words \`${words.join(" ")}\``;
+        cx.error(
+          tag,
+          `\`@symbol\` on ${owner} needs exactly one C symbol name, found ${found}`,
+          "Write the native symbol after the tag, e.g. `@symbol my_function`.",
+        );
+      } else {
+        info.symbol = words[0];
+      }
+      symbolTag ??= tag;
     }
-    symbolTag ??= tag;
   }
   return info;
+}
+
+/** A tag's comment text (`""` when none). */
+function commentText(tag: ts.JSDocTag): string {
+  return typeof tag.comment === "string" ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? "");
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const ASTERISK = 0x2a;
+/** What ts-morph counts as whitespace around JSDoc text. */
+const WHITESPACE = new Set([" ", "\f", "\n", "\r", "\t", "\v", "\u00A0", "\u2028", "\u2029"].map((c) => c.charCodeAt(0)));
+
+/**
+ * The description of a JSDoc comment: the text before its first tag, with
+ * the comment delimiters and leading `*`s removed. Computed from the source
+ * text exactly as ts-morph's `JSDoc.getDescription()` does (which the
+ * parser used before it walked the compiler's tree directly), so
+ * descriptions keep their line breaks and inner spacing.
+ */
+function description(cx: ParseContext, doc: ts.JSDoc): string {
+  const text = cx.sourceFile.text;
+  const endSearchStart = doc.tags?.[0]?.getStart(cx.sourceFile) ?? doc.end - 2;
+  const open = doc.getStart(cx.sourceFile) + 3;
+  const start = text.charCodeAt(open) === SPACE ? open + 1 : open;
+  const endOrNewline = previousMatching(text, endSearchStart, (c) => c === NEWLINE || (!WHITESPACE.has(c) && c !== ASTERISK));
+  const end = previousMatching(text, endOrNewline, (c) => c !== NEWLINE && c !== CARRIAGE_RETURN);
+  return withoutStars(text.substring(start, Math.max(start, end)));
+}
+
+/** Moves `pos` back while the character before it does not satisfy `stop`. */
+function previousMatching(text: string, pos: number, stop: (charCode: number) => boolean): number {
+  let p = pos;
+  while (p > 0 && !stop(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+
+/** Comment text without `/**`, `*\/` and each line's leading `*` (and one space after it). */
+function withoutStars(input: string): string {
+  const inner = input.replace(/^\/\*\*[^\S\n]*\n?/, "").replace(/(\r?\n)?[^\S\n]*\*\/$/, "");
+  return inner.split(/\n/).map((line) => {
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === ASTERISK) return line.substring(line[i + 1] === " " ? i + 2 : i + 1);
+      if (!WHITESPACE.has(c)) break;
+    }
+    return line;
+  }).join("\n");
 }
 
 /** Trims the description and the ends of its lines; inner blank lines (paragraphs) stay. */

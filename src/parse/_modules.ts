@@ -14,7 +14,7 @@
  * ```
  * @module
  */
-import { Node, type FunctionDeclaration, type ModuleDeclaration, type SourceFile, type Statement } from "ts-morph";
+import { ts } from "ts-morph";
 import type { ImportFunction, ImportModule } from "../ir/types.ts";
 import { code, type ParseContext } from "./_context.ts";
 import { declareNames } from "./_declarations.ts";
@@ -23,13 +23,13 @@ import { readDoc } from "./_jsdoc.ts";
 import { Scope } from "./_scope.ts";
 
 /** Reads every import module of the file, in declaration order; errors are collected in `cx`. */
-export function readModules(cx: ParseContext, sf: SourceFile): ImportModule[] {
+export function readModules(cx: ParseContext, sf: ts.SourceFile): ImportModule[] {
   const top = new Scope();
-  const statements = sf.getStatements();
+  const statements = sf.statements;
   declareNames(cx, statements, top, "at the top level");
   const modules = new Map<string, ImportModule>();
   for (const st of statements) {
-    if (Node.isModuleDeclaration(st)) {
+    if (ts.isModuleDeclaration(st)) {
       const mod = readModule(cx, st, top);
       if (mod !== undefined) merge(modules, mod);
     } else {
@@ -50,21 +50,35 @@ function merge(modules: Map<string, ImportModule>, mod: ImportModule): void {
   earlier.doc = [earlier.doc, mod.doc].filter((d) => d !== "").join("\n\n");
 }
 
-function readModule(cx: ParseContext, decl: ModuleDeclaration, top: Scope): ImportModule | undefined {
-  const nameNode = decl.getNameNode();
-  const name = Node.isStringLiteral(nameNode) ? nameNode.getLiteralText() : nameNode.getText();
-  const body = decl.compilerNode.body;
-  if (decl.getDeclarationKind() === "global") {
+/**
+ * A module declaration's name as written: `env`, `"math-lib"` (with its
+ * quotes), or the dotted `a.b` of `namespace a.b { }`.
+ */
+function fullName(cx: ParseContext, decl: ts.ModuleDeclaration): string {
+  if (ts.isStringLiteral(decl.name)) return cx.text(decl.name);
+  const names = [cx.text(decl.name)];
+  for (let body = decl.body; body !== undefined && ts.isModuleDeclaration(body); body = body.body) {
+    names.push(cx.text(body.name));
+  }
+  return names.join(".");
+}
+
+function readModule(cx: ParseContext, decl: ts.ModuleDeclaration, top: Scope): ImportModule | undefined {
+  const nameNode = decl.name;
+  const name = ts.isStringLiteral(nameNode) ? nameNode.text : cx.text(nameNode);
+  const body = decl.body;
+  if ((decl.flags & ts.NodeFlags.GlobalAugmentation) !== 0) {
     cx.error(nameNode, "`declare global` is not an import module: expected `namespace NAME { … }` or `declare module \"NAME\" { … }`", "Put the functions in a block named after the wasm import module, e.g. `declare namespace env { … }`.");
     return undefined;
   }
-  if (body !== undefined && Node.isModuleDeclaration(decl.getBody())) {
+  if (body !== undefined && ts.isModuleDeclaration(body)) {
     // `namespace a.b { }` is a namespace `b` nested in `a`: not one module name.
-    cx.error(nameNode, `Dotted namespace \`${decl.getName()}\` is not supported: each namespace is one wasm import module, and nesting has no wasm meaning`, `If the wasm import module is named "${decl.getName()}", write \`declare module "${decl.getName()}" { … }\`.`);
+    const dotted = fullName(cx, decl);
+    cx.error(nameNode, `Dotted namespace \`${dotted}\` is not supported: each namespace is one wasm import module, and nesting has no wasm meaning`, `If the wasm import module is named "${dotted}", write \`declare module "${dotted}" { … }\`.`);
     return undefined;
   }
   if (body === undefined) {
-    cx.error(nameNode, `Module ${code(nameNode.getText())} has no body: expected \`{ function NAME(…): T; … }\``, `Write \`declare module ${nameNode.getText()} { … }\` with the functions the guest imports from it.`);
+    cx.error(nameNode, `Module ${code(cx.text(nameNode))} has no body: expected \`{ function NAME(…): T; … }\``, `Write \`declare module ${cx.text(nameNode)} { … }\` with the functions the guest imports from it.`);
     return undefined;
   }
   const where = `in module \`${name}\``;
@@ -73,26 +87,26 @@ function readModule(cx: ParseContext, decl: ModuleDeclaration, top: Scope): Impo
     cx.error(nameNode, `\`@symbol\` and \`@noctx\` on module \`${name}\` are not supported: they apply to one function`, "Move the tag to the JSDoc of each function it is meant for.");
   }
   const scope = new Scope(top);
-  const statements = decl.getStatements();
+  const statements = ts.isModuleBlock(body) ? body.statements : [];
   declareNames(cx, statements, scope, where);
   const functions = readMembers(cx, statements, scope, name);
   return { name, doc: doc.doc, functions, location: cx.locate(nameNode) };
 }
 
 /** Reads a module body's functions, reporting overloads and members that are not functions. */
-function readMembers(cx: ParseContext, statements: Statement[], scope: Scope, module: string): ImportFunction[] {
-  const seen = new Map<string, FunctionDeclaration>();
+function readMembers(cx: ParseContext, statements: readonly ts.Statement[], scope: Scope, module: string): ImportFunction[] {
+  const seen = new Map<string, ts.FunctionDeclaration>();
   const functions: ImportFunction[] = [];
   for (const st of statements) {
-    if (!Node.isFunctionDeclaration(st)) {
+    if (!ts.isFunctionDeclaration(st)) {
       checkMember(cx, st, module);
       continue;
     }
-    const name = st.getName();
+    const name = st.name === undefined ? undefined : cx.text(st.name);
     const first = name === undefined ? undefined : seen.get(name);
     if (first !== undefined) {
-      cx.error(st.getNameNode() ?? st, `Function \`${module}.${name}\` is declared twice: overloads are not supported, a wasm import has exactly one signature`, "Give each signature its own name (e.g. `add_i32` and `add_f64`), with `@symbol` if the native names differ.", [
-        { node: first.getNameNode() ?? first, message: `the first \`${name}\` is here` },
+      cx.error(st.name ?? st, `Function \`${module}.${name}\` is declared twice: overloads are not supported, a wasm import has exactly one signature`, "Give each signature its own name (e.g. `add_i32` and `add_f64`), with `@symbol` if the native names differ.", [
+        { node: first.name ?? first, message: `the first \`${name}\` is here` },
       ]);
       continue;
     }
@@ -104,48 +118,54 @@ function readMembers(cx: ParseContext, statements: Statement[], scope: Scope, mo
 }
 
 /** Statements `declareNames` already handled, fine anywhere. */
-function handledElsewhere(st: Statement): boolean {
+function handledElsewhere(st: ts.Statement): boolean {
   return (
-    Node.isTypeAliasDeclaration(st) || Node.isImportDeclaration(st) || Node.isInterfaceDeclaration(st) ||
-    Node.isClassDeclaration(st) || Node.isEnumDeclaration(st) || Node.isEmptyStatement(st)
+    ts.isTypeAliasDeclaration(st) || ts.isImportDeclaration(st) || ts.isInterfaceDeclaration(st) ||
+    ts.isClassDeclaration(st) || ts.isEnumDeclaration(st) || ts.isEmptyStatement(st)
   );
 }
 
-function checkMember(cx: ParseContext, st: Statement, module: string): void {
+function checkMember(cx: ParseContext, st: ts.Statement, module: string): void {
   if (handledElsewhere(st)) return;
-  if (Node.isModuleDeclaration(st)) {
-    const inner = st.getName().replace(/^["']|["']$/g, "");
-    cx.error(st.getNameNode(), `Nested namespace \`${inner}\` in module \`${module}\` is not supported: each wasm import module is one top-level block`, `Move it to the top level; if the wasm import module is named "${module}.${inner}", write \`declare module "${module}.${inner}" { … }\`.`);
+  if (ts.isModuleDeclaration(st)) {
+    const inner = fullName(cx, st).replace(/^["']|["']$/g, "");
+    cx.error(st.name, `Nested namespace \`${inner}\` in module \`${module}\` is not supported: each wasm import module is one top-level block`, `Move it to the top level; if the wasm import module is named "${module}.${inner}", write \`declare module "${module}.${inner}" { … }\`.`);
     return;
   }
-  const { what, node } = describe(st);
+  const { what, node } = describe(cx, st);
   cx.error(node, `${what} in module \`${module}\` is not supported: a module may declare only functions and type aliases`, memberHint(st));
 }
 
-function checkTopLevel(cx: ParseContext, st: Statement): void {
+function checkTopLevel(cx: ParseContext, st: ts.Statement): void {
   if (handledElsewhere(st)) return;
   // `export {}` only marks the file as an ES module; it declares nothing.
-  if (Node.isExportDeclaration(st) && !st.hasModuleSpecifier() && st.getNamedExports().length === 0) return;
-  if (Node.isFunctionDeclaration(st)) {
-    const name = st.getName() ?? "(anonymous)";
-    cx.error(st.getNameNode() ?? st, `Function \`${name}\` is outside any module: every import belongs to a wasm import module`, `Put it in a namespace named after the module the guest imports it from, e.g. \`export declare namespace env { function ${name}(…): …; }\`.`);
+  if (ts.isExportDeclaration(st) && st.moduleSpecifier === undefined && namedExportCount(st) === 0) return;
+  if (ts.isFunctionDeclaration(st)) {
+    const name = st.name === undefined ? "(anonymous)" : cx.text(st.name);
+    cx.error(st.name ?? st, `Function \`${name}\` is outside any module: every import belongs to a wasm import module`, `Put it in a namespace named after the module the guest imports it from, e.g. \`export declare namespace env { function ${name}(…): …; }\`.`);
     return;
   }
-  const { what, node } = describe(st);
+  const { what, node } = describe(cx, st);
   cx.error(node, `${what} at the top level is not supported: expected \`namespace NAME { … }\`, \`declare module "NAME" { … }\`, type aliases or imports from "hostbind"`, memberHint(st));
 }
 
-/** A short description of a statement for messages, and the node to point at. */
-function describe(st: Statement): { what: string; node: Node } {
-  if (Node.isVariableStatement(st)) {
-    const decl = st.getDeclarations()[0];
-    return { what: `Variable ${code(decl?.getName() ?? st.getText())}`, node: decl?.getNameNode() ?? st };
-  }
-  return { what: `Statement ${code(st.getText())}`, node: st };
+/** The number of names in `export { … }` (0 for `export * as ns`, which needs a module specifier anyway). */
+function namedExportCount(st: ts.ExportDeclaration): number {
+  const clause = st.exportClause;
+  return clause !== undefined && ts.isNamedExports(clause) ? clause.elements.length : 0;
 }
 
-function memberHint(st: Statement): string {
-  return Node.isVariableStatement(st)
+/** A short description of a statement for messages, and the node to point at. */
+function describe(cx: ParseContext, st: ts.Statement): { what: string; node: ts.Node } {
+  if (ts.isVariableStatement(st)) {
+    const decl = st.declarationList.declarations[0];
+    return { what: `Variable ${code(decl === undefined ? cx.text(st) : cx.text(decl.name))}`, node: decl?.name ?? st };
+  }
+  return { what: `Statement ${code(cx.text(st))}`, node: st };
+}
+
+function memberHint(st: ts.Statement): string {
+  return ts.isVariableStatement(st)
     ? "hostbind binds function imports only; remove the variable or declare it as a function."
     : "Remove it; declare each import as `function NAME(…): T;` inside a namespace or module.";
 }

@@ -14,19 +14,19 @@
  * ```
  * @module
  */
-import type { TypeAliasDeclaration } from "ts-morph";
+import type { ts } from "ts-morph";
 import type { ValueType } from "../ir/types.ts";
 
 /** What a type name means at some position. */
 export type ScopeEntry =
-  | { kind: "alias"; decl: TypeAliasDeclaration; scope: Scope }
+  | { kind: "alias"; decl: ts.TypeAliasDeclaration; scope: Scope }
   | { kind: "value"; type: ValueType }
   | { kind: "rejected" };
 
 /** Type names visible in the file (top level) or in one module body (with the top level as parent). */
 export class Scope {
   /** Type aliases declared directly in this scope. */
-  readonly aliases = new Map<string, TypeAliasDeclaration>();
+  readonly aliases = new Map<string, ts.TypeAliasDeclaration>();
   /** Local names of value types imported from hostbind, e.g. `I` for `i32 as I`. */
   readonly valueNames = new Map<string, ValueType>();
   /** Local names of `import type * as hb from "hostbind"`, for `hb.i32`. */

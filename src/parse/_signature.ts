@@ -15,17 +15,17 @@
  * ```
  * @module
  */
-import { Node, type FunctionDeclaration, type ParameterDeclaration, type TypeNode } from "ts-morph";
+import { ts } from "ts-morph";
 import type { Param, Result } from "../ir/types.ts";
 import { code, type ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 import { EXPECTED, resolveShape, throughAliases, type Shape } from "./_types.ts";
 
 /** The parameters of `fn`, or `undefined` when any of them was rejected (errors are in `cx`). */
-export function readParams(cx: ParseContext, fn: FunctionDeclaration, scope: Scope, owner: string): Param[] | undefined {
+export function readParams(cx: ParseContext, fn: ts.FunctionDeclaration, scope: Scope, owner: string): Param[] | undefined {
   const params: Param[] = [];
   let ok = true;
-  for (const p of fn.getParameters()) {
+  for (const p of fn.parameters) {
     const param = readParam(cx, p, scope, owner);
     if (param === undefined) ok = false;
     else params.push(param);
@@ -33,37 +33,37 @@ export function readParams(cx: ParseContext, fn: FunctionDeclaration, scope: Sco
   return ok ? params : undefined;
 }
 
-function readParam(cx: ParseContext, p: ParameterDeclaration, scope: Scope, owner: string): Param | undefined {
-  const nameNode = p.getNameNode();
-  if (!Node.isIdentifier(nameNode)) {
-    cx.error(nameNode, `Destructured parameter ${code(nameNode.getText())} in ${owner} is not supported: expected a plain name`, "Name the parameter, e.g. `value: i32`.");
+function readParam(cx: ParseContext, p: ts.ParameterDeclaration, scope: Scope, owner: string): Param | undefined {
+  const nameNode = p.name;
+  if (!ts.isIdentifier(nameNode)) {
+    cx.error(nameNode, `Destructured parameter ${code(cx.text(nameNode))} in ${owner} is not supported: expected a plain name`, "Name the parameter, e.g. `value: i32`.");
     return undefined;
   }
-  const name = nameNode.getText();
+  const name = cx.text(nameNode);
   if (name === "this") {
     cx.error(p, `\`this\` parameter in ${owner} is not supported: a wasm import has no receiver`, "Remove the `this` parameter; pass a handle as `i32` if the native side needs one.");
     return undefined;
   }
-  if (p.isRestParameter()) {
+  if (p.dotDotDotToken !== undefined) {
     cx.error(p, `Rest parameter \`...${name}\` in ${owner} is not supported: a wasm import has a fixed number of parameters`, "Declare each parameter separately, or pass a pointer and a count (`ptr: u32, len: u32`) into guest memory.");
     return undefined;
   }
-  if (p.hasQuestionToken()) {
+  if (p.questionToken !== undefined) {
     cx.error(p, `Optional parameter \`${name}?\` in ${owner} is not supported: every wasm parameter is always passed`, "Remove the `?`; pass a sentinel value (such as -1) when the argument is absent.");
     return undefined;
   }
-  const init = p.getInitializer();
+  const init = p.initializer;
   if (init !== undefined) {
-    cx.error(init, `Parameter \`${name}\` in ${owner} has a default value ${code(init.getText())}: declarations cannot have initializers`, "Remove the `= …`; the guest always passes every argument.");
+    cx.error(init, `Parameter \`${name}\` in ${owner} has a default value ${code(cx.text(init))}: declarations cannot have initializers`, "Remove the `= …`; the guest always passes every argument.");
     return undefined;
   }
-  const typeNode = p.getTypeNode();
+  const typeNode = p.type;
   if (typeNode === undefined) {
     cx.error(nameNode, `Parameter \`${name}\` in ${owner} has no type: expected ${EXPECTED}`, `Annotate it, e.g. \`${name}: i32\`.`);
     return undefined;
   }
   const what = `parameter \`${name}\` of ${owner}`;
-  const shape = resolveShape(typeNode, scope);
+  const shape = resolveShape(cx, typeNode, scope);
   if (shape.kind === "value") return { name, type: shape.type };
   if (shape.kind === "void") {
     report(cx, typeNode, what, shape.via, "`void` is only a return type", "Remove the parameter, or give it a value type.");
@@ -76,13 +76,13 @@ function readParam(cx: ParseContext, p: ParameterDeclaration, scope: Scope, owne
 }
 
 /** The results of `fn`, or `undefined` when they were rejected (errors are in `cx`). */
-export function readResults(cx: ParseContext, fn: FunctionDeclaration, scope: Scope, owner: string): Result[] | undefined {
-  const typeNode = fn.getReturnTypeNode();
+export function readResults(cx: ParseContext, fn: ts.FunctionDeclaration, scope: Scope, owner: string): Result[] | undefined {
+  const typeNode = fn.type;
   if (typeNode === undefined) {
-    cx.error(fn.getNameNode() ?? fn, `Function ${owner} has no return type: expected \`void\`, ${EXPECTED}, or a tuple of them`, "Annotate the result, e.g. `): void;`, `): i32;` or `): [quot: i32, rem: i32];`.");
+    cx.error(fn.name ?? fn, `Function ${owner} has no return type: expected \`void\`, ${EXPECTED}, or a tuple of them`, "Annotate the result, e.g. `): void;`, `): i32;` or `): [quot: i32, rem: i32];`.");
     return undefined;
   }
-  const shape = resolveShape(typeNode, scope);
+  const shape = resolveShape(cx, typeNode, scope);
   const what = `the result of ${owner}`;
   if (shape.kind === "void") return [];
   if (shape.kind === "value") return [{ name: "f0", type: shape.type, labelled: false }];
@@ -90,8 +90,8 @@ export function readResults(cx: ParseContext, fn: FunctionDeclaration, scope: Sc
     reportShape(cx, shape, what);
     return undefined;
   }
-  const elements = shape.node.getElements();
-  const labelled = elements.filter((e) => Node.isNamedTupleMember(e)).length;
+  const elements = shape.node.elements;
+  const labelled = elements.filter((e) => ts.isNamedTupleMember(e)).length;
   if (labelled !== 0 && labelled !== elements.length) {
     cx.error(shape.node, `The result tuple of ${owner}${throughAliases(shape.via)} mixes labelled and unlabelled elements`, "Label every element (`[quot: i32, rem: i32]`) or none (`[i32, i32]`).");
     return undefined;
@@ -106,19 +106,19 @@ export function readResults(cx: ParseContext, fn: FunctionDeclaration, scope: Sc
   return ok ? results : undefined;
 }
 
-function readElement(cx: ParseContext, element: TypeNode, index: number, scope: Scope, owner: string, via: string[]): Result | undefined {
+function readElement(cx: ParseContext, element: ts.TypeNode, index: number, scope: Scope, owner: string, via: string[]): Result | undefined {
   const what = `result ${index} of ${owner}${throughAliases(via)}`;
-  let typeNode: TypeNode = element;
+  let typeNode: ts.TypeNode = element;
   let label: string | undefined;
-  if (Node.isNamedTupleMember(element)) {
-    label = element.getName();
-    if (element.compilerNode.dotDotDotToken !== undefined) return restElement(cx, element, what);
-    if (element.hasQuestionToken()) return optionalElement(cx, element, what);
-    typeNode = element.getTypeNode();
+  if (ts.isNamedTupleMember(element)) {
+    label = cx.text(element.name);
+    if (element.dotDotDotToken !== undefined) return restElement(cx, element, what);
+    if (element.questionToken !== undefined) return optionalElement(cx, element, what);
+    typeNode = element.type;
   }
-  if (Node.isRestTypeNode(typeNode)) return restElement(cx, element, what);
-  if (Node.isOptionalTypeNode(typeNode)) return optionalElement(cx, element, what);
-  const shape = resolveShape(typeNode, scope);
+  if (ts.isRestTypeNode(typeNode)) return restElement(cx, element, what);
+  if (ts.isOptionalTypeNode(typeNode)) return optionalElement(cx, element, what);
+  const shape = resolveShape(cx, typeNode, scope);
   if (shape.kind === "value") {
     return label === undefined
       ? { name: `f${index}`, type: shape.type, labelled: false }
@@ -134,19 +134,19 @@ function readElement(cx: ParseContext, element: TypeNode, index: number, scope: 
   return undefined;
 }
 
-function restElement(cx: ParseContext, element: TypeNode, what: string): undefined {
-  cx.error(element, `Rest element ${code(element.getText())} in ${what} is not supported: a wasm function has a fixed number of results`, "List each result, e.g. `[a: i32, b: i32]`.");
+function restElement(cx: ParseContext, element: ts.TypeNode, what: string): undefined {
+  cx.error(element, `Rest element ${code(cx.text(element))} in ${what} is not supported: a wasm function has a fixed number of results`, "List each result, e.g. `[a: i32, b: i32]`.");
   return undefined;
 }
 
-function optionalElement(cx: ParseContext, element: TypeNode, what: string): undefined {
-  cx.error(element, `Optional element ${code(element.getText())} in ${what} is not supported: a wasm function always returns every result`, "Remove the `?`; return a sentinel value when there is nothing to return.");
+function optionalElement(cx: ParseContext, element: ts.TypeNode, what: string): undefined {
+  cx.error(element, `Optional element ${code(cx.text(element))} in ${what} is not supported: a wasm function always returns every result`, "Remove the `?`; return a sentinel value when there is nothing to return.");
   return undefined;
 }
 
 /** Reports a shape that is well-formed but not allowed where it appears. */
-function report(cx: ParseContext, node: TypeNode, what: string, via: string[], problem: string, hint: string): void {
-  cx.error(node, `Unsupported type ${code(node.getText())} for ${what}${throughAliases(via)}: ${problem}`, hint);
+function report(cx: ParseContext, node: ts.TypeNode, what: string, via: string[], problem: string, hint: string): void {
+  cx.error(node, `Unsupported type ${code(cx.text(node))} for ${what}${throughAliases(via)}: ${problem}`, hint);
 }
 
 /** Reports a `bad` shape at the node that is wrong (inside an alias when one was followed). */

@@ -10,22 +10,22 @@
  * ```ts
  * import { resolveShape } from "./_types.ts";
  * // For `type Pair = [q: i32, r: i32]` in scope:
- * resolveShape(fn.getReturnTypeNode()!, scope); // { kind: "tuple", node, scope, via: ["Pair"] }
- * resolveShape(param.getTypeNode()!, scope);    // { kind: "value", type: "i32", via: [] }
+ * resolveShape(cx, fn.type!, scope);    // { kind: "tuple", node, scope, via: ["Pair"] }
+ * resolveShape(cx, param.type!, scope); // { kind: "value", type: "i32", via: [] }
  * ```
  * @module
  */
-import { Node, SyntaxKind, type TupleTypeNode, type TypeNode, type TypeReferenceNode } from "ts-morph";
+import { ts } from "ts-morph";
 import { VALUE_TYPES, type ValueType } from "../ir/types.ts";
-import { code } from "./_context.ts";
+import { code, type ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 
 /** What a type node resolves to. `via` lists the aliases followed to get there, outermost first. */
 export type Shape =
   | { kind: "value"; type: ValueType; via: string[] }
   | { kind: "void"; via: string[] }
-  | { kind: "tuple"; node: TupleTypeNode; scope: Scope; via: string[] }
-  | { kind: "bad"; node: Node; found: string; problem: string; hint: string; via: string[] }
+  | { kind: "tuple"; node: ts.TupleTypeNode; scope: Scope; via: string[] }
+  | { kind: "bad"; node: ts.Node; found: string; problem: string; hint: string; via: string[] }
   /** The problem was already reported at its declaration; report nothing more. */
   | { kind: "reported" };
 
@@ -35,21 +35,21 @@ export const EXPECTED = `one of ${VALUE_TYPES.join(", ")}`;
 const ANY_HINT = `Declare the parameter or result as ${EXPECTED}.`;
 
 /** Rejections by syntax kind: what to say about the type and what to do instead. */
-const KIND_HINTS: Partial<Record<SyntaxKind, string>> = {
-  [SyntaxKind.StringKeyword]:
+const KIND_HINTS: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.StringKeyword]:
     "Pass a string as a pointer and a length into guest memory, e.g. `(ptr: u32, len: u32)`, and read it with `hostbind_guest_ptr`.",
-  [SyntaxKind.NumberKeyword]:
+  [ts.SyntaxKind.NumberKeyword]:
     "Say which wasm type the number travels as: `i32` or `u32` for integers, `f64` or `f32` for floating point.",
-  [SyntaxKind.BigIntKeyword]: "Use `i64` (signed) or `u64` (unsigned) for 64-bit integers.",
-  [SyntaxKind.BooleanKeyword]: "Pass a boolean as `i32` (0 or 1).",
-  [SyntaxKind.TypeLiteral]:
+  [ts.SyntaxKind.BigIntKeyword]: "Use `i64` (signed) or `u64` (unsigned) for 64-bit integers.",
+  [ts.SyntaxKind.BooleanKeyword]: "Pass a boolean as `i32` (0 or 1).",
+  [ts.SyntaxKind.TypeLiteral]:
     "Pass each field as its own parameter, or pass a pointer (`u32`) to the data in guest memory.",
-  [SyntaxKind.UnionType]: "A wasm value has exactly one type; declare one of the value types.",
-  [SyntaxKind.IntersectionType]: "A wasm value has exactly one type; declare one of the value types.",
-  [SyntaxKind.ArrayType]: "Pass an array as a pointer and a length into guest memory: `(ptr: u32, len: u32)`.",
-  [SyntaxKind.LiteralType]: "Declare the value type (e.g. `i32`) instead of a literal type.",
-  [SyntaxKind.FunctionType]: "Pass a callback as an index into a function table, typed `i32`.",
-  [SyntaxKind.ConstructorType]: "Pass an object as an index or handle typed `i32`.",
+  [ts.SyntaxKind.UnionType]: "A wasm value has exactly one type; declare one of the value types.",
+  [ts.SyntaxKind.IntersectionType]: "A wasm value has exactly one type; declare one of the value types.",
+  [ts.SyntaxKind.ArrayType]: "Pass an array as a pointer and a length into guest memory: `(ptr: u32, len: u32)`.",
+  [ts.SyntaxKind.LiteralType]: "Declare the value type (e.g. `i32`) instead of a literal type.",
+  [ts.SyntaxKind.FunctionType]: "Pass a callback as an index into a function table, typed `i32`.",
+  [ts.SyntaxKind.ConstructorType]: "Pass an object as an index or handle typed `i32`.",
 };
 
 /** Value-type-like names wasm has but hostbind does not support, with why and what to do instead. */
@@ -70,65 +70,64 @@ const UNSUPPORTED_WASM: Record<string, { problem: string; hint: string }> = {
 
 /** Well-known generic names, with a more specific hint than "generics are not supported". */
 const GENERIC_HINTS: Record<string, string> = {
-  Array: KIND_HINTS[SyntaxKind.ArrayType]!,
-  ReadonlyArray: KIND_HINTS[SyntaxKind.ArrayType]!,
+  Array: KIND_HINTS[ts.SyntaxKind.ArrayType]!,
+  ReadonlyArray: KIND_HINTS[ts.SyntaxKind.ArrayType]!,
   Promise: "Imports are synchronous: declare the result type itself (e.g. `i32`), not a Promise.",
 };
 
 /** Resolves `node` in `scope`. `via` carries the aliases followed so far (for cycles and messages). */
-export function resolveShape(node: TypeNode, scope: Scope, via: string[] = []): Shape {
-  if (Node.isParenthesizedTypeNode(node)) return resolveShape(node.getTypeNode(), scope, via);
-  if (node.getKind() === SyntaxKind.VoidKeyword) return { kind: "void", via };
-  if (Node.isTupleTypeNode(node)) return { kind: "tuple", node, scope, via };
+export function resolveShape(cx: ParseContext, node: ts.TypeNode, scope: Scope, via: string[] = []): Shape {
+  if (ts.isParenthesizedTypeNode(node)) return resolveShape(cx, node.type, scope, via);
+  if (node.kind === ts.SyntaxKind.VoidKeyword) return { kind: "void", via };
+  if (ts.isTupleTypeNode(node)) return { kind: "tuple", node, scope, via };
   // `readonly [a: i32, b: i32]` is still a tuple of results.
-  if (Node.isTypeOperatorTypeNode(node) && node.getOperator() === SyntaxKind.ReadonlyKeyword) {
-    const inner = node.getTypeNode();
-    if (Node.isTupleTypeNode(inner)) return { kind: "tuple", node: inner, scope, via };
+  if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) {
+    const inner = node.type;
+    if (ts.isTupleTypeNode(inner)) return { kind: "tuple", node: inner, scope, via };
   }
-  if (Node.isTypeReference(node)) return resolveReference(node, scope, via);
-  const hint = KIND_HINTS[node.getKind()] ?? ANY_HINT;
-  return bad(node, `expected ${EXPECTED}`, hint, via);
+  if (ts.isTypeReferenceNode(node)) return resolveReference(cx, node, scope, via);
+  const hint = KIND_HINTS[node.kind] ?? ANY_HINT;
+  return bad(cx, node, `expected ${EXPECTED}`, hint, via);
 }
 
-function resolveReference(node: TypeReferenceNode, scope: Scope, via: string[]): Shape {
-  const typeName = node.getTypeName();
+function resolveReference(cx: ParseContext, node: ts.TypeReferenceNode, scope: Scope, via: string[]): Shape {
+  const typeName = node.typeName;
+  const typeNameText = cx.text(typeName);
   // A use of something already reported (a generic alias, an interface) adds nothing.
-  if (scope.lookup(typeName.getText())?.kind === "rejected") return { kind: "reported" };
-  if (node.getTypeArguments().length > 0) {
-    const base = typeName.getText();
-    const hint = GENERIC_HINTS[base] ?? `Use a concrete value type, ${EXPECTED}, instead of a generic type.`;
-    return bad(node, `generic types are not supported; expected ${EXPECTED}`, hint, via);
+  if (scope.lookup(typeNameText)?.kind === "rejected") return { kind: "reported" };
+  if ((node.typeArguments?.length ?? 0) > 0) {
+    const hint = GENERIC_HINTS[typeNameText] ?? `Use a concrete value type, ${EXPECTED}, instead of a generic type.`;
+    return bad(cx, node, `generic types are not supported; expected ${EXPECTED}`, hint, via);
   }
-  if (Node.isQualifiedName(typeName)) {
+  if (ts.isQualifiedName(typeName)) {
     // `hb.i32` where `import type * as hb from "hostbind"`.
-    const left = typeName.getLeft();
-    const right = typeName.getRight().getText();
-    if (Node.isIdentifier(left) && scope.isHostbindNamespace(left.getText()) && isValueType(right)) {
+    const left = typeName.left;
+    const right = cx.text(typeName.right);
+    if (ts.isIdentifier(left) && scope.isHostbindNamespace(cx.text(left)) && isValueType(right)) {
       return { kind: "value", type: right, via };
     }
-    return unknownName(node, via);
+    return unknownName(cx, node, via);
   }
-  const name = typeName.getText();
+  const name = typeNameText;
   // Value types are recognised by name first, so a local `type i32 = number`
   // (written to make the file type-check without hostbind installed) is fine.
   if (isValueType(name)) return { kind: "value", type: name, via };
   const unsupported = UNSUPPORTED_WASM[name];
-  if (unsupported) return bad(node, unsupported.problem, unsupported.hint, via);
+  if (unsupported) return bad(cx, node, unsupported.problem, unsupported.hint, via);
   const entry = scope.lookup(name);
-  if (entry === undefined || entry.kind === "rejected") return unknownName(node, via);
+  if (entry === undefined || entry.kind === "rejected") return unknownName(cx, node, via);
   if (entry.kind === "value") return { kind: "value", type: entry.type, via };
   if (via.includes(name)) {
     const cycle = [...via.slice(via.indexOf(name)), name].join(" → ");
     return bad(
+      cx,
       node,
       `type alias \`${name}\` refers to itself (${cycle})`,
       "Make the alias resolve to a value type, a tuple of value types, or `void`.",
       [], // the cycle itself shows the aliases followed
     );
   }
-  const target = entry.decl.getTypeNode();
-  if (target === undefined) return unknownName(node, via);
-  return resolveShape(target, entry.scope, [...via, name]);
+  return resolveShape(cx, entry.decl.type, entry.scope, [...via, name]);
 }
 
 /** Names people coming from C, Rust or AssemblyScript type by habit, and the value type they mean. */
@@ -138,20 +137,22 @@ const LIKELY_MEANT: Record<string, ValueType> = {
   float: "f32", float32: "f32", double: "f64", float64: "f64",
 };
 
-function unknownName(node: TypeNode, via: string[]): Shape {
-  const meant = LIKELY_MEANT[node.getText()];
+function unknownName(cx: ParseContext, node: ts.TypeNode, via: string[]): Shape {
+  const text = cx.text(node);
+  const meant = LIKELY_MEANT[text];
   return bad(
+    cx,
     node,
     `no type by that name is declared in this file; expected ${EXPECTED} or a type alias of one`,
     meant
       ? `Write \`${meant}\` for this wasm value type.`
-      : `Use ${EXPECTED}, or declare \`type ${node.getText()} = …\` in this file.`,
+      : `Use ${EXPECTED}, or declare \`type ${text} = …\` in this file.`,
     via,
   );
 }
 
-function bad(node: Node, problem: string, hint: string, via: string[]): Shape {
-  return { kind: "bad", node, found: code(node.getText()), problem, hint, via };
+function bad(cx: ParseContext, node: ts.Node, problem: string, hint: string, via: string[]): Shape {
+  return { kind: "bad", node, found: code(cx.text(node)), problem, hint, via };
 }
 
 /** True for the names of hostbind's value types. */
