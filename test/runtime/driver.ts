@@ -51,7 +51,7 @@ function collectGarbage(): void {
 const USER_DATA = 0x123456789abcn;
 const userData = isDeno ? Deno.UnsafePointer.create(USER_DATA) : Number(USER_DATA);
 const host = mod.load({ userData });
-const { instance } = await WebAssembly.instantiate(guestBytes, host.imports);
+const { instance } = await WebAssembly.instantiate(guestBytes as BufferSource, host.imports as WebAssembly.Imports);
 const g = instance.exports as any;
 host.bind(instance);
 
@@ -135,7 +135,7 @@ throws("bind() after close", () => host.bind(instance), (e) => /closed/.test(e.m
 // library was closed and this opens it afresh: its static nop counter is 0.
 const pointer = (bits: bigint): unknown => (isDeno ? Deno.UnsafePointer.create(bits) : Number(bits));
 async function guestOf(h: any): Promise<any> {
-  const { instance } = await WebAssembly.instantiate(guestBytes, h.imports);
+  const { instance } = await WebAssembly.instantiate(guestBytes as BufferSource, h.imports as WebAssembly.Imports);
   h.bind(instance);
   return instance.exports;
 }
