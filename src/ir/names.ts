@@ -125,6 +125,8 @@ export function headerGuard(name: string): string {
   return `HOSTBIND_${name.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}_H`;
 }
 
+const UTF8 = new TextEncoder();
+
 /**
  * A wasm text-format string literal: `"` and `\` escaped, control and
  * non-ASCII characters as `\hh` UTF-8 bytes, so names print exactly as a
@@ -136,8 +138,10 @@ export function headerGuard(name: string): string {
  * ```
  */
 export function watString(s: string): string {
+  // Printable ASCII without `"` or `\` (nearly every name) prints as it is.
+  if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return `"${s}"`;
   let out = "";
-  for (const b of new TextEncoder().encode(s)) {
+  for (const b of UTF8.encode(s)) {
     if (b === 0x22 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
     else out += `\\${b.toString(16).padStart(2, "0")}`;

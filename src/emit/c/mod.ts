@@ -27,7 +27,8 @@ import { emitResultStruct } from "./result_struct.ts";
 
 /** Emits `NAME.h` for `cx`. */
 export function emitHeader(cx: EmitContext): string {
-  const wide = layout(cx.decls, { target: "x86_64-linux" });
+  // The context's layout is the x86_64-linux one whenever generate() made it: reuse it.
+  const wide = cx.layout.target.name === "x86_64-linux" ? cx.layout : layout(cx.decls, { target: "x86_64-linux" });
   const narrow = layout(cx.decls, { target: "i686-linux" });
   const guard = headerGuard(cx.name);
   const w = new SourceWriter();

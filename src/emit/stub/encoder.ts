@@ -62,24 +62,34 @@ export const LOAD: Readonly<Record<WasmType, { op: number; alignLog2: number }>>
  * ```
  */
 export class ByteWriter {
-  #out: number[] = [];
+  // A growable byte buffer: stubs for 10⁴ imports are ~10⁶ bytes, written a byte at a time.
+  #buf = new Uint8Array(64);
+  #length = 0;
+
+  /** Makes room for `n` more bytes. */
+  #reserve(n: number): void {
+    if (this.#length + n <= this.#buf.length) return;
+    const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.#length + n));
+    grown.set(this.#buf.subarray(0, this.#length));
+    this.#buf = grown;
+  }
 
   /** Appends raw bytes. */
   raw(bytes: Iterable<number>): this {
-    const out = this.#out;
-    if (Array.isArray(bytes) || bytes instanceof Uint8Array) {
-      // An index loop: stubs for 10⁴ imports append ~10⁶ bytes, and an iterator per call shows up.
-      const arr = bytes as ArrayLike<number>;
-      for (let i = 0; i < arr.length; i++) out.push(arr[i]! & 0xff);
+    if (bytes instanceof Uint8Array) {
+      this.#reserve(bytes.length);
+      this.#buf.set(bytes, this.#length);
+      this.#length += bytes.length;
       return this;
     }
-    for (const b of bytes) out.push(b & 0xff);
+    for (const b of bytes) this.byte(b);
     return this;
   }
 
   /** Appends one byte. */
   byte(b: number): this {
-    this.#out.push(b & 0xff);
+    this.#reserve(1);
+    this.#buf[this.#length++] = b & 0xff;
     return this;
   }
 
@@ -91,11 +101,8 @@ export class ByteWriter {
     for (;;) {
       const b = v % 128;
       v = Math.floor(v / 128);
-      if (v === 0) {
-        this.#out.push(b);
-        return this;
-      }
-      this.#out.push(b | 0x80);
+      if (v === 0) return this.byte(b);
+      this.byte(b | 0x80);
     }
   }
 
@@ -112,7 +119,8 @@ export class ByteWriter {
     if (/^[\x00-\x7f]*$/.test(s)) {
       // ASCII (every C symbol): the UTF-8 bytes are the char codes.
       this.u32(s.length);
-      for (let i = 0; i < s.length; i++) this.#out.push(s.charCodeAt(i));
+      this.#reserve(s.length);
+      for (let i = 0; i < s.length; i++) this.#buf[this.#length++] = s.charCodeAt(i);
       return this;
     }
     const utf8 = UTF8.encode(s);
@@ -126,9 +134,9 @@ export class ByteWriter {
     return this;
   }
 
-  /** The bytes written so far. */
+  /** The bytes written so far (a copy). */
   bytes(): Uint8Array {
-    return Uint8Array.from(this.#out);
+    return this.#buf.slice(0, this.#length);
   }
 }
 

@@ -52,7 +52,10 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
     if (value === undefined) throw new Error(`template slot {{${key}}} has no value`);
     used.add(key);
     if (lineKey === undefined) return value;
-    return value.replace(/\n$/, "").split("\n").map((l) => (l === "" ? "" : indent + l)).join("\n");
+    // Indent every non-empty line in one pass: values run to megabytes for big inputs.
+    const body = value.endsWith("\n") ? value.slice(0, -1) : value;
+    if (indent === "") return body;
+    return (body.startsWith("\n") || body === "" ? "" : indent) + body.replace(/\n(?=[^\n])/g, `\n${indent}`);
   });
   const unused = Object.keys(values).filter((k) => !used.has(k));
   if (unused.length > 0) throw new Error(`template has no slot for ${unused.join(", ")}`);
