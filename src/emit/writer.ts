@@ -37,10 +37,25 @@ export class SourceWriter {
       this.#lines.push(clean === "" ? "" : this.#indent + clean);
       return this;
     }
-    for (const l of text.split("\n")) {
-      const clean = l.trimEnd();
-      this.#lines.push(clean === "" ? "" : this.#indent + clean);
+    if (/[^\S\n](?:\n|$)/.test(text)) {
+      for (const l of text.split("\n")) {
+        const clean = l.trimEnd();
+        this.#lines.push(clean === "" ? "" : this.#indent + clean);
+      }
+      return this;
     }
+    // Nothing to trim (filled templates, megabytes for big inputs): keep the
+    // block as one entry, indenting its non-empty lines in one pass. The
+    // text of `toString()` is the same as with one entry per line.
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
+    const body = text.slice(0, end);
+    const indent = this.#indent;
+    const indented = indent === "" || body === ""
+      ? body
+      : (body.charCodeAt(0) === 0x0a ? "" : indent) + body.replace(/\n(?=[^\n])/g, `\n${indent}`);
+    this.#lines.push(indented);
+    for (let i = end; i < text.length; i++) this.#lines.push("");
     return this;
   }
 

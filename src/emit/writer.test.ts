@@ -1,0 +1,47 @@
+// SourceWriter: the fast paths (plain lines, whole blocks) must write exactly
+// what one trimmed, indented entry per line would.
+import { describe, expect, it } from "vitest";
+import { SourceWriter } from "./writer.ts";
+
+/** The reference behaviour: every line split, trimmed, indented when non-empty. */
+function reference(texts: string[], depth: number): string {
+  const lines = texts.flatMap((t) => t.split("\n")).map((l) => l.trimEnd()).map((l) => (l === "" ? "" : "  ".repeat(depth) + l));
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.join("\n") + "\n";
+}
+
+const CASES: { name: string; texts: string[] }[] = [
+  { name: "plain lines", texts: ["a", "b c", ""] },
+  { name: "trailing spaces, tabs, CR and NBSP", texts: ["a  ", "b\t", "c\r", "d\u00a0", "   "] },
+  { name: "a block with blank lines", texts: ["x\n\ny\n  z"] },
+  { name: "a block ending in newlines", texts: ["x\ny\n\n\n", "after"] },
+  { name: "a block starting with a newline", texts: ["\nx\ny"] },
+  { name: "a block with trailing whitespace on one line", texts: ["x \ny\n\t\nz"] },
+  { name: "only newlines", texts: ["\n\n", "x"] },
+];
+
+describe("SourceWriter.line", () => {
+  for (const depth of [0, 2]) {
+    it.each(CASES)(`$name at depth ${depth}`, ({ texts }) => {
+      const w = new SourceWriter();
+      const write = () => texts.forEach((t) => w.line(t));
+      if (depth === 0) write();
+      else w.indented(() => w.indented(write));
+      expect(w.toString()).toBe(reference(texts, depth));
+    });
+  }
+
+  it("blank() sees the last line of a block", () => {
+    const w = new SourceWriter();
+    w.line("a\nb\n").blank().line("c");
+    w.line("d\ne").blank().blank().line("f");
+    expect(w.toString()).toBe("a\nb\n\nc\nd\ne\n\nf\n");
+  });
+
+  it("restores the indentation after indented() throws", () => {
+    const w = new SourceWriter();
+    expect(() => w.indented(() => { throw new Error("x"); })).toThrow("x");
+    w.line("a");
+    expect(w.toString()).toBe("a\n");
+  });
+});
