@@ -31,6 +31,28 @@ describe("SourceWriter.line", () => {
     });
   }
 
+  it("writes thousands of lines, blanks and blocks across its internal chunks like the reference", () => {
+    // A deterministic mix (linear congruential generator), long enough to cross many chunk boundaries.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 10;
+    const texts: string[] = [];
+    const w = new SourceWriter();
+    for (let i = 0; i < 6000; i++) {
+      const r = next();
+      if (r === 0) {
+        w.blank();
+        // blank() writes a line only after a non-blank one.
+        const prev = texts.flatMap((t) => t.split("\n"));
+        if (prev.length > 0 && prev[prev.length - 1] !== "") texts.push("");
+      } else {
+        const text = r === 1 ? "" : r === 2 ? `block ${i}\n\n  inner ${i}\n` : r === 3 ? `trailing ${i}  ` : `line ${i}`;
+        w.line(text);
+        texts.push(text);
+      }
+    }
+    expect(w.toString()).toBe(reference(texts, 0));
+  });
+
   it("blank() sees the last line of a block", () => {
     const w = new SourceWriter();
     w.line("a\nb\n").blank().line("c");

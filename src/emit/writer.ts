@@ -14,7 +14,13 @@
  * ```
  * @module
  */
+/** Lines joined into one string at a time (see `#push`). */
+const CHUNK = 512;
+
 export class SourceWriter {
+  /** Joined chunks of earlier lines; each ends with a non-empty line. */
+  #chunks: string[] = [];
+  /** The lines since the last chunk. */
   #lines: string[] = [];
   #depth = 0;
   /** The current indentation, kept in step with `#depth` (emitters write ~10⁶ lines for big inputs). */
@@ -34,13 +40,13 @@ export class SourceWriter {
       // Every character `trimEnd` removes is <= U+0020, U+00A0 or >= U+1680.
       const last = text.charCodeAt(text.length - 1);
       const clean = last <= 0x20 || last === 0xa0 || last >= 0x1680 ? text.trimEnd() : text;
-      this.#lines.push(clean === "" ? "" : this.#indent + clean);
+      this.#push(clean === "" ? "" : this.#indent + clean);
       return this;
     }
     if (/[^\S\n](?:\n|$)/.test(text)) {
       for (const l of text.split("\n")) {
         const clean = l.trimEnd();
-        this.#lines.push(clean === "" ? "" : this.#indent + clean);
+        this.#push(clean === "" ? "" : this.#indent + clean);
       }
       return this;
     }
@@ -54,9 +60,24 @@ export class SourceWriter {
     const indented = indent === "" || body === ""
       ? body
       : (body.charCodeAt(0) === 0x0a ? "" : indent) + body.replace(/\n(?=[^\n])/g, `\n${indent}`);
-    this.#lines.push(indented);
-    for (let i = end; i < text.length; i++) this.#lines.push("");
+    this.#push(indented);
+    for (let i = end; i < text.length; i++) this.#push("");
     return this;
+  }
+
+  /**
+   * Appends one line (or a block without trailing blank lines). Every
+   * {@link CHUNK} lines are joined into one string: big outputs are ~10⁵
+   * lines, and holding them as separate strings until `toString()` made the
+   * garbage collector copy every one of them again and again.
+   */
+  #push(line: string): void {
+    const lines = this.#lines;
+    lines.push(line);
+    if (lines.length >= CHUNK && line !== "") {
+      this.#chunks.push(lines.join("\n"));
+      this.#lines = [];
+    }
   }
 
   /** Writes several lines. */
@@ -67,8 +88,10 @@ export class SourceWriter {
 
   /** Writes a blank line unless the previous line is already blank or there is none. */
   blank(): this {
-    const last = this.#lines[this.#lines.length - 1];
-    if (last !== undefined && last !== "") this.#lines.push("");
+    const n = this.#lines.length;
+    // A joined chunk always ends with a non-empty line.
+    const afterText = n > 0 ? this.#lines[n - 1] !== "" : this.#chunks.length > 0;
+    if (afterText) this.#push("");
     return this;
   }
 
@@ -106,6 +129,7 @@ export class SourceWriter {
     let end = this.#lines.length;
     while (end > 0 && this.#lines[end - 1] === "") end--;
     const ls = end === this.#lines.length ? this.#lines : this.#lines.slice(0, end);
-    return ls.join("\n") + "\n";
+    if (this.#chunks.length === 0) return ls.join("\n") + "\n";
+    return this.#chunks.join("\n") + (ls.length > 0 ? "\n" + ls.join("\n") : "") + "\n";
   }
 }
