@@ -134,6 +134,17 @@ export class ByteWriter {
     return this;
   }
 
+  /** How many bytes were written so far. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Forgets everything written, keeping the buffer (for a writer reused per function). */
+  clear(): this {
+    this.#length = 0;
+    return this;
+  }
+
   /** The bytes written so far (a copy). */
   bytes(): Uint8Array {
     return this.#buf.slice(0, this.#length);
@@ -230,6 +241,7 @@ export function limits(min: number, max: number): Uint8Array {
  * ```
  */
 export function codeEntry(instructions: Uint8Array): Uint8Array {
-  const body = new ByteWriter().u32(0).raw(instructions).byte(OP.end).bytes();
-  return new ByteWriter().u32(body.length).raw(body).bytes();
+  // The body is the local declarations (none: one byte, 0), the instructions and `end`.
+  const size = 1 + instructions.length + 1;
+  return new ByteWriter().u32(size).byte(0).raw(instructions).byte(OP.end).bytes();
 }

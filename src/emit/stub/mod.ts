@@ -122,7 +122,9 @@ export function buildStub(layout: Layout): StubModule {
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
   const exportSec = new ByteWriter().vec(functions, (f, w, i) => w.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i))));
+  // One scratch writer for every body: a stub for 10⁴ imports has thousands of them.
+  const body = new ByteWriter();
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(body.clear(), f, i))));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -135,8 +137,7 @@ export function buildStub(layout: Layout): StubModule {
 }
 
 /** `local.get 0..n-1; call wrapper; (i32.const 0; T.load offset=…)*` — results land on the stack in order. */
-function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
-  const w = new ByteWriter();
+function stubBody(w: ByteWriter, f: StubFunction, wrapperIndex: number): Uint8Array {
   f.params.forEach((_, i) => w.byte(OP.localGet).u32(i));
   w.byte(OP.call).u32(wrapperIndex);
   for (const r of f.results) {

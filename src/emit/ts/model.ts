@@ -21,6 +21,8 @@ import { safeJsName } from "./names.ts";
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = ["heap", "size", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
 
+const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);
+
 /** One import, ready to print. */
 export interface TsImport {
   /** The wasm import module name. */
@@ -95,12 +97,14 @@ export function tsModel(cx: EmitContext): TsModel {
 function resolveModel(cx: EmitContext): TsModel {
   const imports = cx.layout.imports.map((imp, i): TsImport => {
     const fn = imp.fn;
-    const taken = new Set(WRAPPER_LOCALS);
+    // The runtime's locals and the parameters named so far (a handful: a list, not a Set per import).
+    const named: string[] = [];
+    const taken = { has: (n: string) => WRAPPER_LOCAL_SET.has(n) || named.includes(n) };
     const params = fn.params.map((p) => {
       // `native_*` and `out_*` are the runtime's per-import bindings.
-      const base = /^(native|out)_/.test(p.name) ? `p_${p.name}` : p.name;
+      const base = p.name.startsWith("native_") || p.name.startsWith("out_") ? `p_${p.name}` : p.name;
       const name = safeJsName(base, taken);
-      taken.add(name);
+      named.push(name);
       return { name, type: p.type };
     });
     const labels = new Set<string>();

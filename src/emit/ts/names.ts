@@ -85,7 +85,9 @@ export function jsString(s: string): string {
  * safeJsName("size", new Set(["size"])); // "size_"
  * ```
  */
-export function safeJsName(name: string, taken: ReadonlySet<string>): string {
+export function safeJsName(name: string, taken: { has(name: string): boolean }): string {
+  // Nearly every declared name is already a free identifier.
+  if (IDENT.test(name) && !JS_RESERVED.has(name) && !taken.has(name)) return name;
   let s = name.replace(/[^A-Za-z0-9_$]/g, "_");
   if (s === "" || /^[0-9]/.test(s)) s = `_${s}`;
   while (JS_RESERVED.has(s) || taken.has(s)) s = `${s}_`;
