@@ -111,14 +111,16 @@ export class SourceWriter {
 
   /**
    * Writes a block comment in the given style, one line per text line:
-   * `"c"` gives `/* … *\/` lines for C, `"jsdoc"` gives a `/** … *\/` block.
+   * `"c"` gives `/* … *\/` lines for C, `"jsdoc"` gives a `/** … *\/` block,
+   * and `"jsdoc-line"` the same block, but a one-line text as one line,
+   * `/** text *\/` (C's one-line comments work that way too).
    * Nothing is written for empty text.
    */
-  docComment(text: string, style: "c" | "jsdoc" = "jsdoc"): this {
-    const body = text.replace(/\*\//g, "* /").trim();
+  docComment(text: string, style: "c" | "jsdoc" | "jsdoc-line" = "jsdoc"): this {
+    const body = (text.includes("*/") ? text.replace(/\*\//g, "* /") : text).trim();
     if (body === "") return this;
+    if (!body.includes("\n") && style !== "jsdoc") return this.line(style === "c" ? `/* ${body} */` : `/** ${body} */`);
     const ls = body.split("\n").map((l) => l.trimEnd());
-    if (style === "c" && ls.length === 1) return this.line(`/* ${ls[0]} */`);
     this.line(style === "c" ? "/*" : "/**");
     for (const l of ls) this.line(l === "" ? " *" : ` * ${l}`);
     return this.line(" */");
