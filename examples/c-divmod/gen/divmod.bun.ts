@@ -15,44 +15,28 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `env.divmod`: `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)`
-   */
+  /** `env.divmod`: `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
   env_divmod: { args: ["ptr", "ptr", "i32", "i32"], returns: "void" },
-  /**
-   * `env.gcd`: `int32_t env_gcd(hostbind_ctx *ctx, int32_t a, int32_t b)`
-   */
+  /** `env.gcd`: `int32_t env_gcd(hostbind_ctx *ctx, int32_t a, int32_t b)` */
   env_gcd: { args: ["ptr", "i32", "i32"], returns: "i32" },
-  /**
-   * `env.report`: `void env_report(hostbind_ctx *ctx, int32_t num, int32_t den)`
-   */
+  /** `env.report`: `void env_report(hostbind_ctx *ctx, int32_t num, int32_t den)` */
   env_report: { args: ["ptr", "i32", "i32"], returns: "void" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * Functions the guest imports from "env".
-   */
+  /** Functions the guest imports from "env". */
   readonly env: {
     /**
      * Integer division truncating toward zero, like C: quotient and remainder.
      * Traps when `b` is 0.
      */
     divmod(a: number, b: number): [quot: number, rem: number];
-    /**
-     * Greatest common divisor of |a| and |b| (0 when both are 0).
-     */
+    /** Greatest common divisor of |a| and |b| (0 when both are 0). */
     gcd(a: number, b: number): number;
-    /**
-     * Prints a reduced fraction from the native side.
-     */
+    /** Prints a reduced fraction from the native side. */
     report(num: number, den: number): void;
   };
 };
@@ -265,19 +249,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "../build/libdivmod";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "divmod.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -287,16 +265,13 @@ const STUB_PAGES = 1;
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `env.divmod` (`env_divmod`): (i32, i32) -> (i32@256, i32@260)
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0d, 0x02, 0x60, 0x02, 0x7f, 0x7f, 0x00,
-  0x60, 0x02, 0x7f, 0x7f, 0x02, 0x7f, 0x7f, 0x02, 0x2b, 0x02, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62,
-  0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01, 0x01, 0x01, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x0a, 0x65, 0x6e, 0x76, 0x5f, 0x64, 0x69, 0x76, 0x6d,
-  0x6f, 0x64, 0x00, 0x00, 0x03, 0x02, 0x01, 0x01, 0x07, 0x0e, 0x01, 0x0a, 0x65, 0x6e, 0x76, 0x5f,
-  0x64, 0x69, 0x76, 0x6d, 0x6f, 0x64, 0x00, 0x01, 0x0a, 0x16, 0x01, 0x14, 0x00, 0x20, 0x00, 0x20,
-  0x01, 0x10, 0x00, 0x41, 0x00, 0x28, 0x02, 0x80, 0x02, 0x41, 0x00, 0x28, 0x02, 0x84, 0x02, 0x0b,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABDQJgAn9/AGACf38Cf38CKwIIaG9zdGJpbmQGbWVtb3J5AgEBAQhob3N0YmluZApl
+  bnZfZGl2bW9kAAADAgEBBw4BCmVudl9kaXZtb2QAAQoWARQAIAAgARAAQQAoAoACQQAoAoQCCw==
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;

@@ -15,44 +15,28 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `mem.checksum`: `uint32_t mem_checksum(hostbind_ctx *ctx, uint32_t ptr, uint32_t len)`
-   */
+  /** `mem.checksum`: `uint32_t mem_checksum(hostbind_ctx *ctx, uint32_t ptr, uint32_t len)` */
   mem_checksum: { args: ["ptr", "u32", "u32"], returns: "u32" },
-  /**
-   * `mem.upcase`: `uint32_t mem_upcase(hostbind_ctx *ctx, uint32_t ptr, uint32_t len)`
-   */
+  /** `mem.upcase`: `uint32_t mem_upcase(hostbind_ctx *ctx, uint32_t ptr, uint32_t len)` */
   mem_upcase: { args: ["ptr", "u32", "u32"], returns: "u32" },
-  /**
-   * `mem.size`: `uint64_t mem_size(hostbind_ctx *ctx)`
-   */
+  /** `mem.size`: `uint64_t mem_size(hostbind_ctx *ctx)` */
   mem_size: { args: ["ptr"], returns: "u64" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * Functions over guest memory.
-   */
+  /** Functions over guest memory. */
   readonly mem: {
-    /**
-     * Adler-32 checksum of `len` bytes at `ptr`. Traps when the range is out of bounds.
-     */
+    /** Adler-32 checksum of `len` bytes at `ptr`. Traps when the range is out of bounds. */
     checksum(ptr: number, len: number): number;
     /**
      * Upper-cases the ASCII letters of `len` bytes at `ptr` in place and
      * returns how many it changed. Traps when the range is out of bounds.
      */
     upcase(ptr: number, len: number): number;
-    /**
-     * The size of guest memory in bytes, as the native side sees it.
-     */
+    /** The size of guest memory in bytes, as the native side sees it. */
     size(): bigint;
   };
 };
@@ -265,19 +249,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "../build/libguestmem";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "memory.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -286,12 +264,12 @@ const STUB_PAGES = 1;
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x01, 0x00, 0x02, 0x15, 0x01, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01,
-  0x01, 0x01, 0x03, 0x01, 0x00, 0x07, 0x01, 0x00, 0x0a, 0x01, 0x00,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABAQACFQEIaG9zdGJpbmQGbWVtb3J5AgEBAQMBAAcBAAoBAA==
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;

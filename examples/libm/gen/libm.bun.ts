@@ -15,51 +15,29 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `math.hypot`: `double hypot(double x, double y)`
-   */
+  /** `math.hypot`: `double hypot(double x, double y)` */
   hypot: { args: ["f64", "f64"], returns: "f64" },
-  /**
-   * `math.cbrt`: `double cbrt(double x)`
-   */
+  /** `math.cbrt`: `double cbrt(double x)` */
   cbrt: { args: ["f64"], returns: "f64" },
-  /**
-   * `math.pow`: `double pow(double x, double y)`
-   */
+  /** `math.pow`: `double pow(double x, double y)` */
   pow: { args: ["f64", "f64"], returns: "f64" },
-  /**
-   * `math.hypotf`: `float hypotf(float x, float y)`
-   */
+  /** `math.hypotf`: `float hypotf(float x, float y)` */
   hypotf: { args: ["f32", "f32"], returns: "f32" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * Functions the guest imports from "math".
-   */
+  /** Functions the guest imports from "math". */
   readonly math: {
-    /**
-     * sqrt(x² + y²) without undue overflow.
-     */
+    /** sqrt(x² + y²) without undue overflow. */
     hypot(x: number, y: number): number;
-    /**
-     * The real cube root.
-     */
+    /** The real cube root. */
     cbrt(x: number): number;
-    /**
-     * x raised to the power y.
-     */
+    /** x raised to the power y. */
     pow(x: number, y: number): number;
-    /**
-     * hypot in single precision.
-     */
+    /** hypot in single precision. */
     hypotf(x: number, y: number): number;
   };
 };
@@ -272,19 +250,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = undefined;
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "libm.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -293,12 +265,12 @@ const STUB_PAGES = 1;
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x01, 0x00, 0x02, 0x15, 0x01, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01,
-  0x01, 0x01, 0x03, 0x01, 0x00, 0x07, 0x01, 0x00, 0x0a, 0x01, 0x00,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABAQACFQEIaG9zdGJpbmQGbWVtb3J5AgEBAQMBAAcBAAoBAA==
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;

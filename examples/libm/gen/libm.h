@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "math".
  *
  * Functions the guest imports from "math".

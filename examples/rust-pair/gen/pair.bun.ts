@@ -15,40 +15,24 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `stats.sum_mean`: `void stats_sum_mean(stats_sum_mean_result *out, hostbind_ctx *ctx, int64_t lo, int64_t hi)`
-   */
+  /** `stats.sum_mean`: `void stats_sum_mean(stats_sum_mean_result *out, hostbind_ctx *ctx, int64_t lo, int64_t hi)` */
   stats_sum_mean: { args: ["ptr", "ptr", "i64", "i64"], returns: "void" },
-  /**
-   * `geom.rect`: `void geom_rect(geom_rect_result *out, hostbind_ctx *ctx, uint32_t w, uint32_t h)`
-   */
+  /** `geom.rect`: `void geom_rect(geom_rect_result *out, hostbind_ctx *ctx, uint32_t w, uint32_t h)` */
   geom_rect: { args: ["ptr", "ptr", "u32", "u32"], returns: "void" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * Statistics over integer ranges.
-   */
+  /** Statistics over integer ranges. */
   readonly stats: {
-    /**
-     * Sum and mean of the integers lo..=hi. Traps when lo > hi.
-     */
+    /** Sum and mean of the integers lo..=hi. Traps when lo > hi. */
     sum_mean(lo: bigint, hi: bigint): [sum: bigint, mean: number];
   };
-  /**
-   * Plane geometry.
-   */
+  /** Plane geometry. */
   readonly geom: {
-    /**
-     * Area, perimeter and aspect ratio (width / height) of a w×h rectangle.
-     */
+    /** Area, perimeter and aspect ratio (width / height) of a w×h rectangle. */
     rect(w: number, h: number): [area: number, perimeter: number, aspect: number];
   };
 };
@@ -261,19 +245,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "../build/libpair";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "pair.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -284,22 +262,15 @@ const STUB_PAGES = 1;
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `stats.sum_mean` (`stats_sum_mean`): (i64, i64) -> (i64@256, f64@264)
  * - `geom.rect` (`geom_rect`): (i32, i32) -> (i32@272, i32@276, f32@280)
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x1a, 0x04, 0x60, 0x02, 0x7e, 0x7e, 0x00,
-  0x60, 0x02, 0x7f, 0x7f, 0x00, 0x60, 0x02, 0x7e, 0x7e, 0x02, 0x7e, 0x7c, 0x60, 0x02, 0x7f, 0x7f,
-  0x03, 0x7f, 0x7f, 0x7d, 0x02, 0x44, 0x03, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64,
-  0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01, 0x01, 0x01, 0x08, 0x68, 0x6f, 0x73, 0x74,
-  0x62, 0x69, 0x6e, 0x64, 0x0e, 0x73, 0x74, 0x61, 0x74, 0x73, 0x5f, 0x73, 0x75, 0x6d, 0x5f, 0x6d,
-  0x65, 0x61, 0x6e, 0x00, 0x00, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x09, 0x67,
-  0x65, 0x6f, 0x6d, 0x5f, 0x72, 0x65, 0x63, 0x74, 0x00, 0x01, 0x03, 0x03, 0x02, 0x02, 0x03, 0x07,
-  0x1e, 0x02, 0x0e, 0x73, 0x74, 0x61, 0x74, 0x73, 0x5f, 0x73, 0x75, 0x6d, 0x5f, 0x6d, 0x65, 0x61,
-  0x6e, 0x00, 0x02, 0x09, 0x67, 0x65, 0x6f, 0x6d, 0x5f, 0x72, 0x65, 0x63, 0x74, 0x00, 0x03, 0x0a,
-  0x31, 0x02, 0x14, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10, 0x00, 0x41, 0x00, 0x29, 0x03, 0x80, 0x02,
-  0x41, 0x00, 0x2b, 0x03, 0x88, 0x02, 0x0b, 0x1a, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10, 0x01, 0x41,
-  0x00, 0x28, 0x02, 0x90, 0x02, 0x41, 0x00, 0x28, 0x02, 0x94, 0x02, 0x41, 0x00, 0x2a, 0x02, 0x98,
-  0x02, 0x0b,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABGgRgAn5+AGACf38AYAJ+fgJ+fGACf38Df399AkQDCGhvc3RiaW5kBm1lbW9yeQIB
+  AQEIaG9zdGJpbmQOc3RhdHNfc3VtX21lYW4AAAhob3N0YmluZAlnZW9tX3JlY3QAAQMDAgIDBx4C
+  DnN0YXRzX3N1bV9tZWFuAAIJZ2VvbV9yZWN0AAMKMQIUACAAIAEQAEEAKQOAAkEAKwOIAgsaACAA
+  IAEQAUEAKAKQAkEAKAKUAkEAKgKYAgs=
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;

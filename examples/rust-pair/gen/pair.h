@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "stats".
  *
  * Statistics over integer ranges.
@@ -132,15 +145,15 @@ typedef struct stats_sum_mean_result {
   double mean;
 } stats_sum_mean_result;
 #if defined(__i386__) && !defined(_WIN32)
-HOSTBIND_STATIC_ASSERT(sizeof(stats_sum_mean_result) == 16, "stats_sum_mean_result: size on i686");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_sum_mean_result) == 4, "stats_sum_mean_result: alignment on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_sum_mean_result, sum) == 0, "stats_sum_mean_result: offset of sum on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_sum_mean_result, mean) == 8, "stats_sum_mean_result: offset of mean on i686");
+HOSTBIND_CHECK_SIZE(stats_sum_mean_result, 16, " on i686");
+HOSTBIND_CHECK_ALIGN(stats_sum_mean_result, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_sum_mean_result, sum, 0, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_sum_mean_result, mean, 8, " on i686");
 #else
-HOSTBIND_STATIC_ASSERT(sizeof(stats_sum_mean_result) == 16, "stats_sum_mean_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_sum_mean_result) == 8, "stats_sum_mean_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_sum_mean_result, sum) == 0, "stats_sum_mean_result: offset of sum");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_sum_mean_result, mean) == 8, "stats_sum_mean_result: offset of mean");
+HOSTBIND_CHECK_SIZE(stats_sum_mean_result, 16, "");
+HOSTBIND_CHECK_ALIGN(stats_sum_mean_result, 8, "");
+HOSTBIND_CHECK_OFFSET(stats_sum_mean_result, sum, 0, "");
+HOSTBIND_CHECK_OFFSET(stats_sum_mean_result, mean, 8, "");
 #endif
 
 /*
@@ -167,11 +180,11 @@ typedef struct geom_rect_result {
   uint32_t perimeter;
   float aspect;
 } geom_rect_result;
-HOSTBIND_STATIC_ASSERT(sizeof(geom_rect_result) == 12, "geom_rect_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(geom_rect_result) == 4, "geom_rect_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(geom_rect_result, area) == 0, "geom_rect_result: offset of area");
-HOSTBIND_STATIC_ASSERT(offsetof(geom_rect_result, perimeter) == 4, "geom_rect_result: offset of perimeter");
-HOSTBIND_STATIC_ASSERT(offsetof(geom_rect_result, aspect) == 8, "geom_rect_result: offset of aspect");
+HOSTBIND_CHECK_SIZE(geom_rect_result, 12, "");
+HOSTBIND_CHECK_ALIGN(geom_rect_result, 4, "");
+HOSTBIND_CHECK_OFFSET(geom_rect_result, area, 0, "");
+HOSTBIND_CHECK_OFFSET(geom_rect_result, perimeter, 4, "");
+HOSTBIND_CHECK_OFFSET(geom_rect_result, aspect, 8, "");
 
 /*
  * Area, perimeter and aspect ratio (width / height) of a w×h rectangle.

@@ -5,6 +5,8 @@
  * `test/header_compile.test.ts` compiles what these check textually.
  */
 import { describe, expect, it } from "vitest";
+import { compile } from "../../../test/support/cc.ts";
+import { tempDir, writeFiles } from "../../../test/support/tmp.ts";
 import type { ImportFunction } from "../../ir/types.ts";
 import { layout } from "../../layout/mod.ts";
 import { declarations, emitContext, importFn } from "../../../test/support/ir.ts";
@@ -94,7 +96,7 @@ describe("names", () => {
       "    int32_t NULL_);",
     ].join("\n"));
     expect(header).toContain("  int32_t long_;\n  int64_t short_;\n");
-    expect(header).toContain("offsetof(env_kw_result, short_) == 8");
+    expect(header).toContain("HOSTBIND_CHECK_OFFSET(env_kw_result, short_, 8, \"\");");
   });
 
   it("escapes module names in symbols, comments and the include guard", () => {
@@ -141,30 +143,44 @@ describe("layout assertions", () => {
   it("asserts one layout when 64-bit and i686 agree", () => {
     const header = headerOf([importFn("env", "p", { results: ["i32", "f32", "u32"] })]);
     expect(header).not.toContain("__i386__");
-    expect(header).toContain('HOSTBIND_STATIC_ASSERT(sizeof(env_p_result) == 12, "env_p_result: size");');
-    expect(header).toContain('HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(env_p_result) == 4, "env_p_result: alignment");');
+    expect(header).toContain('HOSTBIND_CHECK_SIZE(env_p_result, 12, "");');
+    expect(header).toContain('HOSTBIND_CHECK_ALIGN(env_p_result, 4, "");');
   });
 
   it("splits by target when 8-byte fields align differently on i686", () => {
     const header = headerOf([importFn("env", "mixed", { results: [["a", "i32"], ["b", "f64"], ["c", "f32"], ["d", "i64"]] })]);
     const want = [
       "#if defined(__i386__) && !defined(_WIN32)",
-      'HOSTBIND_STATIC_ASSERT(sizeof(env_mixed_result) == 24, "env_mixed_result: size on i686");',
-      'HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(env_mixed_result) == 4, "env_mixed_result: alignment on i686");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, a) == 0, "env_mixed_result: offset of a on i686");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, b) == 4, "env_mixed_result: offset of b on i686");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, c) == 12, "env_mixed_result: offset of c on i686");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, d) == 16, "env_mixed_result: offset of d on i686");',
+      'HOSTBIND_CHECK_SIZE(env_mixed_result, 24, " on i686");',
+      'HOSTBIND_CHECK_ALIGN(env_mixed_result, 4, " on i686");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, a, 0, " on i686");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, b, 4, " on i686");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, c, 12, " on i686");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, d, 16, " on i686");',
       "#else",
-      'HOSTBIND_STATIC_ASSERT(sizeof(env_mixed_result) == 32, "env_mixed_result: size");',
-      'HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(env_mixed_result) == 8, "env_mixed_result: alignment");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, a) == 0, "env_mixed_result: offset of a");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, b) == 8, "env_mixed_result: offset of b");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, c) == 16, "env_mixed_result: offset of c");',
-      'HOSTBIND_STATIC_ASSERT(offsetof(env_mixed_result, d) == 24, "env_mixed_result: offset of d");',
+      'HOSTBIND_CHECK_SIZE(env_mixed_result, 32, "");',
+      'HOSTBIND_CHECK_ALIGN(env_mixed_result, 8, "");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, a, 0, "");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, b, 8, "");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, c, 16, "");',
+      'HOSTBIND_CHECK_OFFSET(env_mixed_result, d, 24, "");',
       "#endif",
     ].join("\n");
     expect(header).toContain(want);
+  });
+
+  it.each(["c", "c++"] as const)("a wrong number fails to compile with the struct and field in the message (%s)", (lang) => {
+    const header = headerOf([importFn("env", "divmod", { results: [["quot", "i32"], ["rem", "i32"]] })]);
+    const wrong = header.replace('HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 4, "");', 'HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 8, "");');
+    expect(wrong).not.toBe(header);
+    const dir = tempDir("check-macros");
+    const ext = lang === "c" ? "c" : "cc";
+    for (const [text, ok] of [[header, true], [wrong, false]] as const) {
+      const [, src] = writeFiles(dir, { "test.h": text, [`use.${ext}`]: '#include "test.h"\nint hb_use;\n' });
+      const r = compile([src!], { lang, kind: "syntax" });
+      expect(r.ok, r.stderr).toBe(ok);
+      if (!ok) expect(r.stderr).toContain("env_divmod_result: offset of rem");
+    }
   });
 
   it("asserts the context layout from the CTX table, on 64-bit targets only", () => {

@@ -90,6 +90,37 @@ export function emitPrelude(w: SourceWriter): void {
   emitTrap(w);
   w.blank();
   w.line(`#endif /* ${CTX_GUARD} */`);
+  w.blank();
+  emitCheckMacros(w);
+}
+
+/**
+ * The guard of the layout-check macros. They have their own guard, after the
+ * context's, so a header from an older hostbind that defined the context
+ * first (without them) does not hide them.
+ */
+export const CHECK_GUARD = "HOSTBIND_CHECK_SIZE";
+
+/**
+ * Macros for the result structs' layout checks: one short line per number,
+ * `HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 4, "");`, with the same
+ * message a spelled-out assertion had ("env_divmod_result: offset of rem").
+ * Big headers carry tens of thousands of these lines.
+ */
+function emitCheckMacros(w: SourceWriter): void {
+  w.docComment(
+    "Layout checks of the result structs: size, alignment and field offsets. The\n"
+      + "message names the struct and field; `where` is \"\" or a note such as \" on i686\".",
+    "c",
+  );
+  w.line(`#ifndef ${CHECK_GUARD}`);
+  w.line("#define HOSTBIND_CHECK_SIZE(type, size, where) \\");
+  w.line('  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)');
+  w.line("#define HOSTBIND_CHECK_ALIGN(type, align, where) \\");
+  w.line('  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)');
+  w.line("#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \\");
+  w.line('  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)');
+  w.line("#endif");
 }
 
 function emitMacros(w: SourceWriter): void {

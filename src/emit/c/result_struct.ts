@@ -20,7 +20,6 @@ import { cComment } from "../../ir/names.ts";
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { StructLayout } from "../../layout/struct.ts";
 import type { SourceWriter } from "../writer.ts";
-import { assertion } from "./prelude.ts";
 
 /** The preprocessor condition that selects the i686 (System V) layout. */
 export const I686_CONDITION = "defined(__i386__) && !defined(_WIN32)";
@@ -58,15 +57,16 @@ export function emitStructAssertions(w: SourceWriter, wide: StructLayout, narrow
   w.line("#endif");
 }
 
-/** The assertion lines of one layout; `where` is appended to each message. */
+/**
+ * The check lines of one layout (macros from the prelude); `where` is
+ * appended to each message. Struct and field names are C identifiers, so the
+ * macros' `#type`/`#field` spell them exactly.
+ */
 function structAssertions(s: StructLayout, where: string): string[] {
-  return [
-    assertion(`sizeof(${s.name}) == ${s.size}`, `${s.name}: size${where}`),
-    assertion(`HOSTBIND_ALIGNOF(${s.name}) == ${s.align}`, `${s.name}: alignment${where}`),
-    ...s.fields.map((f) =>
-      assertion(`offsetof(${s.name}, ${f.name}) == ${f.offset}`, `${s.name}: offset of ${f.name}${where}`)
-    ),
-  ];
+  const w = `"${where}"`;
+  const lines = [`HOSTBIND_CHECK_SIZE(${s.name}, ${s.size}, ${w});`, `HOSTBIND_CHECK_ALIGN(${s.name}, ${s.align}, ${w});`];
+  for (const f of s.fields) lines.push(`HOSTBIND_CHECK_OFFSET(${s.name}, ${f.name}, ${f.offset}, ${w});`);
+  return lines;
 }
 
 /** True when two layouts of the same struct agree on every number the assertions check. */

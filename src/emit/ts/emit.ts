@@ -31,8 +31,11 @@ const JS_TYPE: Readonly<Record<ValueType, string>> = {
   f64: "number",
 };
 
-/** `0x00` … `0xff`, looked up for the stub bytes (10⁵–10⁶ of them for big inputs). */
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => `0x${b.toString(16).padStart(2, "0")}`);
+/** Doc comments of one line stay on one line: `/** text *\/`. */
+const DOC = "jsdoc-line" as const;
+
+/** The base64 alphabet (RFC 4648). */
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Index of `hostbind_ctx.trapped` in an Int32Array over the stub memory. */
 const TRAPPED_WORD = CTX.trapped / 4;
@@ -82,11 +85,11 @@ function emitModuleDoc(w: SourceWriter, cx: EmitContext, dialect: Dialect): void
     "host.bind(instance);",
     "```",
     "@module",
-  ].join("\n"));
+  ].join("\n"), DOC);
 }
 
 function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
-  w.docComment(`The native functions as \`${dialect.ffiApi}\` declares them, by C symbol.`);
+  w.docComment(`The native functions as \`${dialect.ffiApi}\` declares them, by C symbol.`, DOC);
   w.line("export const symbols = {");
   w.indented(() => {
     for (const imp of model.imports) {
@@ -95,7 +98,7 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       if (!imp.noctx) params.push(dialect.pointerType);
       for (const p of imp.params) params.push(dialect.ffiType[p.type]);
       const result = imp.kind === "single" ? dialect.ffiType[imp.results[0]!.type] : dialect.voidType;
-      w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``);
+      w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
       w.line(`${imp.symbol}: ${dialect.definition(params.map(jsString), jsString(result))},`);
     }
   });
@@ -105,11 +108,11 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
 function emitImportsInterface(w: SourceWriter, model: TsModel): void {
   // A type alias, not an interface: only a type literal is assignable to
   // `WebAssembly.Imports` (an index signature), which instantiate() takes.
-  w.docComment("The wasm imports the native library serves, by import module and name.");
+  w.docComment("The wasm imports the native library serves, by import module and name.", DOC);
   w.line("export type Imports = {");
   w.indented(() => {
     for (const m of model.modules) {
-      w.docComment(m.doc);
+      w.docComment(m.doc, DOC);
       if (m.imports.length === 0) {
         w.line(`readonly ${jsPropertyKey(m.name)}: Record<never, never>;`);
         continue;
@@ -117,7 +120,7 @@ function emitImportsInterface(w: SourceWriter, model: TsModel): void {
       w.line(`readonly ${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
         for (const imp of m.imports) {
-          w.docComment(imp.doc);
+          w.docComment(imp.doc, DOC);
           w.line(`${jsPropertyKey(imp.name)}(${paramList(imp)}): ${resultType(imp)};`);
         }
       });
@@ -129,13 +132,13 @@ function emitImportsInterface(w: SourceWriter, model: TsModel): void {
 
 function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   const lib = cx.lib === undefined ? "undefined" : jsString(cx.lib);
-  w.docComment("The library `load()` opens when given no path, relative to this file (`undefined`: none).");
+  w.docComment("The library `load()` opens when given no path, relative to this file (`undefined`: none).", DOC);
   w.line(`const DEFAULT_LIBRARY: string | undefined = ${lib};`);
   w.blank();
-  w.docComment("The C header the native library implements (named in load errors).");
+  w.docComment("The C header the native library implements (named in load errors).", DOC);
   w.line(`const HEADER_FILE = ${jsString(`${cx.name}.h`)};`);
   w.blank();
-  w.docComment("Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.");
+  w.docComment("Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.", DOC);
   w.line(`const STUB_PAGES = ${model.stub.pages};`);
   w.blank();
   const doc = [
@@ -150,17 +153,34 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
     const results = f.results.map((r) => `${r.type}@${r.offset}`).join(", ");
     doc.push(`- \`${imp.module}.${imp.name}\` (\`${f.symbol}\`): (${f.params.join(", ")}) -> (${results})`);
   }
-  w.docComment(doc.join("\n"));
-  w.line("const STUB_BYTES = new Uint8Array([");
+  doc.push("", "The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).");
+  w.docComment(doc.join("\n"), DOC);
+  // Base64 is a third of the size of a byte array literal: stubs of big inputs run to ~10⁵ bytes.
+  w.line("const STUB_BYTES = Uint8Array.from(atob(`");
   w.indented(() => {
-    const bytes = model.stub.bytes;
-    for (let i = 0; i < bytes.length; i += 16) {
-      let row = HEX[bytes[i]!]!;
-      for (let j = i + 1; j < i + 16 && j < bytes.length; j++) row += `, ${HEX[bytes[j]!]!}`;
-      w.line(`${row},`);
-    }
+    const text = base64(model.stub.bytes);
+    for (let i = 0; i < text.length; i += 76) w.line(text.slice(i, i + 76));
   });
-  w.line("]);");
+  w.line("`), (c) => c.charCodeAt(0));");
+}
+
+/**
+ * Standard base64 (RFC 4648, with padding) of `bytes`; the same on every runtime.
+ *
+ * @example
+ * ```ts
+ * base64(Uint8Array.of(0, 0x61, 0x73, 0x6d)); // "AGFzbQ=="
+ * ```
+ */
+export function base64(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63]! : "=";
+    out += i + 2 < bytes.length ? BASE64[n & 63]! : "=";
+  }
+  return out;
 }
 
 /** The body inserted into `load()`: FFI bindings, out-pointers, the stub, the wrappers. */

@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "env".
  *
  * Functions the guest imports from "env".
@@ -131,10 +144,10 @@ typedef struct env_divmod_result {
   int32_t quot;
   int32_t rem;
 } env_divmod_result;
-HOSTBIND_STATIC_ASSERT(sizeof(env_divmod_result) == 8, "env_divmod_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(env_divmod_result) == 4, "env_divmod_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(env_divmod_result, quot) == 0, "env_divmod_result: offset of quot");
-HOSTBIND_STATIC_ASSERT(offsetof(env_divmod_result, rem) == 4, "env_divmod_result: offset of rem");
+HOSTBIND_CHECK_SIZE(env_divmod_result, 8, "");
+HOSTBIND_CHECK_ALIGN(env_divmod_result, 4, "");
+HOSTBIND_CHECK_OFFSET(env_divmod_result, quot, 0, "");
+HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 4, "");
 
 /*
  * Integer division: quotient and remainder. Traps when `b` is zero.

@@ -15,51 +15,29 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `kw.convert`: `double kw_convert(hostbind_ctx *ctx, int32_t int_, uint32_t char_, int64_t long_, double double_)`
-   */
+  /** `kw.convert`: `double kw_convert(hostbind_ctx *ctx, int32_t int_, uint32_t char_, int64_t long_, double double_)` */
   kw_convert: { args: ["ptr", "i32", "u32", "i64", "f64"], returns: "f64" },
-  /**
-   * `kw.logic`: `int32_t kw_logic(hostbind_ctx *ctx, int32_t and_, int32_t or_, int32_t not_, int32_t template_)`
-   */
+  /** `kw.logic`: `int32_t kw_logic(hostbind_ctx *ctx, int32_t and_, int32_t or_, int32_t not_, int32_t template_)` */
   kw_logic: { args: ["ptr", "i32", "i32", "i32", "i32"], returns: "i32" },
-  /**
-   * `kw.clash`: `void kw_clash(kw_clash_result *out, hostbind_ctx *ctx, int32_t out_, int32_t ctx_)`
-   */
+  /** `kw.clash`: `void kw_clash(kw_clash_result *out, hostbind_ctx *ctx, int32_t out_, int32_t ctx_)` */
   kw_clash: { args: ["ptr", "ptr", "i32", "i32"], returns: "void" },
-  /**
-   * `kw.sizes`: `void kw_sizes(kw_sizes_result *out, hostbind_ctx *ctx, uint32_t register_)`
-   */
+  /** `kw.sizes`: `void kw_sizes(kw_sizes_result *out, hostbind_ctx *ctx, uint32_t register_)` */
   kw_sizes: { args: ["ptr", "ptr", "u32"], returns: "void" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * Parameter and result names that are C or C++ keywords, or clash with `out`/`ctx`.
-   */
+  /** Parameter and result names that are C or C++ keywords, or clash with `out`/`ctx`. */
   readonly kw: {
-    /**
-     * Parameters named like C types.
-     */
+    /** Parameters named like C types. */
     convert(int: number, char: number, long: bigint, double: number): number;
-    /**
-     * Parameters named like C++ keywords and alternative tokens.
-     */
+    /** Parameters named like C++ keywords and alternative tokens. */
     logic(and: number, or: number, not: number, template: number): number;
-    /**
-     * Names that the native signature already uses.
-     */
+    /** Names that the native signature already uses. */
     clash(out: number, ctx_: number): [out: number, ctx: number];
-    /**
-     * Result labels that are keywords.
-     */
+    /** Result labels that are keywords. */
     sizes(register: number): [short: number, unsigned: number, auto: bigint];
   };
 };
@@ -272,19 +250,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libkeywords";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "keywords.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -295,20 +267,15 @@ const STUB_PAGES = 1;
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `kw.clash` (`kw_clash`): (i32, i32) -> (i32@256, i32@260)
  * - `kw.sizes` (`kw_sizes`): (i32) -> (i32@264, i32@268, i64@272)
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x18, 0x04, 0x60, 0x02, 0x7f, 0x7f, 0x00,
-  0x60, 0x01, 0x7f, 0x00, 0x60, 0x02, 0x7f, 0x7f, 0x02, 0x7f, 0x7f, 0x60, 0x01, 0x7f, 0x03, 0x7f,
-  0x7f, 0x7e, 0x02, 0x3d, 0x03, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x06, 0x6d,
-  0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01, 0x01, 0x01, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69,
-  0x6e, 0x64, 0x08, 0x6b, 0x77, 0x5f, 0x63, 0x6c, 0x61, 0x73, 0x68, 0x00, 0x00, 0x08, 0x68, 0x6f,
-  0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x08, 0x6b, 0x77, 0x5f, 0x73, 0x69, 0x7a, 0x65, 0x73, 0x00,
-  0x01, 0x03, 0x03, 0x02, 0x02, 0x03, 0x07, 0x17, 0x02, 0x08, 0x6b, 0x77, 0x5f, 0x63, 0x6c, 0x61,
-  0x73, 0x68, 0x00, 0x02, 0x08, 0x6b, 0x77, 0x5f, 0x73, 0x69, 0x7a, 0x65, 0x73, 0x00, 0x03, 0x0a,
-  0x2f, 0x02, 0x14, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10, 0x00, 0x41, 0x00, 0x28, 0x02, 0x80, 0x02,
-  0x41, 0x00, 0x28, 0x02, 0x84, 0x02, 0x0b, 0x18, 0x00, 0x20, 0x00, 0x10, 0x01, 0x41, 0x00, 0x28,
-  0x02, 0x88, 0x02, 0x41, 0x00, 0x28, 0x02, 0x8c, 0x02, 0x41, 0x00, 0x29, 0x03, 0x90, 0x02, 0x0b,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABGARgAn9/AGABfwBgAn9/An9/YAF/A39/fgI9Awhob3N0YmluZAZtZW1vcnkCAQEB
+  CGhvc3RiaW5kCGt3X2NsYXNoAAAIaG9zdGJpbmQIa3dfc2l6ZXMAAQMDAgIDBxcCCGt3X2NsYXNo
+  AAIIa3dfc2l6ZXMAAwovAhQAIAAgARAAQQAoAoACQQAoAoQCCxgAIAAQAUEAKAKIAkEAKAKMAkEA
+  KQOQAgs=
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;

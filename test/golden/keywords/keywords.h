@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "kw".
  *
  * Parameter and result names that are C or C++ keywords, or clash with `out`/`ctx`.
@@ -147,10 +160,10 @@ typedef struct kw_clash_result {
   int32_t out;
   int32_t ctx;
 } kw_clash_result;
-HOSTBIND_STATIC_ASSERT(sizeof(kw_clash_result) == 8, "kw_clash_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(kw_clash_result) == 4, "kw_clash_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_clash_result, out) == 0, "kw_clash_result: offset of out");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_clash_result, ctx) == 4, "kw_clash_result: offset of ctx");
+HOSTBIND_CHECK_SIZE(kw_clash_result, 8, "");
+HOSTBIND_CHECK_ALIGN(kw_clash_result, 4, "");
+HOSTBIND_CHECK_OFFSET(kw_clash_result, out, 0, "");
+HOSTBIND_CHECK_OFFSET(kw_clash_result, ctx, 4, "");
 
 /*
  * Names that the native signature already uses.
@@ -171,17 +184,17 @@ typedef struct kw_sizes_result {
   int64_t auto_;
 } kw_sizes_result;
 #if defined(__i386__) && !defined(_WIN32)
-HOSTBIND_STATIC_ASSERT(sizeof(kw_sizes_result) == 16, "kw_sizes_result: size on i686");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(kw_sizes_result) == 4, "kw_sizes_result: alignment on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_sizes_result, short_) == 0, "kw_sizes_result: offset of short_ on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_sizes_result, unsigned_) == 4, "kw_sizes_result: offset of unsigned_ on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_sizes_result, auto_) == 8, "kw_sizes_result: offset of auto_ on i686");
+HOSTBIND_CHECK_SIZE(kw_sizes_result, 16, " on i686");
+HOSTBIND_CHECK_ALIGN(kw_sizes_result, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(kw_sizes_result, short_, 0, " on i686");
+HOSTBIND_CHECK_OFFSET(kw_sizes_result, unsigned_, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(kw_sizes_result, auto_, 8, " on i686");
 #else
-HOSTBIND_STATIC_ASSERT(sizeof(kw_sizes_result) == 16, "kw_sizes_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(kw_sizes_result) == 8, "kw_sizes_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_sizes_result, short_) == 0, "kw_sizes_result: offset of short_");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_sizes_result, unsigned_) == 4, "kw_sizes_result: offset of unsigned_");
-HOSTBIND_STATIC_ASSERT(offsetof(kw_sizes_result, auto_) == 8, "kw_sizes_result: offset of auto_");
+HOSTBIND_CHECK_SIZE(kw_sizes_result, 16, "");
+HOSTBIND_CHECK_ALIGN(kw_sizes_result, 8, "");
+HOSTBIND_CHECK_OFFSET(kw_sizes_result, short_, 0, "");
+HOSTBIND_CHECK_OFFSET(kw_sizes_result, unsigned_, 4, "");
+HOSTBIND_CHECK_OFFSET(kw_sizes_result, auto_, 8, "");
 #endif
 
 /*

@@ -15,42 +15,26 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `libm.hypot`: `double hypot(double x, double y)`
-   */
+  /** `libm.hypot`: `double hypot(double x, double y)` */
   hypot: { args: ["f64", "f64"], returns: "f64" },
-  /**
-   * `libm.pow`: `double pow(double base, double exponent)`
-   */
+  /** `libm.pow`: `double pow(double base, double exponent)` */
   pow: { args: ["f64", "f64"], returns: "f64" },
-  /**
-   * `libm.sqrtf`: `float sqrtf(float x)`
-   */
+  /** `libm.sqrtf`: `float sqrtf(float x)` */
   sqrtf: { args: ["f32"], returns: "f32" },
-  /**
-   * `libm.fma`: `double fma(double x, double y, double z)`
-   */
+  /** `libm.fma`: `double fma(double x, double y, double z)` */
   fma: { args: ["f64", "f64", "f64"], returns: "f64" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * The C math library, bound directly: no context, the libm symbols themselves.
-   */
+  /** The C math library, bound directly: no context, the libm symbols themselves. */
   readonly libm: {
     hypot(x: number, y: number): number;
     pow(base: number, exponent: number): number;
     sqrtf(x: number): number;
-    /**
-     * Fused multiply-add, computed with one rounding.
-     */
+    /** Fused multiply-add, computed with one rounding. */
     fma(x: number, y: number, z: number): number;
   };
 };
@@ -263,19 +247,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./liblibm";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "libm.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -284,12 +262,12 @@ const STUB_PAGES = 1;
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x01, 0x00, 0x02, 0x15, 0x01, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01,
-  0x01, 0x01, 0x03, 0x01, 0x00, 0x07, 0x01, 0x00, 0x0a, 0x01, 0x00,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABAQACFQEIaG9zdGJpbmQGbWVtb3J5AgEBAQMBAAcBAAoBAA==
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;

@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "stats".
  *
  * Statistics over guest buffers: results of every value type, mixed so that
@@ -136,19 +149,19 @@ typedef struct stats_summarize_result {
   int64_t total_bytes;
 } stats_summarize_result;
 #if defined(__i386__) && !defined(_WIN32)
-HOSTBIND_STATIC_ASSERT(sizeof(stats_summarize_result) == 24, "stats_summarize_result: size on i686");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_summarize_result) == 4, "stats_summarize_result: alignment on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, count) == 0, "stats_summarize_result: offset of count on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, sum) == 4, "stats_summarize_result: offset of sum on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, min) == 12, "stats_summarize_result: offset of min on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, total_bytes) == 16, "stats_summarize_result: offset of total_bytes on i686");
+HOSTBIND_CHECK_SIZE(stats_summarize_result, 24, " on i686");
+HOSTBIND_CHECK_ALIGN(stats_summarize_result, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, count, 0, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, sum, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, min, 12, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, total_bytes, 16, " on i686");
 #else
-HOSTBIND_STATIC_ASSERT(sizeof(stats_summarize_result) == 32, "stats_summarize_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_summarize_result) == 8, "stats_summarize_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, count) == 0, "stats_summarize_result: offset of count");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, sum) == 8, "stats_summarize_result: offset of sum");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, min) == 16, "stats_summarize_result: offset of min");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_summarize_result, total_bytes) == 24, "stats_summarize_result: offset of total_bytes");
+HOSTBIND_CHECK_SIZE(stats_summarize_result, 32, "");
+HOSTBIND_CHECK_ALIGN(stats_summarize_result, 8, "");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, count, 0, "");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, sum, 8, "");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, min, 16, "");
+HOSTBIND_CHECK_OFFSET(stats_summarize_result, total_bytes, 24, "");
 #endif
 
 /*
@@ -169,10 +182,10 @@ typedef struct stats_split_result {
   uint32_t hi;
   uint32_t lo;
 } stats_split_result;
-HOSTBIND_STATIC_ASSERT(sizeof(stats_split_result) == 8, "stats_split_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_split_result) == 4, "stats_split_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_split_result, hi) == 0, "stats_split_result: offset of hi");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_split_result, lo) == 4, "stats_split_result: offset of lo");
+HOSTBIND_CHECK_SIZE(stats_split_result, 8, "");
+HOSTBIND_CHECK_ALIGN(stats_split_result, 4, "");
+HOSTBIND_CHECK_OFFSET(stats_split_result, hi, 0, "");
+HOSTBIND_CHECK_OFFSET(stats_split_result, lo, 4, "");
 
 /*
  * Splits a 64-bit value into its halves.
@@ -193,17 +206,17 @@ typedef struct stats_bounds_result {
   int32_t f2;
 } stats_bounds_result;
 #if defined(__i386__) && !defined(_WIN32)
-HOSTBIND_STATIC_ASSERT(sizeof(stats_bounds_result) == 16, "stats_bounds_result: size on i686");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_bounds_result) == 4, "stats_bounds_result: alignment on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_bounds_result, f0) == 0, "stats_bounds_result: offset of f0 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_bounds_result, f1) == 4, "stats_bounds_result: offset of f1 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_bounds_result, f2) == 12, "stats_bounds_result: offset of f2 on i686");
+HOSTBIND_CHECK_SIZE(stats_bounds_result, 16, " on i686");
+HOSTBIND_CHECK_ALIGN(stats_bounds_result, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_bounds_result, f0, 0, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_bounds_result, f1, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_bounds_result, f2, 12, " on i686");
 #else
-HOSTBIND_STATIC_ASSERT(sizeof(stats_bounds_result) == 24, "stats_bounds_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_bounds_result) == 8, "stats_bounds_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_bounds_result, f0) == 0, "stats_bounds_result: offset of f0");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_bounds_result, f1) == 8, "stats_bounds_result: offset of f1");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_bounds_result, f2) == 16, "stats_bounds_result: offset of f2");
+HOSTBIND_CHECK_SIZE(stats_bounds_result, 24, "");
+HOSTBIND_CHECK_ALIGN(stats_bounds_result, 8, "");
+HOSTBIND_CHECK_OFFSET(stats_bounds_result, f0, 0, "");
+HOSTBIND_CHECK_OFFSET(stats_bounds_result, f1, 8, "");
+HOSTBIND_CHECK_OFFSET(stats_bounds_result, f2, 16, "");
 #endif
 
 /*
@@ -223,10 +236,10 @@ typedef struct stats_find_result {
   uint32_t offset;
   uint32_t length;
 } stats_find_result;
-HOSTBIND_STATIC_ASSERT(sizeof(stats_find_result) == 8, "stats_find_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_find_result) == 4, "stats_find_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_find_result, offset) == 0, "stats_find_result: offset of offset");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_find_result, length) == 4, "stats_find_result: offset of length");
+HOSTBIND_CHECK_SIZE(stats_find_result, 8, "");
+HOSTBIND_CHECK_ALIGN(stats_find_result, 4, "");
+HOSTBIND_CHECK_OFFSET(stats_find_result, offset, 0, "");
+HOSTBIND_CHECK_OFFSET(stats_find_result, length, 4, "");
 
 /*
  * Finds a byte string; a named tuple alias as the result.
@@ -250,23 +263,23 @@ typedef struct stats_everything_result {
   uint64_t f;
 } stats_everything_result;
 #if defined(__i386__) && !defined(_WIN32)
-HOSTBIND_STATIC_ASSERT(sizeof(stats_everything_result) == 36, "stats_everything_result: size on i686");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_everything_result) == 4, "stats_everything_result: alignment on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, a) == 0, "stats_everything_result: offset of a on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, b) == 4, "stats_everything_result: offset of b on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, c) == 12, "stats_everything_result: offset of c on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, d) == 16, "stats_everything_result: offset of d on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, e) == 24, "stats_everything_result: offset of e on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, f) == 28, "stats_everything_result: offset of f on i686");
+HOSTBIND_CHECK_SIZE(stats_everything_result, 36, " on i686");
+HOSTBIND_CHECK_ALIGN(stats_everything_result, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, a, 0, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, b, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, c, 12, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, d, 16, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, e, 24, " on i686");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, f, 28, " on i686");
 #else
-HOSTBIND_STATIC_ASSERT(sizeof(stats_everything_result) == 48, "stats_everything_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(stats_everything_result) == 8, "stats_everything_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, a) == 0, "stats_everything_result: offset of a");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, b) == 8, "stats_everything_result: offset of b");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, c) == 16, "stats_everything_result: offset of c");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, d) == 24, "stats_everything_result: offset of d");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, e) == 32, "stats_everything_result: offset of e");
-HOSTBIND_STATIC_ASSERT(offsetof(stats_everything_result, f) == 40, "stats_everything_result: offset of f");
+HOSTBIND_CHECK_SIZE(stats_everything_result, 48, "");
+HOSTBIND_CHECK_ALIGN(stats_everything_result, 8, "");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, a, 0, "");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, b, 8, "");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, c, 16, "");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, d, 24, "");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, e, 32, "");
+HOSTBIND_CHECK_OFFSET(stats_everything_result, f, 40, "");
 #endif
 
 /*

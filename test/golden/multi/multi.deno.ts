@@ -13,85 +13,47 @@
  * @module
  */
 
-/**
- * The native functions as `Deno.dlopen` declares them, by C symbol.
- */
+/** The native functions as `Deno.dlopen` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `env.time_ns`: `int64_t env_time_ns(hostbind_ctx *ctx)`
-   */
+  /** `env.time_ns`: `int64_t env_time_ns(hostbind_ctx *ctx)` */
   env_time_ns: { parameters: ["pointer"], result: "i64" },
-  /**
-   * `env.log`: `void env_log(hostbind_ctx *ctx, int32_t level, uint32_t ptr, uint32_t len)`
-   */
+  /** `env.log`: `void env_log(hostbind_ctx *ctx, int32_t level, uint32_t ptr, uint32_t len)` */
   env_log: { parameters: ["pointer", "i32", "u32", "u32"], result: "void" },
-  /**
-   * `gfx.surface_size`: `void gfx_surface_size(gfx_surface_size_result *out, hostbind_ctx *ctx)`
-   */
+  /** `gfx.surface_size`: `void gfx_surface_size(gfx_surface_size_result *out, hostbind_ctx *ctx)` */
   gfx_surface_size: { parameters: ["pointer", "pointer"], result: "void" },
-  /**
-   * `gfx.fill_rect`: `void gfx_fill_rect(hostbind_ctx *ctx, float x, float y, float w, float h, uint32_t rgba)`
-   */
+  /** `gfx.fill_rect`: `void gfx_fill_rect(hostbind_ctx *ctx, float x, float y, float w, float h, uint32_t rgba)` */
   gfx_fill_rect: { parameters: ["pointer", "f32", "f32", "f32", "f32", "u32"], result: "void" },
-  /**
-   * `gfx.measure`: `void gfx_measure(gfx_measure_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len, float size)`
-   */
+  /** `gfx.measure`: `void gfx_measure(gfx_measure_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len, float size)` */
   gfx_measure: { parameters: ["pointer", "pointer", "u32", "u32", "f32"], result: "void" },
-  /**
-   * `rng.random`: `double host_random(hostbind_ctx *ctx)`
-   */
+  /** `rng.random`: `double host_random(hostbind_ctx *ctx)` */
   host_random: { parameters: ["pointer"], result: "f64" },
-  /**
-   * `rng.normal_pair`: `void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean, double stddev)`
-   */
+  /** `rng.normal_pair`: `void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean, double stddev)` */
   rng_normal_pair: { parameters: ["pointer", "pointer", "f64", "f64"], result: "void" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * Host services: time and logging.
-   */
+  /** Host services: time and logging. */
   readonly env: {
-    /**
-     * Wall-clock time in nanoseconds since the Unix epoch.
-     */
+    /** Wall-clock time in nanoseconds since the Unix epoch. */
     time_ns(): bigint;
-    /**
-     * Writes `len` bytes at `ptr` in guest memory to the host's log at `level`.
-     */
+    /** Writes `len` bytes at `ptr` in guest memory to the host's log at `level`. */
     log(level: number, ptr: number, len: number): void;
   };
-  /**
-   * A tiny 2D graphics API.
-   */
+  /** A tiny 2D graphics API. */
   readonly gfx: {
-    /**
-     * Size of the drawing surface in pixels.
-     */
+    /** Size of the drawing surface in pixels. */
     surface_size(): [width: number, height: number];
-    /**
-     * Draws a filled rectangle.
-     */
+    /** Draws a filled rectangle. */
     fill_rect(x: number, y: number, w: number, h: number, rgba: number): void;
-    /**
-     * Measures text; returns its advance and line height.
-     */
+    /** Measures text; returns its advance and line height. */
     measure(ptr: number, len: number, size_: number): [advance: number, line_height: number];
   };
-  /**
-   * Random numbers, bound to an existing C function.
-   */
+  /** Random numbers, bound to an existing C function. */
   readonly rng: {
-    /**
-     * A uniformly distributed double in [0, 1).
-     */
+    /** A uniformly distributed double in [0, 1). */
     random(): number;
-    /**
-     * A normally distributed pair (Box–Muller).
-     */
+    /** A normally distributed pair (Box–Muller). */
     normal_pair(mean: number, stddev: number): [z0: number, z1: number];
   };
 };
@@ -304,19 +266,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libmulti";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "multi.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -328,26 +284,16 @@ const STUB_PAGES = 1;
  * - `gfx.surface_size` (`gfx_surface_size`): () -> (i32@256, i32@260)
  * - `gfx.measure` (`gfx_measure`): (i32, i32, f32) -> (f32@264, f32@268)
  * - `rng.normal_pair` (`rng_normal_pair`): (f64, f64) -> (f64@272, f64@280)
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x23, 0x06, 0x60, 0x00, 0x00, 0x60, 0x03,
-  0x7f, 0x7f, 0x7d, 0x00, 0x60, 0x02, 0x7c, 0x7c, 0x00, 0x60, 0x00, 0x02, 0x7f, 0x7f, 0x60, 0x03,
-  0x7f, 0x7f, 0x7d, 0x02, 0x7d, 0x7d, 0x60, 0x02, 0x7c, 0x7c, 0x02, 0x7c, 0x7c, 0x02, 0x63, 0x04,
-  0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79,
-  0x02, 0x01, 0x01, 0x01, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x10, 0x67, 0x66,
-  0x78, 0x5f, 0x73, 0x75, 0x72, 0x66, 0x61, 0x63, 0x65, 0x5f, 0x73, 0x69, 0x7a, 0x65, 0x00, 0x00,
-  0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x0b, 0x67, 0x66, 0x78, 0x5f, 0x6d, 0x65,
-  0x61, 0x73, 0x75, 0x72, 0x65, 0x00, 0x01, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64,
-  0x0f, 0x72, 0x6e, 0x67, 0x5f, 0x6e, 0x6f, 0x72, 0x6d, 0x61, 0x6c, 0x5f, 0x70, 0x61, 0x69, 0x72,
-  0x00, 0x02, 0x03, 0x04, 0x03, 0x03, 0x04, 0x05, 0x07, 0x34, 0x03, 0x10, 0x67, 0x66, 0x78, 0x5f,
-  0x73, 0x75, 0x72, 0x66, 0x61, 0x63, 0x65, 0x5f, 0x73, 0x69, 0x7a, 0x65, 0x00, 0x03, 0x0b, 0x67,
-  0x66, 0x78, 0x5f, 0x6d, 0x65, 0x61, 0x73, 0x75, 0x72, 0x65, 0x00, 0x04, 0x0f, 0x72, 0x6e, 0x67,
-  0x5f, 0x6e, 0x6f, 0x72, 0x6d, 0x61, 0x6c, 0x5f, 0x70, 0x61, 0x69, 0x72, 0x00, 0x05, 0x0a, 0x3e,
-  0x03, 0x10, 0x00, 0x10, 0x00, 0x41, 0x00, 0x28, 0x02, 0x80, 0x02, 0x41, 0x00, 0x28, 0x02, 0x84,
-  0x02, 0x0b, 0x16, 0x00, 0x20, 0x00, 0x20, 0x01, 0x20, 0x02, 0x10, 0x01, 0x41, 0x00, 0x2a, 0x02,
-  0x88, 0x02, 0x41, 0x00, 0x2a, 0x02, 0x8c, 0x02, 0x0b, 0x14, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10,
-  0x02, 0x41, 0x00, 0x2b, 0x03, 0x90, 0x02, 0x41, 0x00, 0x2b, 0x03, 0x98, 0x02, 0x0b,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABIwZgAABgA39/fQBgAnx8AGAAAn9/YAN/f30CfX1gAnx8Anx8AmMECGhvc3RiaW5k
+  Bm1lbW9yeQIBAQEIaG9zdGJpbmQQZ2Z4X3N1cmZhY2Vfc2l6ZQAACGhvc3RiaW5kC2dmeF9tZWFz
+  dXJlAAEIaG9zdGJpbmQPcm5nX25vcm1hbF9wYWlyAAIDBAMDBAUHNAMQZ2Z4X3N1cmZhY2Vfc2l6
+  ZQADC2dmeF9tZWFzdXJlAAQPcm5nX25vcm1hbF9wYWlyAAUKPgMQABAAQQAoAoACQQAoAoQCCxYA
+  IAAgASACEAFBACoCiAJBACoCjAILFAAgACABEAJBACsDkAJBACsDmAIL
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = Deno.build.os === "windows" ? ".dll" : Deno.build.os === "darwin" ? ".dylib" : ".so";

@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "env".
  *
  * Host services: time and logging.
@@ -153,10 +166,10 @@ typedef struct gfx_surface_size_result {
   uint32_t width;
   uint32_t height;
 } gfx_surface_size_result;
-HOSTBIND_STATIC_ASSERT(sizeof(gfx_surface_size_result) == 8, "gfx_surface_size_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(gfx_surface_size_result) == 4, "gfx_surface_size_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(gfx_surface_size_result, width) == 0, "gfx_surface_size_result: offset of width");
-HOSTBIND_STATIC_ASSERT(offsetof(gfx_surface_size_result, height) == 4, "gfx_surface_size_result: offset of height");
+HOSTBIND_CHECK_SIZE(gfx_surface_size_result, 8, "");
+HOSTBIND_CHECK_ALIGN(gfx_surface_size_result, 4, "");
+HOSTBIND_CHECK_OFFSET(gfx_surface_size_result, width, 0, "");
+HOSTBIND_CHECK_OFFSET(gfx_surface_size_result, height, 4, "");
 
 /*
  * Size of the drawing surface in pixels.
@@ -183,10 +196,10 @@ typedef struct gfx_measure_result {
   float advance;
   float line_height;
 } gfx_measure_result;
-HOSTBIND_STATIC_ASSERT(sizeof(gfx_measure_result) == 8, "gfx_measure_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(gfx_measure_result) == 4, "gfx_measure_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(gfx_measure_result, advance) == 0, "gfx_measure_result: offset of advance");
-HOSTBIND_STATIC_ASSERT(offsetof(gfx_measure_result, line_height) == 4, "gfx_measure_result: offset of line_height");
+HOSTBIND_CHECK_SIZE(gfx_measure_result, 8, "");
+HOSTBIND_CHECK_ALIGN(gfx_measure_result, 4, "");
+HOSTBIND_CHECK_OFFSET(gfx_measure_result, advance, 0, "");
+HOSTBIND_CHECK_OFFSET(gfx_measure_result, line_height, 4, "");
 
 /*
  * Measures text; returns its advance and line height.
@@ -225,15 +238,15 @@ typedef struct rng_normal_pair_result {
   double z1;
 } rng_normal_pair_result;
 #if defined(__i386__) && !defined(_WIN32)
-HOSTBIND_STATIC_ASSERT(sizeof(rng_normal_pair_result) == 16, "rng_normal_pair_result: size on i686");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(rng_normal_pair_result) == 4, "rng_normal_pair_result: alignment on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(rng_normal_pair_result, z0) == 0, "rng_normal_pair_result: offset of z0 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(rng_normal_pair_result, z1) == 8, "rng_normal_pair_result: offset of z1 on i686");
+HOSTBIND_CHECK_SIZE(rng_normal_pair_result, 16, " on i686");
+HOSTBIND_CHECK_ALIGN(rng_normal_pair_result, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(rng_normal_pair_result, z0, 0, " on i686");
+HOSTBIND_CHECK_OFFSET(rng_normal_pair_result, z1, 8, " on i686");
 #else
-HOSTBIND_STATIC_ASSERT(sizeof(rng_normal_pair_result) == 16, "rng_normal_pair_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(rng_normal_pair_result) == 8, "rng_normal_pair_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(rng_normal_pair_result, z0) == 0, "rng_normal_pair_result: offset of z0");
-HOSTBIND_STATIC_ASSERT(offsetof(rng_normal_pair_result, z1) == 8, "rng_normal_pair_result: offset of z1");
+HOSTBIND_CHECK_SIZE(rng_normal_pair_result, 16, "");
+HOSTBIND_CHECK_ALIGN(rng_normal_pair_result, 8, "");
+HOSTBIND_CHECK_OFFSET(rng_normal_pair_result, z0, 0, "");
+HOSTBIND_CHECK_OFFSET(rng_normal_pair_result, z1, 8, "");
 #endif
 
 /*

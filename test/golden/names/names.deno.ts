@@ -13,57 +13,33 @@
  * @module
  */
 
-/**
- * The native functions as `Deno.dlopen` declares them, by C symbol.
- */
+/** The native functions as `Deno.dlopen` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `my-lib.v2.get_version`: `uint32_t my_lib_v2_get_version(hostbind_ctx *ctx)`
-   */
+  /** `my-lib.v2.get_version`: `uint32_t my_lib_v2_get_version(hostbind_ctx *ctx)` */
   my_lib_v2_get_version: { parameters: ["pointer"], result: "u32" },
-  /**
-   * `my-lib.v2.min_max`: `void my_lib_v2_min_max(my_lib_v2_min_max_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)`
-   */
+  /** `my-lib.v2.min_max`: `void my_lib_v2_min_max(my_lib_v2_min_max_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
   my_lib_v2_min_max: { parameters: ["pointer", "pointer", "i32", "i32"], result: "void" },
-  /**
-   * `@acme/clock.ticks`: `uint32_t acme_clock_ticks(hostbind_ctx *ctx)`
-   */
+  /** `@acme/clock.ticks`: `uint32_t acme_clock_ticks(hostbind_ctx *ctx)` */
   acme_clock_ticks: { parameters: ["pointer"], result: "u32" },
-  /**
-   * `wasi:random/random@0.2.0.get_random_u32`: `uint32_t wasi_random_random_0_2_0_get_random_u32(hostbind_ctx *ctx)`
-   */
+  /** `wasi:random/random@0.2.0.get_random_u32`: `uint32_t wasi_random_random_0_2_0_get_random_u32(hostbind_ctx *ctx)` */
   wasi_random_random_0_2_0_get_random_u32: { parameters: ["pointer"], result: "u32" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * A versioned library whose module name is not an identifier.
-   */
+  /** A versioned library whose module name is not an identifier. */
   readonly "my-lib.v2": {
-    /**
-     * Becomes my_lib_v2_get_version.
-     */
+    /** Becomes my_lib_v2_get_version. */
     get_version(): number;
-    /**
-     * Two results from a module with a dotted name.
-     */
+    /** Two results from a module with a dotted name. */
     min_max(a: number, b: number): [min: number, max: number];
   };
-  /**
-   * A scoped-package style name.
-   */
+  /** A scoped-package style name. */
   readonly "@acme/clock": {
-    /**
-     * Ticks since start; the symbol is given explicitly.
-     */
+    /** Ticks since start; the symbol is given explicitly. */
     ticks(): number;
   };
-  /**
-   * A component-model style name with `:`, `/` and `@`.
-   */
+  /** A component-model style name with `:`, `/` and `@`. */
   readonly "wasi:random/random@0.2.0": {
     get_random_u32(): number;
   };
@@ -277,19 +253,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libnames";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "names.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -299,17 +269,14 @@ const STUB_PAGES = 1;
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `my-lib.v2.min_max` (`my_lib_v2_min_max`): (i32, i32) -> (i32@256, i32@260)
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0d, 0x02, 0x60, 0x02, 0x7f, 0x7f, 0x00,
-  0x60, 0x02, 0x7f, 0x7f, 0x02, 0x7f, 0x7f, 0x02, 0x32, 0x02, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62,
-  0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01, 0x01, 0x01, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x11, 0x6d, 0x79, 0x5f, 0x6c, 0x69, 0x62, 0x5f, 0x76,
-  0x32, 0x5f, 0x6d, 0x69, 0x6e, 0x5f, 0x6d, 0x61, 0x78, 0x00, 0x00, 0x03, 0x02, 0x01, 0x01, 0x07,
-  0x15, 0x01, 0x11, 0x6d, 0x79, 0x5f, 0x6c, 0x69, 0x62, 0x5f, 0x76, 0x32, 0x5f, 0x6d, 0x69, 0x6e,
-  0x5f, 0x6d, 0x61, 0x78, 0x00, 0x01, 0x0a, 0x16, 0x01, 0x14, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10,
-  0x00, 0x41, 0x00, 0x28, 0x02, 0x80, 0x02, 0x41, 0x00, 0x28, 0x02, 0x84, 0x02, 0x0b,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABDQJgAn9/AGACf38Cf38CMgIIaG9zdGJpbmQGbWVtb3J5AgEBAQhob3N0YmluZBFt
+  eV9saWJfdjJfbWluX21heAAAAwIBAQcVARFteV9saWJfdjJfbWluX21heAABChYBFAAgACABEABB
+  ACgCgAJBACgChAIL
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = Deno.build.os === "windows" ? ".dll" : Deno.build.os === "darwin" ? ".dylib" : ".so";

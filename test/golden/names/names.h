@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "my-lib.v2".
  *
  * A versioned library whose module name is not an identifier.
@@ -139,10 +152,10 @@ typedef struct my_lib_v2_min_max_result {
   int32_t min;
   int32_t max;
 } my_lib_v2_min_max_result;
-HOSTBIND_STATIC_ASSERT(sizeof(my_lib_v2_min_max_result) == 8, "my_lib_v2_min_max_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(my_lib_v2_min_max_result) == 4, "my_lib_v2_min_max_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(my_lib_v2_min_max_result, min) == 0, "my_lib_v2_min_max_result: offset of min");
-HOSTBIND_STATIC_ASSERT(offsetof(my_lib_v2_min_max_result, max) == 4, "my_lib_v2_min_max_result: offset of max");
+HOSTBIND_CHECK_SIZE(my_lib_v2_min_max_result, 8, "");
+HOSTBIND_CHECK_ALIGN(my_lib_v2_min_max_result, 4, "");
+HOSTBIND_CHECK_OFFSET(my_lib_v2_min_max_result, min, 0, "");
+HOSTBIND_CHECK_OFFSET(my_lib_v2_min_max_result, max, 4, "");
 
 /*
  * Two results from a module with a dotted name.

@@ -15,35 +15,21 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `wide.blend`: `double wide_blend(hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f, int32_t g, uint32_t h, float i, double j)`
-   */
+  /** `wide.blend`: `double wide_blend(hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f, int32_t g, uint32_t h, float i, double j)` */
   wide_blend: { args: ["ptr", "i32", "u32", "i64", "u64", "f32", "f64", "i32", "u32", "f32", "f64"], returns: "f64" },
-  /**
-   * `wide.unpack`: `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)`
-   */
+  /** `wide.unpack`: `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)` */
   wide_unpack: { args: ["ptr", "ptr", "u64"], returns: "void" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * Long parameter lists and many results, to exercise line wrapping.
-   */
+  /** Long parameter lists and many results, to exercise line wrapping. */
   readonly wide: {
-    /**
-     * Ten parameters of every type; long enough to wrap one per line.
-     */
+    /** Ten parameters of every type; long enough to wrap one per line. */
     blend(a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number;
-    /**
-     * Eight results, the most the layout probe uses.
-     */
+    /** Eight results, the most the layout probe uses. */
     unpack(packed: bigint): [r0: number, r1: number, r2: number, r3: number, r4: bigint, r5: number, r6: bigint, r7: number];
   };
 };
@@ -256,19 +242,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libwide";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "wide.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -278,19 +258,14 @@ const STUB_PAGES = 1;
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `wide.unpack` (`wide_unpack`): (i64) -> (i32@256, i32@260, f32@264, f64@272, i64@280, i32@288, i64@296, f32@304)
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x11, 0x02, 0x60, 0x01, 0x7e, 0x00, 0x60,
-  0x01, 0x7e, 0x08, 0x7f, 0x7f, 0x7d, 0x7c, 0x7e, 0x7f, 0x7e, 0x7d, 0x02, 0x2c, 0x02, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01,
-  0x01, 0x01, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x0b, 0x77, 0x69, 0x64, 0x65,
-  0x5f, 0x75, 0x6e, 0x70, 0x61, 0x63, 0x6b, 0x00, 0x00, 0x03, 0x02, 0x01, 0x01, 0x07, 0x0f, 0x01,
-  0x0b, 0x77, 0x69, 0x64, 0x65, 0x5f, 0x75, 0x6e, 0x70, 0x61, 0x63, 0x6b, 0x00, 0x01, 0x0a, 0x38,
-  0x01, 0x36, 0x00, 0x20, 0x00, 0x10, 0x00, 0x41, 0x00, 0x28, 0x02, 0x80, 0x02, 0x41, 0x00, 0x28,
-  0x02, 0x84, 0x02, 0x41, 0x00, 0x2a, 0x02, 0x88, 0x02, 0x41, 0x00, 0x2b, 0x03, 0x90, 0x02, 0x41,
-  0x00, 0x29, 0x03, 0x98, 0x02, 0x41, 0x00, 0x28, 0x02, 0xa0, 0x02, 0x41, 0x00, 0x29, 0x03, 0xa8,
-  0x02, 0x41, 0x00, 0x2a, 0x02, 0xb0, 0x02, 0x0b,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABEQJgAX4AYAF+CH9/fXx+f359AiwCCGhvc3RiaW5kBm1lbW9yeQIBAQEIaG9zdGJp
+  bmQLd2lkZV91bnBhY2sAAAMCAQEHDwELd2lkZV91bnBhY2sAAQo4ATYAIAAQAEEAKAKAAkEAKAKE
+  AkEAKgKIAkEAKwOQAkEAKQOYAkEAKAKgAkEAKQOoAkEAKgKwAgs=
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;

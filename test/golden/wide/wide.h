@@ -117,6 +117,19 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*
+ * Layout checks of the result structs: size, alignment and field offsets. The
+ * message names the struct and field; `where` is "" or a note such as " on i686".
+ */
+#ifndef HOSTBIND_CHECK_SIZE
+#define HOSTBIND_CHECK_SIZE(type, size, where) \
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+#define HOSTBIND_CHECK_ALIGN(type, align, where) \
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+#endif
+
+/*
  * Imports of module "wide".
  *
  * Long parameter lists and many results, to exercise line wrapping.
@@ -157,27 +170,27 @@ typedef struct wide_unpack_result {
   float r7;
 } wide_unpack_result;
 #if defined(__i386__) && !defined(_WIN32)
-HOSTBIND_STATIC_ASSERT(sizeof(wide_unpack_result) == 44, "wide_unpack_result: size on i686");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(wide_unpack_result) == 4, "wide_unpack_result: alignment on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r0) == 0, "wide_unpack_result: offset of r0 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r1) == 4, "wide_unpack_result: offset of r1 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r2) == 8, "wide_unpack_result: offset of r2 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r3) == 12, "wide_unpack_result: offset of r3 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r4) == 20, "wide_unpack_result: offset of r4 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r5) == 28, "wide_unpack_result: offset of r5 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r6) == 32, "wide_unpack_result: offset of r6 on i686");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r7) == 40, "wide_unpack_result: offset of r7 on i686");
+HOSTBIND_CHECK_SIZE(wide_unpack_result, 44, " on i686");
+HOSTBIND_CHECK_ALIGN(wide_unpack_result, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r0, 0, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r1, 4, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r2, 8, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r3, 12, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r4, 20, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r5, 28, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r6, 32, " on i686");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r7, 40, " on i686");
 #else
-HOSTBIND_STATIC_ASSERT(sizeof(wide_unpack_result) == 56, "wide_unpack_result: size");
-HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(wide_unpack_result) == 8, "wide_unpack_result: alignment");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r0) == 0, "wide_unpack_result: offset of r0");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r1) == 4, "wide_unpack_result: offset of r1");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r2) == 8, "wide_unpack_result: offset of r2");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r3) == 16, "wide_unpack_result: offset of r3");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r4) == 24, "wide_unpack_result: offset of r4");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r5) == 32, "wide_unpack_result: offset of r5");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r6) == 40, "wide_unpack_result: offset of r6");
-HOSTBIND_STATIC_ASSERT(offsetof(wide_unpack_result, r7) == 48, "wide_unpack_result: offset of r7");
+HOSTBIND_CHECK_SIZE(wide_unpack_result, 56, "");
+HOSTBIND_CHECK_ALIGN(wide_unpack_result, 8, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r0, 0, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r1, 4, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r2, 8, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r3, 16, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r4, 24, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r5, 32, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r6, 40, "");
+HOSTBIND_CHECK_OFFSET(wide_unpack_result, r7, 48, "");
 #endif
 
 /*

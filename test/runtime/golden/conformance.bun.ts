@@ -15,119 +15,63 @@
 import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 
-/**
- * The native functions as `bun:ffi` declares them, by C symbol.
- */
+/** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
-  /**
-   * `env.nop`: `void env_nop(hostbind_ctx *ctx)`
-   */
+  /** `env.nop`: `void env_nop(hostbind_ctx *ctx)` */
   env_nop: { args: ["ptr"], returns: "void" },
-  /**
-   * `env.nop_count`: `int32_t env_nop_count(hostbind_ctx *ctx)`
-   */
+  /** `env.nop_count`: `int32_t env_nop_count(hostbind_ctx *ctx)` */
   env_nop_count: { args: ["ptr"], returns: "i32" },
-  /**
-   * `env.id_i32`: `int32_t env_id_i32(hostbind_ctx *ctx, int32_t x)`
-   */
+  /** `env.id_i32`: `int32_t env_id_i32(hostbind_ctx *ctx, int32_t x)` */
   env_id_i32: { args: ["ptr", "i32"], returns: "i32" },
-  /**
-   * `env.id_u32`: `uint32_t env_id_u32(hostbind_ctx *ctx, uint32_t x)`
-   */
+  /** `env.id_u32`: `uint32_t env_id_u32(hostbind_ctx *ctx, uint32_t x)` */
   env_id_u32: { args: ["ptr", "u32"], returns: "u32" },
-  /**
-   * `env.id_i64`: `int64_t env_id_i64(hostbind_ctx *ctx, int64_t x)`
-   */
+  /** `env.id_i64`: `int64_t env_id_i64(hostbind_ctx *ctx, int64_t x)` */
   env_id_i64: { args: ["ptr", "i64"], returns: "i64" },
-  /**
-   * `env.id_u64`: `uint64_t env_id_u64(hostbind_ctx *ctx, uint64_t x)`
-   */
+  /** `env.id_u64`: `uint64_t env_id_u64(hostbind_ctx *ctx, uint64_t x)` */
   env_id_u64: { args: ["ptr", "u64"], returns: "u64" },
-  /**
-   * `env.id_f32`: `float env_id_f32(hostbind_ctx *ctx, float x)`
-   */
+  /** `env.id_f32`: `float env_id_f32(hostbind_ctx *ctx, float x)` */
   env_id_f32: { args: ["ptr", "f32"], returns: "f32" },
-  /**
-   * `env.id_f64`: `double env_id_f64(hostbind_ctx *ctx, double x)`
-   */
+  /** `env.id_f64`: `double env_id_f64(hostbind_ctx *ctx, double x)` */
   env_id_f64: { args: ["ptr", "f64"], returns: "f64" },
-  /**
-   * `env.u32_to_f64`: `double env_u32_to_f64(hostbind_ctx *ctx, uint32_t x)`
-   */
+  /** `env.u32_to_f64`: `double env_u32_to_f64(hostbind_ctx *ctx, uint32_t x)` */
   env_u32_to_f64: { args: ["ptr", "u32"], returns: "f64" },
-  /**
-   * `env.u64_to_f64`: `double env_u64_to_f64(hostbind_ctx *ctx, uint64_t x)`
-   */
+  /** `env.u64_to_f64`: `double env_u64_to_f64(hostbind_ctx *ctx, uint64_t x)` */
   env_u64_to_f64: { args: ["ptr", "u64"], returns: "f64" },
-  /**
-   * `env.i64_to_f64`: `double env_i64_to_f64(hostbind_ctx *ctx, int64_t x)`
-   */
+  /** `env.i64_to_f64`: `double env_i64_to_f64(hostbind_ctx *ctx, int64_t x)` */
   env_i64_to_f64: { args: ["ptr", "i64"], returns: "f64" },
-  /**
-   * `env.divmod`: `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)`
-   */
+  /** `env.divmod`: `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
   env_divmod: { args: ["ptr", "ptr", "i32", "i32"], returns: "void" },
-  /**
-   * `env.spread`: `void env_spread(env_spread_result *out, hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f)`
-   */
+  /** `env.spread`: `void env_spread(env_spread_result *out, hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f)` */
   env_spread: { args: ["ptr", "ptr", "i32", "u32", "i64", "u64", "f32", "f64"], returns: "void" },
-  /**
-   * `env.swap`: `void env_swap(env_swap_result *out, hostbind_ctx *ctx, int64_t a, float b)`
-   */
+  /** `env.swap`: `void env_swap(env_swap_result *out, hostbind_ctx *ctx, int64_t a, float b)` */
   env_swap: { args: ["ptr", "ptr", "i64", "f32"], returns: "void" },
-  /**
-   * `env.fail`: `void env_fail(hostbind_ctx *ctx, int32_t code)`
-   */
+  /** `env.fail`: `void env_fail(hostbind_ctx *ctx, int32_t code)` */
   env_fail: { args: ["ptr", "i32"], returns: "void" },
-  /**
-   * `env.checked_sqrt`: `double env_checked_sqrt(hostbind_ctx *ctx, double x)`
-   */
+  /** `env.checked_sqrt`: `double env_checked_sqrt(hostbind_ctx *ctx, double x)` */
   env_checked_sqrt: { args: ["ptr", "f64"], returns: "f64" },
-  /**
-   * `env.fail_long`: `int32_t env_fail_long(hostbind_ctx *ctx)`
-   */
+  /** `env.fail_long`: `int32_t env_fail_long(hostbind_ctx *ctx)` */
   env_fail_long: { args: ["ptr"], returns: "i32" },
-  /**
-   * `env.mem_sum`: `uint32_t env_mem_sum(hostbind_ctx *ctx, uint32_t ptr, uint32_t len)`
-   */
+  /** `env.mem_sum`: `uint32_t env_mem_sum(hostbind_ctx *ctx, uint32_t ptr, uint32_t len)` */
   env_mem_sum: { args: ["ptr", "u32", "u32"], returns: "u32" },
-  /**
-   * `env.mem_size`: `uint64_t env_mem_size(hostbind_ctx *ctx)`
-   */
+  /** `env.mem_size`: `uint64_t env_mem_size(hostbind_ctx *ctx)` */
   env_mem_size: { args: ["ptr"], returns: "u64" },
-  /**
-   * `env.user_data`: `uint64_t env_user_data(hostbind_ctx *ctx)`
-   */
+  /** `env.user_data`: `uint64_t env_user_data(hostbind_ctx *ctx)` */
   env_user_data: { args: ["ptr"], returns: "u64" },
-  /**
-   * `math-lib.hypot`: `double hypot(double x, double y)`
-   */
+  /** `math-lib.hypot`: `double hypot(double x, double y)` */
   hypot: { args: ["f64", "f64"], returns: "f64" },
-  /**
-   * `math-lib.add`: `int32_t math_lib_add(int32_t a, int32_t b)`
-   */
+  /** `math-lib.add`: `int32_t math_lib_add(int32_t a, int32_t b)` */
   math_lib_add: { args: ["i32", "i32"], returns: "i32" },
-  /**
-   * `math-lib.minmax`: `void math_lib_minmax(math_lib_minmax_result *out, double a, double b)`
-   */
+  /** `math-lib.minmax`: `void math_lib_minmax(math_lib_minmax_result *out, double a, double b)` */
   math_lib_minmax: { args: ["ptr", "f64", "f64"], returns: "void" },
 } as const;
 
-/**
- * The wasm imports the native library serves, by import module and name.
- */
+/** The wasm imports the native library serves, by import module and name. */
 export type Imports = {
-  /**
-   * The conformance host: one function per behaviour under test.
-   */
+  /** The conformance host: one function per behaviour under test. */
   readonly env: {
-    /**
-     * Does nothing; counts its calls.
-     */
+    /** Does nothing; counts its calls. */
     nop(): void;
-    /**
-     * Returns how often nop() ran.
-     */
+    /** Returns how often nop() ran. */
     nop_count(): number;
     id_i32(x: number): number;
     id_u32(x: number): number;
@@ -135,53 +79,31 @@ export type Imports = {
     id_u64(x: bigint): bigint;
     id_f32(x: number): number;
     id_f64(x: number): number;
-    /**
-     * The value as the native side saw it, widened to f64 (checks signedness).
-     */
+    /** The value as the native side saw it, widened to f64 (checks signedness). */
     u32_to_f64(x: number): number;
     u64_to_f64(x: bigint): number;
     i64_to_f64(x: bigint): number;
-    /**
-     * Integer division; traps (code 7) when b is 0.
-     */
+    /** Integer division; traps (code 7) when b is 0. */
     divmod(a: number, b: number): [quot: number, rem: number];
-    /**
-     * Six results of every type: a+1, b-1, c*2, d+1, e*2, -f.
-     */
+    /** Six results of every type: a+1, b-1, c*2, d+1, e*2, -f. */
     spread(a: number, b: number, c: bigint, d: bigint, e: number, f: number): [a: number, b: number, c: bigint, d: bigint, e: number, f: number];
-    /**
-     * Unlabelled results with padding between them.
-     */
+    /** Unlabelled results with padding between them. */
     swap(a: bigint, b: number): [number, bigint];
-    /**
-     * Traps with the given code and a message naming it.
-     */
+    /** Traps with the given code and a message naming it. */
     fail(code: number): void;
-    /**
-     * Square root; traps (code 22) on a negative input.
-     */
+    /** Square root; traps (code 22) on a negative input. */
     checked_sqrt(x: number): number;
-    /**
-     * Traps with a message longer than the context can hold.
-     */
+    /** Traps with a message longer than the context can hold. */
     fail_long(): number;
-    /**
-     * Sum of guest bytes [ptr, ptr+len); traps (code 1) when out of bounds.
-     */
+    /** Sum of guest bytes [ptr, ptr+len); traps (code 1) when out of bounds. */
     mem_sum(ptr: number, len: number): number;
-    /**
-     * ctx->memory_size.
-     */
+    /** ctx->memory_size. */
     mem_size(): bigint;
-    /**
-     * ctx->user_data as an integer.
-     */
+    /** ctx->user_data as an integer. */
     user_data(): bigint;
   };
   readonly "math-lib": {
-    /**
-     * libm's own hypot, bound directly.
-     */
+    /** libm's own hypot, bound directly. */
     hypot(x: number, y: number): number;
     add(a: number, b: number): number;
     minmax(a: number, b: number): [min: number, max: number];
@@ -396,19 +318,13 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
-/**
- * The library `load()` opens when given no path, relative to this file (`undefined`: none).
- */
+/** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libconformance";
 
-/**
- * The C header the native library implements (named in load errors).
- */
+/** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "conformance.h";
 
-/**
- * Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.
- */
+/** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
 /**
@@ -421,33 +337,18 @@ const STUB_PAGES = 1;
  * - `env.spread` (`env_spread`): (i32, i32, i64, i64, f32, f64) -> (i32@264, i32@268, i64@272, i64@280, f32@288, f64@296)
  * - `env.swap` (`env_swap`): (i64, f32) -> (f32@304, i64@312)
  * - `math-lib.minmax` (`math_lib_minmax`): (f64, f64) -> (f64@320, f64@328)
+ *
+ * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x3d, 0x08, 0x60, 0x02, 0x7f, 0x7f, 0x00,
-  0x60, 0x06, 0x7f, 0x7f, 0x7e, 0x7e, 0x7d, 0x7c, 0x00, 0x60, 0x02, 0x7e, 0x7d, 0x00, 0x60, 0x02,
-  0x7c, 0x7c, 0x00, 0x60, 0x02, 0x7f, 0x7f, 0x02, 0x7f, 0x7f, 0x60, 0x06, 0x7f, 0x7f, 0x7e, 0x7e,
-  0x7d, 0x7c, 0x06, 0x7f, 0x7f, 0x7e, 0x7e, 0x7d, 0x7c, 0x60, 0x02, 0x7e, 0x7d, 0x02, 0x7d, 0x7e,
-  0x60, 0x02, 0x7c, 0x7c, 0x02, 0x7c, 0x7c, 0x02, 0x70, 0x05, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62,
-  0x69, 0x6e, 0x64, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x01, 0x01, 0x01, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x0a, 0x65, 0x6e, 0x76, 0x5f, 0x64, 0x69, 0x76, 0x6d,
-  0x6f, 0x64, 0x00, 0x00, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x0a, 0x65, 0x6e,
-  0x76, 0x5f, 0x73, 0x70, 0x72, 0x65, 0x61, 0x64, 0x00, 0x01, 0x08, 0x68, 0x6f, 0x73, 0x74, 0x62,
-  0x69, 0x6e, 0x64, 0x08, 0x65, 0x6e, 0x76, 0x5f, 0x73, 0x77, 0x61, 0x70, 0x00, 0x02, 0x08, 0x68,
-  0x6f, 0x73, 0x74, 0x62, 0x69, 0x6e, 0x64, 0x0f, 0x6d, 0x61, 0x74, 0x68, 0x5f, 0x6c, 0x69, 0x62,
-  0x5f, 0x6d, 0x69, 0x6e, 0x6d, 0x61, 0x78, 0x00, 0x03, 0x03, 0x05, 0x04, 0x04, 0x05, 0x06, 0x07,
-  0x07, 0x38, 0x04, 0x0a, 0x65, 0x6e, 0x76, 0x5f, 0x64, 0x69, 0x76, 0x6d, 0x6f, 0x64, 0x00, 0x04,
-  0x0a, 0x65, 0x6e, 0x76, 0x5f, 0x73, 0x70, 0x72, 0x65, 0x61, 0x64, 0x00, 0x05, 0x08, 0x65, 0x6e,
-  0x76, 0x5f, 0x73, 0x77, 0x61, 0x70, 0x00, 0x06, 0x0f, 0x6d, 0x61, 0x74, 0x68, 0x5f, 0x6c, 0x69,
-  0x62, 0x5f, 0x6d, 0x69, 0x6e, 0x6d, 0x61, 0x78, 0x00, 0x07, 0x0a, 0x75, 0x04, 0x14, 0x00, 0x20,
-  0x00, 0x20, 0x01, 0x10, 0x00, 0x41, 0x00, 0x28, 0x02, 0x80, 0x02, 0x41, 0x00, 0x28, 0x02, 0x84,
-  0x02, 0x0b, 0x34, 0x00, 0x20, 0x00, 0x20, 0x01, 0x20, 0x02, 0x20, 0x03, 0x20, 0x04, 0x20, 0x05,
-  0x10, 0x01, 0x41, 0x00, 0x28, 0x02, 0x88, 0x02, 0x41, 0x00, 0x28, 0x02, 0x8c, 0x02, 0x41, 0x00,
-  0x29, 0x03, 0x90, 0x02, 0x41, 0x00, 0x29, 0x03, 0x98, 0x02, 0x41, 0x00, 0x2a, 0x02, 0xa0, 0x02,
-  0x41, 0x00, 0x2b, 0x03, 0xa8, 0x02, 0x0b, 0x14, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10, 0x02, 0x41,
-  0x00, 0x2a, 0x02, 0xb0, 0x02, 0x41, 0x00, 0x29, 0x03, 0xb8, 0x02, 0x0b, 0x14, 0x00, 0x20, 0x00,
-  0x20, 0x01, 0x10, 0x03, 0x41, 0x00, 0x2b, 0x03, 0xc0, 0x02, 0x41, 0x00, 0x2b, 0x03, 0xc8, 0x02,
-  0x0b,
-]);
+const STUB_BYTES = Uint8Array.from(atob(`
+  AGFzbQEAAAABPQhgAn9/AGAGf39+fn18AGACfn0AYAJ8fABgAn9/An9/YAZ/f35+fXwGf39+fn18
+  YAJ+fQJ9fmACfHwCfHwCcAUIaG9zdGJpbmQGbWVtb3J5AgEBAQhob3N0YmluZAplbnZfZGl2bW9k
+  AAAIaG9zdGJpbmQKZW52X3NwcmVhZAABCGhvc3RiaW5kCGVudl9zd2FwAAIIaG9zdGJpbmQPbWF0
+  aF9saWJfbWlubWF4AAMDBQQEBQYHBzgECmVudl9kaXZtb2QABAplbnZfc3ByZWFkAAUIZW52X3N3
+  YXAABg9tYXRoX2xpYl9taW5tYXgABwp1BBQAIAAgARAAQQAoAoACQQAoAoQCCzQAIAAgASACIAMg
+  BCAFEAFBACgCiAJBACgCjAJBACkDkAJBACkDmAJBACoCoAJBACsDqAILFAAgACABEAJBACoCsAJB
+  ACkDuAILFAAgACABEANBACsDwAJBACsDyAIL
+`), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;
