@@ -109,6 +109,8 @@ export function safeCName(name: string, taken: ReadonlySet<string> = new Set()):
  * turns `??/` at a line end into a line splice, which `-Wtrigraphs` reports).
  */
 export function cComment(text: string): string {
+  // Most text has neither `/` nor `?`: nothing to escape.
+  if (text.indexOf("/") < 0 && text.indexOf("?") < 0) return text;
   return text.replace(/\*\//g, "* /").replace(/\/\*/g, "/ *").replace(/\?(?=\?)/g, "? ");
 }
 

@@ -18,7 +18,7 @@
  */
 import { cComment, headerGuard, watString } from "../../ir/names.ts";
 import type { ImportModule } from "../../ir/types.ts";
-import { type Layout, layout } from "../../layout/mod.ts";
+import { type ImportLayout, type Layout, layout, layoutStruct, type StructLayout, targetByName } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
 import { emitPrelude } from "./prelude.ts";
@@ -29,7 +29,9 @@ import { emitResultStruct } from "./result_struct.ts";
 export function emitHeader(cx: EmitContext): string {
   // The context's layout is the x86_64-linux one whenever generate() made it: reuse it.
   const wide = cx.layout.target.name === "x86_64-linux" ? cx.layout : layout(cx.decls, { target: "x86_64-linux" });
-  const narrow = layout(cx.decls, { target: "i686-linux" });
+  // Only the result structs differ on i686 (8-byte fields align to 4 there).
+  const i686 = targetByName("i686-linux")!;
+  const narrow = (imp: ImportLayout) => imp.result && layoutStruct(imp.result.name, imp.result.fields, i686);
   const guard = headerGuard(cx.name);
   const w = new SourceWriter();
   w.line(`/* ${GENERATED_BANNER} */`);
@@ -83,13 +85,19 @@ function emitIntro(w: SourceWriter, cx: EmitContext): void {
 }
 
 /** One import module: a heading with its doc, then each function's struct and prototype. */
-function emitModule(w: SourceWriter, m: ImportModule, wide: Layout, narrow: Layout, first: number): void {
+function emitModule(
+  w: SourceWriter,
+  m: ImportModule,
+  wide: Layout,
+  narrow: (imp: ImportLayout) => StructLayout | null,
+  first: number,
+): void {
   const heading = `Imports of module ${watString(m.name)}.`;
   w.docComment(cComment(m.doc === "" ? heading : `${heading}\n\n${m.doc}`), "c");
   m.functions.forEach((_, i) => {
     const imp = wide.imports[first + i]!;
     w.blank();
-    emitResultStruct(w, imp, narrow.imports[first + i]!);
+    emitResultStruct(w, imp, narrow(imp));
     if (imp.result !== null) w.blank();
     emitPrototype(w, imp);
   });

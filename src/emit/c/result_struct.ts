@@ -11,7 +11,7 @@
  * import { SourceWriter } from "../writer.ts";
  * import { emitResultStruct } from "./result_struct.ts";
  * const w = new SourceWriter();
- * emitResultStruct(w, imp64, imp32); // imp64/imp32: the same import laid out for x86_64-linux and i686-linux
+ * emitResultStruct(w, imp64, struct32); // imp64: the import laid out for x86_64-linux; struct32: its result struct on i686-linux
  * // typedef struct env_divmod_result { int32_t quot; int32_t rem; } env_divmod_result; + assertions
  * ```
  * @module
@@ -25,12 +25,13 @@ import type { SourceWriter } from "../writer.ts";
 export const I686_CONDITION = "defined(__i386__) && !defined(_WIN32)";
 
 /**
- * Writes the typedef of `wide.result` and its assertions. `wide` and `narrow`
- * are the same import laid out for a 64-bit target and for i686-linux; when
- * their numbers differ the assertions split into `#if`/`#else` branches.
+ * Writes the typedef of `wide.result` and its assertions. `wide` is the
+ * import laid out for a 64-bit target, `narrow` its result struct laid out
+ * for i686-linux; when their numbers differ the assertions split into
+ * `#if`/`#else` branches.
  * Does nothing for an import with fewer than two results.
  */
-export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: ImportLayout): void {
+export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: StructLayout | null): void {
   const s = wide.result;
   if (s === null) return;
   const fn = wide.fn;
@@ -41,7 +42,7 @@ export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: Im
     for (const f of s.fields) w.line(`${C_TYPE[f.type]} ${f.name};`);
   });
   w.line(`} ${s.name};`);
-  emitStructAssertions(w, s, narrow.result);
+  emitStructAssertions(w, s, narrow);
 }
 
 /** Writes the size, alignment and offset assertions of `wide`, split by target when `narrow` differs. */

@@ -57,17 +57,47 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect): string {
   w.blank();
   emitSymbols(w, model, dialect);
   w.blank();
-  emitImportsInterface(w, model);
+  const shared = sharedSections(cx, model);
+  w.line(shared.imports);
   w.blank();
   w.line(fillTemplate(readTemplate("ts-runtime.ts.tmpl"), {
     USER_DATA_TYPE: dialect.userDataType,
     CTX_TABLE: ctxTable(),
   }));
   w.blank();
-  emitConstants(w, cx, model);
+  w.line(shared.constants);
   w.blank();
   w.line(fillTemplate(readTemplate(dialect.loadTemplate), { BINDINGS: bindings(model, dialect) }));
   return w.toString();
+}
+
+/** The sections Deno and Bun print the same, with the context values they were rendered for. */
+interface SharedSections {
+  name: string;
+  lib: string | undefined;
+  /** The `Imports` type. */
+  imports: string;
+  /** The constants, ending with the stub bytes. */
+  constants: string;
+}
+
+const sharedCache = new WeakMap<EmitContext, SharedSections>();
+
+/**
+ * The `Imports` type and the constants, rendered once per context:
+ * `generate()` emits both runtimes from one context, and for big inputs these
+ * sections are a fifth of each module.
+ */
+function sharedSections(cx: EmitContext, model: TsModel): SharedSections {
+  const cached = sharedCache.get(cx);
+  if (cached !== undefined && cached.name === cx.name && cached.lib === cx.lib) return cached;
+  const imports = new SourceWriter();
+  emitImportsInterface(imports, model);
+  const constants = new SourceWriter();
+  emitConstants(constants, cx, model);
+  const sections = { name: cx.name, lib: cx.lib, imports: imports.toString(), constants: constants.toString() };
+  sharedCache.set(cx, sections);
+  return sections;
 }
 
 function emitModuleDoc(w: SourceWriter, cx: EmitContext, dialect: Dialect): void {
