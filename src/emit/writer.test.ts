@@ -18,6 +18,8 @@ const CASES: { name: string; texts: string[] }[] = [
   { name: "a block starting with a newline", texts: ["\nx\ny"] },
   { name: "a block with trailing whitespace on one line", texts: ["x \ny\n\t\nz"] },
   { name: "only newlines", texts: ["\n\n", "x"] },
+  { name: "a block with Unicode spaces at line ends", texts: ["u\u3000\nv", "w\nx\ufeff", "y\u2028\nz", "p\nq\u200a"] },
+  { name: "a block with characters that are not spaces at line ends", texts: ["a\u00ad\nb\u200b\nc\u1680d"] },
 ];
 
 describe("SourceWriter.line", () => {

@@ -43,7 +43,7 @@ export class SourceWriter {
       this.#push(clean === "" ? "" : this.#indent + clean);
       return this;
     }
-    if (/[^\S\n](?:\n|$)/.test(text)) {
+    if (hasTrailingWhitespace(text)) {
       for (const l of text.split("\n")) {
         const clean = l.trimEnd();
         this.#push(clean === "" ? "" : this.#indent + clean);
@@ -134,4 +134,23 @@ export class SourceWriter {
     if (this.#chunks.length === 0) return ls.join("\n") + "\n";
     return this.#chunks.join("\n") + (ls.length > 0 ? "\n" + ls.join("\n") : "") + "\n";
   }
+}
+
+/**
+ * True when a line of `text` ends in whitespace (what `trimEnd` would
+ * remove). Looks only at the character before each line break: a regex over
+ * every character of a megabyte block cost more than writing it.
+ */
+function hasTrailingWhitespace(text: string): boolean {
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) {
+    if (nl > 0 && isTrimmed(text.charCodeAt(nl - 1))) return true;
+  }
+  return text.length > 0 && isTrimmed(text.charCodeAt(text.length - 1));
+}
+
+/** True for a character `trimEnd` removes, other than `\n` (the line break itself). */
+function isTrimmed(c: number): boolean {
+  if (c === 0x0a) return false;
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || (c >= 0x1680 && /\s/.test(String.fromCharCode(c)));
 }

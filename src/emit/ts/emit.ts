@@ -119,6 +119,13 @@ function emitModuleDoc(w: SourceWriter, cx: EmitContext, dialect: Dialect): void
 }
 
 function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
+  // A handful of FFI type tags, each quoted once rather than per parameter.
+  const tags = new Map<string, string>();
+  const quoted = (tag: string) => {
+    let q = tags.get(tag);
+    if (q === undefined) tags.set(tag, q = jsString(tag));
+    return q;
+  };
   w.docComment(`The native functions as \`${dialect.ffiApi}\` declares them, by C symbol.`, DOC);
   w.line("export const symbols = {");
   w.indented(() => {
@@ -129,7 +136,7 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       for (const p of imp.params) params.push(dialect.ffiType[p.type]);
       const result = imp.kind === "single" ? dialect.ffiType[imp.results[0]!.type] : dialect.voidType;
       w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
-      w.line(`${imp.symbol}: ${dialect.definition(params.map(jsString), jsString(result))},`);
+      w.line(`${imp.symbol}: ${dialect.definition(params.map(quoted), quoted(result))},`);
     }
   });
   w.line("} as const;");
