@@ -29,9 +29,9 @@ export class ParseContext {
     readonly file: string,
   ) {}
 
-  /** The 1-based location of a node's first non-trivia character (after JSDoc and whitespace). */
-  locate(node: ts.Node): SourceLocation {
-    return this.locateAt(node.getStart(this.sourceFile));
+  /** The 1-based location of a node's first non-trivia character (after JSDoc and whitespace), or of an offset. */
+  locate(node: ts.Node | number): SourceLocation {
+    return this.locateAt(typeof node === "number" ? node : node.getStart(this.sourceFile));
   }
 
   /** The 1-based location of a character offset in the file. */
@@ -44,8 +44,8 @@ export class ParseContext {
     return this.sourceFile.text.substring(node.getStart(this.sourceFile), node.end);
   }
 
-  /** Records an error at `node`, with a hint saying what to do and optional located notes. */
-  error(node: ts.Node, message: string, hint: string, related: { node: ts.Node; message: string }[] = []): void {
+  /** Records an error at `node` (or an offset), with a hint saying what to do and optional located notes. */
+  error(node: ts.Node | number, message: string, hint: string, related: { node: ts.Node | number; message: string }[] = []): void {
     this.errors.push(
       new HostbindError(message, {
         location: this.locate(node),
@@ -54,6 +54,31 @@ export class ParseContext {
       }),
     );
   }
+
+  /**
+   * The JSDoc comments the compiler attaches to `node` (a module, or a
+   * function in a module block), from a second parse of the file with JSDoc
+   * parsing on. The first parse skips JSDoc (a third of its time) and the
+   * parser reads plain comments itself; this is for the others, and is done
+   * at most once per file.
+   */
+  compilerJsDoc(node: ts.Node): readonly ts.JSDoc[] | undefined {
+    if (this.#jsDocByPos === undefined) {
+      this.#jsDocByPos = new Map();
+      const full = ts.createSourceFile(this.sourceFile.fileName, this.sourceFile.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+      const record = (st: ts.Statement) => {
+        const docs = (st as ts.Statement & { jsDoc?: readonly ts.JSDoc[] }).jsDoc;
+        if (docs !== undefined) this.#jsDocByPos!.set(st.pos, docs);
+      };
+      for (const st of full.statements) {
+        record(st);
+        if (ts.isModuleDeclaration(st) && st.body !== undefined && ts.isModuleBlock(st.body)) st.body.statements.forEach(record);
+      }
+    }
+    return this.#jsDocByPos.get(node.pos);
+  }
+
+  #jsDocByPos: Map<number, readonly ts.JSDoc[]> | undefined;
 
   /** Throws every collected error, sorted into source order; returns when there are none. */
   throwIfAny(): void {

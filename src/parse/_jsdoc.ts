@@ -14,6 +14,7 @@
  */
 import { ts } from "ts-morph";
 import type { ParseContext } from "./_context.ts";
+import { type DocComment, plainDocs } from "./_doc_comments.ts";
 
 /** What the JSDoc of one declaration says. */
 export interface DocInfo {
@@ -25,7 +26,7 @@ export interface DocInfo {
   noctx: boolean;
 }
 
-/** A declaration that may carry JSDoc comments (the parser attaches them as `jsDoc`). */
+/** A declaration that may carry JSDoc comments. */
 type Documented = ts.FunctionDeclaration | ts.ModuleDeclaration;
 
 /**
@@ -34,37 +35,60 @@ type Documented = ts.FunctionDeclaration | ts.ModuleDeclaration;
  * an error in `cx` and otherwise ignored.
  */
 export function readDoc(cx: ParseContext, node: Documented, owner: string): DocInfo {
-  // `jsDoc` is set by the parser on every node that can have JSDoc; it is not
-  // in the public typings (ts-morph's getJsDocs() reads the same property).
-  const docs = (node as Documented & { jsDoc?: readonly ts.JSDoc[] }).jsDoc ?? [];
+  const docs = docComments(cx, node);
   // The comment nearest the declaration is its documentation, as editors show it.
   const last = docs[docs.length - 1];
   const info: DocInfo = { doc: last ? cleanText(description(cx, last)) : "", noctx: false };
-  let symbolTag: ts.JSDocTag | undefined;
+  let symbolAt: number | undefined;
   for (const d of docs) {
-    for (const tag of d.tags ?? []) {
-      const name = cx.text(tag.tagName);
-      if (name === "noctx") info.noctx = true;
-      if (name !== "symbol") continue;
-      const words = commentText(tag).trim().split(/\s+/).filter((w) => w !== "");
-      if (symbolTag !== undefined) {
-        cx.error(tag, `Duplicate \`@symbol\` tag on ${owner}: expected at most one`, "Keep one `@symbol NAME` tag.", [
-          { node: symbolTag, message: "the first `@symbol` tag is here" },
+    for (const tag of d.tags) {
+      if (tag.name === "noctx") info.noctx = true;
+      if (tag.name !== "symbol") continue;
+      const words = tag.words;
+      if (symbolAt !== undefined) {
+        cx.error(tag.at, `Duplicate \`@symbol\` tag on ${owner}: expected at most one`, "Keep one `@symbol NAME` tag.", [
+          { node: symbolAt, message: "the first `@symbol` tag is here" },
         ]);
       } else if (words.length !== 1) {
         const found = words.length === 0 ? "no name" : `${words.length} words \`${words.join(" ")}\``;
         cx.error(
-          tag,
+          tag.at,
           `\`@symbol\` on ${owner} needs exactly one C symbol name, found ${found}`,
           "Write the native symbol after the tag, e.g. `@symbol my_function`.",
         );
       } else {
         info.symbol = words[0];
       }
-      symbolTag ??= tag;
+      symbolAt ??= tag.at;
     }
   }
   return info;
+}
+
+/**
+ * `node`'s JSDoc comments: read from the text when they are plain, else as
+ * the compiler parses them (`jsDoc`, set by a parse with JSDoc on; not in the
+ * public typings, ts-morph's getJsDocs() reads the same property).
+ */
+function docComments(cx: ParseContext, node: Documented): DocComment[] {
+  const own = (node as Documented & { jsDoc?: readonly ts.JSDoc[] }).jsDoc;
+  if (own !== undefined) return own.map((d) => fromCompiler(cx, d));
+  const plain = plainDocs(cx.sourceFile.text, node.pos);
+  if (plain !== undefined) return plain;
+  return (cx.compilerJsDoc(node) ?? []).map((d) => fromCompiler(cx, d));
+}
+
+/** A compiler-parsed JSDoc comment as a {@link DocComment}. */
+function fromCompiler(cx: ParseContext, doc: ts.JSDoc): DocComment {
+  return {
+    start: doc.getStart(cx.sourceFile),
+    end: doc.end,
+    tags: (doc.tags ?? []).map((tag) => ({
+      name: cx.text(tag.tagName),
+      words: cx.text(tag.tagName) === "symbol" ? commentText(tag).trim().split(/\s+/).filter((w) => w !== "") : [],
+      at: tag.getStart(cx.sourceFile),
+    })),
+  };
 }
 
 /** A tag's comment text (`""` when none). */
@@ -86,10 +110,10 @@ const WHITESPACE = new Set([" ", "\f", "\n", "\r", "\t", "\v", "\u00A0", "\u2028
  * parser used before it walked the compiler's tree directly), so
  * descriptions keep their line breaks and inner spacing.
  */
-function description(cx: ParseContext, doc: ts.JSDoc): string {
+function description(cx: ParseContext, doc: DocComment): string {
   const text = cx.sourceFile.text;
-  const endSearchStart = doc.tags?.[0]?.getStart(cx.sourceFile) ?? doc.end - 2;
-  const open = doc.getStart(cx.sourceFile) + 3;
+  const endSearchStart = doc.tags[0]?.at ?? doc.end - 2;
+  const open = doc.start + 3;
   const start = text.charCodeAt(open) === SPACE ? open + 1 : open;
   const endOrNewline = previousMatching(text, endSearchStart, (c) => c === NEWLINE || (!WHITESPACE.has(c) && c !== ASTERISK));
   const end = previousMatching(text, endOrNewline, (c) => c !== NEWLINE && c !== CARRIAGE_RETURN);
