@@ -24,20 +24,27 @@ const MAX_LINE = 100;
 
 /** Writes the comment and prototype of `imp`. */
 export function emitPrototype(w: SourceWriter, imp: ImportLayout): void {
-  const notes = [`wasm:   ${wasmImportText(imp.fn)}`, `native: ${shape(imp)}`];
-  const doc = imp.fn.doc === "" ? notes.join("\n") : `${imp.fn.doc}\n\n${notes.join("\n")}`;
+  const notes = `wasm:   ${wasmImportText(imp.fn)}\nnative: ${shape(imp)}`;
+  const doc = imp.fn.doc === "" ? notes : `${imp.fn.doc}\n\n${notes}`;
   w.docComment(cComment(doc), "c");
   w.lines(prototypeLines(imp));
 }
 
 /** The wasm text form of the import the guest declares, e.g. `(import "env" "now" (func (result f64)))`. */
 export function wasmImportText(fn: ImportFunction): string {
-  const params = fn.params.map((p) => WASM_TYPE[p.type]);
-  const results = fn.results.map((r) => WASM_TYPE[r.type]);
-  const parts = ["func"];
-  if (params.length > 0) parts.push(`(param ${params.join(" ")})`);
-  if (results.length > 0) parts.push(`(result ${results.join(" ")})`);
-  return `(import ${watString(fn.module)} ${watString(fn.name)} (${parts.join(" ")}))`;
+  // Plain loops, no intermediate arrays: headers for big inputs print this 10⁴ times.
+  let sig = "func";
+  if (fn.params.length > 0) {
+    sig += " (param";
+    for (const p of fn.params) sig += ` ${WASM_TYPE[p.type]}`;
+    sig += ")";
+  }
+  if (fn.results.length > 0) {
+    sig += " (result";
+    for (const r of fn.results) sig += ` ${WASM_TYPE[r.type]}`;
+    sig += ")";
+  }
+  return `(import ${watString(fn.module)} ${watString(fn.name)} (${sig}))`;
 }
 
 /** One sentence on how this function returns its results and whether it takes the context. */
@@ -55,7 +62,8 @@ function shape(imp: ImportLayout): string {
 /** The prototype, on one line when it fits, else one parameter per line. */
 export function prototypeLines(imp: ImportLayout): string[] {
   const ret = imp.returns === null ? "void" : C_TYPE[imp.returns];
-  const params = imp.params.map(paramDecl);
+  const params: string[] = [];
+  for (const p of imp.params) params.push(paramDecl(p));
   const oneLine = `${ret} ${imp.symbol}(${params.length === 0 ? "void" : params.join(", ")});`;
   if (oneLine.length <= MAX_LINE || params.length < 2) return [oneLine];
   return [
