@@ -62,6 +62,12 @@ describe("SourceWriter.line", () => {
     expect(w.toString()).toBe("a\nb\n\nc\nd\ne\n\nf\n");
   });
 
+  it("within() adds any prefix, and indented() nests inside it", () => {
+    const w = new SourceWriter();
+    w.line("a").within("\t ", () => w.line("b").indented(() => w.line("c\n\nd")).line("")).line("e");
+    expect(w.toString()).toBe("a\n\t b\n\t   c\n\n\t   d\n\ne\n");
+  });
+
   it("restores the indentation after indented() throws", () => {
     const w = new SourceWriter();
     expect(() => w.indented(() => { throw new Error("x"); })).toThrow("x");

@@ -22,8 +22,7 @@ export class SourceWriter {
   #chunks: string[] = [];
   /** The lines since the last chunk. */
   #lines: string[] = [];
-  #depth = 0;
-  /** The current indentation, kept in step with `#depth` (emitters write ~10⁶ lines for big inputs). */
+  /** The current indentation (kept as a string: emitters write ~10⁵ lines for big inputs). */
   #indent = "";
   readonly #unit: string;
 
@@ -97,13 +96,20 @@ export class SourceWriter {
 
   /** Runs `body` one level deeper. */
   indented(body: () => void): this {
+    return this.within(this.#unit, body);
+  }
+
+  /**
+   * Runs `body` with `prefix` added to the indentation: for text that goes
+   * into a template slot indented by the template itself, written at its
+   * final place instead of re-indented afterwards.
+   */
+  within(prefix: string, body: () => void): this {
     const outer = this.#indent;
-    this.#depth++;
-    this.#indent = this.#unit.repeat(this.#depth);
+    this.#indent = outer + prefix;
     try {
       body();
     } finally {
-      this.#depth--;
       this.#indent = outer;
     }
     return this;

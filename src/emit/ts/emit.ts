@@ -18,7 +18,7 @@ import { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
 import { tsModel, type TsImport, type TsModel } from "./model.ts";
 import { jsPropertyKey, jsString } from "./names.ts";
-import { fillTemplate, readTemplate } from "./template.ts";
+import { fillTemplate, readTemplate, templateAround } from "./template.ts";
 import type { ValueType } from "../../ir/types.ts";
 
 /** The JS type of each value type. */
@@ -67,7 +67,11 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect): string {
   w.blank();
   w.line(shared.constants);
   w.blank();
-  w.line(fillTemplate(readTemplate(dialect.loadTemplate), { BINDINGS: bindings(model, dialect) }));
+  // load() with the bindings written straight into its slot (megabytes for big inputs).
+  const load = templateAround(readTemplate(dialect.loadTemplate), "BINDINGS");
+  w.line(load.before);
+  w.within(load.indent, () => emitBindings(w, model, dialect));
+  w.line(load.after);
   return w.toString();
 }
 
@@ -220,9 +224,8 @@ export function base64(bytes: Uint8Array): string {
   return out;
 }
 
-/** The body inserted into `load()`: FFI bindings, out-pointers, the stub, the wrappers. */
-function bindings(model: TsModel, dialect: Dialect): string {
-  const w = new SourceWriter();
+/** The body of `load()` the template leaves to the emitter: FFI bindings, out-pointers, the stub, the wrappers. */
+function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.line("// Each FFI function in a `const`: a constant call target keeps the engine's fast path.");
   for (const imp of model.imports) w.line(`const ${imp.nativeBinding} = lib.symbols.${imp.symbol};`);
   const multi = model.imports.filter((i) => i.kind === "multi");
@@ -267,7 +270,6 @@ function bindings(model: TsModel, dialect: Dialect): string {
     }
   });
   w.line("};");
-  return w.toString();
 }
 
 /** One monomorphic arrow wrapper: `key: (params): R => { check; call; trap check; return }`. */

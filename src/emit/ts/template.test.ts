@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, readTemplate } from "./template.ts";
+import { fillTemplate, readTemplate, templateAround } from "./template.ts";
 
 describe("fillTemplate", () => {
   it("fills inline slots and indents a slot alone on its line", () => {
@@ -9,6 +9,24 @@ describe("fillTemplate", () => {
   it("rejects a slot without a value and a value without a slot", () => {
     expect(() => fillTemplate("{{X}}", {})).toThrow("{{X}} has no value");
     expect(() => fillTemplate("x", { X: "1" })).toThrow("no slot for X");
+  });
+});
+
+describe("templateAround", () => {
+  it("splits around a slot alone on its line", () => {
+    expect(templateAround("a\n  {{BODY}}\nb\n", "BODY")).toEqual({ before: "a", indent: "  ", after: "b\n" });
+    expect(templateAround("{{BODY}}", "BODY")).toEqual({ before: "", indent: "", after: "" });
+  });
+
+  it("fills like fillTemplate when the value is written at the slot's indentation", () => {
+    const template = "x\n\n    {{BODY}}\ny\n";
+    const { before, indent, after } = templateAround(template, "BODY");
+    expect(`${before}\n${indent}p;\n${indent}q;\n${after}`).toBe(fillTemplate(template, { BODY: "p;\nq;\n" }));
+  });
+
+  it("rejects a slot inside a line and any other slot", () => {
+    expect(() => templateAround("a {{BODY}} b", "BODY")).toThrow("no slot {{BODY}} alone on a line");
+    expect(() => templateAround("{{X}}\n{{BODY}}\n", "BODY")).toThrow("{{X}} has no value");
   });
 });
 
