@@ -16,20 +16,9 @@ import { CTX } from "../../layout/context.ts";
 import { GENERATED_BANNER, type EmitContext } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
-import { tsModel, type TsImport, type TsModel } from "./model.ts";
+import { JS_TYPE, tsModel, type TsImport, type TsModel } from "./model.ts";
 import { jsPropertyKey, jsString } from "./names.ts";
 import { fillTemplate, readTemplate, templateAround } from "./template.ts";
-import type { ValueType } from "../../ir/types.ts";
-
-/** The JS type of each value type. */
-const JS_TYPE: Readonly<Record<ValueType, string>> = {
-  i32: "number",
-  u32: "number",
-  i64: "bigint",
-  u64: "bigint",
-  f32: "number",
-  f64: "number",
-};
 
 /** Doc comments of one line stay on one line: `/** text *\/`. */
 const DOC = "jsdoc-line" as const;
@@ -135,12 +124,12 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.indented(() => {
     for (const imp of model.imports) {
       const params: string[] = [];
-      if (imp.kind === "multi") params.push(dialect.pointerType);
-      if (!imp.noctx) params.push(dialect.pointerType);
-      for (const p of imp.params) params.push(dialect.ffiType[p.type]);
+      if (imp.kind === "multi") params.push(quoted(dialect.pointerType));
+      if (!imp.noctx) params.push(quoted(dialect.pointerType));
+      for (const p of imp.params) params.push(quoted(dialect.ffiType[p.type]));
       const result = imp.kind === "single" ? dialect.ffiType[imp.results[0]!.type] : dialect.voidType;
       w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
-      w.line(`${imp.symbol}: ${dialect.definition(params.map(quoted), quoted(result))},`);
+      w.line(`${imp.symbol}: ${dialect.definition(params, quoted(result))},`);
     }
   });
   w.line("} as const;");
@@ -162,7 +151,7 @@ function emitImportsInterface(w: SourceWriter, model: TsModel): void {
       w.indented(() => {
         for (const imp of m.imports) {
           w.docComment(imp.doc, DOC);
-          w.line(`${jsPropertyKey(imp.name)}(${paramList(imp)}): ${resultType(imp)};`);
+          w.line(`${jsPropertyKey(imp.name)}(${imp.jsParams}): ${imp.jsResult};`);
         }
       });
       w.line("};");
@@ -280,7 +269,7 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   for (const p of imp.params) args.push(dialect.argument(p.type, p.name));
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
   const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
-  w.line(`${key}: (${paramList(imp)}): ${returns} => {`);
+  w.line(`${key}: (${imp.jsParams}): ${returns} => {`);
   w.indented(() => {
     // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
     w.line(imp.noctx ? "if (closed) throw closedError();" : "if (heap.length !== size) sync();");
@@ -296,17 +285,6 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
     }
   });
   w.line("},");
-}
-
-function paramList(imp: TsImport): string {
-  return imp.params.map((p) => `${p.name}: ${JS_TYPE[p.type]}`).join(", ");
-}
-
-function resultType(imp: TsImport): string {
-  if (imp.kind === "void") return "void";
-  if (imp.kind === "single") return JS_TYPE[imp.results[0]!.type];
-  const labelled = imp.results.every((r) => r.label !== null);
-  return `[${imp.results.map((r) => (labelled ? `${r.label}: ${JS_TYPE[r.type]}` : JS_TYPE[r.type])).join(", ")}]`;
 }
 
 function ctxTable(): string {

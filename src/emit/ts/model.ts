@@ -13,10 +13,27 @@
  * @module
  */
 import type { ValueType } from "../../ir/types.ts";
-import { C_TYPE } from "../../layout/signature.ts";
+import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
 import { buildStub, type StubModule } from "../stub/mod.ts";
 import { safeJsName } from "./names.ts";
+
+/**
+ * The JS type of each value type.
+ *
+ * @example
+ * ```ts
+ * JS_TYPE.i64; // "bigint"
+ * ```
+ */
+export const JS_TYPE: Readonly<Record<ValueType, string>> = {
+  i32: "number",
+  u32: "number",
+  i64: "bigint",
+  u64: "bigint",
+  f32: "number",
+  f64: "number",
+};
 
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = ["heap", "size", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
@@ -41,6 +58,10 @@ export interface TsImport {
   params: { name: string; type: ValueType }[];
   /** Results in order; `label` is the JS-safe tuple label, `null` when unlabelled. */
   results: { label: string | null; type: ValueType }[];
+  /** The JS parameter list, `a: number, b: bigint` (the `Imports` type and the wrapper both print it). */
+  jsParams: string;
+  /** The JS result type: `void`, `number`, `[quot: number, rem: number]`. */
+  jsResult: string;
   /** Byte offset of the out-area in the stub memory (`multi` only, else -1). */
   outOffset: number;
   /** The local `const` holding the FFI function. */
@@ -95,47 +116,74 @@ export function tsModel(cx: EmitContext): TsModel {
 }
 
 function resolveModel(cx: EmitContext): TsModel {
-  const imports = cx.layout.imports.map((imp, i): TsImport => {
-    const fn = imp.fn;
-    // The runtime's locals and the parameters named so far (a handful: a list, not a Set per import).
-    const named: string[] = [];
-    const taken = { has: (n: string) => WRAPPER_LOCAL_SET.has(n) || named.includes(n) };
-    const params = fn.params.map((p) => {
-      // `native_*` and `out_*` are the runtime's per-import bindings.
-      const base = p.name.startsWith("native_") || p.name.startsWith("out_") ? `p_${p.name}` : p.name;
-      const name = safeJsName(base, taken);
-      named.push(name);
-      return { name, type: p.type };
-    });
-    const labels = new Set<string>();
-    const results = fn.results.map((r) => {
-      if (!r.labelled) return { label: null, type: r.type };
-      const label = safeJsName(r.name, labels);
-      labels.add(label);
-      return { label, type: r.type };
-    });
-    const cParams = imp.params.map((p) => `${p.cType}${p.cType.endsWith("*") ? "" : " "}${p.name}`);
-    const cReturn = imp.returns === null ? "void" : C_TYPE[imp.returns];
-    return {
-      module: fn.module,
-      name: fn.name,
-      symbol: imp.symbol,
-      kind: fn.results.length === 0 ? "void" : fn.results.length === 1 ? "single" : "multi",
-      noctx: fn.noctx,
-      doc: fn.doc,
-      params,
-      results,
-      outOffset: cx.layout.stubMemory.outOffset[i] ?? -1,
-      nativeBinding: `native_${imp.symbol}`,
-      outBinding: `out_${imp.symbol}`,
-      cPrototype: `${cReturn} ${imp.symbol}(${cParams.length === 0 ? "void" : cParams.join(", ")})`,
-    };
-  });
+  // Plain loops: this runs per import and parameter (10⁴–10⁵ times for big
+  // inputs), where Array.map costs more than the work in JavaScriptCore.
+  const imports: TsImport[] = [];
+  const layouts = cx.layout.imports;
+  for (let i = 0; i < layouts.length; i++) imports.push(resolveImport(layouts[i]!, cx.layout.stubMemory.outOffset[i] ?? -1));
   let at = 0;
-  const modules = cx.decls.modules.map((m) => {
-    const mine = imports.slice(at, at + m.functions.length);
+  const modules: TsModule[] = [];
+  for (const m of cx.decls.modules) {
+    modules.push({ name: m.name, doc: m.doc, imports: imports.slice(at, at + m.functions.length) });
     at += m.functions.length;
-    return { name: m.name, doc: m.doc, imports: mine };
-  });
+  }
   return { modules, imports, stub: buildStub(cx.layout) };
+}
+
+function resolveImport(imp: ImportLayout, outOffset: number): TsImport {
+  const fn = imp.fn;
+  // The runtime's locals and the parameters named so far (a handful: a list, not a Set per import).
+  const named: string[] = [];
+  const taken = { has: (n: string) => WRAPPER_LOCAL_SET.has(n) || named.includes(n) };
+  const params: TsImport["params"] = [];
+  let jsParams = "";
+  for (const p of fn.params) {
+    // `native_*` and `out_*` are the runtime's per-import bindings.
+    const base = p.name.startsWith("native_") || p.name.startsWith("out_") ? `p_${p.name}` : p.name;
+    const name = safeJsName(base, taken);
+    named.push(name);
+    params.push({ name, type: p.type });
+    jsParams += `${jsParams === "" ? "" : ", "}${name}: ${JS_TYPE[p.type]}`;
+  }
+  const labels = new Set<string>();
+  const results: TsImport["results"] = [];
+  for (const r of fn.results) {
+    if (!r.labelled) {
+      results.push({ label: null, type: r.type });
+      continue;
+    }
+    const label = safeJsName(r.name, labels);
+    labels.add(label);
+    results.push({ label, type: r.type });
+  }
+  let cParams = "";
+  for (const p of imp.params) cParams += `${cParams === "" ? "" : ", "}${p.cType}${p.cType.endsWith("*") ? "" : " "}${p.name}`;
+  const cReturn = imp.returns === null ? "void" : C_TYPE[imp.returns];
+  const kind = fn.results.length === 0 ? "void" : fn.results.length === 1 ? "single" : "multi";
+  return {
+    module: fn.module,
+    name: fn.name,
+    symbol: imp.symbol,
+    kind,
+    noctx: fn.noctx,
+    doc: fn.doc,
+    params,
+    results,
+    jsParams,
+    jsResult: jsResult(kind, results),
+    outOffset,
+    nativeBinding: `native_${imp.symbol}`,
+    outBinding: `out_${imp.symbol}`,
+    cPrototype: `${cReturn} ${imp.symbol}(${cParams === "" ? "void" : cParams})`,
+  };
+}
+
+/** The JS result type: `void`, the single result's type, or a (labelled) tuple. */
+function jsResult(kind: TsImport["kind"], results: TsImport["results"]): string {
+  if (kind === "void") return "void";
+  if (kind === "single") return JS_TYPE[results[0]!.type];
+  const labelled = results.every((r) => r.label !== null);
+  let out = "";
+  for (const r of results) out += `${out === "" ? "" : ", "}${labelled ? `${r.label}: ` : ""}${JS_TYPE[r.type]}`;
+  return `[${out}]`;
 }
