@@ -66,7 +66,11 @@ describe("npm package", () => {
     const out = sh("npx", ["--no-install", "hostbind", "generate", "env.d.ts", "-o", "gen", "--lib", "./libenv"], { cwd: project });
     const want = generate(DECLS, { file: "env.d.ts", lib: "./libenv" });
     expect(out).toBe(want.map((w) => `wrote gen/${w.path}\n`).join(""));
-    // The Deno and Bun modules are filled from templates/, read at run time relative to dist/.
+    for (const w of want) expect(readFileSync(join(project, "gen", w.path), "utf8"), w.path).toBe(w.contents);
+    // The templates are embedded in the code: the library reads no files (as from JSR's https: URLs).
+    rmSync(join(project, "node_modules", "hostbind", "templates"), { recursive: true, force: true });
+    rmSync(join(project, "gen"), { recursive: true, force: true });
+    sh("npx", ["--no-install", "hostbind", "generate", "env.d.ts", "-o", "gen", "--lib", "./libenv"], { cwd: project });
     for (const w of want) expect(readFileSync(join(project, "gen", w.path), "utf8"), w.path).toBe(w.contents);
     expect(sh("npx", ["--no-install", "hostbind", "generate", "--help"], { cwd: project })).toContain("--watch");
   });

@@ -39,3 +39,17 @@ describe("readTemplate", () => {
     }
   });
 });
+
+describe("embedded templates", () => {
+  it("match the files in templates/ (run `npm run templates` after editing one)", async () => {
+    const { templatesModule } = await import("../../../scripts/embed_templates.ts");
+    const { readFileSync } = await import("node:fs");
+    const have = readFileSync(new URL("./_templates.ts", import.meta.url), "utf8");
+    expect(have, "src/emit/ts/_templates.ts is stale: run `npm run templates`").toBe(templatesModule());
+  });
+
+  it("serve every template by name and reject unknown names", () => {
+    expect(readTemplate("ts-runtime.ts.tmpl")).toContain("{{");
+    expect(() => readTemplate("nope.tmpl")).toThrow("no template named nope.tmpl");
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The static parts of the generated TS modules live in `templates/` as
- * plain files; this fills their `{{NAME}}` slots. Templates interpolate and
+ * plain files (embedded into `_templates.ts`); this fills their `{{NAME}}` slots. Templates interpolate and
  * never decide: every value is resolved by the emitter first. A slot alone
  * on its line takes that line's indentation for every line it inserts.
  *
@@ -12,15 +12,13 @@
  * ```
  * @module
  */
-import { readFileSync } from "node:fs";
-
-/** The folder of template files (the same relative path from `src/emit/ts` and `dist/emit/ts`). */
-const TEMPLATE_DIR = new URL("../../../templates/", import.meta.url);
-
-const cache = new Map<string, string>();
+import { TEMPLATES } from "./_templates.ts";
 
 /**
- * The text of `templates/NAME`, with line endings normalised to `\n`.
+ * The text of `templates/NAME`. The files are embedded in `_templates.ts` by
+ * `npm run templates` (a test fails while that copy is stale), so generating
+ * reads no files and works wherever the library is loaded from — a checkout,
+ * `dist/` in an npm package, or an `https:` URL from JSR.
  *
  * @example
  * ```ts
@@ -28,11 +26,8 @@ const cache = new Map<string, string>();
  * ```
  */
 export function readTemplate(name: string): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(new URL(name, TEMPLATE_DIR), "utf8").replace(/\r\n/g, "\n");
-    cache.set(name, text);
-  }
+  const text = TEMPLATES[name];
+  if (text === undefined) throw new Error(`no template named ${name}`);
   return text;
 }
 
