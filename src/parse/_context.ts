@@ -36,7 +36,9 @@ export class ParseContext {
 
   /** The 1-based location of a character offset in the file. */
   locateAt(pos: number): SourceLocation {
-    return { file: this.file, ...lineAndColumn(this.sourceFile, pos) };
+    // Built directly (no spread of a second object): every function and module gets one.
+    const { line, character } = ts.getLineAndCharacterOfPosition(this.sourceFile, pos);
+    return { file: this.file, line: line + 1, column: character + 1 };
   }
 
   /** A node's source text, without leading trivia (comments, whitespace). */
@@ -82,7 +84,7 @@ export class ParseContext {
 
   /** Throws every collected error, sorted into source order; returns when there are none. */
   throwIfAny(): void {
-    throwIfAny(sortBySource(this.errors));
+    if (this.errors.length !== 0) throwIfAny(sortBySource(this.errors));
   }
 }
 

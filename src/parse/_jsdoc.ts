@@ -115,9 +115,18 @@ function description(cx: ParseContext, doc: DocComment): string {
   const endSearchStart = doc.tags[0]?.at ?? doc.end - 2;
   const open = doc.start + 3;
   const start = text.charCodeAt(open) === SPACE ? open + 1 : open;
-  const endOrNewline = previousMatching(text, endSearchStart, (c) => c === NEWLINE || (!WHITESPACE.has(c) && c !== ASTERISK));
-  const end = previousMatching(text, endOrNewline, (c) => c !== NEWLINE && c !== CARRIAGE_RETURN);
+  const endOrNewline = previousMatching(text, endSearchStart, isNewlineOrText);
+  const end = previousMatching(text, endOrNewline, isNotLineBreak);
   return withoutStars(text.substring(start, Math.max(start, end)));
+}
+
+// The two stop tests of description(), as functions declared once (not a closure per comment).
+function isNewlineOrText(c: number): boolean {
+  return c === NEWLINE || (!WHITESPACE.has(c) && c !== ASTERISK);
+}
+
+function isNotLineBreak(c: number): boolean {
+  return c !== NEWLINE && c !== CARRIAGE_RETURN;
 }
 
 /** Moves `pos` back while the character before it does not satisfy `stop`. */
@@ -129,19 +138,27 @@ function previousMatching(text: string, pos: number, stop: (charCode: number) =>
 
 /** Comment text without `/**`, `*\/` and each line's leading `*` (and one space after it). */
 function withoutStars(input: string): string {
+  // Most descriptions are one line with no delimiter left in it: the regexes
+  // below would not match and the split would give one line, so skip them.
+  if (!input.includes("\n") && !input.startsWith("/**") && !input.endsWith("*/")) return withoutLineStar(input);
   const inner = input.replace(/^\/\*\*[^\S\n]*\n?/, "").replace(/(\r?\n)?[^\S\n]*\*\/$/, "");
-  return inner.split(/\n/).map((line) => {
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c === ASTERISK) return line.substring(line[i + 1] === " " ? i + 2 : i + 1);
-      if (!WHITESPACE.has(c)) break;
-    }
-    return line;
-  }).join("\n");
+  return inner.split(/\n/).map(withoutLineStar).join("\n");
+}
+
+/** One comment line without its leading `*` (and one space after it), if the line has one after whitespace. */
+function withoutLineStar(line: string): string {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === ASTERISK) return line.substring(line[i + 1] === " " ? i + 2 : i + 1);
+    if (!WHITESPACE.has(c)) break;
+  }
+  return line;
 }
 
 /** Trims the description and the ends of its lines; inner blank lines (paragraphs) stay. */
 function cleanText(text: string): string {
+  // One line (the common case): trimming its end and then the whole is one trim().
+  if (!text.includes("\n")) return text.trim();
   return text
     .split(/\r?\n/)
     .map((l) => l.trimEnd())

@@ -46,6 +46,19 @@ export class Scope {
     return this.parent?.lookup(name);
   }
 
+  /**
+   * True when `name` resolves to a rejected declaration: the same answer as
+   * `lookup(name)?.kind === "rejected"`, without allocating an entry (asked
+   * once for every type reference in the file).
+   */
+  rejects(name: string): boolean {
+    for (let s: Scope | undefined = this; s !== undefined; s = s.parent) {
+      if (s.rejected.has(name)) return true;
+      if (s.valueNames.has(name) || s.aliases.has(name)) return false;
+    }
+    return false;
+  }
+
   /** True when `name` is a namespace import of hostbind visible here. */
   isHostbindNamespace(name: string): boolean {
     return this.hostbindNamespaces.has(name) || (this.parent?.isHostbindNamespace(name) ?? false);

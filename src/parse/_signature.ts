@@ -62,9 +62,10 @@ function readParam(cx: ParseContext, p: ts.ParameterDeclaration, scope: Scope, o
     cx.error(nameNode, `Parameter \`${name}\` in ${owner} has no type: expected ${EXPECTED}`, `Annotate it, e.g. \`${name}: i32\`.`);
     return undefined;
   }
-  const what = `parameter \`${name}\` of ${owner}`;
   const shape = resolveShape(cx, typeNode, scope);
   if (shape.kind === "value") return { name, type: shape.type };
+  // Message text only from here on: built for rejected parameters, not for every one.
+  const what = `parameter \`${name}\` of ${owner}`;
   if (shape.kind === "void") {
     report(cx, typeNode, what, shape.via, "`void` is only a return type", "Remove the parameter, or give it a value type.");
   } else if (shape.kind === "tuple") {
@@ -83,41 +84,41 @@ export function readResults(cx: ParseContext, fn: ts.FunctionDeclaration, scope:
     return undefined;
   }
   const shape = resolveShape(cx, typeNode, scope);
-  const what = `the result of ${owner}`;
   if (shape.kind === "void") return [];
   if (shape.kind === "value") return [{ name: "f0", type: shape.type, labelled: false }];
   if (shape.kind !== "tuple") {
-    reportShape(cx, shape, what);
+    reportShape(cx, shape, `the result of ${owner}`);
     return undefined;
   }
   const elements = shape.node.elements;
-  const labelled = elements.filter((e) => ts.isNamedTupleMember(e)).length;
+  // Counted in a loop rather than with filter(): this runs for every tuple result in the file.
+  let labelled = 0;
+  for (const e of elements) if (ts.isNamedTupleMember(e)) labelled++;
   if (labelled !== 0 && labelled !== elements.length) {
     cx.error(shape.node, `The result tuple of ${owner}${throughAliases(shape.via)} mixes labelled and unlabelled elements`, "Label every element (`[quot: i32, rem: i32]`) or none (`[i32, i32]`).");
     return undefined;
   }
   const results: Result[] = [];
   let ok = true;
-  elements.forEach((element, i) => {
-    const result = readElement(cx, element, i, shape.scope, owner, shape.via);
+  for (let i = 0; i < elements.length; i++) {
+    const result = readElement(cx, elements[i]!, i, shape.scope, owner, shape.via);
     if (result === undefined) ok = false;
     else results.push(result);
-  });
+  }
   return ok ? results : undefined;
 }
 
-function readElement(cx: ParseContext, element: ts.TypeNode, index: number, scope: Scope, owner: string, via: string[]): Result | undefined {
-  const what = `result ${index} of ${owner}${throughAliases(via)}`;
+function readElement(cx: ParseContext, element: ts.TypeNode, index: number, scope: Scope, owner: string, via: readonly string[]): Result | undefined {
   let typeNode: ts.TypeNode = element;
   let label: string | undefined;
   if (ts.isNamedTupleMember(element)) {
     label = cx.text(element.name);
-    if (element.dotDotDotToken !== undefined) return restElement(cx, element, what);
-    if (element.questionToken !== undefined) return optionalElement(cx, element, what);
+    if (element.dotDotDotToken !== undefined) return restElement(cx, element, elementWhat(index, owner, via));
+    if (element.questionToken !== undefined) return optionalElement(cx, element, elementWhat(index, owner, via));
     typeNode = element.type;
   }
-  if (ts.isRestTypeNode(typeNode)) return restElement(cx, element, what);
-  if (ts.isOptionalTypeNode(typeNode)) return optionalElement(cx, element, what);
+  if (ts.isRestTypeNode(typeNode)) return restElement(cx, element, elementWhat(index, owner, via));
+  if (ts.isOptionalTypeNode(typeNode)) return optionalElement(cx, element, elementWhat(index, owner, via));
   const shape = resolveShape(cx, typeNode, scope);
   if (shape.kind === "value") {
     return label === undefined
@@ -125,13 +126,18 @@ function readElement(cx: ParseContext, element: ts.TypeNode, index: number, scop
       : { name: label, type: shape.type, labelled: true };
   }
   if (shape.kind === "tuple") {
-    report(cx, typeNode, what, shape.via, "nested tuples are not supported", "Flatten the results into one tuple, e.g. `[a: i32, b: i32, c: i32]`.");
+    report(cx, typeNode, elementWhat(index, owner, via), shape.via, "nested tuples are not supported", "Flatten the results into one tuple, e.g. `[a: i32, b: i32, c: i32]`.");
   } else if (shape.kind === "void") {
-    report(cx, typeNode, what, shape.via, `\`void\` cannot be a tuple element; expected ${EXPECTED}`, "Remove the element.");
+    report(cx, typeNode, elementWhat(index, owner, via), shape.via, `\`void\` cannot be a tuple element; expected ${EXPECTED}`, "Remove the element.");
   } else {
-    reportShape(cx, shape, what);
+    reportShape(cx, shape, elementWhat(index, owner, via));
   }
   return undefined;
+}
+
+/** A result element's name in messages; built only when one is reported (not for every element). */
+function elementWhat(index: number, owner: string, via: readonly string[]): string {
+  return `result ${index} of ${owner}${throughAliases(via)}`;
 }
 
 function restElement(cx: ParseContext, element: ts.TypeNode, what: string): undefined {
@@ -145,7 +151,7 @@ function optionalElement(cx: ParseContext, element: ts.TypeNode, what: string): 
 }
 
 /** Reports a shape that is well-formed but not allowed where it appears. */
-function report(cx: ParseContext, node: ts.TypeNode, what: string, via: string[], problem: string, hint: string): void {
+function report(cx: ParseContext, node: ts.TypeNode, what: string, via: readonly string[], problem: string, hint: string): void {
   cx.error(node, `Unsupported type ${code(cx.text(node))} for ${what}${throughAliases(via)}: ${problem}`, hint);
 }
 

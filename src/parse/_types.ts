@@ -22,10 +22,10 @@ import type { Scope } from "./_scope.ts";
 
 /** What a type node resolves to. `via` lists the aliases followed to get there, outermost first. */
 export type Shape =
-  | { kind: "value"; type: ValueType; via: string[] }
-  | { kind: "void"; via: string[] }
-  | { kind: "tuple"; node: ts.TupleTypeNode; scope: Scope; via: string[] }
-  | { kind: "bad"; node: ts.Node; found: string; problem: string; hint: string; via: string[] }
+  | { kind: "value"; type: ValueType; via: readonly string[] }
+  | { kind: "void"; via: readonly string[] }
+  | { kind: "tuple"; node: ts.TupleTypeNode; scope: Scope; via: readonly string[] }
+  | { kind: "bad"; node: ts.Node; found: string; problem: string; hint: string; via: readonly string[] }
   /** The problem was already reported at its declaration; report nothing more. */
   | { kind: "reported" };
 
@@ -75,8 +75,11 @@ const GENERIC_HINTS: Record<string, string> = {
   Promise: "Imports are synchronous: declare the result type itself (e.g. `i32`), not a Promise.",
 };
 
+/** `via` before any alias is followed: one shared empty list, not a new array per type node. */
+const NO_ALIASES: readonly string[] = Object.freeze([]);
+
 /** Resolves `node` in `scope`. `via` carries the aliases followed so far (for cycles and messages). */
-export function resolveShape(cx: ParseContext, node: ts.TypeNode, scope: Scope, via: string[] = []): Shape {
+export function resolveShape(cx: ParseContext, node: ts.TypeNode, scope: Scope, via: readonly string[] = NO_ALIASES): Shape {
   if (ts.isParenthesizedTypeNode(node)) return resolveShape(cx, node.type, scope, via);
   if (node.kind === ts.SyntaxKind.VoidKeyword) return { kind: "void", via };
   if (ts.isTupleTypeNode(node)) return { kind: "tuple", node, scope, via };
@@ -90,11 +93,11 @@ export function resolveShape(cx: ParseContext, node: ts.TypeNode, scope: Scope, 
   return bad(cx, node, `expected ${EXPECTED}`, hint, via);
 }
 
-function resolveReference(cx: ParseContext, node: ts.TypeReferenceNode, scope: Scope, via: string[]): Shape {
+function resolveReference(cx: ParseContext, node: ts.TypeReferenceNode, scope: Scope, via: readonly string[]): Shape {
   const typeName = node.typeName;
   const typeNameText = cx.text(typeName);
   // A use of something already reported (a generic alias, an interface) adds nothing.
-  if (scope.lookup(typeNameText)?.kind === "rejected") return { kind: "reported" };
+  if (scope.rejects(typeNameText)) return { kind: "reported" };
   if ((node.typeArguments?.length ?? 0) > 0) {
     const hint = GENERIC_HINTS[typeNameText] ?? `Use a concrete value type, ${EXPECTED}, instead of a generic type.`;
     return bad(cx, node, `generic types are not supported; expected ${EXPECTED}`, hint, via);
@@ -137,7 +140,7 @@ const LIKELY_MEANT: Record<string, ValueType> = {
   float: "f32", float32: "f32", double: "f64", float64: "f64",
 };
 
-function unknownName(cx: ParseContext, node: ts.TypeNode, via: string[]): Shape {
+function unknownName(cx: ParseContext, node: ts.TypeNode, via: readonly string[]): Shape {
   const text = cx.text(node);
   const meant = LIKELY_MEANT[text];
   return bad(
@@ -151,7 +154,7 @@ function unknownName(cx: ParseContext, node: ts.TypeNode, via: string[]): Shape 
   );
 }
 
-function bad(cx: ParseContext, node: ts.Node, problem: string, hint: string, via: string[]): Shape {
+function bad(cx: ParseContext, node: ts.Node, problem: string, hint: string, via: readonly string[]): Shape {
   return { kind: "bad", node, found: code(cx.text(node)), problem, hint, via };
 }
 
