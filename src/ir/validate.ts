@@ -35,7 +35,8 @@ export function validateDeclarations(decls: Declarations): void {
   }
   errors.push(...checkModules(decls.modules));
   errors.push(...checkImportNames(functions));
-  for (const fn of functions) errors.push(...checkFunction(fn));
+  // Into the one list: a new array per function (then spread) was most of this stage's garbage.
+  for (const fn of functions) checkFunction(fn, errors);
   errors.push(...checkSymbolCollisions(functions));
   throwIfAny(sortBySource(errors));
 }
@@ -71,12 +72,14 @@ function checkModules(modules: ImportModule[]): HostbindError[] {
 /** The same (module, name) twice: the guest could only ever get one of them. */
 function checkImportNames(functions: ImportFunction[]): HostbindError[] {
   const errors: HostbindError[] = [];
-  const seen = new Map<string, ImportFunction>();
+  // Names by module, rather than one key string (and array) built per function.
+  const byModule = new Map<string, Map<string, ImportFunction>>();
   for (const fn of functions) {
-    const key = JSON.stringify([fn.module, fn.name]);
-    const first = seen.get(key);
+    let seen = byModule.get(fn.module);
+    if (seen === undefined) byModule.set(fn.module, seen = new Map());
+    const first = seen.get(fn.name);
     if (first === undefined) {
-      seen.set(key, fn);
+      seen.set(fn.name, fn);
       continue;
     }
     errors.push(
@@ -90,9 +93,8 @@ function checkImportNames(functions: ImportFunction[]): HostbindError[] {
   return errors;
 }
 
-/** Symbol validity and names that must be unique within one function. */
-function checkFunction(fn: ImportFunction): HostbindError[] {
-  const errors: HostbindError[] = [];
+/** Symbol validity and names that must be unique within one function; problems are added to `errors`. */
+function checkFunction(fn: ImportFunction, errors: HostbindError[]): void {
   const problem = symbolProblem(fn.symbol);
   if (problem !== undefined) {
     const origin = fn.symbolExplicit ? "given by `@symbol`" : "derived from the module and function names";
@@ -105,7 +107,7 @@ function checkFunction(fn: ImportFunction): HostbindError[] {
       }),
     );
   }
-  const param = firstRepeat(fn.params.map((p) => p.name));
+  const param = firstRepeat(fn.params);
   if (param !== undefined) {
     errors.push(
       new HostbindError(`Parameter name \`${param}\` appears twice in \`${qualified(fn)}\``, {
@@ -114,7 +116,7 @@ function checkFunction(fn: ImportFunction): HostbindError[] {
       }),
     );
   }
-  const label = firstRepeat(fn.results.map((r) => r.name));
+  const label = firstRepeat(fn.results);
   if (label !== undefined) {
     errors.push(
       new HostbindError(`Result label \`${label}\` appears twice in \`${qualified(fn)}\`: each result becomes a field of \`${resultStructName(fn.symbol)}\``, {
@@ -123,7 +125,6 @@ function checkFunction(fn: ImportFunction): HostbindError[] {
       }),
     );
   }
-  return errors;
 }
 
 /** Two imports with one C symbol, or a symbol equal to another import's result struct. */
@@ -159,11 +160,21 @@ function qualified(fn: ImportFunction): string {
   return `${fn.module}.${fn.name}`;
 }
 
-function firstRepeat(names: string[]): string | undefined {
-  const seen = new Set<string>();
-  for (const n of names) {
-    if (seen.has(n)) return n;
-    seen.add(n);
+/** The first name that repeats an earlier one, in order; `undefined` when all differ. */
+function firstRepeat(items: readonly { name: string }[]): string | undefined {
+  // Imports have a handful of parameters and results: comparing pairs costs
+  // less than a Set (and a names array) per function; long lists use a Set.
+  if (items.length > 16) {
+    const seen = new Set<string>();
+    for (const { name } of items) {
+      if (seen.has(name)) return name;
+      seen.add(name);
+    }
+    return undefined;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const name = items[i]!.name;
+    for (let j = 0; j < i; j++) if (items[j]!.name === name) return name;
   }
   return undefined;
 }
