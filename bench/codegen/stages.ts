@@ -4,7 +4,7 @@
  * emitter) on a synthetic file and prints ms per stage as JSON. Used by
  * `bench/main.ts` when the codegen target fails, and by hand:
  *
- * `deno run -A bench/codegen/stages.ts [--line-map] 10000` (medians of 3 warm rounds)
+ * `deno run -A bench/codegen/stages.ts 10000` (medians of 3 warm rounds)
  *
  * @example
  * ```ts
@@ -14,12 +14,13 @@
  * @module
  */
 import process from "node:process";
-import { Project, SourceFile, ts } from "ts-morph";
+import { Project } from "ts-morph";
 import { parseDeclarations } from "../../src/parse/mod.ts";
 import { loadSource } from "../../src/parse/_source.ts";
 import { validateDeclarations } from "../../src/ir/validate.ts";
 import { layout } from "../../src/layout/mod.ts";
 import { emitHeader } from "../../src/emit/c/mod.ts";
+import { tsModel } from "../../src/emit/ts/model.ts";
 import { emitDeno } from "../../src/emit/deno/mod.ts";
 import { emitBun } from "../../src/emit/bun/mod.ts";
 import type { EmitContext } from "../../src/emit/context.ts";
@@ -53,8 +54,10 @@ function round(text: string): Record<string, number> {
   const l = timed("src/layout layout", () => layout(decls, { target: "x86_64-linux" }));
   const cx: EmitContext = { decls, layout: l, name: "synth", lib: "./libsynth" };
   timed("src/emit/c emitHeader", () => emitHeader(cx));
-  // Deno first, as generate() does: it also resolves the TS model, the stub and the sections both share.
-  timed("src/emit/deno emitDeno (incl. shared TS model)", () => emitDeno(cx));
+  // The TS model (with the stub) is resolved once per context and shared by both modules; timed on its own.
+  timed("src/emit/ts tsModel (incl. buildStub)", () => tsModel(cx));
+  // Deno first, as generate() does: it also renders the sections both modules share.
+  timed("src/emit/deno emitDeno (incl. shared sections)", () => emitDeno(cx));
   timed("src/emit/bun emitBun", () => emitBun(cx));
   return stages;
 }
@@ -78,28 +81,7 @@ export function stageTimes(size: number, rounds = 3): StageTimes {
   return { size, stages };
 }
 
-/**
- * The experiment behind the parser finding in bench/README.md: replaces
- * ts-morph's `getLineAndColumnAtPos` (which counts newlines from the start of
- * the file on every call, O(file) per location, O(n²) per file) by the
- * compiler's cached line map. The parser no longer calls it (it walks the
- * compiler's tree and uses the line map itself), so today this changes
- * nothing; `bench/main.ts` still passes `--line-map`.
- *
- * @example `useLineMapForLocations(); stageTimes(10000);`
- */
-export function useLineMapForLocations(): void {
-  const proto = SourceFile.prototype as unknown as {
-    getLineAndColumnAtPos(this: SourceFile, pos: number): { line: number; column: number };
-  };
-  proto.getLineAndColumnAtPos = function (pos) {
-    const { line, character } = ts.getLineAndCharacterOfPosition(this.compilerNode, pos);
-    return { line: line + 1, column: character + 1 };
-  };
-}
-
 if (import.meta.main) {
-  if (process.argv.includes("--line-map")) useLineMapForLocations();
   const size = Number(process.argv[process.argv.length - 1]);
   console.log(JSON.stringify(stageTimes(size)));
 }
