@@ -75,3 +75,61 @@ describe("SourceWriter.line", () => {
     expect(w.toString()).toBe("a\n");
   });
 });
+
+describe("formatComment and raw", () => {
+  /** The reference: the comment written line by line through line(), as docComment did before raw(). */
+  function viaLines(text: string, style: "c" | "jsdoc" | "jsdoc-line", depth: number): string {
+    const w = new SourceWriter();
+    const write = () => {
+      const body = text.replace(/\*\//g, "* /").trim();
+      if (body === "") return;
+      if (!body.includes("\n") && style !== "jsdoc") w.line(style === "c" ? `/* ${body} */` : `/** ${body} */`);
+      else {
+        w.line(style === "c" ? "/*" : "/**");
+        for (const l of body.split("\n")) w.line(l.trimEnd() === "" ? " *" : ` * ${l.trimEnd()}`);
+        w.line(" */");
+      }
+    };
+    if (depth === 0) write();
+    else w.indented(() => w.indented(write));
+    return w.toString();
+  }
+
+  const TEXTS = ["", "  ", "Adds.", "  padded  ", "a\nb", "a\n\n  b  \n", "ends */ early", "x */\n*/ y", "tab\t\nend\u00a0", "é → ≤\nok"];
+  for (const style of ["c", "jsdoc", "jsdoc-line"] as const) {
+    for (const depth of [0, 2]) {
+      it(`docComment(…, "${style}") at depth ${depth} writes what line() per line writes`, () => {
+        for (const text of TEXTS) {
+          const w = new SourceWriter();
+          const write = () => w.docComment(text, style);
+          if (depth === 0) write();
+          else w.indented(() => w.indented(write));
+          expect(w.toString(), JSON.stringify(text)).toBe(viaLines(text, style, depth));
+        }
+      });
+    }
+  }
+
+  it("raw() appends pre-indented blocks that blank() and toString() treat as lines", () => {
+    const w = new SourceWriter();
+    w.line("a");
+    w.indented(() => w.raw(`${w.indentation}b\n${w.indentation}c`).raw(""));
+    w.blank().line("d");
+    expect(w.toString()).toBe("a\n  b\n  c\n\nd\n");
+  });
+
+  it("raw() blocks across chunk boundaries join like lines", () => {
+    const w = new SourceWriter();
+    const want: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      if (i % 3 === 0) {
+        w.raw(`x${i}\ny${i}`);
+        want.push(`x${i}`, `y${i}`);
+      } else {
+        w.line(`l${i}`);
+        want.push(`l${i}`);
+      }
+    }
+    expect(w.toString()).toBe(`${want.join("\n")}\n`);
+  });
+});

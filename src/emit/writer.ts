@@ -17,6 +17,9 @@
 /** Lines joined into one string at a time (see `#push`). */
 const CHUNK = 512;
 
+/** How {@link SourceWriter.docComment} and {@link formatComment} lay out a comment. */
+export type CommentStyle = "c" | "jsdoc" | "jsdoc-line";
+
 export class SourceWriter {
   /** Joined chunks of earlier lines; each ends with a non-empty line. */
   #chunks: string[] = [];
@@ -122,14 +125,33 @@ export class SourceWriter {
    * `/** text *\/` (C's one-line comments work that way too).
    * Nothing is written for empty text.
    */
-  docComment(text: string, style: "c" | "jsdoc" | "jsdoc-line" = "jsdoc"): this {
-    const body = (text.includes("*/") ? text.replace(/\*\//g, "* /") : text).trim();
-    if (body === "") return this;
-    if (!body.includes("\n") && style !== "jsdoc") return this.line(style === "c" ? `/* ${body} */` : `/** ${body} */`);
-    const ls = body.split("\n").map((l) => l.trimEnd());
-    this.line(style === "c" ? "/*" : "/**");
-    for (const l of ls) this.line(l === "" ? " *" : ` * ${l}`);
-    return this.line(" */");
+  docComment(text: string, style: CommentStyle = "jsdoc"): this {
+    return this.raw(formatComment(text, style, this.#indent));
+  }
+
+  /** The current indentation, for text formatted ahead of {@link raw}. */
+  get indentation(): string {
+    return this.#indent;
+  }
+
+  /**
+   * Appends `text` as it is: one or more lines that the caller has already
+   * indented (with {@link indentation}) and trimmed, with no trailing
+   * newline. For emitters that format a whole item — a wrapper, a prototype
+   * and its comment — as one template string: for big inputs that is ~10⁴
+   * appends instead of ~10⁵ `line()` calls, whose checks and joins were a
+   * third of the emitters' time. Empty text writes nothing.
+   *
+   * @example
+   * ```ts
+   * const w = new SourceWriter();
+   * w.indented(() => w.raw(`${w.indentation}a: 1,\n${w.indentation}b: 2,`));
+   * w.toString(); // "  a: 1,\n  b: 2,\n"
+   * ```
+   */
+  raw(text: string): this {
+    if (text !== "") this.#push(text);
+    return this;
   }
 
   /** The text written so far, ending with exactly one newline. */
@@ -159,4 +181,27 @@ function isTrimmed(c: number): boolean {
   if (c === 0x0a) return false;
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return c === 0xa0 || (c >= 0x1680 && /\s/.test(String.fromCharCode(c)));
+}
+
+/**
+ * The text {@link SourceWriter.docComment} writes, as a string: each line
+ * prefixed with `indent`, lines joined by `\n`, no final newline; `""` for
+ * empty text. `*\/` in the text becomes `* /` so it cannot end the comment.
+ *
+ * @example
+ * ```ts
+ * formatComment("Adds.", "jsdoc-line", "  "); // "  /** Adds. *\/"
+ * formatComment("a\n\nb", "c", "");          // "/*\n * a\n *\n * b\n *\/"
+ * ```
+ */
+export function formatComment(text: string, style: CommentStyle, indent: string): string {
+  const body = (text.includes("*/") ? text.replace(/\*\//g, "* /") : text).trim();
+  if (body === "") return "";
+  if (!body.includes("\n") && style !== "jsdoc") return style === "c" ? `${indent}/* ${body} */` : `${indent}/** ${body} */`;
+  let out = indent + (style === "c" ? "/*" : "/**");
+  for (const l of body.split("\n")) {
+    const line = l.trimEnd();
+    out += line === "" ? `\n${indent} *` : `\n${indent} * ${line}`;
+  }
+  return `${out}\n${indent} */`;
 }

@@ -17,7 +17,7 @@
 import { cComment, watString } from "../../ir/names.ts";
 import { type ImportFunction, WASM_TYPE } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout, type NativeParam } from "../../layout/signature.ts";
-import type { SourceWriter } from "../writer.ts";
+import { formatComment, type SourceWriter } from "../writer.ts";
 
 /** Prototypes longer than this put one parameter per line. */
 const MAX_LINE = 100;
@@ -26,8 +26,11 @@ const MAX_LINE = 100;
 export function emitPrototype(w: SourceWriter, imp: ImportLayout): void {
   const notes = `wasm:   ${wasmImportText(imp.fn)}\nnative: ${shape(imp)}`;
   const doc = imp.fn.doc === "" ? notes : `${imp.fn.doc}\n\n${notes}`;
-  w.docComment(cComment(doc), "c");
-  w.lines(prototypeLines(imp));
+  // Comment and prototype as one block (SourceWriter.raw): headers of big inputs have 10⁴ of them.
+  const ind = w.indentation;
+  const lines = prototypeLines(imp);
+  const code = lines.length === 1 ? ind + lines[0]! : ind + lines.join(`\n${ind}`);
+  w.raw(`${formatComment(cComment(doc), "c", ind)}\n${code}`);
 }
 
 /** The wasm text form of the import the guest declares, e.g. `(import "env" "now" (func (result f64)))`. */

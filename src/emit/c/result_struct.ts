@@ -19,7 +19,7 @@
 import { cComment } from "../../ir/names.ts";
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { StructLayout } from "../../layout/struct.ts";
-import type { SourceWriter } from "../writer.ts";
+import { formatComment, type SourceWriter } from "../writer.ts";
 
 /** The preprocessor condition that selects the i686 (System V) layout. */
 export const I686_CONDITION = "defined(__i386__) && !defined(_WIN32)";
@@ -36,26 +36,27 @@ export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: St
   if (s === null) return;
   const fn = wide.fn;
   const about = `The results of ${fn.module}.${fn.name}, written by ${wide.symbol}() through \`out\`.`;
-  w.docComment(cComment(fn.doc === "" ? about : `${fn.doc}\n\n${about}`), "c");
-  w.line(`typedef struct ${s.name} {`);
-  w.indented(() => {
-    for (const f of s.fields) w.line(`${C_TYPE[f.type]} ${f.name};`);
-  });
-  w.line(`} ${s.name};`);
+  // The typedef and its checks as one block (SourceWriter.raw): headers of big inputs have thousands.
+  const ind = w.indentation;
+  let text = `${formatComment(cComment(fn.doc === "" ? about : `${fn.doc}\n\n${about}`), "c", ind)}\n${ind}typedef struct ${s.name} {`;
+  for (const f of s.fields) text += `\n${ind}  ${C_TYPE[f.type]} ${f.name};`;
+  w.raw(`${text}\n${ind}} ${s.name};`);
   emitStructAssertions(w, s, narrow);
 }
 
-/** Writes the size, alignment and offset assertions of `wide`, split by target when `narrow` differs. */
+/**
+ * Writes the size, alignment and offset assertions of `wide`, split into an
+ * i686 and a 64-bit branch when `narrow` differs from it.
+ */
 export function emitStructAssertions(w: SourceWriter, wide: StructLayout, narrow: StructLayout | null): void {
+  const ind = w.indentation;
   if (narrow === null || sameLayout(wide, narrow)) {
-    w.lines(structAssertions(wide, ""));
+    w.raw(ind + structAssertions(wide, "").join(`\n${ind}`));
     return;
   }
-  w.line(`#if ${I686_CONDITION}`);
-  w.lines(structAssertions(narrow, " on i686"));
-  w.line("#else");
-  w.lines(structAssertions(wide, ""));
-  w.line("#endif");
+  const i686 = structAssertions(narrow, " on i686").join(`\n${ind}`);
+  const wide64 = structAssertions(wide, "").join(`\n${ind}`);
+  w.raw(`${ind}#if ${I686_CONDITION}\n${ind}${i686}\n${ind}#else\n${ind}${wide64}\n${ind}#endif`);
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import { CTX } from "../../layout/context.ts";
 import { GENERATED_BANNER, type EmitContext } from "../context.ts";
-import { SourceWriter } from "../writer.ts";
+import { formatComment, SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
 import { JS_TYPE, tsModel, type TsImport, type TsModel } from "./model.ts";
 import { jsPropertyKey, jsString } from "./names.ts";
@@ -122,14 +122,16 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.docComment(`The native functions as \`${dialect.ffiApi}\` declares them, by C symbol.`, DOC);
   w.line("export const symbols = {");
   w.indented(() => {
+    // One formatted entry per import (see SourceWriter.raw): ~10⁴ of them for big inputs.
+    const ind = w.indentation;
     for (const imp of model.imports) {
       const params: string[] = [];
       if (imp.kind === "multi") params.push(quoted(dialect.pointerType));
       if (!imp.noctx) params.push(quoted(dialect.pointerType));
       for (const p of imp.params) params.push(quoted(dialect.ffiType[p.type]));
       const result = imp.kind === "single" ? dialect.ffiType[imp.results[0]!.type] : dialect.voidType;
-      w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
-      w.line(`${imp.symbol}: ${dialect.definition(params, quoted(result))},`);
+      const doc = formatComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC, ind);
+      w.raw(documented(doc, `${ind}${imp.symbol}: ${dialect.definition(params, quoted(result))},`));
     }
   });
   w.line("} as const;");
@@ -149,15 +151,21 @@ function emitImportsInterface(w: SourceWriter, model: TsModel): void {
       }
       w.line(`readonly ${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
+        const ind = w.indentation;
         for (const imp of m.imports) {
-          w.docComment(imp.doc, DOC);
-          w.line(`${jsPropertyKey(imp.name)}(${imp.jsParams}): ${imp.jsResult};`);
+          const member = `${ind}${jsPropertyKey(imp.name)}(${imp.jsParams}): ${imp.jsResult};`;
+          w.raw(imp.doc === "" ? member : documented(formatComment(imp.doc, DOC, ind), member));
         }
       });
       w.line("};");
     }
   });
   w.line("};");
+}
+
+/** `code` after its comment, which may be `""` (no comment). */
+function documented(comment: string, code: string): string {
+  return comment === "" ? code : `${comment}\n${code}`;
 }
 
 function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
@@ -216,12 +224,13 @@ export function base64(bytes: Uint8Array): string {
 /** The body of `load()` the template leaves to the emitter: FFI bindings, out-pointers, the stub, the wrappers. */
 function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.line("// Each FFI function in a `const`: a constant call target keeps the engine's fast path.");
-  for (const imp of model.imports) w.line(`const ${imp.nativeBinding} = lib.symbols.${imp.symbol};`);
+  const ind = w.indentation;
+  for (const imp of model.imports) w.raw(`${ind}const ${imp.nativeBinding} = lib.symbols.${imp.symbol};`);
   const multi = model.imports.filter((i) => i.kind === "multi");
   if (multi.length > 0) {
     w.blank();
     w.line("// Out-areas of the multi-result imports in the stub memory, where native code writes results.");
-    for (const imp of multi) w.line(`const ${imp.outBinding} = ${dialect.stubPointer(imp.outOffset)};`);
+    for (const imp of multi) w.raw(`${ind}const ${imp.outBinding} = ${dialect.stubPointer(imp.outOffset)};`);
   }
   w.blank();
   w.line("// Every wrapper checks guest memory (and close()) before the call, a @noctx one");
@@ -247,11 +256,12 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       }
       w.line(`${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
+        const ind = w.indentation;
         for (const imp of m.imports) {
           if (imp.kind !== "multi") emitWrapper(w, jsPropertyKey(imp.name), imp, dialect);
           else {
             const type = `Imports[${jsString(imp.module)}][${jsString(imp.name)}]`;
-            w.line(`${jsPropertyKey(imp.name)}: stub.${imp.symbol} as ${type},`);
+            w.raw(`${ind}${jsPropertyKey(imp.name)}: stub.${imp.symbol} as ${type},`);
           }
         }
       });
@@ -269,22 +279,20 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   for (const p of imp.params) args.push(dialect.argument(p.type, p.name));
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
   const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
-  w.line(`${key}: (${imp.jsParams}): ${returns} => {`);
-  w.indented(() => {
+  // The whole wrapper as one string (see SourceWriter.raw); `i` is one level deeper.
+  const o = w.indentation;
+  const i = `${o}  `;
+  let body: string;
+  if (imp.noctx) {
     // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
-    w.line(imp.noctx ? "if (closed) throw closedError();" : "if (heap.length !== size) sync();");
-    if (imp.noctx) {
-      w.line(imp.kind === "single" ? `return ${call};` : `${call};`);
-    } else if (imp.kind === "single") {
-      w.line(`const result = ${call};`);
-      w.line(`if (words[${TRAPPED_WORD}] !== 0) throw trap();`);
-      w.line("return result;");
-    } else {
-      w.line(`${call};`);
-      w.line(`if (words[${TRAPPED_WORD}] !== 0) throw trap();`);
-    }
-  });
-  w.line("},");
+    body = `${i}if (closed) throw closedError();\n${i}${imp.kind === "single" ? `return ${call};` : `${call};`}`;
+  } else {
+    const trap = `${i}if (words[${TRAPPED_WORD}] !== 0) throw trap();`;
+    body = imp.kind === "single"
+      ? `${i}if (heap.length !== size) sync();\n${i}const result = ${call};\n${trap}\n${i}return result;`
+      : `${i}if (heap.length !== size) sync();\n${i}${call};\n${trap}`;
+  }
+  w.raw(`${o}${key}: (${imp.jsParams}): ${returns} => {\n${body}\n${o}},`);
 }
 
 function ctxTable(): string {
