@@ -38,7 +38,7 @@ export function readDoc(cx: ParseContext, node: Documented, owner: string): DocI
   const docs = docComments(cx, node);
   // The comment nearest the declaration is its documentation, as editors show it.
   const last = docs[docs.length - 1];
-  const info: DocInfo = { doc: last ? cleanText(description(cx, last)) : "", noctx: false };
+  const info: DocInfo = { doc: last ? docText(cx.sourceFile.text, last) : "", noctx: false };
   let symbolAt: number | undefined;
   for (const d of docs) {
     for (const tag of d.tags) {
@@ -104,14 +104,28 @@ const ASTERISK = 0x2a;
 const WHITESPACE = new Set([" ", "\f", "\n", "\r", "\t", "\v", "\u00A0", "\u2028", "\u2029"].map((c) => c.charCodeAt(0)));
 
 /**
+ * The documentation text of a JSDoc comment in `text`, as the IR carries it
+ * (`ImportFunction.doc`): its description, trimmed, line ends trimmed.
+ * Shared with the fast path (`_fast_doc.ts`), so both read it alike.
+ *
+ * @example
+ * ```ts
+ * const text = "/** Adds.\n * @noctx *\/";
+ * docText(text, { start: 0, end: text.length, tags: [{ name: "noctx", words: [], at: 14 }] }); // "Adds."
+ * ```
+ */
+export function docText(text: string, doc: DocComment): string {
+  return cleanText(description(text, doc));
+}
+
+/**
  * The description of a JSDoc comment: the text before its first tag, with
  * the comment delimiters and leading `*`s removed. Computed from the source
  * text exactly as ts-morph's `JSDoc.getDescription()` does (which the
  * parser used before it walked the compiler's tree directly), so
  * descriptions keep their line breaks and inner spacing.
  */
-function description(cx: ParseContext, doc: DocComment): string {
-  const text = cx.sourceFile.text;
+function description(text: string, doc: DocComment): string {
   const endSearchStart = doc.tags[0]?.at ?? doc.end - 2;
   const open = doc.start + 3;
   const start = text.charCodeAt(open) === SPACE ? open + 1 : open;
