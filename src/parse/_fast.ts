@@ -177,8 +177,8 @@ function readImport(s: FastScanner, scope: FastScope): void {
   const renames: [string, ValueType][] = [];
   while (s.kind !== 0x7d) {
     const imported = s.ident();
-    // `type` and `as` here are modifiers or odd renames; leave them to the compiler.
-    if (imported === "type" || imported === "as") decline();
+    // `type` and `as` here are modifiers or odd renames, reserved words are errors; leave them to the compiler.
+    if (imported === "type" || imported === "as" || !isBindingName(imported)) decline();
     let local = imported;
     if (s.is("as")) {
       s.next();
