@@ -2,15 +2,16 @@
  * `npm run bench`: the whole benchmark, orchestrated from Deno.
  *
  * 1. Call overhead: builds the native libraries and guests (`call/build.ts`),
- *    runs the Deno runner (timing, then the fast-path probe in a second
- *    process) and the Bun runner as child processes, and writes
+ *    runs the Deno and Bun runners as child processes, alternately, three
+ *    times each (`--processes N`; merged by median, `report/merge.ts`), then
+ *    the Deno fast-path probe in a process of its own, and writes
  *    `results/call-overhead.{json,md,svg}`.
  * 2. Codegen throughput: one fresh process per runtime × size × mode
  *    (`codegen/measure.ts`), then `results/codegen.{json,md}`; when a target
  *    fails, a per-stage breakdown (`codegen/stages.ts`) says where time goes.
  *
  * Prints PASS/FAIL for every target. Usage:
- * `deno run -A bench/main.ts [call] [codegen] [--rounds N] [--no-write]`
+ * `deno run -A bench/main.ts [call] [codegen] [--rounds N] [--processes N] [--no-write]`
  *
  * @example
  * ```ts
@@ -25,6 +26,7 @@ import { callOverheadChart } from "./report/chart.ts";
 import { callChecks, formatCheck } from "./report/checks.ts";
 import { codegenChecks, codegenMarkdown } from "./report/codegen.ts";
 import { callOverheadMarkdown } from "./report/markdown.ts";
+import { mergeRuns } from "./report/merge.ts";
 import type { CallOverheadReport, CodegenSample, RuntimeRun, TargetCheck } from "./report/model.ts";
 import { barChartSvg } from "./report/svg.ts";
 
@@ -40,6 +42,9 @@ const wants = (p: string) => parts.length === 0 || parts.includes(p);
 const roundsAt = args.indexOf("--rounds");
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 7;
 const write = !args.includes("--no-write");
+const processesAt = args.indexOf("--processes");
+/** Runner processes per runtime for the call-overhead cases (merged by median). */
+const processes = processesAt >= 0 ? Math.max(1, Number(args[processesAt + 1])) : 3;
 
 /** Runs a child process; returns stdout, streams its stderr; throws on failure. */
 async function child(cmd: string, argv: string[], env: Record<string, string> = {}): Promise<string> {
@@ -92,11 +97,18 @@ async function callOverhead(where: string): Promise<TargetCheck[]> {
   const info = await buildCallBench(`${HERE}build`);
   if (info.generatedError) console.log(`   generated cases skipped: ${info.generatedError}`);
   const env = { BENCH_ROUNDS: String(rounds) };
-  console.log("== call overhead: Deno");
-  const deno = lastJson<RuntimeRun>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`], env));
+  // Each runner runs in several processes, alternating runtimes, merged by median (report/merge.ts).
+  const denoRuns: RuntimeRun[] = [];
+  const bunRuns: RuntimeRun[] = [];
+  for (let p = 1; p <= processes; p++) {
+    console.log(`== call overhead: Deno, process ${p} of ${processes}`);
+    denoRuns.push(lastJson<RuntimeRun>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`], env)));
+    console.log(`== call overhead: Bun, process ${p} of ${processes}`);
+    bunRuns.push(lastJson<RuntimeRun>(await child(BUN, [`${HERE}call/bun.ts`, `${HERE}build/info.json`], env)));
+  }
+  const deno = mergeRuns(denoRuns);
   deno.probe = lastJson<ProbeResult[]>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`, "--probe"]));
-  console.log("== call overhead: Bun");
-  const bun = lastJson<RuntimeRun>(await child(BUN, [`${HERE}call/bun.ts`, `${HERE}build/info.json`], env));
+  const bun = mergeRuns(bunRuns);
   const runs = [deno, bun];
   const report: CallOverheadReport = { machine: where, runs, checks: callChecks(runs) };
   const md = callOverheadMarkdown(report);

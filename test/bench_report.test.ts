@@ -9,6 +9,7 @@ import { callChecks, fastPathCheck, formatCheck } from "../bench/report/checks.t
 import { callOverheadMarkdown } from "../bench/report/markdown.ts";
 import { callOverheadChart } from "../bench/report/chart.ts";
 import { codegenChecks, codegenMarkdown } from "../bench/report/codegen.ts";
+import { median, mergeRuns } from "../bench/report/merge.ts";
 import type { CallResult, CodegenSample, ProbeResult, RuntimeRun } from "../bench/report/model.ts";
 import { expectedSum, GENERATED_CASES, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "../bench/call/cases.ts";
 
@@ -66,9 +67,41 @@ describe("call-overhead markdown", () => {
     expect(md).toContain("## deno — deno 1.0 (engine)");
     expect(md).toContain("## bun — bun 1.0 (engine)");
     // hb_one on Deno: 5.5 ns, 5.5 / 4 = 1.38 × floor, 5.5 / 5 = 1.10 × wrapper; hostbind rows in bold.
-    expect(md).toContain("| **label of hb_one** | 5.50 | 4.95 | 1.38 | 1.10 | 1000 |");
+    expect(md).toContain("| **label of hb_one** | 5.50 | 4.95 | 1.38 | 1.10 | 5.50 | 1000 |");
     expect(md).toContain("| hb_one | `sym_hb_one` | 100 | 0 | yes |");
     expect(md).toMatch(/## Targets\n\n```\n(PASS|FAIL) deno/);
+  });
+});
+
+describe("merging runner processes", () => {
+  it("takes each case's median over the processes, the overall min, and every sample", () => {
+    const a = run("bun", { ffi_arrow: 4.6, hb_one: 5.1, js_floor: 4 });
+    const b = run("bun", { ffi_arrow: 5.9, hb_one: 5.3, js_floor: 4.2 });
+    const c = run("bun", { ffi_arrow: 4.7, hb_one: 5.0, js_floor: 4.1 });
+    const merged = mergeRuns([a, b, c]);
+    const hb = merged.results.find((r) => r.id === "hb_one")!;
+    expect(hb.nsPerCall).toBe(5.1);
+    expect(hb.processMedians).toEqual([5.1, 5.3, 5.0]);
+    expect(hb.minNs).toBeCloseTo(5.0 * 0.9);
+    expect(hb.samples).toHaveLength(15);
+    expect(merged.results.find((r) => r.id === "ffi_arrow")!.nsPerCall).toBe(4.7);
+    const md = callOverheadMarkdown({ machine: "m", runs: [merged], checks: [] });
+    expect(md).toContain("| 5.10 | 4.50 | 1.24 | 1.09 | 5.10, 5.30, 5.00 | 1000 |");
+  });
+
+  it("drops a case some process lacks and refuses mixed runtimes or no runs", () => {
+    const merged = mergeRuns([run("deno", { js_floor: 4, hb_one: 5 }), run("deno", { js_floor: 4 })]);
+    expect(merged.results.map((r) => r.id)).toEqual(["js_floor"]);
+    expect(() => mergeRuns([run("deno", {}), run("bun", {})])).toThrow(/different runtimes/);
+    expect(() => mergeRuns([])).toThrow(/no runs/);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it("marks the merged case unverified when any process saw a wrong sum", () => {
+    const bad = run("deno", { hb_one: 5 });
+    bad.results[0]!.verified = false;
+    expect(mergeRuns([run("deno", { hb_one: 5 }), bad]).results[0]!.verified).toBe(false);
   });
 });
 

@@ -35,19 +35,17 @@ export interface Guest {
   instance: WebAssembly.Instance;
 }
 
-const modules = new Map<string, WebAssembly.Module>();
-
 /**
- * Instantiates the guest at `path` (compiled once) with `imports`.
+ * Instantiates the guest at `path` with `imports`, compiled afresh for every
+ * case: instances of one compiled module share its machine code and tier-up
+ * state in both engines, so baselines that shared `base_one.wasm` (the
+ * pure-JS floor, both arrow wrappers, the FFI symbol itself) measured each
+ * other's call sites, while every generated case has a module of its own.
  *
  * @example `guest("bench/build/base_one.wasm", envF((a: number) => a)).run(10); // 45n`
  */
 export function guest(path: string, imports: WebAssembly.Imports): Guest {
-  let m = modules.get(path);
-  if (!m) {
-    m = new WebAssembly.Module(readFileSync(path));
-    modules.set(path, m);
-  }
+  const m = new WebAssembly.Module(readFileSync(path));
   const instance = new WebAssembly.Instance(m, imports);
   const ex = instance.exports as { run: (n: number) => bigint; memory: WebAssembly.Memory };
   return { run: ex.run, memory: ex.memory, instance };

@@ -47,6 +47,8 @@ export interface CallResult {
   n: number;
   /** True when every run returned the expected sum. */
   verified: boolean;
+  /** When several processes were merged (`bench/report/merge.ts`): each one's median, ns per call. */
+  processMedians?: number[];
 }
 
 /** Options of {@link measureAll}. */

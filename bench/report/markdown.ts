@@ -28,8 +28,9 @@ export function callOverheadMarkdown(report: CallOverheadReport): string {
   const out = [
     "# Call overhead",
     "",
-    "ns per call, measured from a loop inside wasm (`run(n)` calls the import n times);",
-    "median of the rounds (min beside it). `× floor` divides by the pure-JS import,",
+    "ns per call, measured from a loop inside wasm (`run(n)` calls the import n times):",
+    "the median round of each runner process, then the median over the processes (each",
+    "process's median under `per process`; the fastest round of all as `min`). `× floor` divides by the pure-JS import,",
     "`× wrapper` by the hand-written arrow wrapper → FFI symbol. Written by `npm run bench`.",
     "",
     `Machine: ${report.machine}`,
@@ -53,12 +54,13 @@ export function runTable(run: RuntimeRun): string[] {
     `## ${run.runtime} — ${run.version}`,
     "",
     ...(run.note ? [`> ${run.note}`, ""] : []),
-    "| case | ns/call | min | × floor | × wrapper | n per run |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| case | ns/call | min | × floor | × wrapper | per process | n per run |",
+    "|---|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of run.results) {
+    const perProcess = (r.processMedians ?? [r.nsPerCall]).map(formatValue).join(", ");
     out.push(
-      `| ${r.group === "hostbind" ? "**" + escapeCell(r.label) + "**" : escapeCell(r.label)} | ${formatValue(r.nsPerCall)} | ${formatValue(r.minNs)} | ${ratio(r.nsPerCall, floor)} | ${ratio(r.nsPerCall, wrapper)} | ${r.n} |`,
+      `| ${r.group === "hostbind" ? "**" + escapeCell(r.label) + "**" : escapeCell(r.label)} | ${formatValue(r.nsPerCall)} | ${formatValue(r.minNs)} | ${ratio(r.nsPerCall, floor)} | ${ratio(r.nsPerCall, wrapper)} | ${perProcess} | ${r.n} |`,
     );
   }
   if (run.probe.length > 0) {

@@ -115,6 +115,15 @@ throws("a disposed host's import throws", () => host2.imports.env.nop(), (e) => 
 const host3 = mod.load({ path: new URL("libconformance", dirUrl) });
 check("unbound: memory_size is 0", host3.imports.env.mem_size() === 0n);
 throws("unbound: guest pointer is out of bounds", () => host3.imports.env.mem_sum(0, 1), (e) => e.code === 1);
+// Bound to an empty memory (0 pages): every call re-checks it, so a grow is seen at once.
+const empty = new WebAssembly.Memory({ initial: 0 });
+host3.bind(empty);
+check("bound to an empty memory: memory_size is 0", host3.imports.env.mem_size() === 0n);
+throws("bound to an empty memory: guest pointer is out of bounds", () => host3.imports.env.mem_sum(0, 1), (e) => e.code === 1);
+empty.grow(1);
+new Uint8Array(empty.buffer).set([7, 8, 9], 100);
+check("the empty memory grown: memory_size is one page", host3.imports.env.mem_size() === 65536n);
+check("the empty memory grown: its bytes are reachable", host3.imports.env.mem_sum(100, 3) === 24);
 host3.close();
 
 throws("load() without --lib and without a path", () => nolib.load(), (e) => /needs the path/.test(e.message));

@@ -289,8 +289,8 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   } else {
     const trap = `${i}if (words[${TRAPPED_WORD}] !== 0) throw trap();`;
     body = imp.kind === "single"
-      ? `${i}if (heap.length !== size) sync();\n${i}const result = ${call};\n${trap}\n${i}return result;`
-      : `${i}if (heap.length !== size) sync();\n${i}${call};\n${trap}`;
+      ? `${i}if (heap.length === 0) sync();\n${i}const result = ${call};\n${trap}\n${i}return result;`
+      : `${i}if (heap.length === 0) sync();\n${i}${call};\n${trap}`;
   }
   w.raw(`${o}${key}: (${imp.jsParams}): ${returns} => {\n${body}\n${o}},`);
 }

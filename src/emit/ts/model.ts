@@ -36,7 +36,7 @@ export const JS_TYPE: Readonly<Record<ValueType, string>> = {
 };
 
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
-export const WRAPPER_LOCALS: readonly string[] = ["heap", "size", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
+export const WRAPPER_LOCALS: readonly string[] = ["heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
 
 const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);
 

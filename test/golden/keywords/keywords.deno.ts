@@ -177,6 +177,13 @@ function stubModule(): WebAssembly.Module {
   return compiledStub;
 }
 
+/**
+ * The guest-memory view of a Host not bound yet: one byte, so not empty, so
+ * the wrappers' `heap.length === 0` check lets calls through to native code,
+ * which sees a NULL `ctx->memory` (see `load()`).
+ */
+const UNBOUND = new Uint8Array(1);
+
 /** Thrown by every import after `close()`. */
 function closedError(): Error {
   return new Error("hostbind: the native library is closed; load() it again to call its imports");
@@ -377,22 +384,24 @@ export function load(options?: string | URL | LoadOptions): Host {
   wide[CTX.userData / 8] = userDataBits;
 
   // Guest memory: `heap` is a view of the buffer native code was last told
-  // about and `size` its length. A grow detaches the old buffer, and a view
-  // of a detached buffer has length 0, so `heap.length !== size` is the whole
-  // per-call check (a view's length is a plain field load in V8 and JSC, where
-  // ArrayBuffer.byteLength costs 1.5–4 ns more per call); sync() then
-  // refreshes ctx->memory and ctx->memory_size. close() sets size to -1 so
-  // every later call reaches sync(), which throws (@noctx wrappers, which
-  // never touch guest memory, test `closed` itself).
+  // about. A grow detaches the old buffer, and a view of a detached buffer
+  // has length 0, so `heap.length === 0` is the whole per-call check (a
+  // view's length is a plain field load in V8 and JSC, where
+  // ArrayBuffer.byteLength costs 1.5–4 ns more per call, and a comparison
+  // with a constant saves JSC loading a second captured variable); sync()
+  // then refreshes ctx->memory and ctx->memory_size. Until bind() `heap` is
+  // UNBOUND, which is not empty, so calls before bind() see a NULL memory
+  // without calling sync(); a bound but empty memory re-checks at each call
+  // until it grows. close() empties `heap` so every later call reaches
+  // sync(), which throws (@noctx wrappers, which never touch guest memory,
+  // test `closed` itself).
   let guest: WebAssembly.Memory | undefined;
-  let heap: Uint8Array = new Uint8Array(0);
-  let size = 0;
+  let heap: Uint8Array = UNBOUND;
   let closed = false;
   const sync = (): void => {
     if (closed) throw closedError();
-    heap = new Uint8Array(guest === undefined ? new ArrayBuffer(0) : guest.buffer);
-    // A bound but empty memory keeps size at -1: each call re-checks it until it grows.
-    size = guest !== undefined && heap.length === 0 ? -1 : heap.length;
+    if (guest === undefined) return;
+    heap = new Uint8Array(guest.buffer);
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : Deno.UnsafePointer.value(Deno.UnsafePointer.of(heap));
     wide[CTX.memorySize / 8] = BigInt(heap.length);
   };
@@ -416,12 +425,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     hostbind: {
       memory,
       kw_clash: (out: number, ctx_: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_kw_clash(out_kw_clash, ctx, out, ctx_);
         if (words[7] !== 0) throw trap();
       },
       kw_sizes: (register: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
         if (words[7] !== 0) throw trap();
       },
@@ -430,13 +439,13 @@ export function load(options?: string | URL | LoadOptions): Host {
   const imports: Imports = {
     kw: {
       convert: (int: number, char: number, long: bigint, double: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_kw_convert(ctx, int, char >>> 0, long, double);
         if (words[7] !== 0) throw trap();
         return result;
       },
       logic: (and: number, or: number, not: number, template: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_kw_logic(ctx, and, or, not, template);
         if (words[7] !== 0) throw trap();
         return result;
@@ -456,7 +465,6 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
-    size = -1;
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

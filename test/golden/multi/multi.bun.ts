@@ -49,7 +49,7 @@ export type Imports = {
     /** Draws a filled rectangle. */
     fill_rect(x: number, y: number, w: number, h: number, rgba: number): void;
     /** Measures text; returns its advance and line height. */
-    measure(ptr: number, len: number, size_: number): [advance: number, line_height: number];
+    measure(ptr: number, len: number, size: number): [advance: number, line_height: number];
   };
   /** Random numbers, bound to an existing C function. */
   readonly rng: {
@@ -196,6 +196,13 @@ function stubModule(): WebAssembly.Module {
   compiledStub ??= new WebAssembly.Module(STUB_BYTES);
   return compiledStub;
 }
+
+/**
+ * The guest-memory view of a Host not bound yet: one byte, so not empty, so
+ * the wrappers' `heap.length === 0` check lets calls through to native code,
+ * which sees a NULL `ctx->memory` (see `load()`).
+ */
+const UNBOUND = new Uint8Array(1);
 
 /** Thrown by every import after `close()`. */
 function closedError(): Error {
@@ -396,22 +403,24 @@ export function load(options?: string | URL | LoadOptions): Host {
   wide[CTX.userData / 8] = userDataBits;
 
   // Guest memory: `heap` is a view of the buffer native code was last told
-  // about and `size` its length. A grow detaches the old buffer, and a view
-  // of a detached buffer has length 0, so `heap.length !== size` is the whole
-  // per-call check (a view's length is a plain field load in V8 and JSC, where
-  // ArrayBuffer.byteLength costs 1.5–4 ns more per call); sync() then
-  // refreshes ctx->memory and ctx->memory_size. close() sets size to -1 so
-  // every later call reaches sync(), which throws (@noctx wrappers, which
-  // never touch guest memory, test `closed` itself).
+  // about. A grow detaches the old buffer, and a view of a detached buffer
+  // has length 0, so `heap.length === 0` is the whole per-call check (a
+  // view's length is a plain field load in V8 and JSC, where
+  // ArrayBuffer.byteLength costs 1.5–4 ns more per call, and a comparison
+  // with a constant saves JSC loading a second captured variable); sync()
+  // then refreshes ctx->memory and ctx->memory_size. Until bind() `heap` is
+  // UNBOUND, which is not empty, so calls before bind() see a NULL memory
+  // without calling sync(); a bound but empty memory re-checks at each call
+  // until it grows. close() empties `heap` so every later call reaches
+  // sync(), which throws (@noctx wrappers, which never touch guest memory,
+  // test `closed` itself).
   let guest: WebAssembly.Memory | undefined;
-  let heap: Uint8Array = new Uint8Array(0);
-  let size = 0;
+  let heap: Uint8Array = UNBOUND;
   let closed = false;
   const sync = (): void => {
     if (closed) throw closedError();
-    heap = new Uint8Array(guest === undefined ? new ArrayBuffer(0) : guest.buffer);
-    // A bound but empty memory keeps size at -1: each call re-checks it until it grows.
-    size = guest !== undefined && heap.length === 0 ? -1 : heap.length;
+    if (guest === undefined) return;
+    heap = new Uint8Array(guest.buffer);
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : BigInt(ptr(heap));
     wide[CTX.memorySize / 8] = BigInt(heap.length);
   };
@@ -439,17 +448,17 @@ export function load(options?: string | URL | LoadOptions): Host {
     hostbind: {
       memory,
       gfx_surface_size: (): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_gfx_surface_size(out_gfx_surface_size, ctx);
         if (words[7] !== 0) throw trap();
       },
-      gfx_measure: (ptr: number, len: number, size_: number): void => {
-        if (heap.length !== size) sync();
-        native_gfx_measure(out_gfx_measure, ctx, ptr, len, size_);
+      gfx_measure: (ptr: number, len: number, size: number): void => {
+        if (heap.length === 0) sync();
+        native_gfx_measure(out_gfx_measure, ctx, ptr, len, size);
         if (words[7] !== 0) throw trap();
       },
       rng_normal_pair: (mean: number, stddev: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_rng_normal_pair(out_rng_normal_pair, ctx, mean, stddev);
         if (words[7] !== 0) throw trap();
       },
@@ -458,13 +467,13 @@ export function load(options?: string | URL | LoadOptions): Host {
   const imports: Imports = {
     env: {
       time_ns: (): bigint => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_time_ns(ctx);
         if (words[7] !== 0) throw trap();
         return result;
       },
       log: (level: number, ptr: number, len: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_env_log(ctx, level, ptr, len);
         if (words[7] !== 0) throw trap();
       },
@@ -472,7 +481,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     gfx: {
       surface_size: stub.gfx_surface_size as Imports["gfx"]["surface_size"],
       fill_rect: (x: number, y: number, w: number, h: number, rgba: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_gfx_fill_rect(ctx, x, y, w, h, rgba);
         if (words[7] !== 0) throw trap();
       },
@@ -480,7 +489,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     },
     rng: {
       random: (): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_host_random(ctx);
         if (words[7] !== 0) throw trap();
         return result;
@@ -499,7 +508,6 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
-    size = -1;
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

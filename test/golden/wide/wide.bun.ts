@@ -171,6 +171,13 @@ function stubModule(): WebAssembly.Module {
   return compiledStub;
 }
 
+/**
+ * The guest-memory view of a Host not bound yet: one byte, so not empty, so
+ * the wrappers' `heap.length === 0` check lets calls through to native code,
+ * which sees a NULL `ctx->memory` (see `load()`).
+ */
+const UNBOUND = new Uint8Array(1);
+
 /** Thrown by every import after `close()`. */
 function closedError(): Error {
   return new Error("hostbind: the native library is closed; load() it again to call its imports");
@@ -366,22 +373,24 @@ export function load(options?: string | URL | LoadOptions): Host {
   wide[CTX.userData / 8] = userDataBits;
 
   // Guest memory: `heap` is a view of the buffer native code was last told
-  // about and `size` its length. A grow detaches the old buffer, and a view
-  // of a detached buffer has length 0, so `heap.length !== size` is the whole
-  // per-call check (a view's length is a plain field load in V8 and JSC, where
-  // ArrayBuffer.byteLength costs 1.5–4 ns more per call); sync() then
-  // refreshes ctx->memory and ctx->memory_size. close() sets size to -1 so
-  // every later call reaches sync(), which throws (@noctx wrappers, which
-  // never touch guest memory, test `closed` itself).
+  // about. A grow detaches the old buffer, and a view of a detached buffer
+  // has length 0, so `heap.length === 0` is the whole per-call check (a
+  // view's length is a plain field load in V8 and JSC, where
+  // ArrayBuffer.byteLength costs 1.5–4 ns more per call, and a comparison
+  // with a constant saves JSC loading a second captured variable); sync()
+  // then refreshes ctx->memory and ctx->memory_size. Until bind() `heap` is
+  // UNBOUND, which is not empty, so calls before bind() see a NULL memory
+  // without calling sync(); a bound but empty memory re-checks at each call
+  // until it grows. close() empties `heap` so every later call reaches
+  // sync(), which throws (@noctx wrappers, which never touch guest memory,
+  // test `closed` itself).
   let guest: WebAssembly.Memory | undefined;
-  let heap: Uint8Array = new Uint8Array(0);
-  let size = 0;
+  let heap: Uint8Array = UNBOUND;
   let closed = false;
   const sync = (): void => {
     if (closed) throw closedError();
-    heap = new Uint8Array(guest === undefined ? new ArrayBuffer(0) : guest.buffer);
-    // A bound but empty memory keeps size at -1: each call re-checks it until it grows.
-    size = guest !== undefined && heap.length === 0 ? -1 : heap.length;
+    if (guest === undefined) return;
+    heap = new Uint8Array(guest.buffer);
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : BigInt(ptr(heap));
     wide[CTX.memorySize / 8] = BigInt(heap.length);
   };
@@ -402,7 +411,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     hostbind: {
       memory,
       wide_unpack: (packed: bigint): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_wide_unpack(out_wide_unpack, ctx, packed);
         if (words[7] !== 0) throw trap();
       },
@@ -411,7 +420,7 @@ export function load(options?: string | URL | LoadOptions): Host {
   const imports: Imports = {
     wide: {
       blend: (a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_wide_blend(ctx, a, b, c, d, e, f, g, h, i, j);
         if (words[7] !== 0) throw trap();
         return result;
@@ -430,7 +439,6 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
-    size = -1;
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

@@ -245,6 +245,13 @@ function stubModule(): WebAssembly.Module {
   return compiledStub;
 }
 
+/**
+ * The guest-memory view of a Host not bound yet: one byte, so not empty, so
+ * the wrappers' `heap.length === 0` check lets calls through to native code,
+ * which sees a NULL `ctx->memory` (see `load()`).
+ */
+const UNBOUND = new Uint8Array(1);
+
 /** Thrown by every import after `close()`. */
 function closedError(): Error {
   return new Error("hostbind: the native library is closed; load() it again to call its imports");
@@ -450,22 +457,24 @@ export function load(options?: string | URL | LoadOptions): Host {
   wide[CTX.userData / 8] = userDataBits;
 
   // Guest memory: `heap` is a view of the buffer native code was last told
-  // about and `size` its length. A grow detaches the old buffer, and a view
-  // of a detached buffer has length 0, so `heap.length !== size` is the whole
-  // per-call check (a view's length is a plain field load in V8 and JSC, where
-  // ArrayBuffer.byteLength costs 1.5–4 ns more per call); sync() then
-  // refreshes ctx->memory and ctx->memory_size. close() sets size to -1 so
-  // every later call reaches sync(), which throws (@noctx wrappers, which
-  // never touch guest memory, test `closed` itself).
+  // about. A grow detaches the old buffer, and a view of a detached buffer
+  // has length 0, so `heap.length === 0` is the whole per-call check (a
+  // view's length is a plain field load in V8 and JSC, where
+  // ArrayBuffer.byteLength costs 1.5–4 ns more per call, and a comparison
+  // with a constant saves JSC loading a second captured variable); sync()
+  // then refreshes ctx->memory and ctx->memory_size. Until bind() `heap` is
+  // UNBOUND, which is not empty, so calls before bind() see a NULL memory
+  // without calling sync(); a bound but empty memory re-checks at each call
+  // until it grows. close() empties `heap` so every later call reaches
+  // sync(), which throws (@noctx wrappers, which never touch guest memory,
+  // test `closed` itself).
   let guest: WebAssembly.Memory | undefined;
-  let heap: Uint8Array = new Uint8Array(0);
-  let size = 0;
+  let heap: Uint8Array = UNBOUND;
   let closed = false;
   const sync = (): void => {
     if (closed) throw closedError();
-    heap = new Uint8Array(guest === undefined ? new ArrayBuffer(0) : guest.buffer);
-    // A bound but empty memory keeps size at -1: each call re-checks it until it grows.
-    size = guest !== undefined && heap.length === 0 ? -1 : heap.length;
+    if (guest === undefined) return;
+    heap = new Uint8Array(guest.buffer);
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : Deno.UnsafePointer.value(Deno.UnsafePointer.of(heap));
     wide[CTX.memorySize / 8] = BigInt(heap.length);
   };
@@ -510,17 +519,17 @@ export function load(options?: string | URL | LoadOptions): Host {
     hostbind: {
       memory,
       env_divmod: (a: number, b: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_env_divmod(out_env_divmod, ctx, a, b);
         if (words[7] !== 0) throw trap();
       },
       env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_env_spread(out_env_spread, ctx, a, b >>> 0, c, d, e, f);
         if (words[7] !== 0) throw trap();
       },
       env_swap: (a: bigint, b: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_env_swap(out_env_swap, ctx, a, b);
         if (words[7] !== 0) throw trap();
       },
@@ -533,66 +542,66 @@ export function load(options?: string | URL | LoadOptions): Host {
   const imports: Imports = {
     env: {
       nop: (): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_env_nop(ctx);
         if (words[7] !== 0) throw trap();
       },
       nop_count: (): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_nop_count(ctx);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_i32: (x: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_id_i32(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_u32: (x: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_id_u32(ctx, x >>> 0);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_i64: (x: bigint): bigint => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_id_i64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_u64: (x: bigint): bigint => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_id_u64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_f32: (x: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_id_f32(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_f64: (x: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_id_f64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       u32_to_f64: (x: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_u32_to_f64(ctx, x >>> 0);
         if (words[7] !== 0) throw trap();
         return result;
       },
       u64_to_f64: (x: bigint): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_u64_to_f64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       i64_to_f64: (x: bigint): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_i64_to_f64(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
@@ -601,36 +610,36 @@ export function load(options?: string | URL | LoadOptions): Host {
       spread: stub.env_spread as Imports["env"]["spread"],
       swap: stub.env_swap as Imports["env"]["swap"],
       fail: (code: number): void => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         native_env_fail(ctx, code);
         if (words[7] !== 0) throw trap();
       },
       checked_sqrt: (x: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_checked_sqrt(ctx, x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       fail_long: (): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_fail_long(ctx);
         if (words[7] !== 0) throw trap();
         return result;
       },
       mem_sum: (ptr: number, len: number): number => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_mem_sum(ctx, ptr >>> 0, len >>> 0);
         if (words[7] !== 0) throw trap();
         return result;
       },
       mem_size: (): bigint => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_mem_size(ctx);
         if (words[7] !== 0) throw trap();
         return result;
       },
       user_data: (): bigint => {
-        if (heap.length !== size) sync();
+        if (heap.length === 0) sync();
         const result = native_env_user_data(ctx);
         if (words[7] !== 0) throw trap();
         return result;
@@ -659,7 +668,6 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
-    size = -1;
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

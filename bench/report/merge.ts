@@ -1,0 +1,58 @@
+/**
+ * Several runs of one runtime's runner (separate processes) merged into one:
+ * each case's ns/call is the median over the processes of each process's
+ * median round. Within a process the rounds are interleaved, so drift on a
+ * busy machine hits every case alike; across processes what varies is the
+ * JIT's work — which tier a call site reached, where its code was placed —
+ * and on Bun that alone moved one case by ±7 % between processes running
+ * identical code (bench/README.md, finding 2b). The median process is what
+ * a user's program typically gets.
+ *
+ * @example
+ * ```ts
+ * import { mergeRuns } from "./merge.ts";
+ * const run = mergeRuns([first, second, third]); // three RuntimeRuns of one runtime
+ * run.results[0].nsPerCall; // the median of the three processes' medians
+ * ```
+ * @module
+ */
+import type { CallResult, RuntimeRun } from "./model.ts";
+
+/** The median of `xs` (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Merges runs of one runtime, case by case (matched by id; a case missing
+ * from any run is dropped, so a ratio never mixes process counts). The
+ * first run supplies version, probe and note; `processes` records how many
+ * were merged.
+ *
+ * @example
+ * ```ts
+ * mergeRuns([run]).results; // run.results, with processes: 1 on each
+ * ```
+ */
+export function mergeRuns(runs: readonly RuntimeRun[]): RuntimeRun {
+  const first = runs[0];
+  if (first === undefined) throw new Error("mergeRuns: no runs");
+  if (runs.some((r) => r.runtime !== first.runtime)) throw new Error("mergeRuns: runs of different runtimes");
+  const results: CallResult[] = [];
+  for (const base of first.results) {
+    const all = runs.map((r) => r.results.find((c) => c.id === base.id));
+    if (all.some((c) => c === undefined)) continue;
+    const cases = all as CallResult[];
+    results.push({
+      ...base,
+      nsPerCall: median(cases.map((c) => c.nsPerCall)),
+      minNs: Math.min(...cases.map((c) => c.minNs)),
+      samples: cases.flatMap((c) => c.samples),
+      processMedians: cases.map((c) => c.nsPerCall),
+      verified: cases.every((c) => c.verified),
+    });
+  }
+  return { ...first, results };
+}
