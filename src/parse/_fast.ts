@@ -23,9 +23,10 @@
  * @module
  */
 import type { Declarations, ImportFunction, ImportModule, ValueType } from "../ir/types.ts";
+import { defaultSymbol } from "../ir/names.ts";
 import { HOSTBIND_SPECIFIER } from "./_declarations.ts";
 import { fastDoc, NO_DOC } from "./_fast_doc.ts";
-import { type FastContext, type Pending, readFastFunction, resolvePending } from "./_fast_function.ts";
+import { type FastBlock, type FastContext, type Pending, readFastFunction, resolvePending } from "./_fast_function.ts";
 import { LineCursor } from "./_fast_lines.ts";
 import { isBindingName, isTypeName } from "./_fast_names.ts";
 import { DECLINE, decline, EOF, FastScanner, IDENT, STRING } from "./_fast_scan.ts";
@@ -111,7 +112,8 @@ function topStatement(cx: FastContext, top: FastScope, modules: Map<string, Impo
   // `@symbol` and `@noctx` on a module are errors on the slow path.
   if (doc.symbol !== undefined || doc.noctx) decline();
   const location = cx.lines.locate(nameStart);
-  const functions = readMembers(cx, new FastScope(top), name);
+  const block = { module: name, scope: new FastScope(top), seen: new Set<string>(), symbolPrefix: defaultSymbol(name, "") };
+  const functions = readMembers(cx, block);
   const earlier = modules.get(name);
   if (earlier === undefined) {
     modules.set(name, { name, doc: doc.doc, functions, location });
@@ -123,10 +125,9 @@ function topStatement(cx: FastContext, top: FastScope, modules: Map<string, Impo
 }
 
 /** A module block's statements up to and past its `}`: functions, type aliases, `;`. */
-function readMembers(cx: FastContext, scope: FastScope, module: string): ImportFunction[] {
+function readMembers(cx: FastContext, block: FastBlock): ImportFunction[] {
   const s = cx.s;
   const functions: ImportFunction[] = [];
-  const seen = new Set<string>();
   while (s.kind !== 0x7d) {
     const docPos = s.fullStart;
     const hasDoc = s.comment;
@@ -138,8 +139,8 @@ function readMembers(cx: FastContext, scope: FastScope, module: string): ImportF
       s.next();
       if (s.newline) decline();
     }
-    if (s.is("function")) functions.push(readFastFunction(cx, module, scope, seen, docPos, hasDoc));
-    else if (s.is("type")) readAlias(s, scope);
+    if (s.is("function")) functions.push(readFastFunction(cx, block, docPos, hasDoc));
+    else if (s.is("type")) readAlias(s, block.scope);
     else decline();
   }
   s.next();

@@ -34,7 +34,7 @@ export function fastDoc(text: string, pos: number): DocInfo {
   let info: DocInfo | undefined;
   for (const range of ts.getLeadingCommentRanges(text, pos) ?? []) {
     if (!isJsDoc(text, range.pos)) continue;
-    const doc = plainDoc(text, range.pos, range.end) ?? withoutTags(text, range.pos, range.end);
+    const doc = hasAt(text, range.pos, range.end) ? plainDoc(text, range.pos, range.end) ?? decline() : { start: range.pos, end: range.end, tags: [] };
     for (const tag of doc.tags) {
       if (tag.name === "noctx") (info ??= { doc: "", noctx: false }).noctx = true;
       else if (tag.name === "symbol") {
@@ -52,14 +52,14 @@ export function fastDoc(text: string, pos: number): DocInfo {
 }
 
 /**
- * A comment `plainDoc` declined (for braces, backticks, brackets or odd line
- * breaks) that has no `@` at all: the compiler finds no tags in it, and the
- * description is read from the text either way. Anything else declines.
+ * True when the comment `text[start, end)` has an `@`. Without one the
+ * compiler finds no tags in it, whatever else it holds (braces, backticks,
+ * odd line breaks, for which `plainDoc` would decline), and its description
+ * is read from the text alike, so it needs no tag reader.
  */
-function withoutTags(text: string, start: number, end: number): DocComment {
+function hasAt(text: string, start: number, end: number): boolean {
   const at = text.indexOf("@", start);
-  if (at >= 0 && at < end) decline();
-  return { start, end, tags: [] };
+  return at >= 0 && at < end;
 }
 
 /** `/**` not followed by `/`: the compiler's test for a JSDoc comment. */

@@ -10,14 +10,13 @@
  * ```ts
  * import { readFastFunction, resolvePending } from "./_fast_function.ts";
  * // At `function divmod(a: i32, b: i32): [quot: i32, rem: i32];` in module env:
- * const fn = readFastFunction(cx, "env", scope, seen, docPos, hasDoc);
+ * const fn = readFastFunction(cx, block, docPos, hasDoc);
  * fn.results.map((r) => r.name); // ["quot", "rem"]
  * resolvePending(cx.pending);    // fills in alias types at the end of the file
  * ```
  * @module
  */
 import type { ImportFunction, Param, Result, ValueType } from "../ir/types.ts";
-import { defaultSymbol } from "../ir/names.ts";
 import { fastDoc, NO_DOC } from "./_fast_doc.ts";
 import type { LineCursor } from "./_fast_lines.ts";
 import { isBindingName } from "./_fast_names.ts";
@@ -37,16 +36,33 @@ export interface FastContext {
   readonly pending: Pending[];
 }
 
+/** The module block a function is read in. */
+export interface FastBlock {
+  /** The wasm import module name. */
+  readonly module: string;
+  /** The block's type names. */
+  readonly scope: FastScope;
+  /** Function names already declared in this block. */
+  readonly seen: Set<string>;
+  /**
+   * `defaultSymbol(module, "")`: a default symbol is this plus the function
+   * name with `$` (the one identifier character C lacks) replaced by `_`,
+   * as `defaultSymbol` replaces each character on its own.
+   */
+  readonly symbolPrefix: string;
+}
+
 /** `[]` for a result list still to be resolved (replaced, never mutated). */
 const UNRESOLVED: Result[] = [];
 
 /**
  * Reads the function declaration at the scanner (at `function`) in
- * `module`; `seen` holds the names already declared in this block.
+ * `block`.
  * `docPos` is where the statement's leading trivia starts, `hasDoc` whether
  * it holds a block comment.
  */
-export function readFastFunction(cx: FastContext, module: string, scope: FastScope, seen: Set<string>, docPos: number, hasDoc: boolean): ImportFunction {
+export function readFastFunction(cx: FastContext, block: FastBlock, docPos: number, hasDoc: boolean): ImportFunction {
+  const { module, scope, seen } = block;
   const s = cx.s;
   s.next();
   if (s.kind !== IDENT) decline();
@@ -81,7 +97,7 @@ export function readFastFunction(cx: FastContext, module: string, scope: FastSco
   const fn: ImportFunction = {
     module,
     name,
-    symbol: doc.symbol ?? defaultSymbol(module, name),
+    symbol: doc.symbol ?? block.symbolPrefix + (name.includes("$") ? name.replaceAll("$", "_") : name),
     symbolExplicit: doc.symbol !== undefined,
     params,
     results,

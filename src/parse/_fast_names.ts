@@ -35,9 +35,23 @@ const TYPE_WORDS: ReadonlySet<string> = new Set([
   "set", "constructor", "v128", "externref", "funcref",
 ]);
 
+/**
+ * The reserved words by first character: names are checked with a few
+ * length tests and string compares, cheaper than hashing every fresh name
+ * for a `Set` (this runs for every function and parameter).
+ */
+const RESERVED_BY_FIRST: readonly (readonly string[] | undefined)[] = (() => {
+  const table: string[][] = [];
+  for (const w of RESERVED) (table[w.charCodeAt(0)] ??= []).push(w);
+  return table;
+})();
+
 /** True for a name the fast path accepts for a function, parameter, label or module. */
 export function isBindingName(name: string): boolean {
-  return !RESERVED.has(name);
+  const words = RESERVED_BY_FIRST[name.charCodeAt(0)];
+  if (words === undefined) return true;
+  for (const w of words) if (w.length === name.length && w === name) return false;
+  return true;
 }
 
 /** True for a name the fast path accepts for a type alias or an imported value type's local name. */
