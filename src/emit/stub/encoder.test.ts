@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ByteWriter, codeEntry, funcType, limits, PREAMBLE, section, signedLeb128, unsignedLeb128 } from "./encoder.ts";
+import { ByteWriter, codeEntry, funcType, limits, PREAMBLE, section, signedLeb128, unsignedLeb128, writeCodeEntry } from "./encoder.ts";
 import { instantiate, wasm2wat } from "../../../test/helpers/tools.ts";
 
 describe("LEB128", () => {
@@ -54,6 +54,20 @@ describe("sections and types", () => {
   it("encodes function types and limits", () => {
     expect([...funcType(["i32", "i64"], ["f32", "f64"])]).toEqual([0x60, 2, 0x7f, 0x7e, 2, 0x7d, 0x7c]);
     expect([...limits(1, 3)]).toEqual([0x01, 1, 3]);
+  });
+
+  it("writes a code entry from a writer's contents exactly as from its bytes, and append() grows the buffer", () => {
+    const body = new ByteWriter();
+    for (let i = 0; i < 40; i++) body.byte(0x20).u32(i * 300);
+    const into = new ByteWriter().byte(0xaa);
+    writeCodeEntry(into, body);
+    expect([...into.bytes()]).toEqual([0xaa, ...codeEntry(body.bytes())]);
+    expect([...codeEntry(Uint8Array.of(0x20, 0))]).toEqual([4, 0, 0x20, 0, 0x0b]);
+    // append() copies what the other writer holds now, after a clear() too.
+    const big = new ByteWriter();
+    for (let i = 0; i < 1000; i++) big.append(body.clear().byte(i & 0xff).byte(0x7f));
+    expect(big.length).toBe(2000);
+    expect([...big.bytes().subarray(1996)]).toEqual([998 & 0xff, 0x7f, 999 & 0xff, 0x7f]);
   });
 
   it("assembles a module that wabt accepts and prints as expected", () => {

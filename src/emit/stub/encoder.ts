@@ -86,6 +86,20 @@ export class ByteWriter {
     return this;
   }
 
+  /**
+   * Appends what `other` holds, byte by byte: no view or copy is allocated,
+   * which matters for the thousands of small function bodies of a big stub.
+   */
+  append(other: ByteWriter): this {
+    const n = other.#length;
+    this.#reserve(n);
+    const src = other.#buf;
+    const dst = this.#buf;
+    for (let i = 0; i < n; i++) dst[this.#length + i] = src[i]!;
+    this.#length += n;
+    return this;
+  }
+
   /** Appends one byte. */
   byte(b: number): this {
     this.#reserve(1);
@@ -241,7 +255,23 @@ export function limits(min: number, max: number): Uint8Array {
  * ```
  */
 export function codeEntry(instructions: Uint8Array): Uint8Array {
+  return writeCodeEntry(new ByteWriter(), instructions).bytes();
+}
+
+/**
+ * Writes the code entry of `instructions` (a byte array, or another writer's
+ * contents) into `w`: {@link codeEntry} without allocating.
+ *
+ * @example
+ * ```ts
+ * writeCodeEntry(codeSection, body).length; // grew by the entry's size
+ * ```
+ */
+export function writeCodeEntry(w: ByteWriter, instructions: Uint8Array | ByteWriter): ByteWriter {
   // The body is the local declarations (none: one byte, 0), the instructions and `end`.
   const size = 1 + instructions.length + 1;
-  return new ByteWriter().u32(size).byte(0).raw(instructions).byte(OP.end).bytes();
+  w.u32(size).byte(0);
+  if (instructions instanceof ByteWriter) w.append(instructions);
+  else w.raw(instructions);
+  return w.byte(OP.end);
 }

@@ -24,7 +24,6 @@ import { WASM_TYPE, type WasmType } from "../../ir/types.ts";
 import type { Layout } from "../../layout/mod.ts";
 import {
   ByteWriter,
-  codeEntry,
   EXTERNAL,
   funcType,
   limits,
@@ -33,6 +32,7 @@ import {
   PREAMBLE,
   section,
   SECTION,
+  writeCodeEntry,
 } from "./encoder.ts";
 
 /** The import module name the stub uses for the memory and the JS wrappers. */
@@ -124,7 +124,7 @@ export function buildStub(layout: Layout): StubModule {
   const exportSec = new ByteWriter().vec(functions, (f, w, i) => w.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
   // One scratch writer for every body: a stub for 10⁴ imports has thousands of them.
   const body = new ByteWriter();
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(body.clear(), f, i))));
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => writeCodeEntry(w, stubBody(body.clear(), f, i)));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -137,8 +137,8 @@ export function buildStub(layout: Layout): StubModule {
 }
 
 /** `local.get 0..n-1; call wrapper; (i32.const 0; T.load offset=…)*` — results land on the stack in order. */
-function stubBody(w: ByteWriter, f: StubFunction, wrapperIndex: number): Uint8Array {
-  f.params.forEach((_, i) => w.byte(OP.localGet).u32(i));
+function stubBody(w: ByteWriter, f: StubFunction, wrapperIndex: number): ByteWriter {
+  for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
   w.byte(OP.call).u32(wrapperIndex);
   for (const r of f.results) {
     const load = LOAD[r.type];
@@ -146,7 +146,7 @@ function stubBody(w: ByteWriter, f: StubFunction, wrapperIndex: number): Uint8Ar
     // address: one instruction per result, no address arithmetic.
     w.byte(OP.i32Const).s32(0).byte(load.op).u32(load.alignLog2).u32(r.offset);
   }
-  return w.bytes();
+  return w;
 }
 
 /** Function types, deduplicated, in order of first use (deterministic). */
