@@ -121,17 +121,32 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.indented(() => {
     // One formatted entry per import (see SourceWriter.raw): ~10⁴ of them for big inputs.
     const ind = w.indentation;
-    for (const imp of model.imports) {
+    const docs = symbolDocs(model, ind);
+    for (let i = 0; i < model.imports.length; i++) {
+      const imp = model.imports[i]!;
       const params: string[] = [];
       if (imp.kind === "multi") params.push(quoted(dialect.pointerType));
       if (!imp.noctx) params.push(quoted(dialect.pointerType));
       for (const p of imp.params) params.push(quoted(dialect.ffiType[p.type]));
       const result = imp.kind === "single" ? dialect.ffiType[imp.results[0]!.type] : dialect.voidType;
-      const doc = formatComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC, ind);
-      w.raw(documented(doc, `${ind}${imp.symbol}: ${dialect.definition(params, quoted(result))},`));
+      w.raw(documented(docs[i]!, `${ind}${imp.symbol}: ${dialect.definition(params, quoted(result))},`));
     }
   });
   w.line("} as const;");
+}
+
+const symbolDocCache = new WeakMap<TsModel, { indent: string; docs: string[] }>();
+
+/**
+ * The comment of each `symbols` entry (`` `env.f`: `int32_t env_f(…)` ``),
+ * formatted once per model: Deno and Bun print the same ones.
+ */
+function symbolDocs(model: TsModel, indent: string): string[] {
+  const cached = symbolDocCache.get(model);
+  if (cached !== undefined && cached.indent === indent) return cached.docs;
+  const docs = model.imports.map((imp) => formatComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC, indent));
+  symbolDocCache.set(model, { indent, docs });
+  return docs;
 }
 
 function emitImportsInterface(w: SourceWriter, model: TsModel): void {
