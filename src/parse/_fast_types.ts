@@ -18,7 +18,7 @@
  * @module
  */
 import type { ValueType } from "../ir/types.ts";
-import { isTypeName, valueTypeAt } from "./_fast_names.ts";
+import { isBindingName, isTypeName, valueTypeAt } from "./_fast_names.ts";
 import { decline, type FastScanner, IDENT } from "./_fast_scan.ts";
 import { isValueType } from "./_types.ts";
 
@@ -117,6 +117,8 @@ export function readTuple(s: FastScanner): FastElement[] {
     let name = s.ident();
     let label: string | undefined;
     if (s.kind === 0x3a) {
+      // Some reserved words (`in`) are not labels for the compiler; leave them all to it.
+      if (!isBindingName(name)) decline();
       s.next();
       label = name;
       labelled++;
