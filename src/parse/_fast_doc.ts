@@ -10,7 +10,6 @@
  * @example
  * ```ts
  * import { fastDoc } from "./_fast_doc.ts";
- * const text = "/** Adds. @noctx *\/\nfunction add(a: i32): i32;";
  * fastDoc("/** Adds.\n * @noctx\n *\/ function f(): void;", 0);
  * // { doc: "Adds.", noctx: true }
  * ```
