@@ -32,6 +32,13 @@ function awkwardDeclarations(): Declarations {
         ],
       },
       { name: "empty", doc: "", location: loc, functions: [] },
+      {
+        // A name that would end a comment, in the stub listing and the symbols docs.
+        name: "end */ here",
+        doc: "",
+        location: loc,
+        functions: [importFunction("end */ here", ["two */", [["a", "i32"]], [[null, "i32"], [null, "f64"]], { symbol: "end_two" }])],
+      },
     ],
   };
 }
@@ -169,6 +176,14 @@ describe("generated modules", () => {
     expect(hypot).toContain("return native_hypot(x, y);");
     expect(hypot).not.toContain("trap");
     expect(deno).toContain("native_math_lib_minmax(out_math_lib_minmax, a, b);");
+  });
+
+  it("escape `*/` in wasm names wherever they appear in a comment", () => {
+    for (const source of [emitDeno(awkward), emitBun(awkward)]) {
+      expect(source).toContain("- `end * / here.two * /` (`end_two`): (i32) -> (i32@");
+      expect(source).toContain("/** `end * / here.two * /`: `void end_two(end_two_result *out, hostbind_ctx *ctx, int32_t a)` */");
+      expect(source).not.toMatch(/end \*\/ here[^"]/);
+    }
   });
 
   it("rename parameters that would shadow the runtime or are reserved, and quote odd keys", () => {
