@@ -14,23 +14,22 @@
  * ```
  * @module
  */
-import { cComment, watString } from "../../ir/names.ts";
+import { watString } from "../../ir/names.ts";
 import { type ImportFunction, WASM_TYPE } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout, type NativeParam } from "../../layout/signature.ts";
-import { formatComment, type SourceWriter } from "../writer.ts";
+import type { SourceWriter } from "../writer.ts";
+import { cDocComment } from "./comment.ts";
 
 /** Prototypes longer than this put one parameter per line. */
 const MAX_LINE = 100;
 
 /** Writes the comment and prototype of `imp`. */
 export function emitPrototype(w: SourceWriter, imp: ImportLayout): void {
-  const notes = `wasm:   ${wasmImportText(imp.fn)}\nnative: ${shape(imp)}`;
-  const doc = imp.fn.doc === "" ? notes : `${imp.fn.doc}\n\n${notes}`;
   // Comment and prototype as one block (SourceWriter.raw): headers of big inputs have 10⁴ of them.
   const ind = w.indentation;
   const lines = prototypeLines(imp);
   const code = lines.length === 1 ? ind + lines[0]! : ind + lines.join(`\n${ind}`);
-  w.raw(`${formatComment(cComment(doc), "c", ind)}\n${code}`);
+  w.raw(`${cDocComment(imp.fn.doc, [`wasm:   ${wasmImportText(imp.fn)}`, `native: ${shape(imp)}`], ind)}\n${code}`);
 }
 
 /** The wasm text form of the import the guest declares, e.g. `(import "env" "now" (func (result f64)))`. */

@@ -16,10 +16,10 @@
  * ```
  * @module
  */
-import { cComment } from "../../ir/names.ts";
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { StructLayout } from "../../layout/struct.ts";
-import { formatComment, type SourceWriter } from "../writer.ts";
+import type { SourceWriter } from "../writer.ts";
+import { cDocComment } from "./comment.ts";
 
 /** The preprocessor condition that selects the i686 (System V) layout. */
 export const I686_CONDITION = "defined(__i386__) && !defined(_WIN32)";
@@ -38,7 +38,7 @@ export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: St
   const about = `The results of ${fn.module}.${fn.name}, written by ${wide.symbol}() through \`out\`.`;
   // The typedef and its checks as one block (SourceWriter.raw): headers of big inputs have thousands.
   const ind = w.indentation;
-  let text = `${formatComment(cComment(fn.doc === "" ? about : `${fn.doc}\n\n${about}`), "c", ind)}\n${ind}typedef struct ${s.name} {`;
+  let text = `${cDocComment(fn.doc, [about], ind)}\n${ind}typedef struct ${s.name} {`;
   for (const f of s.fields) text += `\n${ind}  ${C_TYPE[f.type]} ${f.name};`;
   w.raw(`${text}\n${ind}} ${s.name};`);
   emitStructAssertions(w, s, narrow);
