@@ -28,10 +28,11 @@ import { formatComment } from "../writer.ts";
  * cDocComment("", ["one", "two"], "  "); // "  /*\n   * one\n   * two\n   *\/"
  * ```
  */
-export function cDocComment(doc: string, notes: readonly string[], indent: string): string {
+export function cDocComment(doc: string, notes: readonly string[], indent: string, notesArePlain = false): string {
   // One line, or a note that needs escaping or trimming, or a doc with edge whitespace:
   // the general path (which the fast one must equal; see comment.test.ts).
-  if (notes.length === 0 || (doc === "" && notes.length === 1) || !notes.every(isPlainCLine) || doc !== doc.trim()) {
+  // `notesArePlain`: the caller built the notes from plain parts (see namesArePlain).
+  if (notes.length === 0 || (doc === "" && notes.length === 1) || !(notesArePlain || notes.every(isPlainCLine)) || doc !== doc.trim()) {
     const text = doc === "" ? notes.join("\n") : `${doc}\n\n${notes.join("\n")}`;
     return formatComment(cComment(text), "c", indent);
   }
@@ -66,6 +67,31 @@ export function isPlainCLine(s: string): boolean {
     if (c < 0x20 || c > 0x7e) return false;
     const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
     if ((c === 0x2a && next === 0x2f) || (c === 0x2f && next === 0x2a) || (c === 0x3f && next === 0x3f)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when a wasm module or import name puts nothing into a comment that
+ * `cComment` or `formatComment` would change, wherever it appears in the
+ * notes the header writes: printable ASCII without `*`, `/` or `?`. Checked
+ * once per import on the IR's strings, so the notes built from them need no
+ * second reading (`cDocComment(…, true)`).
+ *
+ * @example
+ * ```ts
+ * namesArePlain("env", "divmod"); // true
+ * namesArePlain("wasi:io/streams", "read"); // false: the `/`
+ * ```
+ */
+export function namesArePlain(module: string, name: string): boolean {
+  return isPlainName(module) && isPlainName(name);
+}
+
+function isPlainName(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x2a || c === 0x2f || c === 0x3f) return false;
   }
   return true;
 }

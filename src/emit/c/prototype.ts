@@ -18,7 +18,7 @@ import { watString } from "../../ir/names.ts";
 import { type ImportFunction, WASM_TYPE } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout, type NativeParam } from "../../layout/signature.ts";
 import type { SourceWriter } from "../writer.ts";
-import { cDocComment } from "./comment.ts";
+import { cDocComment, namesArePlain } from "./comment.ts";
 
 /** Prototypes longer than this put one parameter per line. */
 const MAX_LINE = 100;
@@ -29,7 +29,9 @@ export function emitPrototype(w: SourceWriter, imp: ImportLayout): void {
   const ind = w.indentation;
   const lines = prototypeLines(imp);
   const code = lines.length === 1 ? ind + lines[0]! : ind + lines.join(`\n${ind}`);
-  w.raw(`${cDocComment(imp.fn.doc, [`wasm:   ${wasmImportText(imp.fn)}`, `native: ${shape(imp)}`], ind)}\n${code}`);
+  // The notes are fixed text around the wasm names (watString keeps them printable ASCII).
+  const plain = namesArePlain(imp.fn.module, imp.fn.name);
+  w.raw(`${cDocComment(imp.fn.doc, [`wasm:   ${wasmImportText(imp.fn)}`, `native: ${shape(imp)}`], ind, plain)}\n${code}`);
 }
 
 /** The wasm text form of the import the guest declares, e.g. `(import "env" "now" (func (result f64)))`. */

@@ -19,7 +19,7 @@
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { StructLayout } from "../../layout/struct.ts";
 import type { SourceWriter } from "../writer.ts";
-import { cDocComment } from "./comment.ts";
+import { cDocComment, namesArePlain } from "./comment.ts";
 
 /** The preprocessor condition that selects the i686 (System V) layout. */
 export const I686_CONDITION = "defined(__i386__) && !defined(_WIN32)";
@@ -38,7 +38,8 @@ export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: St
   const about = `The results of ${fn.module}.${fn.name}, written by ${wide.symbol}() through \`out\`.`;
   // The typedef and its checks as one block (SourceWriter.raw): headers of big inputs have thousands.
   const ind = w.indentation;
-  let text = `${cDocComment(fn.doc, [about], ind)}\n${ind}typedef struct ${s.name} {`;
+  // `about` is fixed text around the wasm names and a C identifier.
+  let text = `${cDocComment(fn.doc, [about], ind, namesArePlain(fn.module, fn.name))}\n${ind}typedef struct ${s.name} {`;
   for (const f of s.fields) text += `\n${ind}  ${C_TYPE[f.type]} ${f.name};`;
   w.raw(`${text}\n${ind}} ${s.name};`);
   emitStructAssertions(w, s, narrow);
@@ -51,12 +52,10 @@ export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: St
 export function emitStructAssertions(w: SourceWriter, wide: StructLayout, narrow: StructLayout | null): void {
   const ind = w.indentation;
   if (narrow === null || sameLayout(wide, narrow)) {
-    w.raw(ind + structAssertions(wide, "").join(`\n${ind}`));
+    w.raw(structAssertions(wide, "", ind));
     return;
   }
-  const i686 = structAssertions(narrow, " on i686").join(`\n${ind}`);
-  const wide64 = structAssertions(wide, "").join(`\n${ind}`);
-  w.raw(`${ind}#if ${I686_CONDITION}\n${ind}${i686}\n${ind}#else\n${ind}${wide64}\n${ind}#endif`);
+  w.raw(`${ind}#if ${I686_CONDITION}\n${structAssertions(narrow, " on i686", ind)}\n${ind}#else\n${structAssertions(wide, "", ind)}\n${ind}#endif`);
 }
 
 /**
@@ -64,11 +63,11 @@ export function emitStructAssertions(w: SourceWriter, wide: StructLayout, narrow
  * appended to each message. Struct and field names are C identifiers, so the
  * macros' `#type`/`#field` spell them exactly.
  */
-function structAssertions(s: StructLayout, where: string): string[] {
+function structAssertions(s: StructLayout, where: string, indent: string): string {
   const w = `"${where}"`;
-  const lines = [`HOSTBIND_CHECK_SIZE(${s.name}, ${s.size}, ${w});`, `HOSTBIND_CHECK_ALIGN(${s.name}, ${s.align}, ${w});`];
-  for (const f of s.fields) lines.push(`HOSTBIND_CHECK_OFFSET(${s.name}, ${f.name}, ${f.offset}, ${w});`);
-  return lines;
+  let out = `${indent}HOSTBIND_CHECK_SIZE(${s.name}, ${s.size}, ${w});\n${indent}HOSTBIND_CHECK_ALIGN(${s.name}, ${s.align}, ${w});`;
+  for (const f of s.fields) out += `\n${indent}HOSTBIND_CHECK_OFFSET(${s.name}, ${f.name}, ${f.offset}, ${w});`;
+  return out;
 }
 
 /** True when two layouts of the same struct agree on every number the assertions check. */
