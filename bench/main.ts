@@ -6,8 +6,9 @@
  *    times each (`--processes N`; merged by median, `report/merge.ts`), then
  *    the Deno fast-path probe in a process of its own, and writes
  *    `results/call-overhead.{json,md,svg}`.
- * 2. Codegen throughput: one fresh process per runtime × size × mode
- *    (`codegen/measure.ts`), then `results/codegen.{json,md}`; when a target
+ * 2. Codegen throughput: fresh processes per runtime × size × mode
+ *    (`codegen/measure.ts`; three each, merged by median like the call
+ *    cases), then `results/codegen.{json,md}`; when a target
  *    fails, a per-stage breakdown (`codegen/stages.ts`) says where time goes.
  *
  * Prints PASS/FAIL for every target. Usage:
@@ -26,7 +27,7 @@ import { callOverheadChart } from "./report/chart.ts";
 import { callChecks, formatCheck } from "./report/checks.ts";
 import { codegenChecks, codegenMarkdown } from "./report/codegen.ts";
 import { callOverheadMarkdown } from "./report/markdown.ts";
-import { mergeRuns } from "./report/merge.ts";
+import { mergeRuns, mergeSamples } from "./report/merge.ts";
 import type { CallOverheadReport, CodegenSample, RuntimeRun, TargetCheck } from "./report/model.ts";
 import { barChartSvg } from "./report/svg.ts";
 
@@ -126,13 +127,18 @@ async function codegen(where: string): Promise<TargetCheck[]> {
   const samples: CodegenSample[] = [];
   for (const [name, cmd, pre] of [["deno", DENO, ["run", "-A"]], ["bun", BUN, []]] as const) {
     for (const size of [100, 1000, 10000]) {
-      for (const mode of ["parse", "generate"]) {
-        // The same count for both modes: with 3 generate runs against 5 parse runs the medians
-        // compared a slower share of runs (the first run of a fresh process is the cold one).
-        const reps = 5;
-        console.log(`== codegen: ${name}, ${size} imports, ${mode}`);
-        samples.push(lastJson<CodegenSample>(await child(cmd, [...pre, `${HERE}codegen/measure.ts`, String(size), mode, String(reps)])));
+      // Fresh processes, parse and generate alternately, merged by median (report/merge.ts).
+      const byMode: Record<string, CodegenSample[]> = { parse: [], generate: [] };
+      for (let p = 1; p <= processes; p++) {
+        for (const mode of ["parse", "generate"]) {
+          // The same count for both modes: with 3 generate runs against 5 parse runs the medians
+          // compared a slower share of runs (the first run of a fresh process is the cold one).
+          const reps = 5;
+          console.log(`== codegen: ${name}, ${size} imports, ${mode}, process ${p} of ${processes}`);
+          byMode[mode]!.push(lastJson<CodegenSample>(await child(cmd, [...pre, `${HERE}codegen/measure.ts`, String(size), mode, String(reps)])));
+        }
       }
+      samples.push(mergeSamples(byMode.parse!), mergeSamples(byMode.generate!));
     }
   }
   const checks = codegenChecks(samples);

@@ -9,7 +9,7 @@ import { callChecks, fastPathCheck, formatCheck } from "../bench/report/checks.t
 import { callOverheadMarkdown } from "../bench/report/markdown.ts";
 import { callOverheadChart } from "../bench/report/chart.ts";
 import { codegenChecks, codegenMarkdown } from "../bench/report/codegen.ts";
-import { median, mergeRuns } from "../bench/report/merge.ts";
+import { median, mergeRuns, mergeSamples } from "../bench/report/merge.ts";
 import type { CallResult, CodegenSample, ProbeResult, RuntimeRun } from "../bench/report/model.ts";
 import { expectedSum, GENERATED_CASES, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "../bench/call/cases.ts";
 
@@ -144,6 +144,17 @@ describe("codegen report", () => {
     sample("deno", 1000, "parse", 20), sample("deno", 1000, "generate", 100),
     sample("deno", 10000, "parse", 200), sample("deno", 10000, "generate", 3000),
   ];
+
+  it("merges fresh-process samples by the median of their medians, keeping every run and the highest peak", () => {
+    const a = { ...sample("bun", 10000, "parse", 79), times: [160, 67, 79, 88, 58], peakMiB: 154 };
+    const b = { ...sample("bun", 10000, "parse", 72), times: [163, 61, 72, 85, 57], peakMiB: 156 };
+    const c = { ...sample("bun", 10000, "parse", 98), times: [176, 126, 98, 75, 76], peakMiB: 150 };
+    const m = mergeSamples([a, b, c]);
+    expect(m).toMatchObject({ medianMs: 79, peakMiB: 156, processMedians: [79, 72, 98] });
+    expect(m.times).toHaveLength(15);
+    expect(() => mergeSamples([a, sample("bun", 10000, "generate", 1)])).toThrow(/different/);
+    expect(() => mergeSamples([])).toThrow(/no samples/);
+  });
 
   it("checks the floor ratio and linear growth", () => {
     const [floor, linear] = codegenChecks(samples);

@@ -75,6 +75,8 @@ export interface CodegenSample {
   rssBeforeMiB: number;
   /** Peak resident set (VmHWM) after the first timed run, MiB. */
   peakMiB: number;
+  /** When several processes were merged (`mergeSamples`): each one's median, ms. */
+  processMedians?: number[];
 }
 
 /** The whole codegen result set. */
