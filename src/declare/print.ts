@@ -23,15 +23,10 @@
 import { SourceWriter } from "../emit/writer.ts";
 import type { Declarations, ImportFunction, ImportModule, Result } from "../ir/types.ts";
 import { VALUE_TYPES } from "../ir/types.ts";
+import { ES_RESERVED_WORDS } from "../ir/names.ts";
 
 /** Words that cannot name a function or namespace in an ES module (strict mode, `await` included). */
-const RESERVED: ReadonlySet<string> = new Set([
-  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
-  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
-  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
-  "while", "with", "yield", "let", "static", "implements", "interface", "package", "private",
-  "protected", "public", "await", "arguments", "eval",
-]);
+const RESERVED = ES_RESERVED_WORDS;
 
 const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
 

@@ -214,3 +214,23 @@ export function rustTypeStem(symbol: string): string {
   const stem = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join("");
   return /^[A-Za-z]/.test(stem) ? stem : `Import${stem}`;
 }
+
+/**
+ * The words that cannot name a binding (function, namespace, parameter) in
+ * an ES module: reserved words, strict-mode and module reserved words, and
+ * `this`, `arguments`, `eval`. Shared by the parser's fast path (which
+ * declines such names) and `hostbind declare` (which renames them).
+ *
+ * @example
+ * ```ts
+ * ES_RESERVED_WORDS.has("await"); // true
+ * ES_RESERVED_WORDS.has("divmod"); // false
+ * ```
+ */
+export const ES_RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
+  "while", "with", "implements", "interface", "let", "package", "private", "protected", "public",
+  "static", "yield", "await", "arguments", "eval",
+]);

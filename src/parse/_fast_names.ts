@@ -16,16 +16,11 @@
  * ```
  * @module
  */
+import { ES_RESERVED_WORDS } from "../ir/names.ts";
 import type { ValueType } from "../ir/types.ts";
 
 /** ECMAScript reserved words, strict-mode and module reserved words, and `this`. */
-const RESERVED: ReadonlySet<string> = new Set([
-  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
-  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
-  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
-  "while", "with", "implements", "interface", "let", "package", "private", "protected", "public",
-  "static", "yield", "await", "arguments", "eval",
-]);
+const RESERVED = ES_RESERVED_WORDS;
 
 /** Words a type position reads specially, contextual keywords, and the wasm types hostbind rejects by name. */
 const TYPE_WORDS: ReadonlySet<string> = new Set([
