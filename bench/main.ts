@@ -2,12 +2,12 @@
  * `npm run bench`: the whole benchmark, orchestrated from Deno.
  *
  * 1. Call overhead: builds the native libraries and guests (`call/build.ts`),
- *    runs the Deno and Bun runners as child processes, alternately, three
+ *    runs the Deno and Bun runners as child processes, alternately, five
  *    times each (`--processes N`; merged by median, `report/merge.ts`), then
  *    the Deno fast-path probe in a process of its own, and writes
  *    `results/call-overhead.{json,md,svg}`.
  * 2. Codegen throughput: fresh processes per runtime × size × mode
- *    (`codegen/measure.ts`; three each, merged by median like the call
+ *    (`codegen/measure.ts`; five each, merged by median like the call
  *    cases), then `results/codegen.{json,md}`; when a target
  *    fails, a per-stage breakdown (`codegen/stages.ts`) says where time goes.
  *
@@ -45,7 +45,7 @@ const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 7;
 const write = !args.includes("--no-write");
 const processesAt = args.indexOf("--processes");
 /** Runner processes per runtime for the call-overhead cases (merged by median). */
-const processes = processesAt >= 0 ? Math.max(1, Number(args[processesAt + 1])) : 3;
+const processes = processesAt >= 0 ? Math.max(1, Number(args[processesAt + 1])) : 5;
 
 /** Runs a child process; returns stdout, streams its stderr; throws on failure. */
 async function child(cmd: string, argv: string[], env: Record<string, string> = {}): Promise<string> {

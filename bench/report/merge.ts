@@ -11,8 +11,8 @@
  * @example
  * ```ts
  * import { mergeRuns } from "./merge.ts";
- * const run = mergeRuns([first, second, third]); // three RuntimeRuns of one runtime
- * run.results[0].nsPerCall; // the median of the three processes' medians
+ * const run = mergeRuns([first, second, third]); // RuntimeRuns of one runtime, one per process
+ * run.results[0].nsPerCall; // the median of the processes' medians
  * ```
  * @module
  */
