@@ -1,7 +1,8 @@
 // SourceWriter: the fast paths (plain lines, whole blocks) must write exactly
 // what one trimmed, indented entry per line would.
 import { describe, expect, it } from "vitest";
-import { SourceWriter } from "./writer.ts";
+import { cComment } from "../ir/names.ts";
+import { formatComment, isPlainCommentName, SourceWriter } from "./writer.ts";
 
 /** The reference behaviour: every line split, trimmed, indented when non-empty. */
 function reference(texts: string[], depth: number): string {
@@ -131,5 +132,20 @@ describe("formatComment and raw", () => {
       }
     }
     expect(w.toString()).toBe(`${want.join("\n")}\n`);
+  });
+});
+
+describe("isPlainCommentName", () => {
+  const NAMES = ["env", "my-lib.v2", "@acme/clock", "a*/b", "x/*y", "q??", "what?", "tab\t", "line\nbreak", "é", "\u2028", "we\"ird", "sp ace", ""];
+  it("accepts only names that neither comment style would change", () => {
+    let plain = 0;
+    for (const name of NAMES) {
+      if (!isPlainCommentName(name)) continue;
+      plain++;
+      expect(formatComment(`a ${name} b`, "jsdoc-line", "  ")).toBe(`  /** a ${name} b */`);
+      expect(cComment(`a ${name} b`)).toBe(`a ${name} b`);
+    }
+    expect(plain).toBe(5);
+    expect(isPlainCommentName("wasi:io/streams")).toBe(false);
   });
 });

@@ -205,3 +205,25 @@ export function formatComment(text: string, style: CommentStyle, indent: string)
   }
   return `${out}\n${indent} */`;
 }
+
+/**
+ * True when `s` can stand inside a generated comment line exactly as it is,
+ * in either comment style: printable ASCII without `*` or `/` (so it can
+ * neither end nor open a comment) and without `?` (C trigraphs), so neither
+ * {@link formatComment} nor the C header's escaping would change it. Emitters
+ * check wasm names with it once per import (they are flat strings already)
+ * instead of re-reading the comment text built from them.
+ *
+ * @example
+ * ```ts
+ * isPlainCommentName("my-lib.v2"); // true
+ * isPlainCommentName("wasi:io/streams"); // false: the `/`
+ * ```
+ */
+export function isPlainCommentName(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x2a || c === 0x2f || c === 0x3f) return false;
+  }
+  return true;
+}

@@ -15,7 +15,7 @@
  * @module
  */
 import { cComment } from "../../ir/names.ts";
-import { formatComment } from "../writer.ts";
+import { formatComment, isPlainCommentName } from "../writer.ts";
 
 /**
  * The comment of `doc` (user text, may be `""`) followed by `notes`: what
@@ -74,7 +74,7 @@ export function isPlainCLine(s: string): boolean {
 /**
  * True when a wasm module or import name puts nothing into a comment that
  * `cComment` or `formatComment` would change, wherever it appears in the
- * notes the header writes: printable ASCII without `*`, `/` or `?`. Checked
+ * notes the header writes (`isPlainCommentName` for both names). Checked
  * once per import on the IR's strings, so the notes built from them need no
  * second reading (`cDocComment(…, true)`).
  *
@@ -85,13 +85,5 @@ export function isPlainCLine(s: string): boolean {
  * ```
  */
 export function namesArePlain(module: string, name: string): boolean {
-  return isPlainName(module) && isPlainName(name);
-}
-
-function isPlainName(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x2a || c === 0x2f || c === 0x3f) return false;
-  }
-  return true;
+  return isPlainCommentName(module) && isPlainCommentName(name);
 }

@@ -14,7 +14,7 @@
  */
 import { CTX } from "../../layout/context.ts";
 import { GENERATED_BANNER, type EmitContext } from "../context.ts";
-import { formatComment, SourceWriter } from "../writer.ts";
+import { formatComment, isPlainCommentName, SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
 import { JS_TYPE, tsModel, type TsImport, type TsModel } from "./model.ts";
 import { jsPropertyKey, jsString } from "./names.ts";
@@ -149,19 +149,6 @@ function symbolDocs(model: TsModel, indent: string): string[] {
   return docs;
 }
 
-/**
- * True when `s` can go into a generated comment line as it is: no `*` or `/`
- * (so no `*\/`), no line break or other control character, ASCII only (no
- * Unicode line separator). Anything else goes through {@link formatComment}.
- */
-function isPlainCommentText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x2a || c === 0x2f || c > 0x7e) return false;
-  }
-  return true;
-}
-
 function emitImportsInterface(w: SourceWriter, model: TsModel): void {
   // A type alias, not an interface: only a type literal is assignable to
   // `WebAssembly.Imports` (an index signature), which instantiate() takes.
@@ -214,7 +201,7 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   let plain = true;
   for (const f of model.stub.functions) {
     const imp = model.imports[f.layoutIndex]!;
-    plain &&= isPlainCommentText(imp.module) && isPlainCommentText(imp.name);
+    plain &&= isPlainCommentName(imp.module) && isPlainCommentName(imp.name);
     let results = "";
     for (const r of f.results) results += `${results === "" ? "" : ", "}${r.type}@${r.offset}`;
     doc.push(`- \`${imp.module}.${imp.name}\` (\`${f.symbol}\`): (${f.params.join(", ")}) -> (${results})`);
