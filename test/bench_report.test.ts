@@ -89,6 +89,18 @@ describe("merging runner processes", () => {
     expect(md).toContain("| 5.10 | 4.50 | 1.24 | 1.09 | 5.10, 5.30, 5.00 | 1000 |");
   });
 
+  it("prints the ratio inside each process beside a merged check's value", () => {
+    const a = run("bun", { ffi_arrow_ctx: 4.4, hb_one: 5.0 });
+    const b = run("bun", { ffi_arrow_ctx: 4.9, hb_one: 5.0 });
+    const c = run("bun", { ffi_arrow_ctx: 4.5, hb_one: 5.2 });
+    const check = callChecks([mergeRuns([a, b, c])]).find((x) => x.name.startsWith("1-result import"))!;
+    expect(check.value).toBeCloseTo(5.0 / 4.5);
+    expect(check.perProcess!.map((x) => Number(x.toFixed(3)))).toEqual([1.136, 1.02, 1.156]);
+    expect(formatCheck(check)).toBe("PASS bun: 1-result import ≤ 1.15× hand-written arrow wrapper (both with ctx): 1.11× (per process 1.14, 1.02, 1.16)");
+    // One process: nothing to add.
+    expect(formatCheck(callChecks([a]).find((x) => x.name.startsWith("1-result import"))!)).not.toContain("per process");
+  });
+
   it("drops a case some process lacks and refuses mixed runtimes or no runs", () => {
     const merged = mergeRuns([run("deno", { js_floor: 4, hb_one: 5 }), run("deno", { js_floor: 4 })]);
     expect(merged.results.map((r) => r.id)).toEqual(["js_floor"]);

@@ -39,7 +39,10 @@ function ratioCheck(
     return { ...base, value: NaN, pass: false, missing: `case ${a === undefined ? num : den} was not measured` };
   }
   const value = a / b;
-  return { ...base, value, pass: mode === "atMost" ? value <= limit : value >= limit };
+  const pa = run.results.find((r) => r.id === num)?.processMedians;
+  const pb = run.results.find((r) => r.id === den)?.processMedians;
+  const perProcess = pa && pb && pa.length === pb.length && pa.length > 1 ? pa.map((x, i) => x / pb[i]!) : undefined;
+  return { ...base, value, pass: mode === "atMost" ? value <= limit : value >= limit, ...(perProcess ? { perProcess } : {}) };
 }
 
 /**
@@ -95,5 +98,6 @@ export function formatCheck(c: TargetCheck): string {
     : c.name.startsWith("every")
     ? `${c.value} of ${c.limit}`
     : `${c.value.toFixed(2)}×`;
-  return `${verdict} ${c.scope}: ${c.name}${aim}: ${value}`;
+  const each = c.perProcess && !c.missing ? ` (per process ${c.perProcess.map((x) => x.toFixed(2)).join(", ")})` : "";
+  return `${verdict} ${c.scope}: ${c.name}${aim}: ${value}${each}`;
 }

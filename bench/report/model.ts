@@ -44,6 +44,12 @@ export interface TargetCheck {
   pass: boolean;
   /** Why it could not be checked (then `pass` is false). */
   missing?: string;
+  /**
+   * The same ratio inside each runner process (each process's two medians),
+   * when several were merged: printed beside the value, so a ratio near its
+   * limit shows how close single processes came. The check uses `value`.
+   */
+  perProcess?: number[];
 }
 
 /** The whole call-overhead result set. */
