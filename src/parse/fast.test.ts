@@ -12,7 +12,7 @@ import { synthDeclarations } from "../../bench/codegen/synth.ts";
 import { Prng } from "../../test/fuzz/prng.ts";
 import { declarationText, randomSignature } from "../../test/fuzz/signature.ts";
 import { parseFastStrict } from "./_fast.ts";
-import { sourcesInTestFile } from "./_fast_test_sources.ts";
+import { sourcesInTestFile } from "./_test_sources.ts";
 import { parseDeclarations, parseWithCompiler } from "./mod.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");

@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { sourcesInTestFile } from "./_fast_test_sources.ts";
+ * import { sourcesInTestFile } from "./_test_sources.ts";
  * sourcesInTestFile("const ns = (b: string) => `namespace env {\\n${b}\\n}`;\nns(\"function f(): void;\");");
  * // [..., "namespace env {\nfunction f(): void;\n}"]
  * ```
