@@ -9,7 +9,8 @@ import { callChecks, fastPathCheck, formatCheck } from "../bench/report/checks.t
 import { callOverheadMarkdown } from "../bench/report/markdown.ts";
 import { callOverheadChart } from "../bench/report/chart.ts";
 import { codegenChecks, codegenMarkdown } from "../bench/report/codegen.ts";
-import { median, mergeRuns, mergeSamples } from "../bench/report/merge.ts";
+import { mergeRuns, mergeSamples } from "../bench/report/merge.ts";
+import { median } from "../bench/call/harness.ts";
 import type { CallResult, CodegenSample, ProbeResult, RuntimeRun } from "../bench/report/model.ts";
 import { expectedSum, GENERATED_CASES, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "../bench/call/cases.ts";
 

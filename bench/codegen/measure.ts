@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import process from "node:process";
 import { Project } from "ts-morph";
 import { generate } from "../../src/generate.ts";
+import { median } from "../call/harness.ts";
 import type { CodegenSample } from "../report/model.ts";
 import { synthDeclarations } from "./synth.ts";
 
@@ -41,11 +42,6 @@ function memory(): { peakMiB: number; rssMiB: number } {
   const status = readFileSync("/proc/self/status", "utf8");
   const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   return { peakMiB: kib("VmHWM") / 1024, rssMiB: kib("VmRSS") / 1024 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
 const [sizeArg, modeArg, repsArg] = process.argv.slice(process.argv[1]?.endsWith("measure.ts") ? 2 : 1);

@@ -16,14 +16,8 @@
  * ```
  * @module
  */
+import { median } from "../call/harness.ts";
 import type { CallResult, CodegenSample, RuntimeRun } from "./model.ts";
-
-/** The median of `xs` (the mean of the middle two for an even count). */
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /**
  * Merges runs of one runtime, case by case (matched by id; a case missing

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ByteWriter, codeEntry, funcType, limits, PREAMBLE, section, signedLeb128, unsignedLeb128, writeCodeEntry } from "./encoder.ts";
+import { ByteWriter, funcType, limits, PREAMBLE, section, signedLeb128, unsignedLeb128, writeCodeEntry } from "./encoder.ts";
+
+/** A code entry as bytes. */
+const codeEntry = (instructions: Uint8Array) => writeCodeEntry(new ByteWriter(), instructions).bytes();
 import { instantiate, wasm2wat } from "../../../test/helpers/tools.ts";
 
 describe("LEB128", () => {

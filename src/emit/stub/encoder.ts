@@ -247,24 +247,13 @@ export function limits(min: number, max: number): Uint8Array {
 }
 
 /**
- * A code-section entry: the body's size, no locals, the instructions, `end`.
+ * Writes a code-section entry into `w`: the body's size, no locals, the
+ * instructions (a byte array, or another writer's contents, copied without
+ * allocating), `end`.
  *
  * @example
  * ```ts
- * codeEntry(Uint8Array.of(OP.localGet, 0)); // [4, 0, 0x20, 0, 0x0b]
- * ```
- */
-export function codeEntry(instructions: Uint8Array): Uint8Array {
-  return writeCodeEntry(new ByteWriter(), instructions).bytes();
-}
-
-/**
- * Writes the code entry of `instructions` (a byte array, or another writer's
- * contents) into `w`: {@link codeEntry} without allocating.
- *
- * @example
- * ```ts
- * writeCodeEntry(codeSection, body).length; // grew by the entry's size
+ * writeCodeEntry(new ByteWriter(), Uint8Array.of(OP.localGet, 0)).bytes(); // [4, 0, 0x20, 0, 0x0b]
  * ```
  */
 export function writeCodeEntry(w: ByteWriter, instructions: Uint8Array | ByteWriter): ByteWriter {
