@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { runMain } from "../src/cli/_testing.ts";
+import { runMain } from "./support/cli_main.ts";
 import { type CliFs, nodeIO } from "../src/cli/io.ts";
 import { cli, ROOT, RUNTIMES, scratch, snapshot } from "./_cli.ts";
 

@@ -113,7 +113,7 @@ describe("JSR package", () => {
     expect(files).toContain("src/cli.ts");
     expect(files).toContain("README.md");
     for (const t of readdirSync(join(ROOT, "templates"))) expect(files).toContain(`templates/${t}`);
-    expect(files.filter((f) => /\.test\.ts$|\/_test_|_testing|^(test|bench|examples|scripts)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /\.test\.ts$|^(test|bench|examples|scripts)\//.test(f))).toEqual([]);
     const deno = JSON.parse(readFileSync(join(ROOT, "deno.json"), "utf8"));
     expect(deno.version, "deno.json and package.json must publish the same version").toBe(PKG.version);
   });

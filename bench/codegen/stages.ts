@@ -16,7 +16,7 @@
 import process from "node:process";
 import { Project } from "ts-morph";
 import { parseDeclarations } from "../../src/parse/mod.ts";
-import { loadSource } from "../../src/parse/_source.ts";
+import { loadSource } from "../../src/parse/dts/_source.ts";
 import { validateDeclarations } from "../../src/ir/validate.ts";
 import { layout } from "../../src/layout/mod.ts";
 import { emitHeader } from "../../src/emit/c/mod.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { generate } from "../generate.ts";
-import { inDir, runMain } from "./_testing.ts";
+import { inDir, runMain } from "../../test/support/cli_main.ts";
 
 const DECLS = "export declare namespace env {\n  function now(): f64;\n}\n";
 

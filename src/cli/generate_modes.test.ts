@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { wat } from "../../test/_wat.ts";
-import { inDir, runMain } from "./_testing.ts";
+import { inDir, runMain } from "../../test/support/cli_main.ts";
 
 const DECLS = `export declare namespace env {
   function divmod(a: i32, b: i32): [quot: i32, rem: i32];

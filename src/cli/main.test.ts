@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { generate } from "../generate.ts";
 import { wat } from "../../test/_wat.ts";
-import { runMain } from "./_testing.ts";
+import { runMain } from "../../test/support/cli_main.ts";
 import { nodeIO } from "./io.ts";
 import { VERSION } from "./version.ts";
 

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Declarations } from "../ir/types.ts";
-import { parseWasm } from "../parse/wasm.ts";
+import { parseWasm } from "../parse/mod.ts";
 import { declarationWarnings, printDeclarations } from "./print.ts";
 
 export { declarationWarnings, isDeclarableName, printDeclarations, type PrintOptions } from "./print.ts";

@@ -2,7 +2,7 @@
 // and on parsed sources: given the declarations, want these errors at these places.
 import { describe, expect, it } from "vitest";
 import { HostbindError } from "../errors.ts";
-import { parseValid, problems, problemsOf } from "../parse/_test_support.ts";
+import { parseValid, problems, problemsOf } from "../../test/support/parse.ts";
 import type { Declarations, ImportFunction, Result, ValueType } from "./types.ts";
 import { validateDeclarations } from "./validate.ts";
 import { defaultSymbol } from "./names.ts";

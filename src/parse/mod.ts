@@ -1,54 +1,18 @@
 /**
- * The TypeScript declaration parser: declaration text in, IR out (DESIGN §2).
- * Nothing from ts-morph leaves this folder; callers get plain
- * {@link Declarations} or a {@link HostbindError} listing every mistake in
- * the file, each located at the offending node, in source order.
+ * The two readers of hostbind's input, each producing the same plain IR
+ * ({@link Declarations}, not yet validated):
+ *
+ * - `dts/`: TypeScript declaration text, read with the TypeScript compiler;
+ * - `wasm/`: the import section of a `.wasm` binary.
  *
  * @example
  * ```ts
- * import { parseDeclarations } from "./mod.ts";
- * const decls = parseDeclarations(`export declare namespace env {
- *   function divmod(a: i32, b: i32): [quot: i32, rem: i32];
- * }`, "divmod.d.ts");
- * decls.modules[0].functions[0].results.map((r) => r.name); // ["quot", "rem"]
+ * import { parseDeclarations, parseWasm } from "./mod.ts";
+ * const decls = parseDeclarations("export declare namespace env { function now(): f64; }", "clock.d.ts");
+ * decls.modules[0]?.functions[0]?.name; // "now"
+ * parseWasm(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0), "empty.wasm").modules.length; // 0
  * ```
  * @module
  */
-import type { Declarations } from "../ir/types.ts";
-import { ParseContext } from "./_context.ts";
-import { parseFast } from "./_fast.ts";
-import { readModules } from "./_modules.ts";
-import { loadSource } from "./_source.ts";
-
-/**
- * Parses TypeScript declarations into the IR. `file` is the input's path as
- * the user gave it; it appears in `decls.file` and in every error location.
- * Throws {@link HostbindError} (several at once as `HostbindErrors`) for
- * syntax errors and every unsupported construct. The result is not yet
- * validated: call `validateDeclarations` for symbol and name checks.
- */
-export function parseDeclarations(source: string, file: string): Declarations {
-  // The common subset is read straight from the text (`_fast.ts`, ~6x
-  // faster); anything else, and every error, goes through the compiler.
-  return parseFast(source, file) ?? parseWithCompiler(source, file);
-}
-
-/**
- * {@link parseDeclarations} through the TypeScript compiler only, without
- * the fast path: the reference the fast path is tested against
- * (`fast.test.ts`), and its fallback.
- *
- * @example
- * ```ts
- * parseWithCompiler("declare namespace env { function now(): f64; }", "env.d.ts").modules[0]?.name; // "env"
- * ```
- */
-export function parseWithCompiler(source: string, file: string): Declarations {
-  const sf = loadSource(source, file);
-  const cx = new ParseContext(sf, file);
-  const modules = readModules(cx, sf);
-  cx.throwIfAny();
-  return { file, modules };
-}
-
-export { parseWasm } from "./wasm.ts";
+export { parseDeclarations } from "./dts/mod.ts";
+export { parseWasm } from "./wasm/mod.ts";

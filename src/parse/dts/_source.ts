@@ -15,7 +15,7 @@
  * @module
  */
 import { ts } from "ts-morph";
-import { HostbindError } from "../errors.ts";
+import { HostbindError } from "../../errors.ts";
 import { lineAndColumn } from "./_context.ts";
 
 /** The in-memory path the input is parsed under (a declaration file, so bodies are not expected). */
@@ -29,11 +29,9 @@ const VIRTUAL_PATH = "/hostbind-input.d.ts";
  */
 export function loadSource(source: string, file: string): ts.SourceFile {
   // Parent pointers are not needed: the walk goes top-down and every
-  // position lookup is given the source file. JSDoc is not parsed here (it
-  // was a third of the parse): the parser reads the comments it needs itself
-  // (`_doc_comments.ts`). JSDoc problems are never syntax errors in a .ts file.
-  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-  const sf = ts.createSourceFile(VIRTUAL_PATH, source, options, false, ts.ScriptKind.TS);
+  // position lookup is given the source file. JSDoc is parsed (the default):
+  // descriptions, `@symbol` and `@noctx` are read from the compiler's nodes.
+  const sf = ts.createSourceFile(VIRTUAL_PATH, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const first = syntaxErrors(sf)[0];
   if (first !== undefined) {
     const { line, column } = lineAndColumn(sf, first.start ?? 0);

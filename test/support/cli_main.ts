@@ -4,16 +4,16 @@
  *
  * @example
  * ```ts
- * import { runMain } from "./_testing.ts";
+ * import { runMain } from "./cli_main.ts";
  * const r = runMain(["--version"]);
  * r.code;   // 0
  * r.stdout; // "hostbind 0.1.0\n"
  * ```
  * @module
  */
-import { type CliFs, nodeIO } from "./io.ts";
-import { joinPath } from "./write.ts";
-import { main } from "./main.ts";
+import { type CliFs, nodeIO } from "../../src/cli/io.ts";
+import { joinPath } from "../../src/cli/write.ts";
+import { main } from "../../src/cli/main.ts";
 
 /** What one in-process run produced. */
 export interface MainResult {

@@ -10,15 +10,15 @@
  *
  * @example
  * ```ts
- * import { WasmReader } from "./_wasm_reader.ts";
+ * import { WasmReader } from "./_reader.ts";
  * const r = new WasmReader(new Uint8Array([0xe5, 0x8e, 0x26]), "x.wasm");
  * r.u32("a count"); // 624485
  * r.atEnd();        // true
  * ```
  * @module
  */
-import { HostbindError } from "../errors.ts";
-import type { SourceLocation } from "../ir/types.ts";
+import { HostbindError } from "../../errors.ts";
+import type { SourceLocation } from "../../ir/types.ts";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 

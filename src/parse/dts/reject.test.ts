@@ -1,9 +1,9 @@
 // Every form the parser rejects, table-driven: given a source, want one error with
 // this message fragment at this LINE:COL, and a hint saying what to do.
 import { describe, expect, it } from "vitest";
-import { HostbindError } from "../errors.ts";
+import { HostbindError } from "../../errors.ts";
 import { parseDeclarations } from "./mod.ts";
-import { problems, problemsOf } from "./_test_support.ts";
+import { problems, problemsOf } from "../../../test/support/parse.ts";
 
 const ns = (body: string) => `declare namespace env {\n${body}\n}`;
 

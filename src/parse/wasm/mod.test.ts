@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HostbindError, HostbindErrors } from "../errors.ts";
-import { wat } from "../../test/_wat.ts";
-import { parseWasm } from "./wasm.ts";
+import { HostbindError, HostbindErrors } from "../../errors.ts";
+import { wat } from "../../../test/_wat.ts";
+import { parseWasm } from "./mod.ts";
 
 /** The error `parseWasm` throws for `bytes`, formatted as the CLI prints it. */
 function errorOf(bytes: Uint8Array): string {

@@ -1,6 +1,6 @@
 // JSDoc: descriptions become `doc`, `@symbol` and `@noctx` set the symbol and the ctx flag.
 import { describe, expect, it } from "vitest";
-import { parseValid } from "./_test_support.ts";
+import { parseValid } from "../../../test/support/parse.ts";
 
 function only(source: string) {
   const mod = parseValid(source).modules[0]!;

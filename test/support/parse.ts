@@ -5,17 +5,17 @@
  *
  * @example
  * ```ts
- * import { signatures, problems } from "./_test_support.ts";
+ * import { signatures, problems } from "./parse.ts";
  * signatures("declare namespace env { function f(a: i32): [q: i32, r: i32]; }");
  * // ["env.f(a: i32) -> [q: i32, r: i32] as env_f"]
  * problems("declare namespace env { function f(a: string): void; }")[0]?.at; // "1:39"
  * ```
  * @module
  */
-import { HostbindError, HostbindErrors } from "../errors.ts";
-import type { Declarations, ImportFunction } from "../ir/types.ts";
-import { validateDeclarations } from "../ir/validate.ts";
-import { parseDeclarations } from "./mod.ts";
+import { HostbindError, HostbindErrors } from "../../src/errors.ts";
+import type { Declarations, ImportFunction } from "../../src/ir/types.ts";
+import { validateDeclarations } from "../../src/ir/validate.ts";
+import { parseDeclarations } from "../../src/parse/mod.ts";
 
 /** The file name every test source is parsed under. */
 export const FILE = "t.d.ts";

@@ -8,14 +8,14 @@
  *
  * @example
  * ```ts
- * import { readTypeSection } from "./_wasm_types.ts";
+ * import { readTypeSection } from "./_types.ts";
  * const types = readTypeSection(sectionReader);
  * types[0]; // { kind: "func", params: ["i32", "i32"], results: ["i32", "i32"] }
  * ```
  * @module
  */
-import type { WasmType } from "../ir/types.ts";
-import type { WasmReader } from "./_wasm_reader.ts";
+import type { WasmType } from "../../ir/types.ts";
+import type { WasmReader } from "./_reader.ts";
 
 /** A value type: one of the four numeric types, or the text of any other (`v128`, `externref`). */
 export type WasmValType = WasmType | { other: string };

@@ -14,8 +14,8 @@
  * @module
  */
 import { ts } from "ts-morph";
-import { HostbindError, throwIfAny } from "../errors.ts";
-import type { SourceLocation } from "../ir/types.ts";
+import { HostbindError, throwIfAny } from "../../errors.ts";
+import type { SourceLocation } from "../../ir/types.ts";
 
 /** Collects located errors for one input file. */
 export class ParseContext {
@@ -56,31 +56,6 @@ export class ParseContext {
       }),
     );
   }
-
-  /**
-   * The JSDoc comments the compiler attaches to `node` (a module, or a
-   * function in a module block), from a second parse of the file with JSDoc
-   * parsing on. The first parse skips JSDoc (a third of its time) and the
-   * parser reads plain comments itself; this is for the others, and is done
-   * at most once per file.
-   */
-  compilerJsDoc(node: ts.Node): readonly ts.JSDoc[] | undefined {
-    if (this.#jsDocByPos === undefined) {
-      this.#jsDocByPos = new Map();
-      const full = ts.createSourceFile(this.sourceFile.fileName, this.sourceFile.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      const record = (st: ts.Statement) => {
-        const docs = (st as ts.Statement & { jsDoc?: readonly ts.JSDoc[] }).jsDoc;
-        if (docs !== undefined) this.#jsDocByPos!.set(st.pos, docs);
-      };
-      for (const st of full.statements) {
-        record(st);
-        if (ts.isModuleDeclaration(st) && st.body !== undefined && ts.isModuleBlock(st.body)) st.body.statements.forEach(record);
-      }
-    }
-    return this.#jsDocByPos.get(node.pos);
-  }
-
-  #jsDocByPos: Map<number, readonly ts.JSDoc[]> | undefined;
 
   /** Throws every collected error, sorted into source order; returns when there are none. */
   throwIfAny(): void {

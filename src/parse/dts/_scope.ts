@@ -15,7 +15,7 @@
  * @module
  */
 import type { ts } from "ts-morph";
-import type { ValueType } from "../ir/types.ts";
+import type { ValueType } from "../../ir/types.ts";
 
 /** What a type name means at some position. */
 export type ScopeEntry =

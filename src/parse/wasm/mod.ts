@@ -13,18 +13,18 @@
  *
  * @example
  * ```ts
- * import { parseWasm } from "./wasm.ts";
+ * import { parseWasm } from "./mod.ts";
  * const decls = parseWasm(Deno.readFileSync("guest.wasm"), "guest.wasm");
  * decls.modules[0]?.functions[0]?.params; // [{ name: "p0", type: "i32" }, …]
  * decls.otherImports;                     // [{ module: "env", name: "memory", kind: "memory" }]
  * ```
  * @module
  */
-import { throwIfAny, type HostbindError } from "../errors.ts";
-import { defaultSymbol } from "../ir/names.ts";
-import type { Declarations, ImportFunction, ImportModule, OtherImport, WasmType } from "../ir/types.ts";
-import { WasmReader } from "./_wasm_reader.ts";
-import { hex, readTypeSection, readValType, valTypeText, type WasmTypeDef, type WasmValType } from "./_wasm_types.ts";
+import { throwIfAny, type HostbindError } from "../../errors.ts";
+import { defaultSymbol } from "../../ir/names.ts";
+import type { Declarations, ImportFunction, ImportModule, OtherImport, WasmType } from "../../ir/types.ts";
+import { WasmReader } from "./_reader.ts";
+import { hex, readTypeSection, readValType, valTypeText, type WasmTypeDef, type WasmValType } from "./_types.ts";
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const SECTION_TYPE = 1;

@@ -1,7 +1,7 @@
 // Every declaration form the parser accepts, table-driven: given a source, want the imports.
 import { describe, expect, it } from "vitest";
 import { parseDeclarations } from "./mod.ts";
-import { FILE, parseValid, signatures } from "./_test_support.ts";
+import { FILE, parseValid, signatures } from "../../../test/support/parse.ts";
 
 const DESIGN_EXAMPLE = `import type { f64, i32, i64 } from "hostbind";
 

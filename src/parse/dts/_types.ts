@@ -16,7 +16,7 @@
  * @module
  */
 import { ts } from "ts-morph";
-import { VALUE_TYPES, type ValueType } from "../ir/types.ts";
+import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { code, type ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 

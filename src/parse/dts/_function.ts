@@ -14,8 +14,8 @@
  * @module
  */
 import { ts } from "ts-morph";
-import type { ImportFunction } from "../ir/types.ts";
-import { defaultSymbol } from "../ir/names.ts";
+import type { ImportFunction } from "../../ir/types.ts";
+import { defaultSymbol } from "../../ir/names.ts";
 import type { ParseContext } from "./_context.ts";
 import { readDoc } from "./_jsdoc.ts";
 import type { Scope } from "./_scope.ts";

@@ -15,7 +15,7 @@
  * @module
  */
 import { ts } from "ts-morph";
-import type { ImportFunction, ImportModule } from "../ir/types.ts";
+import type { ImportFunction, ImportModule } from "../../ir/types.ts";
 import { code, type ParseContext } from "./_context.ts";
 import { declareNames } from "./_declarations.ts";
 import { readFunction } from "./_function.ts";

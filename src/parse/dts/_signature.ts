@@ -16,7 +16,7 @@
  * @module
  */
 import { ts } from "ts-morph";
-import type { Param, Result } from "../ir/types.ts";
+import type { Param, Result } from "../../ir/types.ts";
 import { code, type ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 import { EXPECTED, resolveShape, throughAliases, type Shape } from "./_types.ts";

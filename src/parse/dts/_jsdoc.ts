@@ -14,7 +14,6 @@
  */
 import { ts } from "ts-morph";
 import type { ParseContext } from "./_context.ts";
-import { type DocComment, plainDocs } from "./_doc_comments.ts";
 
 /** What the JSDoc of one declaration says. */
 export interface DocInfo {
@@ -65,22 +64,24 @@ export function readDoc(cx: ParseContext, node: Documented, owner: string): DocI
   return info;
 }
 
-/**
- * `node`'s JSDoc comments: read from the text when they are plain, else as
- * the compiler parses them (`jsDoc`, set by a parse with JSDoc on; not in the
- * public typings, ts-morph's getJsDocs() reads the same property).
- */
-function docComments(cx: ParseContext, node: Documented): DocComment[] {
-  const own = (node as Documented & { jsDoc?: readonly ts.JSDoc[] }).jsDoc;
-  if (own !== undefined) return own.map((d) => fromCompiler(cx, d));
-  const plain = plainDocs(cx.sourceFile.text, node.pos);
-  if (plain !== undefined) return plain;
-  return (cx.compilerJsDoc(node) ?? []).map((d) => fromCompiler(cx, d));
+/** One JSDoc comment as the compiler parsed it, with offsets into the text. */
+interface DocComment {
+  /** Offset of `/**`. */
+  start: number;
+  /** Offset just past `*\/`. */
+  end: number;
+  /** Its tags in order: name, the words after it (`@symbol` only), offset of the `@`. */
+  tags: { name: string; words: string[]; at: number }[];
 }
 
-/** A compiler-parsed JSDoc comment as a {@link DocComment}. */
-function fromCompiler(cx: ParseContext, doc: ts.JSDoc): DocComment {
-  return {
+/**
+ * `node`'s JSDoc comments as the compiler attaches them (`jsDoc`, set by a
+ * parse with JSDoc on; not in the public typings, ts-morph's getJsDocs()
+ * reads the same property).
+ */
+function docComments(cx: ParseContext, node: Documented): DocComment[] {
+  const own = (node as Documented & { jsDoc?: readonly ts.JSDoc[] }).jsDoc ?? [];
+  return own.map((doc) => ({
     start: doc.getStart(cx.sourceFile),
     end: doc.end,
     tags: (doc.tags ?? []).map((tag) => ({
@@ -88,7 +89,7 @@ function fromCompiler(cx: ParseContext, doc: ts.JSDoc): DocComment {
       words: cx.text(tag.tagName) === "symbol" ? commentText(tag).trim().split(/\s+/).filter((w) => w !== "") : [],
       at: tag.getStart(cx.sourceFile),
     })),
-  };
+  }));
 }
 
 /** A tag's comment text (`""` when none). */
@@ -106,15 +107,8 @@ const WHITESPACE = new Set([" ", "\f", "\n", "\r", "\t", "\v", "\u00A0", "\u2028
 /**
  * The documentation text of a JSDoc comment in `text`, as the IR carries it
  * (`ImportFunction.doc`): its description, trimmed, line ends trimmed.
- * Shared with the fast path (`_fast_doc.ts`), so both read it alike.
- *
- * @example
- * ```ts
- * const text = "/** Adds.\n * @noctx *\/";
- * docText(text, { start: 0, end: text.length, tags: [{ name: "noctx", words: [], at: 14 }] }); // "Adds."
- * ```
  */
-export function docText(text: string, doc: DocComment): string {
+function docText(text: string, doc: DocComment): string {
   return cleanText(description(text, doc));
 }
 
