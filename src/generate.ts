@@ -16,13 +16,13 @@
 import { HostbindError } from "./errors.ts";
 import type { Declarations } from "./ir/types.ts";
 import { validateDeclarations } from "./ir/validate.ts";
-import { layout } from "./layout/mod.ts";
 import { parseDeclarations, parseWasm } from "./parse/mod.ts";
-import type { EmitContext } from "./emit/context.ts";
+import { createEmitContext, type EmitContext } from "./emit/context.ts";
 import { emitHeader } from "./emit/c/mod.ts";
 import { emitDeno } from "./emit/deno/mod.ts";
 import { emitBun } from "./emit/bun/mod.ts";
 import { emitRust } from "./emit/rust/mod.ts";
+import { type TsModel, tsModel } from "./emit/ts/model.ts";
 
 /** The kinds of output `generate` can produce. */
 export type OutputKind = "c" | "deno" | "bun" | "rust";
@@ -67,11 +67,12 @@ export interface GenerateOptions {
   targets?: readonly OutputKind[];
 }
 
-const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext) => string }> = {
-  c: { ext: ".h", emit: emitHeader },
-  deno: { ext: ".deno.ts", emit: emitDeno },
-  bun: { ext: ".bun.ts", emit: emitBun },
-  rust: { ext: ".rs", emit: emitRust },
+/** Each output's file suffix and emitter; the Deno and Bun emitters share one TS model. */
+const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model: () => TsModel) => string }> = {
+  c: { ext: ".h", emit: (cx) => emitHeader(cx) },
+  deno: { ext: ".deno.ts", emit: (cx, model) => emitDeno(cx, model()) },
+  bun: { ext: ".bun.ts", emit: (cx, model) => emitBun(cx, model()) },
+  rust: { ext: ".rs", emit: (cx) => emitRust(cx) },
 };
 
 /**
@@ -84,9 +85,11 @@ export function generate(source: string | Uint8Array, options: GenerateOptions =
   const decls = readDeclarations(source, file);
   const cx = resolveContext(decls, options);
   const kinds = resolveTargets(options.targets);
+  let model: TsModel | undefined;
+  const shared = () => (model ??= tsModel(cx));
   return OUTPUT_KINDS.filter((k) => kinds.has(k)).map((k) => ({
     path: cx.name + EMITTERS[k].ext,
-    contents: EMITTERS[k].emit(cx),
+    contents: EMITTERS[k].emit(cx, shared),
   }));
 }
 
@@ -141,7 +144,7 @@ function resolveContext(decls: Declarations, options: GenerateOptions): EmitCont
   if (lib === "") {
     throw new HostbindError("Empty library path", { hint: "Pass --lib with a path such as `./libdivmod`." });
   }
-  return { decls, layout: layout(decls, { target: "x86_64-linux" }), name, lib };
+  return createEmitContext(decls, name, lib);
 }
 
 function resolveTargets(targets: readonly string[] | undefined): Set<OutputKind> {

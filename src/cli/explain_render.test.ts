@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Declarations, ImportFunction, Result, ValueType } from "../ir/types.ts";
 import { layout } from "../layout/mod.ts";
-import { wasmImportText } from "../emit/c/prototype.ts";
+import { wasmImportText } from "../emit/wat.ts";
 import { cPrototype, explainJson, explainText, structTable } from "./explain_render.ts";
 
 const FILE = "demo.d.ts";

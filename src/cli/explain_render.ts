@@ -16,7 +16,8 @@
  * ```
  * @module
  */
-import { prototypeLines, wasmImportText } from "../emit/c/prototype.ts";
+import { prototypeLines } from "../emit/c/prototype.ts";
+import { wasmImportText } from "../emit/wat.ts";
 import type { Declarations } from "../ir/types.ts";
 import { C_TYPE, type ImportLayout, type Layout, type StructLayout } from "../layout/mod.ts";
 

@@ -16,7 +16,7 @@
 import { HostbindError, throwIfAny } from "../errors.ts";
 import { generate, type GeneratedFile, OUTPUT_KINDS, type OutputKind, readDeclarations } from "../generate.ts";
 import { compareWithModule, type ModuleWarning } from "../ir/compare.ts";
-import { watString } from "../ir/names.ts";
+import { watString } from "../emit/wat.ts";
 import type { Declarations } from "../ir/types.ts";
 import { parseWasm } from "../parse/mod.ts";
 import { type ParsedArgs, UsageError } from "./args.ts";

@@ -23,7 +23,7 @@
 import { SourceWriter } from "../emit/writer.ts";
 import type { Declarations, ImportFunction, ImportModule, Result } from "../ir/types.ts";
 import { VALUE_TYPES } from "../ir/types.ts";
-import { ES_RESERVED_WORDS } from "../ir/names.ts";
+import { ES_RESERVED_WORDS } from "../emit/ts/names.ts";
 
 /** Words that cannot name a function or namespace in an ES module (strict mode, `await` included). */
 const RESERVED = ES_RESERVED_WORDS;

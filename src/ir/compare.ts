@@ -18,7 +18,7 @@
  * @module
  */
 import { HostbindError } from "../errors.ts";
-import { watString } from "./names.ts";
+import { watString } from "../emit/wat.ts";
 import { allFunctions, type Declarations, type ImportFunction, type SourceLocation, WASM_TYPE } from "./types.ts";
 
 /** A finding that does not stop generation, located at the declaration it is about. */

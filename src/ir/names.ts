@@ -1,8 +1,9 @@
 /**
- * Names and escaping, in one place: how wasm module/function names become C
- * symbols, which identifiers C and C++ reserve, and how parameter and field
- * names are made safe. Parse, layout and every emitter call these; none
- * escapes on its own.
+ * The naming rules every output shares: how wasm module/function names
+ * become C symbols (which name the native functions in the header, the
+ * Rust mirror and the Deno/Bun bindings alike), which identifiers C and C++
+ * reserve, and how native parameter and field names are made safe. The
+ * spelling and escaping of each output language lives with its emitter.
  *
  * @example
  * ```ts
@@ -72,7 +73,7 @@ export function symbolProblem(id: string): string | undefined {
 
 /**
  * The default C symbol of an import: `MODULE_NAME` with every character
- * outside `[A-Za-z0-9_]` replaced by `_` (DESIGN §1). The result may still be
+ * outside `[A-Za-z0-9_]` replaced by `_`. The result may still be
  * invalid (a leading digit, a keyword); check it with {@link symbolProblem}.
  */
 export function defaultSymbol(module: string, name: string): string {
@@ -117,120 +118,3 @@ function isPlainCName(name: string): boolean {
 function isFreeCName(c: string, taken: ReadonlySet<string>): boolean {
   return !C_KEYWORDS.has(c) && !HEADER_RESERVED.has(c) && !taken.has(c);
 }
-
-/**
- * Escapes text for a C block comment: no `*` `/` pair can close it early, no
- * `/` `*` pair trips `-Wcomment`, and no `??` can start a trigraph (C11 mode
- * turns `??/` at a line end into a line splice, which `-Wtrigraphs` reports).
- */
-export function cComment(text: string): string {
-  // Most text has neither `/` nor `?`: nothing to escape.
-  if (text.indexOf("/") < 0 && text.indexOf("?") < 0) return text;
-  return text.replace(/\*\//g, "* /").replace(/\/\*/g, "/ *").replace(/\?(?=\?)/g, "? ");
-}
-
-/**
- * The include guard of a generated header: `HOSTBIND_<NAME>_H`, the output
- * name upper-cased with every character outside `[A-Za-z0-9_]` replaced by `_`.
- *
- * @example
- * ```ts
- * headerGuard("my-lib.v2"); // "HOSTBIND_MY_LIB_V2_H"
- * ```
- */
-export function headerGuard(name: string): string {
-  return `HOSTBIND_${name.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}_H`;
-}
-
-const UTF8 = new TextEncoder();
-
-/**
- * A wasm text-format string literal: `"` and `\` escaped, control and
- * non-ASCII characters as `\hh` UTF-8 bytes, so names print exactly as a
- * `.wat` file would spell them.
- *
- * @example
- * ```ts
- * watString("my-lib.v2"); // "\"my-lib.v2\""
- * ```
- */
-export function watString(s: string): string {
-  // Printable ASCII without `"` or `\` (nearly every name) prints as it is.
-  if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return `"${s}"`;
-  let out = "";
-  for (const b of UTF8.encode(s)) {
-    if (b === 0x22 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
-    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else out += `\\${b.toString(16).padStart(2, "0")}`;
-  }
-  return `"${out}"`;
-}
-
-/**
- * Rust keywords of every edition (strict, reserved, and the 2018/2024
- * additions), plus `_`, which cannot name a field or parameter either.
- */
-export const RUST_KEYWORDS: ReadonlySet<string> = new Set([
-  "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if",
-  "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self",
-  "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while",
-  "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv",
-  "typeof", "unsized", "virtual", "yield", "try", "gen", "_",
-]);
-
-/**
- * A field or parameter name made safe for Rust, the way {@link safeCName}
- * does for C: characters outside `[A-Za-z0-9_]` become `_`, a leading digit
- * gets a `_` prefix, and a keyword or a name in `taken` gets `_` appended
- * until it is free (`type` → `type_`). Feed it C-safe names so the Rust and
- * C spellings differ only where Rust needs it.
- *
- * @example
- * ```ts
- * safeRustName("type");                  // "type_"
- * safeRustName("out", new Set(["out"])); // "out_"
- * ```
- */
-export function safeRustName(name: string, taken: ReadonlySet<string> = new Set()): string {
-  let s = name.replace(/[^A-Za-z0-9_]/g, "_");
-  if (s === "" || /^[0-9]/.test(s)) s = `_${s}`;
-  while (RUST_KEYWORDS.has(s) || taken.has(s)) s = `${s}_`;
-  return s;
-}
-
-/**
- * The Rust type-name stem of a C symbol, in UpperCamelCase as Rust names
- * types: each `_`-separated part capitalised (`env_divmod` → `EnvDivmod`).
- * Distinct symbols can share a stem (`a_b`, `aB`); the Rust emitter
- * disambiguates those.
- *
- * @example
- * ```ts
- * rustTypeStem("math_lib_hypot"); // "MathLibHypot"
- * ```
- */
-export function rustTypeStem(symbol: string): string {
-  const parts = symbol.split("_").filter((p) => p !== "");
-  const stem = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join("");
-  return /^[A-Za-z]/.test(stem) ? stem : `Import${stem}`;
-}
-
-/**
- * The words that cannot name a binding (function, namespace, parameter) in
- * an ES module: reserved words, strict-mode and module reserved words, and
- * `this`, `arguments`, `eval`. Shared by the parser's fast path (which
- * declines such names) and `hostbind declare` (which renames them).
- *
- * @example
- * ```ts
- * ES_RESERVED_WORDS.has("await"); // true
- * ES_RESERVED_WORDS.has("divmod"); // false
- * ```
- */
-export const ES_RESERVED_WORDS: ReadonlySet<string> = new Set([
-  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
-  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
-  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
-  "while", "with", "implements", "interface", "let", "package", "private", "protected", "public",
-  "static", "yield", "await", "arguments", "eval",
-]);

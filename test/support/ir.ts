@@ -17,8 +17,7 @@
  */
 import { defaultSymbol } from "../../src/ir/names.ts";
 import type { Declarations, ImportFunction, ImportModule, ValueType } from "../../src/ir/types.ts";
-import { layout } from "../../src/layout/mod.ts";
-import type { EmitContext } from "../../src/emit/context.ts";
+import { createEmitContext, type EmitContext } from "../../src/emit/context.ts";
 import { defaultName } from "../../src/generate.ts";
 
 /** A result given as a bare type (named `fN` by position) or as `[label, type]`. */
@@ -80,10 +79,5 @@ export function declarations(file: string, modules: readonly ModuleSpec[]): Decl
 
 /** The context `generate()` would build: 64-bit layout, name from the file, no `lib` unless given. */
 export function emitContext(decls: Declarations, options: { name?: string; lib?: string } = {}): EmitContext {
-  return {
-    decls,
-    layout: layout(decls, { target: "x86_64-linux" }),
-    name: options.name ?? defaultName(decls.file),
-    lib: options.lib,
-  };
+  return createEmitContext(decls, options.name ?? defaultName(decls.file), options.lib);
 }

@@ -12,6 +12,7 @@
 import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
+import { type TsModel, tsModel } from "../ts/model.ts";
 
 /**
  * Bun's spelling of the generated module.
@@ -51,6 +52,6 @@ export const BUN: Dialect = {
  * emitBun(cx).includes('from "bun:ffi"'); // true
  * ```
  */
-export function emitBun(cx: EmitContext): string {
-  return emitTsModule(cx, BUN);
+export function emitBun(cx: EmitContext, model: TsModel = tsModel(cx)): string {
+  return emitTsModule(cx, BUN, model);
 }

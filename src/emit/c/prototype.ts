@@ -6,49 +6,28 @@
  * @example
  * ```ts
  * import { SourceWriter } from "../writer.ts";
- * import { emitPrototype, wasmImportText } from "./prototype.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { parseDeclarations } from "../../parse/mod.ts";
+ * import { emitPrototype } from "./prototype.ts";
+ * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "d.d.ts");
  * const w = new SourceWriter();
- * emitPrototype(w, imp);
- * // void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b);
- * wasmImportText(imp.fn); // (import "env" "divmod" (func (param i32 i32) (result i32 i32)))
+ * emitPrototype(w, createEmitContext(decls, "d", undefined).layout.imports[0]!);
+ * w.toString().includes("void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b);"); // true
  * ```
  * @module
  */
-import { watString } from "../../ir/names.ts";
-import { type ImportFunction, WASM_TYPE } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout, type NativeParam } from "../../layout/signature.ts";
+import { wasmImportText } from "../wat.ts";
 import type { SourceWriter } from "../writer.ts";
-import { cDocComment, namesArePlain } from "./comment.ts";
+import { cDocText } from "./escape.ts";
 
 /** Prototypes longer than this put one parameter per line. */
 const MAX_LINE = 100;
 
 /** Writes the comment and prototype of `imp`. */
 export function emitPrototype(w: SourceWriter, imp: ImportLayout): void {
-  // Comment and prototype as one block (SourceWriter.raw): headers of big inputs have 10⁴ of them.
-  const ind = w.indentation;
-  const lines = prototypeLines(imp);
-  const code = lines.length === 1 ? ind + lines[0]! : ind + lines.join(`\n${ind}`);
-  // The notes are fixed text around the wasm names (watString keeps them printable ASCII).
-  const plain = namesArePlain(imp.fn.module, imp.fn.name);
-  w.raw(`${cDocComment(imp.fn.doc, [`wasm:   ${wasmImportText(imp.fn)}`, `native: ${shape(imp)}`], ind, plain)}\n${code}`);
-}
-
-/** The wasm text form of the import the guest declares, e.g. `(import "env" "now" (func (result f64)))`. */
-export function wasmImportText(fn: ImportFunction): string {
-  // Plain loops, no intermediate arrays: headers for big inputs print this 10⁴ times.
-  let sig = "func";
-  if (fn.params.length > 0) {
-    sig += " (param";
-    for (const p of fn.params) sig += ` ${WASM_TYPE[p.type]}`;
-    sig += ")";
-  }
-  if (fn.results.length > 0) {
-    sig += " (result";
-    for (const r of fn.results) sig += ` ${WASM_TYPE[r.type]}`;
-    sig += ")";
-  }
-  return `(import ${watString(fn.module)} ${watString(fn.name)} (${sig}))`;
+  w.docComment(cDocText(imp.fn.doc, [`wasm:   ${wasmImportText(imp.fn)}`, `native: ${shape(imp)}`]), "c");
+  w.lines(prototypeLines(imp));
 }
 
 /** One sentence on how this function returns its results and whether it takes the context. */

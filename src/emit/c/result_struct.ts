@@ -19,7 +19,7 @@
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { StructLayout } from "../../layout/struct.ts";
 import type { SourceWriter } from "../writer.ts";
-import { cDocComment, namesArePlain } from "./comment.ts";
+import { cDocText } from "./escape.ts";
 
 /** The preprocessor condition that selects the i686 (System V) layout. */
 export const I686_CONDITION = "defined(__i386__) && !defined(_WIN32)";
@@ -36,12 +36,12 @@ export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: St
   if (s === null) return;
   const fn = wide.fn;
   const about = `The results of ${fn.module}.${fn.name}, written by ${wide.symbol}() through \`out\`.`;
-  // The typedef and its checks as one block (SourceWriter.raw): headers of big inputs have thousands.
-  const ind = w.indentation;
-  // `about` is fixed text around the wasm names and a C identifier.
-  let text = `${cDocComment(fn.doc, [about], ind, namesArePlain(fn.module, fn.name))}\n${ind}typedef struct ${s.name} {`;
-  for (const f of s.fields) text += `\n${ind}  ${C_TYPE[f.type]} ${f.name};`;
-  w.raw(`${text}\n${ind}} ${s.name};`);
+  w.docComment(cDocText(fn.doc, [about]), "c");
+  w.line(`typedef struct ${s.name} {`);
+  w.indented(() => {
+    for (const f of s.fields) w.line(`${C_TYPE[f.type]} ${f.name};`);
+  });
+  w.line(`} ${s.name};`);
   emitStructAssertions(w, s, narrow);
 }
 
@@ -50,12 +50,15 @@ export function emitResultStruct(w: SourceWriter, wide: ImportLayout, narrow: St
  * i686 and a 64-bit branch when `narrow` differs from it.
  */
 export function emitStructAssertions(w: SourceWriter, wide: StructLayout, narrow: StructLayout | null): void {
-  const ind = w.indentation;
   if (narrow === null || sameLayout(wide, narrow)) {
-    w.raw(structAssertions(wide, "", ind));
+    w.lines(structAssertions(wide, ""));
     return;
   }
-  w.raw(`${ind}#if ${I686_CONDITION}\n${structAssertions(narrow, " on i686", ind)}\n${ind}#else\n${structAssertions(wide, "", ind)}\n${ind}#endif`);
+  w.line(`#if ${I686_CONDITION}`);
+  w.lines(structAssertions(narrow, " on i686"));
+  w.line("#else");
+  w.lines(structAssertions(wide, ""));
+  w.line("#endif");
 }
 
 /**
@@ -63,11 +66,13 @@ export function emitStructAssertions(w: SourceWriter, wide: StructLayout, narrow
  * appended to each message. Struct and field names are C identifiers, so the
  * macros' `#type`/`#field` spell them exactly.
  */
-function structAssertions(s: StructLayout, where: string, indent: string): string {
+function structAssertions(s: StructLayout, where: string): string[] {
   const w = `"${where}"`;
-  let out = `${indent}HOSTBIND_CHECK_SIZE(${s.name}, ${s.size}, ${w});\n${indent}HOSTBIND_CHECK_ALIGN(${s.name}, ${s.align}, ${w});`;
-  for (const f of s.fields) out += `\n${indent}HOSTBIND_CHECK_OFFSET(${s.name}, ${f.name}, ${f.offset}, ${w});`;
-  return out;
+  return [
+    `HOSTBIND_CHECK_SIZE(${s.name}, ${s.size}, ${w});`,
+    `HOSTBIND_CHECK_ALIGN(${s.name}, ${s.align}, ${w});`,
+    ...s.fields.map((f) => `HOSTBIND_CHECK_OFFSET(${s.name}, ${f.name}, ${f.offset}, ${w});`),
+  ];
 }
 
 /** True when two layouts of the same struct agree on every number the assertions check. */

@@ -12,6 +12,7 @@
 import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
+import { type TsModel, tsModel } from "../ts/model.ts";
 
 /**
  * Deno's spelling of the generated module.
@@ -47,6 +48,6 @@ export const DENO: Dialect = {
  * emitDeno(cx).includes("Deno.dlopen"); // true
  * ```
  */
-export function emitDeno(cx: EmitContext): string {
-  return emitTsModule(cx, DENO);
+export function emitDeno(cx: EmitContext, model: TsModel = tsModel(cx)): string {
+  return emitTsModule(cx, DENO, model);
 }

@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import { rustTypeStem, safeRustName } from "../../ir/names.ts";
+import { rustTypeStem, safeRustName } from "./names.ts";
 import type { ValueType } from "../../ir/types.ts";
 import type { ImportLayout, NativeParam } from "../../layout/mod.ts";
 import { RUST_CTX } from "./ctx.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rustTypeStem, safeRustName } from "../../ir/names.ts";
+import { rustTypeStem, safeRustName } from "./names.ts";
 import { declarations, emitContext, importFn } from "../../../test/support/ir.ts";
 import { emitRust } from "./mod.ts";
 

@@ -2,8 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Declarations } from "../../ir/types.ts";
-import { layout } from "../../layout/mod.ts";
-import type { EmitContext } from "../context.ts";
+import { createEmitContext, type EmitContext } from "../context.ts";
 import { emitBun } from "../bun/mod.ts";
 import { emitDeno } from "../deno/mod.ts";
 import { buildStub } from "../stub/mod.ts";
@@ -12,7 +11,7 @@ import { bin, ROOT, run, tempDir } from "../../../test/helpers/tools.ts";
 import { conformanceDeclarations, importFunction } from "../../../test/runtime/conformance_decls.ts";
 
 function context(decls: Declarations, name: string, lib: string | undefined): EmitContext {
-  return { decls, layout: layout(decls, { target: "x86_64-linux" }), name, lib };
+  return createEmitContext(decls, name, lib);
 }
 
 /** Names chosen to collide with everything the generated module defines or JS reserves. */
@@ -112,10 +111,10 @@ describe("generated modules", () => {
     writeFileSync(script, [
       `import { emitDeno } from ${JSON.stringify(join(ROOT, "src/emit/deno/mod.ts"))};`,
       `import { emitBun } from ${JSON.stringify(join(ROOT, "src/emit/bun/mod.ts"))};`,
-      `import { layout } from ${JSON.stringify(join(ROOT, "src/layout/mod.ts"))};`,
+      `import { createEmitContext } from ${JSON.stringify(join(ROOT, "src/emit/context.ts"))};`,
       `import { conformanceDeclarations } from ${JSON.stringify(join(ROOT, "test/runtime/conformance_decls.ts"))};`,
       "const decls = conformanceDeclarations();",
-      'const cx = { decls, layout: layout(decls, { target: "x86_64-linux" }), name: "conformance", lib: "./libconformance" };',
+      'const cx = createEmitContext(decls, "conformance", "./libconformance");',
       "console.log(JSON.stringify([emitDeno(cx), emitBun(cx)]));",
     ].join("\n"));
     const want = JSON.stringify([emitDeno(conformance), emitBun(conformance)]);

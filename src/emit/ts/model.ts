@@ -6,9 +6,11 @@
  *
  * @example
  * ```ts
+ * import { createEmitContext } from "../context.ts";
+ * import { parseDeclarations } from "../../parse/mod.ts";
  * import { tsModel } from "./model.ts";
- * const model = tsModel(cx);
- * model.imports.find((i) => i.kind === "multi")?.outOffset; // e.g. 256
+ * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "d.d.ts");
+ * tsModel(createEmitContext(decls, "d", undefined)).imports[0]?.outOffset; // 256
  * ```
  * @module
  */
@@ -37,8 +39,6 @@ export const JS_TYPE: Readonly<Record<ValueType, string>> = {
 
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = ["heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
-
-const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);
 
 /** One import, ready to print. */
 export interface TsImport {
@@ -92,35 +92,21 @@ export interface TsModel {
   stub: StubModule;
 }
 
-/** Models already resolved, per context: `generate()` emits Deno and Bun from one context. */
-const models = new WeakMap<EmitContext, TsModel>();
-
 /**
- * Resolves the model for `cx`, once per context: the Deno and Bun emitters
- * share it (with the stub it is a third of each emitter's time for big
- * inputs). The model is read-only for emitters.
+ * Resolves the model for `cx`. The Deno and Bun emitters share it:
+ * `generate()` builds it once and hands it to both. The model is read-only
+ * for emitters.
  *
  * @example
  * ```ts
- * tsModel(cx).imports.map((i) => i.kind); // ["multi", "single"]
- * tsModel(cx) === tsModel(cx); // true
+ * import { createEmitContext } from "../context.ts";
+ * import { parseDeclarations } from "../../parse/mod.ts";
+ * const decls = parseDeclarations("declare namespace env { function f(): [i32, i32]; function g(): f64; }", "m.d.ts");
+ * tsModel(createEmitContext(decls, "m", undefined)).imports.map((i) => i.kind); // ["multi", "single"]
  * ```
  */
 export function tsModel(cx: EmitContext): TsModel {
-  let model = models.get(cx);
-  if (model === undefined) {
-    model = resolveModel(cx);
-    models.set(cx, model);
-  }
-  return model;
-}
-
-function resolveModel(cx: EmitContext): TsModel {
-  // Plain loops: this runs per import and parameter (10⁴–10⁵ times for big
-  // inputs), where Array.map costs more than the work in JavaScriptCore.
-  const imports: TsImport[] = [];
-  const layouts = cx.layout.imports;
-  for (let i = 0; i < layouts.length; i++) imports.push(resolveImport(layouts[i]!, cx.layout.stubMemory.outOffset[i] ?? -1));
+  const imports = cx.layout.imports.map((imp, i) => resolveImport(imp, cx.layout.stubMemory.outOffset[i] ?? -1));
   let at = 0;
   const modules: TsModule[] = [];
   for (const m of cx.decls.modules) {
@@ -132,32 +118,23 @@ function resolveModel(cx: EmitContext): TsModel {
 
 function resolveImport(imp: ImportLayout, outOffset: number): TsImport {
   const fn = imp.fn;
-  // The runtime's locals and the parameters named so far (a handful: a list, not a Set per import).
-  const named: string[] = [];
-  const taken = { has: (n: string) => WRAPPER_LOCAL_SET.has(n) || named.includes(n) };
-  const params: TsImport["params"] = [];
-  let jsParams = "";
-  for (const p of fn.params) {
+  // Parameters never shadow the runtime's locals or each other.
+  const taken = new Set(WRAPPER_LOCALS);
+  const params = fn.params.map((p) => {
     // `native_*` and `out_*` are the runtime's per-import bindings.
     const base = p.name.startsWith("native_") || p.name.startsWith("out_") ? `p_${p.name}` : p.name;
     const name = safeJsName(base, taken);
-    named.push(name);
-    params.push({ name, type: p.type });
-    jsParams += `${jsParams === "" ? "" : ", "}${name}: ${JS_TYPE[p.type]}`;
-  }
+    taken.add(name);
+    return { name, type: p.type };
+  });
   const labels = new Set<string>();
-  const results: TsImport["results"] = [];
-  for (const r of fn.results) {
-    if (!r.labelled) {
-      results.push({ label: null, type: r.type });
-      continue;
-    }
+  const results = fn.results.map((r) => {
+    if (!r.labelled) return { label: null, type: r.type };
     const label = safeJsName(r.name, labels);
     labels.add(label);
-    results.push({ label, type: r.type });
-  }
-  let cParams = "";
-  for (const p of imp.params) cParams += `${cParams === "" ? "" : ", "}${p.cType}${p.cType.endsWith("*") ? "" : " "}${p.name}`;
+    return { label, type: r.type };
+  });
+  const cParams = imp.params.map((p) => `${p.cType}${p.cType.endsWith("*") ? "" : " "}${p.name}`).join(", ");
   const cReturn = imp.returns === null ? "void" : C_TYPE[imp.returns];
   const kind = fn.results.length === 0 ? "void" : fn.results.length === 1 ? "single" : "multi";
   return {
@@ -169,7 +146,7 @@ function resolveImport(imp: ImportLayout, outOffset: number): TsImport {
     doc: fn.doc,
     params,
     results,
-    jsParams,
+    jsParams: params.map((p) => `${p.name}: ${JS_TYPE[p.type]}`).join(", "),
     jsResult: jsResult(kind, results),
     outOffset,
     nativeBinding: `native_${imp.symbol}`,
@@ -183,7 +160,5 @@ function jsResult(kind: TsImport["kind"], results: TsImport["results"]): string 
   if (kind === "void") return "void";
   if (kind === "single") return JS_TYPE[results[0]!.type];
   const labelled = results.every((r) => r.label !== null);
-  let out = "";
-  for (const r of results) out += `${out === "" ? "" : ", "}${labelled ? `${r.label}: ` : ""}${JS_TYPE[r.type]}`;
-  return `[${out}]`;
+  return `[${results.map((r) => `${labelled ? `${r.label}: ` : ""}${JS_TYPE[r.type]}`).join(", ")}]`;
 }

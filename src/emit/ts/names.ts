@@ -2,8 +2,8 @@
  * Names in the generated TypeScript: property keys for wasm module and
  * import names (quoted when they are not identifiers) and safe local names
  * for parameters (never a reserved word, never one of the runtime's own
- * locals). The C-side naming lives in `src/ir/names.ts`; this is its
- * counterpart for JS and is used by both TS emitters.
+ * locals). The symbol rules shared by every output live in `src/ir/names.ts`;
+ * this is the JS spelling, used by both TS emitters and `hostbind declare`.
  *
  * @example
  * ```ts
@@ -15,14 +15,27 @@
  * @module
  */
 
-/** Reserved words of strict-mode ES modules, plus names that cannot bind a parameter there. */
-export const JS_RESERVED: ReadonlySet<string> = new Set([
-  "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
-  "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "implements",
-  "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected",
-  "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var",
-  "void", "while", "with", "yield", "arguments", "eval", "undefined", "NaN", "Infinity",
+/**
+ * The words that cannot name a binding (function, namespace, parameter) in
+ * an ES module: reserved words, strict-mode and module reserved words, and
+ * `this`, `arguments`, `eval`. `hostbind declare` renames them.
+ *
+ * @example
+ * ```ts
+ * ES_RESERVED_WORDS.has("await"); // true
+ * ES_RESERVED_WORDS.has("divmod"); // false
+ * ```
+ */
+export const ES_RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
+  "while", "with", "implements", "interface", "let", "package", "private", "protected", "public",
+  "static", "yield", "await", "arguments", "eval",
 ]);
+
+/** Reserved words of strict-mode ES modules, plus globals a parameter should not shadow. */
+export const JS_RESERVED: ReadonlySet<string> = new Set([...ES_RESERVED_WORDS, "undefined", "NaN", "Infinity"]);
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

@@ -47,7 +47,6 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
     if (value === undefined) throw new Error(`template slot {{${key}}} has no value`);
     used.add(key);
     if (lineKey === undefined) return value;
-    // Indent every non-empty line in one pass: values run to megabytes for big inputs.
     const body = value.endsWith("\n") ? value.slice(0, -1) : value;
     if (indent === "") return body;
     return (body.startsWith("\n") || body === "" ? "" : indent) + body.replace(/\n(?=[^\n])/g, `\n${indent}`);
@@ -55,25 +54,4 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
   const unused = Object.keys(values).filter((k) => !used.has(k));
   if (unused.length > 0) throw new Error(`template has no slot for ${unused.join(", ")}`);
   return out;
-}
-
-/**
- * Splits `template` around its one slot `key`, which must stand alone on its
- * line: the text before that line (without its line break), the line's
- * indentation, and the text after it. For a value big enough that building
- * it as a string and re-indenting it costs more than writing it in place.
- *
- * @example
- * ```ts
- * templateAround("a\n  {{BODY}}\nb\n", "BODY"); // { before: "a", indent: "  ", after: "b\n" }
- * ```
- */
-export function templateAround(template: string, key: string): { before: string; indent: string; after: string } {
-  const slot = new RegExp(`^([ \\t]*)\\{\\{${key}\\}\\}[ \\t]*$`, "m").exec(template);
-  if (slot === null) throw new Error(`template has no slot {{${key}}} alone on a line`);
-  const before = template.slice(0, slot.index).replace(/\n$/, "");
-  const after = template.slice(slot.index + slot[0].length).replace(/^\n/, "");
-  const other = /\{\{([A-Z_]+)\}\}/.exec(before + after);
-  if (other !== null) throw new Error(`template slot {{${other[1]}}} has no value`);
-  return { before, indent: slot[1]!, after };
 }

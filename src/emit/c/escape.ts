@@ -1,0 +1,52 @@
+/**
+ * C spelling that is not a symbol rule: text made safe for a block comment,
+ * and the include guard of a header.
+ *
+ * @example
+ * ```ts
+ * import { cComment, headerGuard } from "./escape.ts";
+ * cComment("a *\/ b"); // "a * / b"
+ * headerGuard("my-lib"); // "HOSTBIND_MY_LIB_H"
+ * ```
+ * @module
+ */
+
+/**
+ * Escapes text for a C block comment: no `*` `/` pair can close it early, no
+ * `/` `*` pair trips `-Wcomment`, and no `??` can start a trigraph (C11 mode
+ * turns `??/` at a line end into a line splice, which `-Wtrigraphs` reports).
+ *
+ * @example
+ * ```ts
+ * cComment("what?? /* x"); // "what? ? / * x"
+ * ```
+ */
+export function cComment(text: string): string {
+  return text.replace(/\*\//g, "* /").replace(/\/\*/g, "/ *").replace(/\?(?=\?)/g, "? ");
+}
+
+/**
+ * The text of a header comment: the user's `doc` (may be empty), a blank
+ * line, then hostbind's `notes`, one per line; escaped for C.
+ *
+ * @example
+ * ```ts
+ * cDocText("Adds.", ["native: one result."]); // "Adds.\n\nnative: one result."
+ * ```
+ */
+export function cDocText(doc: string, notes: readonly string[]): string {
+  return cComment(doc === "" ? notes.join("\n") : `${doc}\n\n${notes.join("\n")}`);
+}
+
+/**
+ * The include guard of a generated header: `HOSTBIND_<NAME>_H`, the output
+ * name upper-cased with every character outside `[A-Za-z0-9_]` replaced by `_`.
+ *
+ * @example
+ * ```ts
+ * headerGuard("my-lib.v2"); // "HOSTBIND_MY_LIB_V2_H"
+ * ```
+ */
+export function headerGuard(name: string): string {
+  return `HOSTBIND_${name.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}_H`;
+}

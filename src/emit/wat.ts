@@ -1,0 +1,52 @@
+/**
+ * The WebAssembly text format's spelling of import names, as a `.wat` file
+ * writes them. Generated comments and hostbind's messages show wasm names
+ * this way, so a name with quotes, control characters or non-ASCII text is
+ * printed exactly and safely.
+ *
+ * @example
+ * ```ts
+ * import { watString } from "./wat.ts";
+ * watString("my-lib.v2"); // "\"my-lib.v2\""
+ * watString("a\nb"); // "\"a\\0ab\""
+ * ```
+ * @module
+ */
+import { type ImportFunction, WASM_TYPE } from "../ir/types.ts";
+
+const UTF8 = new TextEncoder();
+
+/**
+ * A wasm text-format string literal: `"` and `\` escaped, control and
+ * non-ASCII characters as `\hh` UTF-8 bytes.
+ *
+ * @example
+ * ```ts
+ * watString("café"); // "\"caf\\c3\\a9\""
+ * ```
+ */
+export function watString(s: string): string {
+  let out = "";
+  for (const b of UTF8.encode(s)) {
+    if (b === 0x22 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\${b.toString(16).padStart(2, "0")}`;
+  }
+  return `"${out}"`;
+}
+
+/**
+ * The wasm text form of the import a guest declares.
+ *
+ * @example
+ * ```ts
+ * import { parseDeclarations } from "../parse/mod.ts";
+ * const fn = parseDeclarations("declare namespace env { function now(): f64; }", "c.d.ts").modules[0]!.functions[0]!;
+ * wasmImportText(fn); // "(import \"env\" \"now\" (func (result f64)))"
+ * ```
+ */
+export function wasmImportText(fn: ImportFunction): string {
+  const params = fn.params.length === 0 ? "" : ` (param ${fn.params.map((p) => WASM_TYPE[p.type]).join(" ")})`;
+  const results = fn.results.length === 0 ? "" : ` (result ${fn.results.map((r) => WASM_TYPE[r.type]).join(" ")})`;
+  return `(import ${watString(fn.module)} ${watString(fn.name)} (func${params}${results}))`;
+}
