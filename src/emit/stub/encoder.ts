@@ -16,7 +16,7 @@
 import type { WasmType } from "../../ir/types.ts";
 
 /** The module preamble: `\0asm` and binary format version 1. */
-export const PREAMBLE: readonly number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+export const PREAMBLE: Uint8Array = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
 
 /** Section ids of the binary format (core spec §5.5.2). */
 export const SECTION = {
@@ -62,7 +62,6 @@ export const LOAD: Readonly<Record<WasmType, { op: number; alignLog2: number }>>
  * ```
  */
 export class ByteWriter {
-  // A growable byte buffer: stubs for 10⁴ imports are ~10⁶ bytes, written a byte at a time.
   #buf = new Uint8Array(64);
   #length = 0;
 
@@ -75,28 +74,10 @@ export class ByteWriter {
   }
 
   /** Appends raw bytes. */
-  raw(bytes: Iterable<number>): this {
-    if (bytes instanceof Uint8Array) {
-      this.#reserve(bytes.length);
-      this.#buf.set(bytes, this.#length);
-      this.#length += bytes.length;
-      return this;
-    }
-    for (const b of bytes) this.byte(b);
-    return this;
-  }
-
-  /**
-   * Appends what `other` holds, byte by byte: no view or copy is allocated,
-   * which matters for the thousands of small function bodies of a big stub.
-   */
-  append(other: ByteWriter): this {
-    const n = other.#length;
-    this.#reserve(n);
-    const src = other.#buf;
-    const dst = this.#buf;
-    for (let i = 0; i < n; i++) dst[this.#length + i] = src[i]!;
-    this.#length += n;
+  raw(bytes: Uint8Array): this {
+    this.#reserve(bytes.length);
+    this.#buf.set(bytes, this.#length);
+    this.#length += bytes.length;
     return this;
   }
 
@@ -107,10 +88,16 @@ export class ByteWriter {
     return this;
   }
 
-  /** Appends an unsigned LEB128 number (`u32` in the spec). */
+  /**
+   * Appends an unsigned LEB128 number (`u32` in the spec).
+   *
+   * @example
+   * ```ts
+   * new ByteWriter().u32(300).bytes(); // [0xac, 0x02]
+   * ```
+   */
   u32(n: number): this {
     if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`u32 out of range: ${n}`);
-    // The same encoding as unsignedLeb128, written in place (no array per number).
     let v = n;
     for (;;) {
       const b = v % 128;
@@ -120,23 +107,29 @@ export class ByteWriter {
     }
   }
 
-  /** Appends a signed LEB128 number (`s32`, as `i32.const` takes). */
+  /**
+   * Appends a signed LEB128 number (`s32`, as `i32.const` takes): two's
+   * complement, sign-extended by the last byte's bit 6.
+   *
+   * @example
+   * ```ts
+   * new ByteWriter().s32(-65).bytes(); // [0xbf, 0x7f]
+   * ```
+   */
   s32(n: number): this {
     if (!Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) throw new RangeError(`s32 out of range: ${n}`);
-    // One byte when the value fits in 7 signed bits (the stub writes `i32.const 0`): no BigInt.
-    if (n >= -64 && n < 64) return this.byte(n & 0x7f);
-    return this.raw(signedLeb128(BigInt(n)));
+    let v = n;
+    for (;;) {
+      const b = v & 0x7f;
+      v >>= 7; // arithmetic shift: keeps the sign
+      const done = (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0);
+      if (done) return this.byte(b);
+      this.byte(b | 0x80);
+    }
   }
 
   /** Appends a name: its UTF-8 length, then the bytes. */
   name(s: string): this {
-    if (/^[\x00-\x7f]*$/.test(s)) {
-      // ASCII (every C symbol): the UTF-8 bytes are the char codes.
-      this.u32(s.length);
-      this.#reserve(s.length);
-      for (let i = 0; i < s.length; i++) this.#buf[this.#length++] = s.charCodeAt(i);
-      return this;
-    }
     const utf8 = UTF8.encode(s);
     return this.u32(utf8.length).raw(utf8);
   }
@@ -153,12 +146,6 @@ export class ByteWriter {
     return this.#length;
   }
 
-  /** Forgets everything written, keeping the buffer (for a writer reused per function). */
-  clear(): this {
-    this.#length = 0;
-    return this;
-  }
-
   /** The bytes written so far (a copy). */
   bytes(): Uint8Array {
     return this.#buf.slice(0, this.#length);
@@ -166,46 +153,6 @@ export class ByteWriter {
 }
 
 const UTF8 = new TextEncoder();
-
-/**
- * Unsigned LEB128 of a non-negative integer.
- *
- * @example
- * ```ts
- * unsignedLeb128(300); // [0xac, 0x02]
- * ```
- */
-export function unsignedLeb128(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  do {
-    let b = v % 128;
-    v = Math.floor(v / 128);
-    if (v !== 0) b |= 0x80;
-    out.push(b);
-  } while (v !== 0);
-  return out;
-}
-
-/**
- * Signed LEB128 of an integer (two's complement, sign-extended by the last byte's bit 6).
- *
- * @example
- * ```ts
- * signedLeb128(-65n); // [0xbf, 0x7f]
- * ```
- */
-export function signedLeb128(n: bigint): number[] {
-  const out: number[] = [];
-  let v = n;
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n; // arithmetic shift: keeps the sign
-    const done = (v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0);
-    out.push(done ? b : b | 0x80);
-    if (done) return out;
-  }
-}
 
 /**
  * A section: its id, its byte size, then `body`.
@@ -247,20 +194,14 @@ export function limits(min: number, max: number): Uint8Array {
 }
 
 /**
- * Writes a code-section entry into `w`: the body's size, no locals, the
- * instructions (a byte array, or another writer's contents, copied without
- * allocating), `end`.
+ * A code-section entry: the body's size, no locals, the instructions, `end`.
  *
  * @example
  * ```ts
- * writeCodeEntry(new ByteWriter(), Uint8Array.of(OP.localGet, 0)).bytes(); // [4, 0, 0x20, 0, 0x0b]
+ * codeEntry(Uint8Array.of(OP.localGet, 0)); // [4, 0, 0x20, 0, 0x0b]
  * ```
  */
-export function writeCodeEntry(w: ByteWriter, instructions: Uint8Array | ByteWriter): ByteWriter {
+export function codeEntry(instructions: Uint8Array): Uint8Array {
   // The body is the local declarations (none: one byte, 0), the instructions and `end`.
-  const size = 1 + instructions.length + 1;
-  w.u32(size).byte(0);
-  if (instructions instanceof ByteWriter) w.append(instructions);
-  else w.raw(instructions);
-  return w.byte(OP.end);
+  return new ByteWriter().u32(1 + instructions.length + 1).byte(0).raw(instructions).byte(OP.end).bytes();
 }

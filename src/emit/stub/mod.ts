@@ -32,7 +32,7 @@ import {
   PREAMBLE,
   section,
   SECTION,
-  writeCodeEntry,
+  codeEntry,
 } from "./encoder.ts";
 
 /** The import module name the stub uses for the memory and the JS wrappers. */
@@ -122,9 +122,7 @@ export function buildStub(layout: Layout): StubModule {
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
   const exportSec = new ByteWriter().vec(functions, (f, w, i) => w.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
-  // One scratch writer for every body: a stub for 10⁴ imports has thousands of them.
-  const body = new ByteWriter();
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => writeCodeEntry(w, stubBody(body.clear(), f, i)));
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i))));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -137,7 +135,8 @@ export function buildStub(layout: Layout): StubModule {
 }
 
 /** `local.get 0..n-1; call wrapper; (i32.const 0; T.load offset=…)*` — results land on the stack in order. */
-function stubBody(w: ByteWriter, f: StubFunction, wrapperIndex: number): ByteWriter {
+function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
+  const w = new ByteWriter();
   for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
   w.byte(OP.call).u32(wrapperIndex);
   for (const r of f.results) {
@@ -146,7 +145,7 @@ function stubBody(w: ByteWriter, f: StubFunction, wrapperIndex: number): ByteWri
     // address: one instruction per result, no address arithmetic.
     w.byte(OP.i32Const).s32(0).byte(load.op).u32(load.alignLog2).u32(r.offset);
   }
-  return w;
+  return w.bytes();
 }
 
 /** Function types, deduplicated, in order of first use (deterministic). */
