@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generate, HostbindError, layout, parse } from "./mod.ts";
+import { generate, HostbindError, layout, parseDeclarations } from "./mod.ts";
 
 const SRC = `export declare namespace env {
   /** Integer division. */
@@ -8,12 +8,17 @@ const SRC = `export declare namespace env {
 }`;
 
 describe("library API", () => {
-  it("parse → layout gives per-target numbers as plain data", () => {
-    const decls = parse(SRC, { file: "env.d.ts" });
+  it("parseDeclarations → layout gives per-target numbers as plain data", () => {
+    const decls = parseDeclarations(SRC, { file: "env.d.ts" });
     expect(decls.modules.map((m) => m.functions.map((f) => f.symbol))).toEqual([["env_divmod", "env_wide"]]);
     expect(layout(decls, { target: "x86_64-linux" }).imports[1]!.result!.size).toBe(16);
     expect(layout(decls, { target: "i686-linux" }).imports[1]!.result!.size).toBe(12);
     expect(JSON.parse(JSON.stringify(decls))).toEqual(decls);
+  });
+
+  it("generate takes text, or declarations parsed once, with the same result", () => {
+    const decls = parseDeclarations(SRC, { file: "env.d.ts" });
+    expect(generate(decls, { lib: "./libenv" })).toEqual(generate(SRC, { file: "env.d.ts", lib: "./libenv" }));
   });
 
   it("generate returns files in a fixed order and writes nothing", () => {

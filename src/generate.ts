@@ -16,7 +16,7 @@
 import { HostbindError } from "./errors.ts";
 import type { Declarations } from "./ir/types.ts";
 import { validateDeclarations } from "./ir/validate.ts";
-import { parseDeclarations, parseWasm } from "./parse/mod.ts";
+import { readDts, readWasm } from "./parse/mod.ts";
 import { createEmitContext, type EmitContext } from "./emit/context.ts";
 import { emitHeader } from "./emit/c/mod.ts";
 import { emitDeno } from "./emit/deno/mod.ts";
@@ -42,13 +42,7 @@ export interface GeneratedFile {
 }
 
 /** Options of {@link generate}; all optional. */
-export interface GenerateOptions {
-  /**
-   * The input's path, used in error locations and for the default `name`.
-   * A name ending in `.wasm` marks binary input.
-   * @default "input.d.ts"
-   */
-  file?: string;
+export interface GenerateOptions extends ParseOptions {
   /**
    * Base name of the outputs.
    * @default the input's file name without its extensions (`divmod.d.ts` → `divmod`)
@@ -76,13 +70,18 @@ const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model:
 };
 
 /**
- * Parses and validates `source` (declaration text, or the bytes of a `.wasm`
- * module) and returns the generated files. Throws {@link HostbindError} for
- * any mistake in the input or options.
+ * Generates every requested output for `input`: declaration text, the bytes
+ * of a `.wasm` module, or declarations already read by
+ * {@link parseDeclarations} or {@link parseWasm} (so a caller that parsed
+ * once does not parse again). Throws {@link HostbindError} for any mistake
+ * in the input or options.
  */
-export function generate(source: string | Uint8Array, options: GenerateOptions = {}): GeneratedFile[] {
-  const file = options.file ?? "input.d.ts";
-  const decls = readDeclarations(source, file);
+export function generate(input: string | Uint8Array | Declarations, options: GenerateOptions = {}): GeneratedFile[] {
+  const decls = typeof input === "string"
+    ? parseDeclarations(input, options)
+    : input instanceof Uint8Array
+    ? parseWasm(input, options)
+    : input;
   const cx = resolveContext(decls, options);
   const kinds = resolveTargets(options.targets);
   let model: TsModel | undefined;
@@ -93,39 +92,52 @@ export function generate(source: string | Uint8Array, options: GenerateOptions =
   }));
 }
 
-/** Options of {@link parse}. */
+/** Options of {@link parseDeclarations} and {@link parseWasm}. */
 export interface ParseOptions {
   /**
-   * The input's path, used in error locations.
+   * The input's path, used in error locations and kept in `decls.file`.
    * @default "input.d.ts" for text, "input.wasm" for bytes
    */
   file?: string;
 }
 
 /**
- * The first stage on its own, for tools built on hostbind: declaration text
- * (or `.wasm` bytes) to validated IR — plain data, ready for {@link layout}.
+ * Reads TypeScript declaration text into validated IR — plain data, ready
+ * for {@link layout} or {@link generate}. Throws {@link HostbindError} (all
+ * of a file's mistakes at once) for anything hostbind cannot serve.
  *
  * @example
  * ```ts
- * import { layout, parse } from "hostbind";
- * const decls = parse("export declare namespace env { function f(a: i32): [i32, f64]; }");
+ * import { layout, parseDeclarations } from "hostbind";
+ * const decls = parseDeclarations("export declare namespace env { function f(a: i32): [i32, f64]; }");
  * const l = layout(decls, { target: "i686-linux" });
- * l.imports[0].result?.size; // 12 on i686-linux (f64 aligns to 4 in structs), 16 on x86_64
+ * l.imports[0]?.result?.size; // 12 on i686-linux (f64 aligns to 4 in structs), 16 on x86_64
  * ```
  */
-export function parse(source: string | Uint8Array, options: ParseOptions = {}): Declarations {
-  const file = options.file ?? (typeof source === "string" ? "input.d.ts" : "input.wasm");
-  return readDeclarations(source, file);
-}
-
-/** Parses and validates an input into the IR (text → TS declarations, bytes → wasm). */
-export function readDeclarations(source: string | Uint8Array, file: string): Declarations {
-  const decls = typeof source === "string" ? parseDeclarations(source, file) : parseWasm(source, file);
+export function parseDeclarations(text: string, options: ParseOptions = {}): Declarations {
+  const decls = readDts(text, options.file ?? "input.d.ts");
   validateDeclarations(decls);
   return decls;
 }
 
+/**
+ * Reads the imports of a compiled `.wasm` module into validated IR, with
+ * made-up parameter names (`p0, p1, …`); non-function imports are kept in
+ * `decls.otherImports`. Throws {@link HostbindError} for a malformed module.
+ *
+ * @example
+ * ```ts
+ * import { parseWasm } from "hostbind";
+ * const empty = Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0);
+ * // an error: "No import modules declared" (a module must import a function to be served)
+ * try { parseWasm(empty, { file: "guest.wasm" }); } catch (e) { console.log(String(e)); }
+ * ```
+ */
+export function parseWasm(bytes: Uint8Array, options: ParseOptions = {}): Declarations {
+  const decls = readWasm(bytes, options.file ?? "input.wasm");
+  validateDeclarations(decls);
+  return decls;
+}
 /** The default output name for an input path: its base name without extensions. */
 export function defaultName(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;

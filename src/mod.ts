@@ -21,11 +21,10 @@ export {
   type GenerateOptions,
   OUTPUT_KINDS,
   type OutputKind,
-  parse,
+  parseDeclarations,
   type ParseOptions,
-  readDeclarations,
+  parseWasm,
 } from "./generate.ts";
-export { parseDeclarations, parseWasm } from "./parse/mod.ts";
 export { declareFromWasm, printWasmDeclarations } from "./declare/mod.ts";
 export { declarationWarnings, printDeclarations } from "./declare/print.ts";
 export { validateDeclarations } from "./ir/validate.ts";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HostbindError, HostbindErrors } from "../src/errors.ts";
 import { validateDeclarations } from "../src/ir/validate.ts";
-import { parseDeclarations } from "../src/parse/mod.ts";
+import { readDts } from "../src/parse/mod.ts";
 
 const DIR = join(import.meta.dirname, "bad");
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".d.ts")).sort();
@@ -23,7 +23,7 @@ function header(source: string): { expect: string; line: number; column: number 
 
 function rejection(source: string, file: string): unknown {
   try {
-    validateDeclarations(parseDeclarations(source, file));
+    validateDeclarations(readDts(source, file));
   } catch (e) {
     return e;
   }

@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emitHeader } from "../src/emit/c/mod.ts";
 import { emitRust } from "../src/emit/rust/mod.ts";
-import { readDeclarations } from "../src/generate.ts";
+import { parseDeclarations } from "../src/generate.ts";
 import { batchSignatures } from "./fuzz/fuzz.ts";
 import { declarationText } from "./fuzz/signature.ts";
 import { compile, run } from "./support/cc.ts";
@@ -22,7 +22,7 @@ const FIXTURES = resolve(import.meta.dirname, "fixtures");
 
 /** The generated `.rs` of a fixture file. */
 function rustOf(fixture: string): string {
-  const decls = readDeclarations(readFileSync(join(FIXTURES, fixture), "utf8"), fixture);
+  const decls = parseDeclarations(readFileSync(join(FIXTURES, fixture), "utf8"), { file: fixture });
   return emitRust(emitContext(decls));
 }
 
@@ -110,7 +110,7 @@ describe("Rust output with rustc", () => {
   });
 
   it("implements the divmod fixture in a cdylib that C calls through the generated header", () => {
-    const decls = readDeclarations(readFileSync(join(FIXTURES, "divmod.d.ts"), "utf8"), "divmod.d.ts");
+    const decls = parseDeclarations(readFileSync(join(FIXTURES, "divmod.d.ts"), "utf8"), { file: "divmod.d.ts" });
     const cx = emitContext(decls);
     writeFiles(dir, { "divmod.rs": emitRust(cx), "divmod.h": emitHeader(cx), "lib.rs": IMPL, "harness.c": HARNESS });
     const lib = rustc(dir, ["--crate-type", "cdylib", "--crate-name", "divmod", "-o", "libdivmod.so", "lib.rs"]);
@@ -177,7 +177,7 @@ const _: edge::FooBarFn = foo_bar;
 
   it("compiles the .rs of 100 random fuzzer signatures (up to 8 params, 6 results of every type)", () => {
     const sigs = [0, 1].flatMap((b) => batchSignatures(62, b, 50).map((x) => ({ ...x, name: `b${b}_${x.name}` })));
-    const decls = readDeclarations(declarationText(sigs), "fz.d.ts");
+    const decls = parseDeclarations(declarationText(sigs), { file: "fz.d.ts" });
     writeFiles(dir, { "fz.rs": emitRust(emitContext(decls)) });
     const r = rustc(dir, ["--crate-type", "lib", "--emit", "metadata", "-o", "libfz.rmeta", "fz.rs"]);
     expect(r.ok, r.message).toBe(true);

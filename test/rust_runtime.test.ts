@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emitRust } from "../src/emit/rust/mod.ts";
-import { generate, readDeclarations } from "../src/generate.ts";
+import { generate, parseWasm } from "../src/generate.ts";
 import { wat } from "./_wat.ts";
 import { emitContext } from "./support/ir.ts";
 import { tempDir, writeFiles } from "./support/tmp.ts";
@@ -125,7 +125,7 @@ describe("a .wasm guest served by a Rust cdylib", () => {
     dir = tempDir("rust-runtime");
     const bytes = wat(GUEST);
     const files = generate(bytes, { file: "guest.wasm", lib: "./libguest", targets: ["deno", "bun"] });
-    const decls = readDeclarations(bytes, "guest.wasm");
+    const decls = parseWasm(bytes, { file: "guest.wasm" });
     writeFiles(dir, {
       ...Object.fromEntries(files.map((f) => [f.path, f.contents])),
       "guest.rs": emitRust(emitContext(decls)),

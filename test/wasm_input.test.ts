@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { declareFromWasm } from "../src/declare/mod.ts";
 import { HostbindError } from "../src/errors.ts";
-import { generate, type OutputKind, readDeclarations } from "../src/generate.ts";
-import { parseDeclarations } from "../src/parse/mod.ts";
+import { generate, type OutputKind, parseDeclarations, parseWasm } from "../src/generate.ts";
+import { readDts } from "../src/parse/mod.ts";
 import { allFunctions, type Declarations, type ImportFunction, WASM_TYPE } from "../src/ir/types.ts";
 import { batchSignatures } from "./fuzz/fuzz.ts";
 import { declarationText } from "./fuzz/signature.ts";
@@ -74,7 +74,7 @@ declare module "math-lib" {
   });
 
   it("parses the declared file back to the wasm's functions", () => {
-    const decls = parseDeclarations(declareFromWasm(bytes, "guest.wasm"), "guest.d.ts");
+    const decls = readDts(declareFromWasm(bytes, "guest.wasm"), "guest.d.ts");
     expect(decls.modules.flatMap((m) => m.functions.map((f) => `${f.symbol}/${f.params.length}/${f.results.length}`)))
       .toEqual(["env_divmod/2/2", "env_clock/0/3", "env_log/2/0", "math_lib_hypot/2/1"]);
   });
@@ -97,8 +97,8 @@ declare module "math-lib" {
 describe(".wasm input against the fuzzer's guests", () => {
   it("reads 150 random signatures exactly as their declaration file declares them (in wasm types)", () => {
     const sigs = [0, 1, 2].flatMap((b) => batchSignatures(61, b, 50).map((s) => ({ ...s, name: `b${b}_${s.name}` })));
-    const fromWasm = readDeclarations(wat(watGuest(sigs)), "fz.wasm");
-    const fromText = readDeclarations(declarationText(sigs), "fz.d.ts");
+    const fromWasm = parseWasm(wat(watGuest(sigs)), { file: "fz.wasm" });
+    const fromText = parseDeclarations(declarationText(sigs), { file: "fz.d.ts" });
     const wasmSig = (f: ImportFunction) =>
       `${f.module}.${f.name}: (${f.params.map((p) => WASM_TYPE[p.type]).join(" ")}) -> (${f.results.map((r) => WASM_TYPE[r.type]).join(" ")})`;
     const sorted = (d: Declarations) => allFunctions(d).map(wasmSig).sort();

@@ -15,7 +15,7 @@
  */
 import process from "node:process";
 import { Project } from "ts-morph";
-import { parseDeclarations } from "../../src/parse/mod.ts";
+import { readDts } from "../../src/parse/mod.ts";
 import { loadSource } from "../../src/parse/dts/_source.ts";
 import { validateDeclarations } from "../../src/ir/validate.ts";
 import { layout } from "../../src/layout/mod.ts";
@@ -50,7 +50,7 @@ function round(text: string): Record<string, number> {
     }).createSourceFile("/s.d.ts", text));
   // The compiler's parse is only the fallback now (parseFast declines); timed for comparison.
   timed("src/parse loadSource (ts.createSourceFile; the fallback only)", () => loadSource(text, "synth.d.ts"));
-  const decls = timed("src/parse parseDeclarations (the fast path)", () => parseDeclarations(text, "synth.d.ts"));
+  const decls = timed("src/parse readDts (the fast path)", () => readDts(text, "synth.d.ts"));
   timed("src/ir/validate validateDeclarations", () => validateDeclarations(decls));
   const l = timed("src/layout layout", () => layout(decls, { target: "x86_64-linux" }));
   const cx: EmitContext = { decls, layout: l, name: "synth", lib: "./libsynth" };

@@ -14,7 +14,7 @@
  */
 import type { GeneratedFile } from "../generate.ts";
 import type { CliFs } from "./io.ts";
-import { joinPath } from "./write.ts";
+import { joinPath } from "./common.ts";
 
 /** How one expected output compares with the file on disk. */
 export interface CheckResult {

@@ -19,33 +19,38 @@
  * ```ts
  * import { findConfig } from "./config.ts";
  * import { nodeIO } from "./io.ts";
- * const config = findConfig(nodeIO().fs); // { file: "deno.json", input: "env.d.ts", outDir: "gen", … } or undefined
+ * const config = findConfig(nodeIO().fs); // { file: "deno.json", settings: { input: "env.d.ts", outDir: "gen", … } } or undefined
  * ```
  * @module
  */
 import { HostbindError } from "../errors.ts";
-import { OUTPUT_KINDS, type OutputKind } from "../generate.ts";
+import { type GenerateOptions, OUTPUT_KINDS, type OutputKind } from "../generate.ts";
 import type { SourceLocation } from "../ir/types.ts";
 import { type CliFs, describeFsError } from "./io.ts";
 import { type JsonEntry, type JsonNode, parseJson } from "./json.ts";
-import { joinPath, parentDir } from "./write.ts";
+import { joinPath, parentDir } from "./common.ts";
 
-/** The settings one configuration gives; every field optional. */
+/**
+ * The settings of `hostbind generate`, the one shape the command-line flags
+ * and a configuration give (every field optional; flags win field by field).
+ * `name`, `lib` and `targets` are the library's own {@link GenerateOptions}
+ * and are handed to `generate()` as they are.
+ */
+export interface GenerateSettings extends Pick<GenerateOptions, "name" | "lib" | "targets"> {
+  /** The input (`.d.ts`, `.ts` or `.wasm`); from a configuration, resolved against its directory. */
+  input?: string;
+  /** The output directory; from a configuration, resolved against its directory. */
+  outDir?: string;
+  /** A compiled guest to cross-check the declarations against; from a configuration, resolved against its directory. */
+  module?: string;
+}
+
+/** A configuration found on disk. */
 export interface GenerateConfig {
   /** The file the configuration was read from, as found (`deno.json`, `sub/hostbind.config.json`). */
   file: string;
-  /** The input (`.d.ts`, `.ts` or `.wasm`), resolved against the config file's directory. */
-  input?: string;
-  /** The output directory, resolved against the config file's directory. */
-  outDir?: string;
-  /** Base name of the outputs. */
-  name?: string;
-  /** The library `load()` opens, verbatim (relative to the generated files). */
-  lib?: string;
-  /** Which outputs to write. */
-  targets?: OutputKind[];
-  /** A compiled guest to cross-check the declarations against, resolved against the config file's directory. */
-  module?: string;
+  /** What it sets. */
+  settings: GenerateSettings;
 }
 
 /** Where hostbind looks, in order of precedence, and whether the file is all configuration. */
@@ -67,6 +72,7 @@ const PATH_KEYS: ReadonlySet<Key> = new Set(["input", "outDir", "module"]);
  *
  * @example
  * ```ts
+ * import { nodeIO } from "./io.ts";
  * findConfig(nodeIO().fs)?.file; // "hostbind.config.json"
  * ```
  */
@@ -86,7 +92,8 @@ export function findConfig(fs: CliFs): GenerateConfig | undefined {
  *
  * @example
  * ```ts
- * readConfigFile(nodeIO().fs, "tools/hostbind.json", true); // { file: "tools/hostbind.json", input: "tools/env.d.ts", … }
+ * import { nodeIO } from "./io.ts";
+ * readConfigFile(nodeIO().fs, "tools/hostbind.json", true); // { file: "tools/hostbind.json", settings: { input: "tools/env.d.ts", … } }
  * ```
  */
 export function readConfigFile(fs: CliFs, path: string, required: boolean): GenerateConfig | undefined {
@@ -116,19 +123,19 @@ export function readConfigFile(fs: CliFs, path: string, required: boolean): Gene
 
 function toConfig(node: JsonNode, file: string, what: string): GenerateConfig {
   if (node.kind !== "object") throw wrongType(node, what, "an object with input, outDir, name, lib, targets or module");
-  const config: GenerateConfig = { file };
+  const settings: GenerateSettings = {};
   const dir = parentDir(file);
   for (const entry of node.entries) {
     const key = KEYS.find((k) => k === entry.key);
     if (key === undefined) throw unknownKey(entry, what);
     if (key === "targets") {
-      config.targets = targetsOf(entry.value);
+      settings.targets = targetsOf(entry.value);
       continue;
     }
     const value = stringOf(entry.value, key);
-    config[key] = PATH_KEYS.has(key) && !isAbsolute(value) ? joinPath(dir, value) : value;
+    settings[key] = PATH_KEYS.has(key) && !isAbsolute(value) ? joinPath(dir, value) : value;
   }
-  return config;
+  return { file, settings };
 }
 
 /** `targets` as an array of names or one comma-separated string, like `--targets`. */

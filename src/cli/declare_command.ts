@@ -14,12 +14,11 @@
  */
 import { declarationWarnings, printWasmDeclarations } from "../declare/mod.ts";
 import { HostbindError } from "../errors.ts";
-import { parseWasm } from "../parse/mod.ts";
+import { readWasm } from "../parse/mod.ts";
 import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
-import { singleInput } from "./generate_command.ts";
-import { isWasmPath, readInput } from "./input.ts";
+import { isWasmPath, parentDir, readInput, singleInput } from "./common.ts";
 import type { CliIO } from "./io.ts";
-import { parentDir, writeOutputs } from "./write.ts";
+import { writeOutputs } from "./write.ts";
 
 /** The options `declare` accepts. */
 export const DECLARE_SPEC: ArgSpec = {
@@ -57,7 +56,7 @@ export function runDeclare(argv: readonly string[], io: CliIO): number {
     });
   }
   const source = readInput(io.fs, input);
-  const decls = parseWasm(source as Uint8Array, input);
+  const decls = readWasm(source as Uint8Array, input);
   const text = printWasmDeclarations(decls);
   for (const w of declarationWarnings(decls)) io.stderr(`warning: ${w}\n`);
   if (out === undefined) {

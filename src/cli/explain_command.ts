@@ -11,13 +11,10 @@
  * ```
  * @module
  */
-import { readDeclarations } from "../generate.ts";
 import { hostTarget, layout, TARGETS, targetByName } from "../layout/mod.ts";
 import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
 import { explainJson, explainText } from "./explain_render.ts";
-import { singleInput } from "./generate_command.ts";
-import { otherImportsWarning } from "./job.ts";
-import { readInput } from "./input.ts";
+import { otherImportsWarning, readDeclarationsFile, singleInput } from "./common.ts";
 import type { CliIO } from "./io.ts";
 
 /** The options `explain` accepts. */
@@ -45,7 +42,7 @@ export function runExplain(argv: readonly string[], io: CliIO): number {
   if (target === undefined) {
     throw new UsageError(`unknown target \`${name}\`; expected one of ${TARGETS.map((t) => t.name).join(", ")}`, "explain");
   }
-  const decls = readDeclarations(readInput(io.fs, input), input);
+  const decls = readDeclarationsFile(io.fs, input);
   const l = layout(decls, { target });
   io.stderr(otherImportsWarning(decls));
   io.stdout(args.flags.has("json") ? explainJson(decls, l) : explainText(decls, l));

@@ -22,8 +22,6 @@ import { buildJob, resolveJob } from "./job.ts";
 import { watchJob } from "./watch.ts";
 import { writeOutputs } from "./write.ts";
 
-export { otherImportsWarning, parseTargets } from "./job.ts";
-
 /** The options `generate` accepts. */
 export const GENERATE_SPEC: ArgSpec = {
   options: {
@@ -71,21 +69,4 @@ export function runGenerate(argv: readonly string[], io: CliIO): number | Promis
     io.stdout(`${r.status === "written" ? "wrote" : "unchanged"} ${r.path}\n`);
   }
   return 0;
-}
-
-/**
- * The one INPUT positional of a command.
- *
- * @example
- * ```ts
- * singleInput(["env.d.ts"], "explain"); // "env.d.ts"
- * singleInput([], "explain");           // throws UsageError("missing INPUT argument")
- * ```
- */
-export function singleInput(positionals: readonly string[], command: string): string {
-  if (positionals.length === 0) throw new UsageError("missing INPUT argument", command);
-  if (positionals.length > 1) {
-    throw new UsageError(`expected one INPUT, got ${positionals.length}: ${positionals.join(" ")}`, command);
-  }
-  return positionals[0]!;
 }

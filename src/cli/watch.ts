@@ -21,7 +21,8 @@
 import { describeFailure } from "./report.ts";
 import type { CliFs, CliIO, WatchIO } from "./io.ts";
 import { buildJob, type GenerateJob } from "./job.ts";
-import { parentDir, writeOutputs } from "./write.ts";
+import { parentDir } from "./common.ts";
+import { writeOutputs } from "./write.ts";
 
 /** How long events must pause before the files are compared: one editor save can make several. */
 export const DEBOUNCE_MS = 100;

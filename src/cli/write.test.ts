@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { HostbindError } from "../errors.ts";
 import { type CliFs, nodeIO } from "./io.ts";
-import { joinPath, parentDir, writeOutputs } from "./write.ts";
+import { joinPath, parentDir } from "./common.ts";
+import { writeOutputs } from "./write.ts";
 
 const FILES = [
   { path: "x.h", contents: "// x\n" },

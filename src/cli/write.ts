@@ -22,6 +22,7 @@
  */
 import { HostbindError } from "../errors.ts";
 import type { GeneratedFile } from "../generate.ts";
+import { joinPath, parentDir } from "./common.ts";
 import { type CliFs, describeFsError } from "./io.ts";
 
 /** What happened to one output file. */
@@ -169,40 +170,6 @@ function tempName(path: string): string {
   const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   const rand = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, "0")).join("");
   return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.${rand}.tmp`;
-}
-
-/**
- * `dir/name` with the user's spelling of `dir` kept (no normalisation), so
- * printed paths match what was typed and are the same on every runtime.
- *
- * @example
- * ```ts
- * joinPath("gen/", "env.h"); // "gen/env.h"
- * joinPath(".", "env.h");    // "env.h"
- * ```
- */
-export function joinPath(dir: string, name: string): string {
-  if (dir === "" || dir === ".") return name;
-  return /[\\/]$/.test(dir) ? dir + name : `${dir}/${name}`;
-}
-
-/**
- * The parent of `p` by plain string rules (`a/b` → `a`, `a` → `.`, `/` → `/`,
- * `C:\` → `C:\`); the parent of a root is itself.
- *
- * @example
- * ```ts
- * parentDir("gen/sub"); // "gen"
- * parentDir("gen");     // "."
- * ```
- */
-export function parentDir(p: string): string {
-  const trimmed = p.replace(/(?<=[^\\/])[\\/]+$/, "");
-  const slash = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
-  if (slash < 0) return trimmed === "." || trimmed === ".." || /^[A-Za-z]:$/.test(trimmed) ? trimmed : ".";
-  if (slash === 0) return trimmed.slice(0, 1);
-  const head = trimmed.slice(0, slash);
-  return /^[A-Za-z]:$/.test(head) ? trimmed.slice(0, slash + 1) : head;
 }
 
 function ignoreErrors(f: () => void): void {

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Declarations } from "../ir/types.ts";
-import { parseWasm } from "../parse/mod.ts";
+import { readWasm } from "../parse/mod.ts";
 import { declarationWarnings, printDeclarations } from "./print.ts";
 
 export { declarationWarnings, isDeclarableName, printDeclarations, type PrintOptions } from "./print.ts";
@@ -28,7 +28,7 @@ export { declarationWarnings, isDeclarableName, printDeclarations, type PrintOpt
  * which the user can then do in this file.
  */
 export function declareFromWasm(bytes: Uint8Array, file: string): string {
-  return printWasmDeclarations(parseWasm(bytes, file));
+  return printWasmDeclarations(readWasm(bytes, file));
 }
 
 /** {@link declareFromWasm} for an already parsed module (so a CLI can also print the warnings). */

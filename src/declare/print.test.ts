@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Declarations } from "../ir/types.ts";
-import { parseDeclarations } from "../parse/mod.ts";
+import { readDts } from "../parse/mod.ts";
 import { declarations, importFn } from "../../test/support/ir.ts";
 import { declarationWarnings, isDeclarableName, printDeclarations } from "./print.ts";
 
@@ -69,9 +69,9 @@ declare module "math-lib" {
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".d.ts")).sort();
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) {
-      const original = parseDeclarations(readFileSync(join(FIXTURES, f), "utf8"), f);
+      const original = readDts(readFileSync(join(FIXTURES, f), "utf8"), f);
       const printed = printDeclarations(original);
-      expect(shape(parseDeclarations(printed, f)), f).toEqual(shape(original));
+      expect(shape(readDts(printed, f)), f).toEqual(shape(original));
     }
   });
 
@@ -90,7 +90,7 @@ declare module "math-lib" {
       { name: "env", functions: [importFn("env", "ok")] },
       { name: "i32", functions: [importFn("i32", "f")] },
     ]);
-    expect(shape(parseDeclarations(text, "w.d.ts"))).toEqual(shape(expected));
+    expect(shape(readDts(text, "w.d.ts"))).toEqual(shape(expected));
     expect(declarationWarnings(decls)).toEqual([
       "Function import `env.my-func` was not declared: its name is not a TypeScript identifier",
       "Function import `env.delete` was not declared: its name is not a TypeScript identifier",

@@ -6,8 +6,8 @@
  * @example
  * ```ts
  * import { createEmitContext, type EmitContext } from "./context.ts";
- * import { parseDeclarations } from "../parse/mod.ts";
- * const decls = parseDeclarations("export declare namespace env { function f(): [i32, f64]; }", "f.d.ts");
+ * import { readDts } from "../parse/mod.ts";
+ * const decls = readDts("export declare namespace env { function f(): [i32, f64]; }", "f.d.ts");
  * const cx: EmitContext = createEmitContext(decls, "f", undefined);
  * cx.layout.imports[0]?.result?.size; // 16
  * cx.i686.imports[0]?.result?.size; // 12

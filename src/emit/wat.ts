@@ -40,8 +40,8 @@ export function watString(s: string): string {
  *
  * @example
  * ```ts
- * import { parseDeclarations } from "../parse/mod.ts";
- * const fn = parseDeclarations("declare namespace env { function now(): f64; }", "c.d.ts").modules[0]!.functions[0]!;
+ * import { readDts } from "../parse/mod.ts";
+ * const fn = readDts("declare namespace env { function now(): f64; }", "c.d.ts").modules[0]!.functions[0]!;
  * wasmImportText(fn); // "(import \"env\" \"now\" (func (result f64)))"
  * ```
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wat } from "../../test/_wat.ts";
-import { parseDeclarations, parseWasm } from "../parse/mod.ts";
+import { readDts, readWasm } from "../parse/mod.ts";
 import { compareWithModule, wasmType } from "./compare.ts";
 
 const DECLS = `export declare namespace env {
@@ -17,7 +17,7 @@ declare module "math-lib" {
 /** Compares DECLS (or `decls`) with the module compiled from `imports` (wat import lines). */
 function compare(imports: string, decls = DECLS) {
   const bytes = wat(`(module\n${imports}\n)`);
-  return compareWithModule(parseDeclarations(decls, "env.d.ts"), parseWasm(bytes, "guest.wasm"));
+  return compareWithModule(readDts(decls, "env.d.ts"), readWasm(bytes, "guest.wasm"));
 }
 
 describe("compareWithModule", () => {
@@ -83,7 +83,7 @@ describe("compareWithModule", () => {
 
 describe("wasmType", () => {
   it("prints the wasm signature, u32/u64 as i32/i64, omitting empty lists", () => {
-    const d = parseDeclarations(
+    const d = readDts(
       "export declare namespace env { function a(x: u32, y: f32): u64; function b(): void; }",
       "t.d.ts",
     );

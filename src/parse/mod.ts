@@ -7,12 +7,12 @@
  *
  * @example
  * ```ts
- * import { parseDeclarations, parseWasm } from "./mod.ts";
- * const decls = parseDeclarations("export declare namespace env { function now(): f64; }", "clock.d.ts");
+ * import { readDts, readWasm } from "./mod.ts";
+ * const decls = readDts("export declare namespace env { function now(): f64; }", "clock.d.ts");
  * decls.modules[0]?.functions[0]?.name; // "now"
- * parseWasm(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0), "empty.wasm").modules.length; // 0
+ * readWasm(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0), "empty.wasm").modules.length; // 0
  * ```
  * @module
  */
-export { parseDeclarations } from "./dts/mod.ts";
-export { parseWasm } from "./wasm/mod.ts";
+export { readDts } from "./dts/mod.ts";
+export { readWasm } from "./wasm/mod.ts";

@@ -12,7 +12,7 @@
  * @module
  */
 import { type CliFs, nodeIO } from "../../src/cli/io.ts";
-import { joinPath } from "../../src/cli/write.ts";
+import { joinPath } from "../../src/cli/common.ts";
 import { main } from "../../src/cli/main.ts";
 
 /** What one in-process run produced. */

@@ -15,7 +15,7 @@
 import { HostbindError, HostbindErrors } from "../../src/errors.ts";
 import type { Declarations, ImportFunction } from "../../src/ir/types.ts";
 import { validateDeclarations } from "../../src/ir/validate.ts";
-import { parseDeclarations } from "../../src/parse/mod.ts";
+import { readDts } from "../../src/parse/mod.ts";
 
 /** The file name every test source is parsed under. */
 export const FILE = "t.d.ts";
@@ -45,7 +45,7 @@ export function signatures(source: string): string[] {
 
 /** Parses and validates `source`. */
 export function parseValid(source: string): Declarations {
-  const decls = parseDeclarations(source, FILE);
+  const decls = readDts(source, FILE);
   validateDeclarations(decls);
   return decls;
 }

@@ -7,9 +7,9 @@
  * ```ts
  * import { SourceWriter } from "../writer.ts";
  * import { createEmitContext } from "../context.ts";
- * import { parseDeclarations } from "../../parse/mod.ts";
+ * import { readDts } from "../../parse/mod.ts";
  * import { emitPrototype } from "./prototype.ts";
- * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "d.d.ts");
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "d.d.ts");
  * const w = new SourceWriter();
  * emitPrototype(w, createEmitContext(decls, "d", undefined).layout.imports[0]!);
  * w.toString().includes("void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b);"); // true

@@ -7,9 +7,9 @@
  * @example
  * ```ts
  * import { createEmitContext } from "../context.ts";
- * import { parseDeclarations } from "../../parse/mod.ts";
+ * import { readDts } from "../../parse/mod.ts";
  * import { tsModel } from "./model.ts";
- * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "d.d.ts");
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "d.d.ts");
  * tsModel(createEmitContext(decls, "d", undefined)).imports[0]?.outOffset; // 256
  * ```
  * @module
@@ -100,8 +100,8 @@ export interface TsModel {
  * @example
  * ```ts
  * import { createEmitContext } from "../context.ts";
- * import { parseDeclarations } from "../../parse/mod.ts";
- * const decls = parseDeclarations("declare namespace env { function f(): [i32, i32]; function g(): f64; }", "m.d.ts");
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function f(): [i32, i32]; function g(): f64; }", "m.d.ts");
  * tsModel(createEmitContext(decls, "m", undefined)).imports.map((i) => i.kind); // ["multi", "single"]
  * ```
  */

@@ -1,6 +1,6 @@
 // Every declaration form the parser accepts, table-driven: given a source, want the imports.
 import { describe, expect, it } from "vitest";
-import { parseDeclarations } from "./mod.ts";
+import { readDts } from "./mod.ts";
 import { FILE, parseValid, signatures } from "../../../test/support/parse.ts";
 
 const DESIGN_EXAMPLE = `import type { f64, i32, i64 } from "hostbind";
@@ -18,7 +18,7 @@ declare module "math-lib" {            // module names that are not identifiers
 }
 `;
 
-describe("parseDeclarations: the DESIGN §2 example", () => {
+describe("readDts: the DESIGN §2 example", () => {
   it("gives the full IR", () => {
     const loc = (line: number, column: number) => ({ file: FILE, line, column });
     expect(parseValid(DESIGN_EXAMPLE)).toEqual({
@@ -60,7 +60,7 @@ describe("parseDeclarations: the DESIGN §2 example", () => {
   });
 
   it("gives plain data that survives a JSON round trip (no ts-morph objects)", () => {
-    const decls = parseDeclarations(DESIGN_EXAMPLE, FILE);
+    const decls = readDts(DESIGN_EXAMPLE, FILE);
     expect(JSON.parse(JSON.stringify(decls))).toEqual(decls);
   });
 });
@@ -96,13 +96,13 @@ const ACCEPTED: { name: string; given: string; want: string[] }[] = [
   { name: "the old `module` keyword for namespaces", given: "module env { function f(): void; }", want: ["env.f() -> void as env_f"] },
 ];
 
-describe("parseDeclarations: accepted forms", () => {
+describe("readDts: accepted forms", () => {
   it.each(ACCEPTED)("$name", ({ given, want }) => {
     expect(signatures(given)).toEqual(want);
   });
 });
 
-describe("parseDeclarations: locations", () => {
+describe("readDts: locations", () => {
   it("points at the module and function names, 1-based", () => {
     const decls = parseValid("\n  /** docs */\n  export declare namespace env {\n\tfunction   f(): void;\n}\n");
     const mod = decls.modules[0]!;

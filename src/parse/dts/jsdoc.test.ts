@@ -63,7 +63,7 @@ const CASES: { name: string; given: string; want: ReturnType<typeof only> }[] = 
   },
 ];
 
-describe("parseDeclarations: JSDoc", () => {
+describe("readDts: JSDoc", () => {
   it.each(CASES)("$name", ({ given, want }) => {
     expect(only(given)).toEqual(want);
   });

@@ -6,8 +6,8 @@
  *
  * @example
  * ```ts
- * import { parseDeclarations } from "./mod.ts";
- * const decls = parseDeclarations(`export declare namespace env {
+ * import { readDts } from "./mod.ts";
+ * const decls = readDts(`export declare namespace env {
  *   function divmod(a: i32, b: i32): [quot: i32, rem: i32];
  * }`, "divmod.d.ts");
  * decls.modules[0].functions[0].results.map((r) => r.name); // ["quot", "rem"]
@@ -26,7 +26,7 @@ import { loadSource } from "./_source.ts";
  * syntax errors and every unsupported construct. The result is not yet
  * validated: call `validateDeclarations` for symbol and name checks.
  */
-export function parseDeclarations(source: string, file: string): Declarations {
+export function readDts(source: string, file: string): Declarations {
   const sf = loadSource(source, file);
   const cx = new ParseContext(sf, file);
   const modules = readModules(cx, sf);

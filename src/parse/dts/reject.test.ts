@@ -2,7 +2,7 @@
 // this message fragment at this LINE:COL, and a hint saying what to do.
 import { describe, expect, it } from "vitest";
 import { HostbindError } from "../../errors.ts";
-import { parseDeclarations } from "./mod.ts";
+import { readDts } from "./mod.ts";
 import { problems, problemsOf } from "../../../test/support/parse.ts";
 
 const ns = (body: string) => `declare namespace env {\n${body}\n}`;
@@ -79,7 +79,7 @@ const REJECTED: { name: string; given: string; want: string; at: string }[] = [
   { name: "syntax error", given: ns("  function f(a: i32 void;"), want: "Syntax error: ',' expected.", at: "2:21" },
 ];
 
-describe("parseDeclarations: rejected forms", () => {
+describe("readDts: rejected forms", () => {
   it.each(REJECTED)("$name", ({ given, want, at }) => {
     const found = problems(given);
     expect(found.map((p) => `${p.at} ${p.message}`)).toEqual([expect.stringContaining(`${at} `)]);
@@ -88,7 +88,7 @@ describe("parseDeclarations: rejected forms", () => {
   });
 });
 
-describe("parseDeclarations: error reporting", () => {
+describe("readDts: error reporting", () => {
   it("reports every mistake of a file at once, in source order", () => {
     const found = problems(
       "type S = string;\n" + ns("  function b(x: S): void;\n  function a(y?: i32, z: number): void;\n  let v: i32;"),
@@ -110,7 +110,7 @@ describe("parseDeclarations: error reporting", () => {
   });
 
   it("formats with the user's file name, the location and a help line", () => {
-    const run = () => parseDeclarations(ns("  function f(s: string): void;"), "dir/api.d.ts");
+    const run = () => readDts(ns("  function f(s: string): void;"), "dir/api.d.ts");
     expect(run).toThrow(HostbindError);
     const [p] = problemsOf(run);
     expect(p?.at).toBe("2:17");
@@ -125,7 +125,7 @@ describe("parseDeclarations: error reporting", () => {
 
   it("puts the other declaration of an overload in a note", () => {
     try {
-      parseDeclarations(ns("  function f(): void;\n  function f(a: i32): void;"), "t.d.ts");
+      readDts(ns("  function f(): void;\n  function f(a: i32): void;"), "t.d.ts");
       expect.unreachable();
     } catch (e) {
       expect((e as HostbindError).related).toEqual([
@@ -135,7 +135,7 @@ describe("parseDeclarations: error reporting", () => {
   });
 });
 
-describe("parseDeclarations: hints say what to do", () => {
+describe("readDts: hints say what to do", () => {
   const HINTS: { name: string; given: string; want: string }[] = [
     { name: "dotted namespace", given: "declare namespace a.b { function f(): void; }", want: 'write `declare module "a.b" { … }`' },
     { name: "nested namespace", given: ns("  namespace b { function f(): void; }"), want: 'write `declare module "env.b" { … }`' },

@@ -1,24 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { HostbindError, HostbindErrors } from "../../errors.ts";
 import { wat } from "../../../test/_wat.ts";
-import { parseWasm } from "./mod.ts";
+import { readWasm } from "./mod.ts";
 
-/** The error `parseWasm` throws for `bytes`, formatted as the CLI prints it. */
+/** The error `readWasm` throws for `bytes`, formatted as the CLI prints it. */
 function errorOf(bytes: Uint8Array): string {
   try {
-    parseWasm(bytes, "x.wasm");
+    readWasm(bytes, "x.wasm");
   } catch (e) {
     expect(e).toBeInstanceOf(HostbindError);
     return (e as HostbindError).format();
   }
-  throw new Error("expected parseWasm to throw");
+  throw new Error("expected readWasm to throw");
 }
 
 const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 
-describe("parseWasm: function imports", () => {
+describe("readWasm: function imports", () => {
   it("reads multi-value imports with p/f names, grouped by module in first-import order", () => {
-    const decls = parseWasm(
+    const decls = readWasm(
       wat(`(module
         (import "env" "divmod" (func (param i32 i32) (result i32 i32)))
         (import "math-lib" "hypot" (func (param f64 f64) (result f64)))
@@ -53,7 +53,7 @@ describe("parseWasm: function imports", () => {
     const bytes = wat(`(module
       (import "env" "a" (func))
       (import "env" "b" (func)))`);
-    const [a, b] = parseWasm(bytes, "x.wasm").modules[0]!.functions;
+    const [a, b] = readWasm(bytes, "x.wasm").modules[0]!.functions;
     // The entry starts with the module name's length byte (3) then "env".
     expect(bytes[a!.location.column - 1]).toBe(3);
     expect(new TextDecoder().decode(bytes.subarray(a!.location.column, a!.location.column + 3))).toBe("env");
@@ -61,7 +61,7 @@ describe("parseWasm: function imports", () => {
   });
 
   it("returns memory, table, global and tag imports in otherImports", () => {
-    const decls = parseWasm(
+    const decls = readWasm(
       wat(
         `(module
           (import "env" "memory" (memory 1 2))
@@ -91,12 +91,12 @@ describe("parseWasm: function imports", () => {
       0x50, 0x00, 0x60, 0x01, 0x7f, 0x01, 0x7e];
     const imports = [0x01, 0x03, 0x65, 0x6e, 0x76, 0x01, 0x66, 0x00, 0x02];
     const bytes = new Uint8Array([...HEADER, 0x01, types.length, ...types, 0x02, imports.length, ...imports]);
-    const fn = parseWasm(bytes, "x.wasm").modules[0]!.functions[0]!;
+    const fn = readWasm(bytes, "x.wasm").modules[0]!.functions[0]!;
     expect([fn.params, fn.results.map((r) => r.type)]).toEqual([[{ name: "p0", type: "i32" }], ["i64"]]);
   });
 
   it("keeps one function for an exact repeat of an import (the JS API gives both the same value)", () => {
-    const decls = parseWasm(wat(`(module
+    const decls = readWasm(wat(`(module
       (import "env" "f" (func (param i32)))
       (import "env" "g" (func))
       (import "env" "f" (func (param i32))))`), "x.wasm");
@@ -104,11 +104,11 @@ describe("parseWasm: function imports", () => {
   });
 
   it("gives an empty model for a module without imports", () => {
-    expect(parseWasm(wat(`(module (func (export "f")))`), "x.wasm")).toEqual({ file: "x.wasm", modules: [] });
+    expect(readWasm(wat(`(module (func (export "f")))`), "x.wasm")).toEqual({ file: "x.wasm", modules: [] });
   });
 });
 
-describe("parseWasm: errors", () => {
+describe("readWasm: errors", () => {
   it("rejects text that is not a wasm module", () => {
     const msg = errorOf(new TextEncoder().encode("export declare namespace env {}"));
     expect(msg).toMatch(/^x\.wasm:1:1: error: Expected a WebAssembly module .* found bytes 65 78 70 6f/);
@@ -149,7 +149,7 @@ describe("parseWasm: errors", () => {
   it("rejects v128 and reference parameters and results, all at once, in byte order", () => {
     let err: unknown;
     try {
-      parseWasm(
+      readWasm(
         wat(`(module
           (import "env" "ok" (func (param i32)))
           (import "env" "vec" (func (param i32 v128)))

@@ -13,8 +13,8 @@
  *
  * @example
  * ```ts
- * import { parseWasm } from "./mod.ts";
- * const decls = parseWasm(Deno.readFileSync("guest.wasm"), "guest.wasm");
+ * import { readWasm } from "./mod.ts";
+ * const decls = readWasm(Deno.readFileSync("guest.wasm"), "guest.wasm");
  * decls.modules[0]?.functions[0]?.params; // [{ name: "p0", type: "i32" }, …]
  * decls.otherImports;                     // [{ module: "env", name: "memory", kind: "memory" }]
  * ```
@@ -50,7 +50,7 @@ interface RawImport {
  * are truncated or malformed, or when a function import uses a type hostbind
  * cannot pass (`v128`, references); all such imports are reported at once.
  */
-export function parseWasm(bytes: Uint8Array, file: string): Declarations {
+export function readWasm(bytes: Uint8Array, file: string): Declarations {
   const r = new WasmReader(bytes, file);
   readHeader(r);
   let types: WasmTypeDef[] = [];
