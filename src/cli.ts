@@ -13,7 +13,8 @@
 import { exit, nodeIO, processArgs } from "./cli/io.ts";
 import { main } from "./cli/main.ts";
 
-const code = main(processArgs(), nodeIO());
-// Only `generate --watch` runs on (until Ctrl-C), as a promise; the rest is synchronous.
+// The runners (and the TypeScript compiler behind them) load only for a
+// well-formed command: help, --version and usage errors answer without them.
+const code = main(processArgs(), nodeIO(), () => import("./cli/commands.ts").then((m) => m.COMMAND_RUNNERS));
 if (typeof code === "number") exit(code);
 else code.then(exit);

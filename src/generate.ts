@@ -23,43 +23,17 @@ import { emitDeno } from "./emit/deno/mod.ts";
 import { emitBun } from "./emit/bun/mod.ts";
 import { emitRust } from "./emit/rust/mod.ts";
 import { type TsModel, tsModel } from "./emit/ts/model.ts";
+import { DEFAULT_OUTPUT_KINDS, defaultName, type GeneratedFile, type GenerateOptions, OUTPUT_KINDS, type OutputKind, type ParseOptions } from "./options.ts";
 
-/** The kinds of output `generate` can produce. */
-export type OutputKind = "c" | "deno" | "bun" | "rust";
-
-/** Every output kind, in the order files are returned. */
-export const OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun", "rust"];
-
-/** The outputs produced when none are named (Rust is opt-in). */
-export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun"];
-
-/** One generated file. */
-export interface GeneratedFile {
-  /** Path relative to the output directory (just the file name, e.g. `divmod.h`). */
-  path: string;
-  /** The whole file. */
-  contents: string;
-}
-
-/** Options of {@link generate}; all optional. */
-export interface GenerateOptions extends ParseOptions {
-  /**
-   * Base name of the outputs.
-   * @default the input's file name without its extensions (`divmod.d.ts` → `divmod`)
-   */
-  name?: string;
-  /**
-   * The shared library `load()` opens when given no path, relative to the
-   * generated files; the platform's extension is added when it has none.
-   * @default none: `load()` then needs a path
-   */
-  lib?: string;
-  /**
-   * Which outputs to produce (`"rust"` adds `NAME.rs`).
-   * @default ["c", "deno", "bun"]
-   */
-  targets?: readonly OutputKind[];
-}
+export {
+  DEFAULT_OUTPUT_KINDS,
+  defaultName,
+  type GeneratedFile,
+  type GenerateOptions,
+  OUTPUT_KINDS,
+  type OutputKind,
+  type ParseOptions,
+} from "./options.ts";
 
 /** Each output's file suffix and emitter; the Deno and Bun emitters share one TS model. */
 const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model: () => TsModel) => string }> = {
@@ -90,15 +64,6 @@ export function generate(input: string | Uint8Array | Declarations, options: Gen
     path: cx.name + EMITTERS[k].ext,
     contents: EMITTERS[k].emit(cx, shared),
   }));
-}
-
-/** Options of {@link parseDeclarations} and {@link parseWasm}. */
-export interface ParseOptions {
-  /**
-   * The input's path, used in error locations and kept in `decls.file`.
-   * @default "input.d.ts" for text, "input.wasm" for bytes
-   */
-  file?: string;
 }
 
 /**
@@ -138,13 +103,6 @@ export function parseWasm(bytes: Uint8Array, options: ParseOptions = {}): Declar
   validateDeclarations(decls);
   return decls;
 }
-/** The default output name for an input path: its base name without extensions. */
-export function defaultName(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  const stem = base.replace(/\.(d\.ts|d\.mts|ts|mts|wasm)$/, "");
-  return stem === "" ? "bindings" : stem;
-}
-
 function resolveContext(decls: Declarations, options: GenerateOptions): EmitContext {
   const name = options.name ?? defaultName(decls.file);
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name)) {

@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import type { GeneratedFile } from "../generate.ts";
+import type { GeneratedFile } from "../options.ts";
 import type { CliFs } from "./io.ts";
 import { joinPath } from "./common.ts";
 

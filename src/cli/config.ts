@@ -24,7 +24,7 @@
  * @module
  */
 import { HostbindError } from "../errors.ts";
-import { type GenerateOptions, OUTPUT_KINDS, type OutputKind } from "../generate.ts";
+import { type GenerateOptions, OUTPUT_KINDS, type OutputKind } from "../options.ts";
 import type { SourceLocation } from "../ir/types.ts";
 import { type CliFs, describeFsError } from "./io.ts";
 import { type JsonEntry, type JsonNode, parseJson } from "./json.ts";

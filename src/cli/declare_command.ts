@@ -15,30 +15,21 @@
 import { declarationWarnings, printWasmDeclarations } from "../declare/mod.ts";
 import { HostbindError } from "../errors.ts";
 import { readWasm } from "../parse/mod.ts";
-import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
+import { type ParsedArgs, UsageError } from "./args.ts";
 import { isWasmPath, parentDir, readInput, singleInput } from "./common.ts";
 import type { CliIO } from "./io.ts";
 import { writeOutputs } from "./write.ts";
 
-/** The options `declare` accepts. */
-export const DECLARE_SPEC: ArgSpec = {
-  options: {
-    out: { value: "FILE" },
-    force: {},
-    help: { alias: "h" },
-  },
-};
 
 /**
- * Runs `declare` with the arguments after the command name; returns the exit code.
+ * Runs `declare` with its parsed arguments; returns the exit code.
  *
  * @example
  * ```ts
  * runDeclare(["guest.wasm"], nodeIO()); // 0, prints the declarations
  * ```
  */
-export function runDeclare(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, DECLARE_SPEC, "declare");
+export function runDeclare(args: ParsedArgs, io: CliIO): number {
   const input = singleInput(args.positionals, "declare");
   const out = args.values.out;
   if (out !== undefined && (out === "" || /[\\/]$/.test(out))) {

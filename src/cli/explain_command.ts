@@ -12,30 +12,21 @@
  * @module
  */
 import { hostTarget, layout, TARGETS, targetByName } from "../layout/mod.ts";
-import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
+import { type ParsedArgs, UsageError } from "./args.ts";
 import { explainJson, explainText } from "./explain_render.ts";
 import { otherImportsWarning, readDeclarationsFile, singleInput } from "./common.ts";
 import type { CliIO } from "./io.ts";
 
-/** The options `explain` accepts. */
-export const EXPLAIN_SPEC: ArgSpec = {
-  options: {
-    target: { value: "TARGET" },
-    json: {},
-    help: { alias: "h" },
-  },
-};
 
 /**
- * Runs `explain` with the arguments after the command name; returns the exit code.
+ * Runs `explain` with its parsed arguments; returns the exit code.
  *
  * @example
  * ```ts
  * runExplain(["env.d.ts", "--json"], nodeIO()); // 0, prints the layout as JSON
  * ```
  */
-export function runExplain(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, EXPLAIN_SPEC, "explain");
+export function runExplain(args: ParsedArgs, io: CliIO): number {
   const input = singleInput(args.positionals, "explain");
   const name = args.values.target;
   const target = name === undefined ? hostTarget() : targetByName(name);

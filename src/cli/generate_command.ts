@@ -14,7 +14,7 @@
  * ```
  * @module
  */
-import { type ArgSpec, parseArgs, UsageError } from "./args.ts";
+import { type ParsedArgs, UsageError } from "./args.ts";
 import { checkOutputs, checkReport } from "./check.ts";
 import { CONFIG_FILES } from "./config.ts";
 import type { CliIO } from "./io.ts";
@@ -22,23 +22,9 @@ import { buildJob, resolveJob } from "./job.ts";
 import { watchJob } from "./watch.ts";
 import { writeOutputs } from "./write.ts";
 
-/** The options `generate` accepts. */
-export const GENERATE_SPEC: ArgSpec = {
-  options: {
-    "out-dir": { alias: "o", value: "DIR" },
-    name: { value: "NAME" },
-    lib: { value: "PATH" },
-    targets: { value: "LIST" },
-    module: { value: "FILE.wasm" },
-    config: { value: "FILE" },
-    check: {},
-    watch: {},
-    help: { alias: "h" },
-  },
-};
 
 /**
- * Runs `generate` with the arguments after the command name; returns the
+ * Runs `generate` with its parsed arguments; returns the
  * exit code, as a promise for `--watch` (which ends on Ctrl-C).
  *
  * @example
@@ -46,8 +32,7 @@ export const GENERATE_SPEC: ArgSpec = {
  * runGenerate(["env.d.ts", "-o", "gen", "--targets", "c"], nodeIO()); // 0, prints "wrote gen/env.h"
  * ```
  */
-export function runGenerate(argv: readonly string[], io: CliIO): number | Promise<number> {
-  const args = parseArgs(argv, GENERATE_SPEC, "generate");
+export function runGenerate(args: ParsedArgs, io: CliIO): number | Promise<number> {
   if (args.flags.has("check") && args.flags.has("watch")) {
     throw new UsageError("`--check` and `--watch` cannot be combined", "generate");
   }

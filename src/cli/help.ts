@@ -1,5 +1,7 @@
 /**
- * The help texts of `hostbind`, `hostbind generate` and `hostbind explain`.
+ * The commands, their options and help texts. Lists of output kinds and
+ * targets come from the library's own tables (`options.ts`, `layout/`),
+ * which load none of the pipeline, so help and option checks start fast.
  * Lists of output kinds and targets come from the library's own tables, so
  * the help never drifts from what is accepted.
  *
@@ -10,8 +12,9 @@
  * ```
  * @module
  */
-import { DEFAULT_OUTPUT_KINDS, OUTPUT_KINDS } from "../generate.ts";
-import { TARGETS } from "../layout/mod.ts";
+import { DEFAULT_OUTPUT_KINDS, OUTPUT_KINDS } from "../options.ts";
+import type { ArgSpec } from "./args.ts";
+import { TARGETS } from "../layout/targets.ts";
 import { VERSION } from "./version.ts";
 
 /** The commands hostbind has. */
@@ -19,6 +22,44 @@ export type CommandName = "generate" | "explain" | "declare";
 
 /** Every command, in the order the top-level help lists them. */
 export const COMMANDS: readonly CommandName[] = ["generate", "explain", "declare"];
+
+/** The options `generate` accepts. */
+const GENERATE_SPEC: ArgSpec = {
+  options: {
+    "out-dir": { alias: "o", value: "DIR" },
+    name: { value: "NAME" },
+    lib: { value: "PATH" },
+    targets: { value: "LIST" },
+    module: { value: "FILE.wasm" },
+    config: { value: "FILE" },
+    check: {},
+    watch: {},
+    help: { alias: "h" },
+  },
+};
+/** The options `explain` accepts. */
+const EXPLAIN_SPEC: ArgSpec = {
+  options: {
+    target: { value: "TARGET" },
+    json: {},
+    help: { alias: "h" },
+  },
+};
+/** The options `declare` accepts. */
+const DECLARE_SPEC: ArgSpec = {
+  options: {
+    out: { value: "FILE" },
+    force: {},
+    help: { alias: "h" },
+  },
+};
+
+/** The options of each command, checked before the command (and the pipeline behind it) is loaded. */
+export const COMMAND_SPECS: Readonly<Record<CommandName, ArgSpec>> = {
+  generate: GENERATE_SPEC,
+  explain: EXPLAIN_SPEC,
+  declare: DECLARE_SPEC,
+};
 
 const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared libraries in Deno and Bun
 

@@ -215,3 +215,28 @@ describe("declare", () => {
     expect(usageError(["declare", wasm, "--out", "dir/"], "hostbind declare")).toContain("needs a file name");
   });
 });
+
+describe("start-up", () => {
+  /** Every module `file` reaches through static, non-type imports (relative paths and packages). */
+  function staticGraph(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    if (!file.startsWith("/")) return seen; // a package
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\sfrom\s+"([^"]+)";/gms)) {
+      const spec = m[1]!;
+      staticGraph(spec.startsWith(".") ? join(file, "..", spec) : spec, seen);
+    }
+    return seen;
+  }
+
+  test("help, --version and usage errors load no part of the pipeline: the runners are imported lazily", () => {
+    const entry = join(import.meta.dirname, "..", "cli.ts");
+    const graph = [...staticGraph(entry)];
+    expect(graph.filter((m) => !m.startsWith("/")).sort()).toEqual(["node:fs", "node:process"]);
+    expect(graph.some((m) => m.endsWith("/cli/commands.ts"))).toBe(false);
+    expect(readFileSync(entry, "utf8")).toContain('import("./cli/commands.ts")');
+    // The runners do reach the compiler: the check above would catch a static import of them.
+    expect([...staticGraph(join(import.meta.dirname, "commands.ts"))]).toContain("ts-morph");
+  });
+});

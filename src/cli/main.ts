@@ -16,47 +16,52 @@
  * @module
  */
 import { parseArgs, UsageError } from "./args.ts";
-import { runDeclare } from "./declare_command.ts";
-import { runExplain } from "./explain_command.ts";
-import { runGenerate } from "./generate_command.ts";
-import { type CommandName, COMMANDS, helpText } from "./help.ts";
+import type { CommandRunners } from "./commands.ts";
+import { type CommandName, COMMAND_SPECS, COMMANDS, helpText } from "./help.ts";
 import type { CliIO } from "./io.ts";
 import { describeFailure, EXIT } from "./report.ts";
 import { VERSION } from "./version.ts";
 
 export { EXIT } from "./report.ts";
 
-const RUN: Record<CommandName, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
-  generate: runGenerate,
-  explain: runExplain,
-  declare: runDeclare,
-};
-
 /**
- * Runs hostbind with `argv` (the arguments after the program name); returns the exit code.
+ * Runs hostbind with `argv` (the arguments after the program name); returns
+ * the exit code. `commands` are the runners, or a loader for them: the
+ * process entry passes `() => import("./commands.ts")…` so that help,
+ * `--version` and usage errors never load the pipeline; with the runners
+ * themselves, every command but `generate --watch` finishes synchronously.
  *
  * @example
  * ```ts
- * main(["--version"], nodeIO()); // 0, prints "hostbind 0.1.0"
- * main(["--bogus"], nodeIO());   // 2
- * await main(["generate", "--watch"], nodeIO()); // 0 after Ctrl-C
+ * import { nodeIO } from "./io.ts";
+ * import { COMMAND_RUNNERS } from "./commands.ts";
+ * main(["--version"], nodeIO(), COMMAND_RUNNERS); // 0, prints "hostbind 0.1.0"
+ * main(["--bogus"], nodeIO(), COMMAND_RUNNERS);   // 2
  * ```
  */
-export function main(argv: readonly string[], io: CliIO): number | Promise<number> {
+export function main(
+  argv: readonly string[],
+  io: CliIO,
+  commands: CommandRunners | (() => Promise<CommandRunners>),
+): number | Promise<number> {
   const fail = (e: unknown) => {
     const { code, text } = describeFailure(e);
     io.stderr(text);
     return code;
   };
   try {
-    const code = dispatch(argv, io);
+    const code = dispatch(argv, io, commands);
     return typeof code === "number" ? code : code.catch(fail);
   } catch (e) {
     return fail(e);
   }
 }
 
-function dispatch(argv: readonly string[], io: CliIO): number | Promise<number> {
+function dispatch(
+  argv: readonly string[],
+  io: CliIO,
+  commands: CommandRunners | (() => Promise<CommandRunners>),
+): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError("missing command; expected one of " + COMMANDS.join(", "));
   if (first === "help") {
@@ -71,7 +76,9 @@ function dispatch(argv: readonly string[], io: CliIO): number | Promise<number> 
       io.stdout(helpText(first));
       return EXIT.ok;
     }
-    return RUN[first](rest, io);
+    const args = parseArgs(rest, COMMAND_SPECS[first], first);
+    if (typeof commands !== "function") return commands[first](args, io);
+    return commands().then((loaded) => loaded[first](args, io));
   }
   const top = parseArgs(argv, { options: { help: { alias: "h" }, version: {} } }, "");
   if (top.flags.has("help")) {

@@ -21,7 +21,7 @@
  * @module
  */
 import { HostbindError } from "../errors.ts";
-import type { GeneratedFile } from "../generate.ts";
+import type { GeneratedFile } from "../options.ts";
 import { joinPath, parentDir } from "./common.ts";
 import { type CliFs, describeFsError } from "./io.ts";
 

@@ -13,6 +13,7 @@
  */
 import { type CliFs, nodeIO } from "../../src/cli/io.ts";
 import { joinPath } from "../../src/cli/common.ts";
+import { COMMAND_RUNNERS } from "../../src/cli/commands.ts";
 import { main } from "../../src/cli/main.ts";
 
 /** What one in-process run produced. */
@@ -36,7 +37,7 @@ export interface MainResult {
 export function runMain(argv: readonly string[], fs: CliFs = nodeIO().fs): MainResult {
   let stdout = "";
   let stderr = "";
-  const code = main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), fs });
+  const code = main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), fs }, COMMAND_RUNNERS);
   if (typeof code !== "number") throw new Error("runMain: this run did not finish synchronously (--watch?)");
   return { code, stdout, stderr };
 }

@@ -1,0 +1,66 @@
+/**
+ * The library's options and output kinds as plain data, with no code from
+ * the pipeline: the CLI reads and checks its flags against these without
+ * loading the TypeScript compiler.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_OUTPUT_KINDS, defaultName } from "./options.ts";
+ * DEFAULT_OUTPUT_KINDS; // ["c", "deno", "bun"]
+ * defaultName("src/divmod.d.ts"); // "divmod"
+ * ```
+ * @module
+ */
+
+/** The kinds of output `generate` can produce. */
+export type OutputKind = "c" | "deno" | "bun" | "rust";
+
+/** Every output kind, in the order files are returned. */
+export const OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun", "rust"];
+
+/** The outputs produced when none are named (Rust is opt-in). */
+export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun"];
+
+/** One generated file. */
+export interface GeneratedFile {
+  /** Path relative to the output directory (just the file name, e.g. `divmod.h`). */
+  path: string;
+  /** The whole file. */
+  contents: string;
+}
+
+/** Options of {@link generate}; all optional. */
+export interface GenerateOptions extends ParseOptions {
+  /**
+   * Base name of the outputs.
+   * @default the input's file name without its extensions (`divmod.d.ts` → `divmod`)
+   */
+  name?: string;
+  /**
+   * The shared library `load()` opens when given no path, relative to the
+   * generated files; the platform's extension is added when it has none.
+   * @default none: `load()` then needs a path
+   */
+  lib?: string;
+  /**
+   * Which outputs to produce (`"rust"` adds `NAME.rs`).
+   * @default ["c", "deno", "bun"]
+   */
+  targets?: readonly OutputKind[];
+}
+
+/** Options of {@link parseDeclarations} and {@link parseWasm}. */
+export interface ParseOptions {
+  /**
+   * The input's path, used in error locations and kept in `decls.file`.
+   * @default "input.d.ts" for text, "input.wasm" for bytes
+   */
+  file?: string;
+}
+
+/** The default output name for an input path: its base name without extensions. */
+export function defaultName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stem = base.replace(/\.(d\.ts|d\.mts|ts|mts|wasm)$/, "");
+  return stem === "" ? "bindings" : stem;
+}
