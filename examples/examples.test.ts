@@ -7,10 +7,10 @@
  * Bun's types together.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, tempDir } from "../test/support/tmp.ts";
 import {
   buildGuest,
   buildNative,
@@ -18,10 +18,9 @@ import {
   exampleDir,
   generateBindings,
   hasRustc,
-  ROOT,
   runExample,
   tool,
-} from "./_build.ts";
+} from "./build.ts";
 
 const RUNTIMES = ["deno", "bun"] as const;
 const RUNTIME_LINE = { deno: /^runtime: Deno\/\d/, bun: /^runtime: Bun\/\d/ } as const;
@@ -33,7 +32,7 @@ for (const spec of EXAMPLES) {
 
   describe.skipIf(skip)(`example ${spec.name}`, () => {
     it("has committed bindings that match what the CLI generates now", () => {
-      const fresh = mkdtempSync(join(tmpdir(), `hostbind-${spec.name}-`));
+      const fresh = tempDir(`example-${spec.name}`);
       try {
         generateBindings(spec, fresh);
         const committed = readdirSync(join(dir, "gen")).sort();
@@ -67,7 +66,7 @@ for (const spec of EXAMPLES) {
 
 describe("the examples' TypeScript", () => {
   it("passes tsc --strict with Deno's and Bun's types", () => {
-    const dir = mkdtempSync(join(tmpdir(), "hostbind-examples-tsc-"));
+    const dir = tempDir("examples-tsc");
     try {
       // Deno's types come from the Deno binary itself; Bun's from @types/bun.
       const denoTypes = spawnSync(tool("deno"), ["types"], { encoding: "utf8", maxBuffer: 64 << 20 });
@@ -76,7 +75,7 @@ describe("the examples' TypeScript", () => {
       const files = [
         join(dir, "lib.deno.d.ts"),
         ...EXAMPLES.map((e) => join(exampleDir(e.name), "main.ts")),
-        join(ROOT, "examples", "_build.ts"),
+        join(ROOT, "examples", "build.ts"),
         join(ROOT, "examples", "examples.test.ts"),
         join(ROOT, "scripts", "demo.ts"),
       ];

@@ -24,7 +24,7 @@ import {
   generateBindings,
   libFileName,
   runExample,
-} from "../examples/_build.ts";
+} from "../examples/build.ts";
 
 const spec = findExample("c-divmod");
 const dir = exampleDir(spec.name);

@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freshDir, generateInto, lastJson, runUnder } from "./fuzz/harness.ts";
-import { assembleWat, compileSharedLibrary, exec, REPO, RUNTIMES } from "./fuzz/tools.ts";
+import { assembleWat, compileSharedLibrary, exec, RUNTIMES } from "./fuzz/tools.ts";
+import { ROOT } from "./support/tmp.ts";
 
-const SRC = join(REPO, "test/fuzz/bounds");
+const SRC = join(ROOT, "test/fuzz/bounds");
 let dir = "";
 
 beforeAll(async () => {

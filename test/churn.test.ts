@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freshDir, generateInto, lastJson, runUnder } from "./fuzz/harness.ts";
-import { assembleWat, compileSharedLibrary, REPO, RUNTIMES } from "./fuzz/tools.ts";
+import { assembleWat, compileSharedLibrary, RUNTIMES } from "./fuzz/tools.ts";
+import { ROOT } from "./support/tmp.ts";
 
-const SRC = join(REPO, "test/fuzz/churn");
+const SRC = join(ROOT, "test/fuzz/churn");
 const CALLS = 10_000_000;
 let dir = "";
 

@@ -8,8 +8,9 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../src/generate.ts";
-import { wat } from "./_wat.ts";
-import { cli, type CliRun, ROOT, type Runtime, scratch, snapshot } from "./_cli.ts";
+import { wat } from "./support/wat.ts";
+import { cli, type CliRun, type Runtime, snapshot } from "./support/cli.ts";
+import { ROOT, tempDir } from "./support/tmp.ts";
 
 /** Every way the CLI ships: the source under Deno and Bun, the tsc build under Node. */
 const RUNTIMES: readonly Runtime[] = ["deno", "bun", "node"];
@@ -25,7 +26,7 @@ const dirs: Record<string, string> = {};
 beforeAll(() => {
   const guest = wat(GUEST_WAT);
   for (const rt of RUNTIMES) {
-    const dir = scratch(`cli-${rt}`);
+    const dir = tempDir(`cli-${rt}`);
     for (const f of FIXTURES) copyFileSync(join(ROOT, "test/fixtures", f), join(dir, f));
     writeFileSync(join(dir, "guest.wasm"), guest);
     dirs[rt] = dir;

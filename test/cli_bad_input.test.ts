@@ -15,7 +15,8 @@ import { isAbsolute, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { runMain } from "./support/cli_main.ts";
 import { type CliFs, nodeIO } from "../src/cli/io.ts";
-import { cli, ROOT, RUNTIMES, scratch, snapshot } from "./_cli.ts";
+import { cli, RUNTIMES, snapshot } from "./support/cli.ts";
+import { ROOT, tempDir } from "./support/tmp.ts";
 
 const BAD = "test/bad";
 
@@ -61,7 +62,7 @@ const fromRoot: CliFs = (() => {
 
 /** An output directory holding one sentinel file, to prove a failed run changes nothing. */
 function seededOutDir(label: string): string {
-  const dir = scratch(label);
+  const dir = tempDir(label);
   writeFileSync(join(dir, "sentinel.txt"), "must survive\n");
   return dir;
 }

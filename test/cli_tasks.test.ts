@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { generate } from "../src/generate.ts";
-import { ROOT, scratch } from "./_cli.ts";
+import { ROOT, tempDir } from "./support/tmp.ts";
 
 const DECLS = "export declare namespace env {\n  function now(): f64;\n}\n";
 const ENTRY = join(ROOT, "src/cli.ts");
@@ -25,7 +25,7 @@ function task(runtime: "deno" | "bun", args: string[], cwd: string) {
 }
 
 test("deno task gen (deno.json) and bun run gen (package.json) from a subdirectory", () => {
-  const dir = scratch("tasks");
+  const dir = tempDir("tasks");
   mkdirSync(join(dir, "sub"));
   writeFileSync(join(dir, "env.d.ts"), DECLS);
   writeFileSync(join(dir, "deno.json"), JSON.stringify({

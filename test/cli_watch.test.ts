@@ -8,7 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { nodeEntry, ROOT, type Runtime, scratch } from "./_cli.ts";
+import { nodeEntry, type Runtime } from "./support/cli.ts";
+import { ROOT, tempDir } from "./support/tmp.ts";
 
 const VALID = "export declare namespace env {\n  function now(): f64;\n}\n";
 const INVALID = "export declare namespace env {\n  function now(): string;\n}\n";
@@ -64,7 +65,7 @@ function start(runtime: Runtime, args: string[], cwd: string): Watcher {
 
 for (const runtime of ["deno", "bun", "node"] as const) {
   test(`${runtime}: regenerates on edits of the input and the config, survives a bad edit, exits 0 on Ctrl-C`, async () => {
-    const dir = scratch(`watch-${runtime}`);
+    const dir = tempDir(`watch-${runtime}`);
     const input = join(dir, "env.d.ts");
     const config = join(dir, "hostbind.config.json");
     writeFileSync(input, VALID);

@@ -11,10 +11,10 @@ import { injectedBugApplies } from "./fuzz/c_impl.ts";
 import { simplerVariants } from "./fuzz/shrink.ts";
 import { describe as describeSig, declarationText } from "./fuzz/signature.ts";
 import { argumentVectors, EXTREMES } from "./fuzz/values.ts";
-import { REPO } from "./fuzz/tools.ts";
+import { ROOT } from "./support/tmp.ts";
 
 const SEED = Number(process.env.HOSTBIND_FUZZ_SEED ?? 20250601);
-const WORK = join(REPO, ".tmp/fuzz-test");
+const WORK = join(ROOT, ".tmp/fuzz-test");
 
 describe("fuzz generators", () => {
   it("draw the same signatures for the same seed and batch, different ones otherwise", () => {

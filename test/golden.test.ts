@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import { OUTPUT_KINDS } from "../src/generate.ts";
 import { FIXTURES, generateFixture, goldenPath } from "./support/fixtures.ts";
 import { generateAll } from "./support/generate_all.ts";
-import { REPO_ROOT } from "./support/tmp.ts";
+import { ROOT } from "./support/tmp.ts";
 
 const UPDATE = process.env.UPDATE === "1";
 
@@ -39,14 +39,14 @@ it("has at least six fixtures", () => {
 });
 
 describe("same bytes in every runtime", () => {
-  const script = join(REPO_ROOT, "test", "support", "generate_all.ts");
+  const script = join(ROOT, "test", "support", "generate_all.ts");
   const runtimes: Record<string, string[]> = {
-    deno: [join(REPO_ROOT, "node_modules", ".bin", "deno"), "run", "--quiet", "--allow-read", "--allow-env", script],
-    bun: [join(REPO_ROOT, "node_modules", ".bin", "bun"), script],
+    deno: [join(ROOT, "node_modules", ".bin", "deno"), "run", "--quiet", "--allow-read", "--allow-env", script],
+    bun: [join(ROOT, "node_modules", ".bin", "bun"), script],
   };
   it.each(Object.keys(runtimes))("%s generates what Node generates", (name) => {
     const [cmd, ...args] = runtimes[name]!;
-    const r = spawnSync(cmd!, args, { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+    const r = spawnSync(cmd!, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
     expect(r.status, r.stderr).toBe(0);
     const theirs = JSON.parse(r.stdout) as Record<string, string>;
     const ours = generateAll();

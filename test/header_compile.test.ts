@@ -17,7 +17,7 @@ import { emitHeader } from "../src/emit/c/mod.ts";
 import { compile, type CompileOptions, m32Unavailable, run } from "./support/cc.ts";
 import { GOLDEN_DIR } from "./support/fixtures.ts";
 import { declarations, emitContext, importFn } from "./support/ir.ts";
-import { REPO_ROOT, tempDir, writeFiles } from "./support/tmp.ts";
+import { ROOT, tempDir, writeFiles } from "./support/tmp.ts";
 
 /** Every golden header as `[label, contents]`, e.g. `["divmod/divmod.h", "..."]`. */
 const GOLDEN_HEADERS: [string, string][] = readdirSync(GOLDEN_DIR).sort().flatMap((dir) =>
@@ -136,7 +136,7 @@ describe("a divmod library written from DESIGN.md alone", () => {
 
   /** Builds libdivmod as a shared library and the driver against it; runs the driver. */
   function buildAndRun(flags: readonly string[], suffix: string): void {
-    const native = join(REPO_ROOT, "test", "native");
+    const native = join(ROOT, "test", "native");
     const common: CompileOptions = { include: [dir], flags };
     const lib = compile([join(native, "divmod.c")], { ...common, kind: "shared", out: join(dir, `libdivmod${suffix}.so`) });
     expect(lib.ok, lib.message).toBe(true);

@@ -9,9 +9,10 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ELF_MACHINE, withElfMachine } from "./fuzz/elf.ts";
 import { freshDir, generateInto, lastJson, runUnder } from "./fuzz/harness.ts";
-import { assembleWat, compileSharedLibrary, exec, REPO, RUNTIMES, type Runtime, TOOLS } from "./fuzz/tools.ts";
+import { assembleWat, compileSharedLibrary, exec, RUNTIMES, type Runtime, TOOLS } from "./fuzz/tools.ts";
+import { ROOT } from "./support/tmp.ts";
 
-const SRC = join(REPO, "test/fuzz/load");
+const SRC = join(ROOT, "test/fuzz/load");
 let dir = "";
 let m32 = false;
 

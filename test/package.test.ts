@@ -9,12 +9,11 @@
  * the registry when the cache lacks them.
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../src/generate.ts";
-import { ROOT, scratch } from "./_cli.ts";
+import { ROOT, tempDir } from "./support/tmp.ts";
 
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; files: string[] };
 const DECLS = "export declare namespace env {\n  function divmod(a: i32, b: i32): [quot: i32, rem: i32];\n  function now(): f64;\n}\n";
@@ -31,14 +30,14 @@ let pkg = ""; // the package directory as npm packs it
 let tarball = "";
 let project = ""; // a user's project with the tarball installed
 beforeAll(() => {
-  pkg = scratch("npm-pkg");
+  pkg = tempDir("npm-pkg");
   sh(join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json", "--outDir", join(pkg, "dist")], { cwd: ROOT });
   for (const f of ["package.json", "README.md", "bin", "templates"]) cpSync(join(ROOT, f), join(pkg, f), { recursive: true });
   // dist/ is built above; a `prepack` script in package.json would rebuild it from src/, which this copy lacks.
   const packed = JSON.parse(sh("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", pkg], { cwd: pkg }));
   tarball = join(pkg, packed[0].filename);
 
-  project = mkdtempSync(join(tmpdir(), "hostbind-npm-project-"));
+  project = tempDir("npm-project", { outsideRepo: true });
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "user-project", private: true, type: "module" }));
   writeFileSync(join(project, "env.d.ts"), DECLS);
   sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: project });

@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emitRust } from "../src/emit/rust/mod.ts";
 import { generate, parseWasm } from "../src/generate.ts";
-import { wat } from "./_wat.ts";
+import { wat } from "./support/wat.ts";
 import { emitContext } from "./support/ir.ts";
 import { tempDir, writeFiles } from "./support/tmp.ts";
 

@@ -12,7 +12,7 @@ import { allFunctions, type Declarations, type ImportFunction, WASM_TYPE } from 
 import { batchSignatures } from "./fuzz/fuzz.ts";
 import { declarationText } from "./fuzz/signature.ts";
 import { watGuest } from "./fuzz/wat_guest.ts";
-import { wat } from "./_wat.ts";
+import { wat } from "./support/wat.ts";
 
 const GUEST = `(module
   (import "env" "memory" (memory 1))

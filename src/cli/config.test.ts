@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { generate } from "../generate.ts";
 import { inDir, runMain } from "../../test/support/cli_main.ts";
+import { tempDir } from "../../test/support/tmp.ts";
 
 const DECLS = "export declare namespace env {\n  function now(): f64;\n}\n";
 
@@ -17,7 +17,7 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "hostbind-config-"));
+  dir = tempDir("config");
 });
 
 /** Runs `hostbind ARGV` as if in the project directory. */

@@ -1,10 +1,10 @@
 /** `generate --check` and `generate --module`, in-process on a real temporary directory. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
-import { wat } from "../../test/_wat.ts";
+import { wat } from "../../test/support/wat.ts";
 import { inDir, runMain } from "../../test/support/cli_main.ts";
+import { tempDir } from "../../test/support/tmp.ts";
 
 const DECLS = `export declare namespace env {
   function divmod(a: i32, b: i32): [quot: i32, rem: i32];
@@ -14,7 +14,7 @@ const DECLS = `export declare namespace env {
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "hostbind-modes-"));
+  dir = tempDir("modes");
   writeFileSync(join(dir, "env.d.ts"), DECLS);
 });
 const run = (argv: string[]) => runMain(argv, inDir(dir));

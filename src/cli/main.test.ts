@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { generate } from "../generate.ts";
-import { wat } from "../../test/_wat.ts";
+import { wat } from "../../test/support/wat.ts";
 import { runMain } from "../../test/support/cli_main.ts";
 import { nodeIO } from "./io.ts";
 import { VERSION } from "./version.ts";
+import { tempDir } from "../../test/support/tmp.ts";
 
 const DECLS = `import type { f64, i32 } from "hostbind";
 
@@ -20,7 +20,7 @@ export declare namespace env {
 let dir: string;
 let input: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "hostbind-main-"));
+  dir = tempDir("main");
   input = join(dir, "divmod.d.ts");
   writeFileSync(input, DECLS);
 });

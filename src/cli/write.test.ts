@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { HostbindError } from "../errors.ts";
 import { type CliFs, nodeIO } from "./io.ts";
 import { joinPath, parentDir } from "./common.ts";
 import { writeOutputs } from "./write.ts";
+import { tempDir } from "../../test/support/tmp.ts";
 
 const FILES = [
   { path: "x.h", contents: "// x\n" },
@@ -14,7 +14,7 @@ const FILES = [
 
 let root: string;
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), "hostbind-write-"));
+  root = tempDir("write");
 });
 
 /** The real file system, with one operation made to fail on its `n`th call. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wat } from "../../test/_wat.ts";
+import { wat } from "../../test/support/wat.ts";
 import { readDts, readWasm } from "../parse/mod.ts";
 import { compareWithModule, wasmType } from "./compare.ts";
 

@@ -18,7 +18,8 @@ import { generate } from "../../src/generate.ts";
 import { cImplementation } from "./c_impl.ts";
 import type { RunnerReport } from "./runner.ts";
 import { declarationText, type FuzzSignature } from "./signature.ts";
-import { assembleWat, compileSharedLibrary, exec, REPO, runtimeCommand, type Runtime } from "./tools.ts";
+import { assembleWat, compileSharedLibrary, exec, runtimeCommand, type Runtime } from "./tools.ts";
+import { ROOT } from "../support/tmp.ts";
 import { argumentVectors } from "./values.ts";
 import { watGuest } from "./wat_guest.ts";
 
@@ -52,7 +53,7 @@ export interface BatchOptions {
   injectBug?: boolean;
 }
 
-const RUNNER = join(REPO, "test/fuzz/runner.ts");
+const RUNNER = join(ROOT, "test/fuzz/runner.ts");
 
 /** Writes and compiles everything a batch needs into `dir`. */
 export async function buildBatch(sigs: readonly FuzzSignature[], dir: string, injectBug = false): Promise<void> {

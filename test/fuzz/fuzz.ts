@@ -19,7 +19,8 @@ import { Prng } from "./prng.ts";
 import { describeMismatch, signatureBlock } from "./report.ts";
 import { shrinkSignature } from "./shrink.ts";
 import { functionDeclaration, type FuzzSignature, randomSignature } from "./signature.ts";
-import { REPO, RUNTIMES, type Runtime } from "./tools.ts";
+import { RUNTIMES, type Runtime } from "./tools.ts";
+import { ROOT } from "../support/tmp.ts";
 
 /** Options of {@link runFuzz}. */
 export interface FuzzOptions {
@@ -84,7 +85,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const t0 = performance.now();
   const size = options.batchSize ?? 50;
   const runtimes = options.runtimes ?? RUNTIMES;
-  const work = options.workDir ?? join(REPO, ".tmp/fuzz", `seed-${options.seed}`);
+  const work = options.workDir ?? join(ROOT, ".tmp/fuzz", `seed-${options.seed}`);
   const log = options.log ?? (() => {});
   const total = Math.ceil(options.count / size);
   const summary: FuzzSummary = { signatures: 0, batches: 0, calls: 0, nanDiffs: {}, ms: 0 };

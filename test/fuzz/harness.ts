@@ -15,11 +15,12 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/generate.ts";
-import { exec, type ExecResult, REPO, runtimeCommand, type Runtime } from "./tools.ts";
+import { exec, type ExecResult, runtimeCommand, type Runtime } from "./tools.ts";
+import { ROOT } from "../support/tmp.ts";
 
 /** An empty directory `.tmp/test-NAME` in the repository (removed and re-created). */
 export function freshDir(name: string): string {
-  const dir = join(REPO, ".tmp", `test-${name}`);
+  const dir = join(ROOT, ".tmp", `test-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;
@@ -34,7 +35,7 @@ export function generateInto(dir: string, declarations: string, name: string): v
 
 /** Runs `script args…` (script relative to the repository) under `runtime`. */
 export function runUnder(runtime: Runtime, script: string, args: readonly string[], timeoutMs = 120_000): Promise<ExecResult> {
-  const [cmd, argv] = runtimeCommand(runtime, join(REPO, script), args);
+  const [cmd, argv] = runtimeCommand(runtime, join(ROOT, script), args);
   return exec(cmd, argv, { timeoutMs });
 }
 

@@ -6,25 +6,25 @@
  *
  * @example
  * ```ts
- * import { exec, REPO, TOOLS } from "./tools.ts";
+ * import { exec, TOOLS } from "./tools.ts";
  * const r = await exec(TOOLS.deno, ["--version"]);
  * r.code; // 0
  * ```
  * @module
  */
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import process from "node:process";
+import { ROOT } from "../support/tmp.ts";
 
 /** The repository root (absolute, no trailing slash). */
-export const REPO: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/[\\/]$/, "");
+
 
 /** Absolute paths of the tools. */
 export const TOOLS = {
-  deno: join(REPO, "node_modules/.bin/deno"),
-  bun: join(REPO, "node_modules/.bin/bun"),
-  wat2wasm: join(REPO, "node_modules/.bin/wat2wasm"),
+  deno: join(ROOT, "node_modules/.bin/deno"),
+  bun: join(ROOT, "node_modules/.bin/bun"),
+  wat2wasm: join(ROOT, "node_modules/.bin/wat2wasm"),
   cc: "cc",
 } as const;
 
@@ -54,7 +54,7 @@ export function exec(
 ): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
-      cwd: options.cwd ?? REPO,
+      cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -7,7 +7,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.ts";
-import { bin, ROOT, run, runOk, tempDir } from "../helpers/tools.ts";
+import { bin, run, runOk } from "../support/tools.ts";
+import { ROOT, tempDir } from "../support/tmp.ts";
 import { CONFORMANCE_SOURCE } from "./conformance_decls.ts";
 
 let dir = "";

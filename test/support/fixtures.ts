@@ -17,13 +17,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate, type GeneratedFile, type OutputKind } from "../../src/generate.ts";
-import { REPO_ROOT } from "./tmp.ts";
+import { ROOT } from "./tmp.ts";
 
 /** Absolute path of `test/fixtures/`. */
-export const FIXTURES_DIR: string = join(REPO_ROOT, "test", "fixtures");
+export const FIXTURES_DIR: string = join(ROOT, "test", "fixtures");
 
 /** Absolute path of `test/golden/`. */
-export const GOLDEN_DIR: string = join(REPO_ROOT, "test", "golden");
+export const GOLDEN_DIR: string = join(ROOT, "test", "golden");
 
 /** Fixture names (file names without `.d.ts`), sorted. */
 export const FIXTURES: readonly string[] = readdirSync(FIXTURES_DIR)

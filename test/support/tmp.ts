@@ -13,18 +13,22 @@
  * @module
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Absolute path of the repository root. */
-export const REPO_ROOT: string = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** Absolute path of the repository root: the one constant every test and helper uses. */
+export const ROOT: string = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /**
  * Creates a fresh, uniquely named directory `.tmp/test/<label>-XXXXXX` and
- * returns its absolute path. `label` should say which test owns it.
+ * returns its absolute path. `label` should say which test owns it. With
+ * `outsideRepo`, the directory is made under the system's temporary
+ * directory instead, for a project that must not see this repository's
+ * `node_modules` or `deno.json` (an install from the packed tarball).
  */
-export function tempDir(label: string): string {
-  const base = join(REPO_ROOT, ".tmp", "test");
+export function tempDir(label: string, options: { outsideRepo?: boolean } = {}): string {
+  const base = options.outsideRepo ? join(tmpdir(), "hostbind-tests") : join(ROOT, ".tmp", "test");
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, `${label.replace(/[^A-Za-z0-9_.-]/g, "_")}-`));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ByteWriter, codeEntry, funcType, limits, PREAMBLE, section } from "./encoder.ts";
-import { instantiate, wasm2wat } from "../../../test/helpers/tools.ts";
+import { instantiate, wasm2wat } from "../../../test/support/tools.ts";
 
 describe("LEB128", () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { layout } from "../../layout/mod.ts";
 import { CTX } from "../../layout/context.ts";
 import { buildStub, stubFunctions } from "./mod.ts";
-import { instantiate, wasm, wasm2wat, wasmValidate } from "../../../test/helpers/tools.ts";
+import { instantiate, wasm, wasm2wat, wasmValidate } from "../../../test/support/tools.ts";
 import { conformanceDeclarations, importFunction } from "../../../test/runtime/conformance_decls.ts";
 import type { Declarations } from "../../ir/types.ts";
 

@@ -7,7 +7,8 @@ import { emitBun } from "../bun/mod.ts";
 import { emitDeno } from "../deno/mod.ts";
 import { buildStub } from "../stub/mod.ts";
 import { base64 } from "./emit.ts";
-import { bin, ROOT, run, tempDir } from "../../../test/helpers/tools.ts";
+import { bin, run } from "../../../test/support/tools.ts";
+import { ROOT, tempDir } from "../../../test/support/tmp.ts";
 import { conformanceDeclarations, importFunction } from "../../../test/runtime/conformance_decls.ts";
 
 function context(decls: Declarations, name: string, lib: string | undefined): EmitContext {

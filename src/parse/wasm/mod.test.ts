@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HostbindError, HostbindErrors } from "../../errors.ts";
-import { wat } from "../../../test/_wat.ts";
+import { wat } from "../../../test/support/wat.ts";
 import { readWasm } from "./mod.ts";
 
 /** The error `readWasm` throws for `bytes`, formatted as the CLI prints it. */

@@ -4,21 +4,21 @@
  *
  * @example
  * ```ts
- * import { wat } from "../../test/_wat.ts";
+ * import { wat } from "../../../test/_wat.ts";
  * const bytes = wat(`(module (import "env" "now" (func (result f64))))`);
  * ```
  * @module
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, tempDir } from "./tmp.ts";
 
-const WAT2WASM = resolve(import.meta.dirname, "../node_modules/.bin/wat2wasm");
+const WAT2WASM = join(ROOT, "node_modules/.bin/wat2wasm");
 
 /** Compiles `text` (extra wat2wasm flags in `flags`) and returns the module bytes. */
 export function wat(text: string, flags: string[] = []): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), "hostbind-wat-"));
+  const dir = tempDir("wat");
   try {
     writeFileSync(join(dir, "m.wat"), text);
     execFileSync(WAT2WASM, [...flags, "m.wat", "-o", "m.wasm"], { cwd: dir, stdio: "pipe" });

@@ -5,28 +5,19 @@
  *
  * @example
  * ```ts
- * import { wasm2wat } from "../helpers/tools.ts";
+ * import { wasm2wat } from "./tools.ts";
  * const wat = wasm2wat(bytes); // throws with wabt's message when invalid
  * ```
  * @module
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-
-/** The repository root. */
-export const ROOT = resolve(import.meta.dirname, "../..");
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, tempDir } from "./tmp.ts";
 
 /** A tool from `node_modules/.bin`. */
 export function bin(name: string): string {
   return join(ROOT, "node_modules/.bin", name);
-}
-
-/** A fresh directory under `.tmp/` for one test's files. */
-export function tempDir(prefix: string): string {
-  const base = join(ROOT, ".tmp/tests");
-  mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, `${prefix}-`));
 }
 
 /** The output of a finished child process. */

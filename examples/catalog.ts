@@ -1,11 +1,11 @@
 /**
  * The table of hostbind's examples: what each one declares, which native
- * source it compiles, and what its guest is. `_build.ts` reads it; adding an
+ * source it compiles, and what its guest is. `build.ts` reads it; adding an
  * example means adding a folder and a row here.
  *
  * @example
  * ```ts
- * import { EXAMPLES } from "./_examples.ts";
+ * import { EXAMPLES } from "./catalog.ts";
  * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "libm"]
  * ```
  * @module

@@ -5,11 +5,11 @@
  * Used by the examples' `deno task build`, by `npm run demo` and by the tests.
  *
  * Written against `node:` modules only, so Deno, Bun and Node (vitest) all
- * run it unchanged. Runnable: `deno run -A examples/_build.ts c-divmod`.
+ * run it unchanged. Runnable: `deno run -A examples/build.ts c-divmod`.
  *
  * @example
  * ```ts
- * import { buildExample, runExample } from "./_build.ts";
+ * import { buildExample, runExample } from "./build.ts";
  * buildExample("c-divmod", { log: console.log });
  * const { stdout } = runExample("c-divmod", "bun");
  * ```
@@ -20,7 +20,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { EXAMPLES, type ExampleSpec } from "./_examples.ts";
+import { EXAMPLES, type ExampleSpec } from "./catalog.ts";
 
 export { EXAMPLES, type ExampleSpec };
 

@@ -6,8 +6,8 @@
  *
  * @example
  * ```ts
- * import { cli, scratch } from "./_cli.ts";
- * const dir = scratch("cli");
+ * import { cli } from "./cli.ts";
+ * const dir = tempDir("cli");
  * const r = cli("deno", ["explain", "env.d.ts"], dir);
  * r.status; // 0
  * ```
@@ -15,10 +15,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-
-/** The repository root. */
-export const ROOT: string = resolve(import.meta.dirname, "..");
+import { join } from "node:path";
+import { ROOT, tempDir } from "./tmp.ts";
 
 /** The runtimes the CLI runs under. */
 export type Runtime = "deno" | "bun" | "node";
@@ -47,7 +45,7 @@ let nodeBuild: string | undefined;
  */
 export function nodeEntry(): string {
   if (nodeBuild === undefined) {
-    const pkg = scratch("pkg");
+    const pkg = tempDir("pkg");
     const dist = join(pkg, "dist");
     const r = spawnSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json", "--outDir", dist], {
       cwd: ROOT,
@@ -74,13 +72,6 @@ export function cli(runtime: Runtime, args: readonly string[], cwd: string): Cli
   });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A fresh directory under `.tmp/cli-tests/`. */
-export function scratch(label: string): string {
-  const base = join(ROOT, ".tmp/cli-tests");
-  mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, `${label}-`));
 }
 
 /**
