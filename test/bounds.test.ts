@@ -1,5 +1,5 @@
 /**
- * `hostbind_guest_ptr` at the edges (DESIGN §1): a compiled C test on a
+ * `hostbind_guest_ptr` at the edges (docs/abi.md): a compiled C test on a
  * hand-made context (C11 and C++17), then through real Deno and Bun — before
  * `bind()` (NULL memory), at the edges of a one-page guest memory (empty
  * ranges, a range ending exactly at the end, one byte past it, offset + len

@@ -1,5 +1,5 @@
 /**
- * GC churn (DESIGN §4: Bun moves small typed arrays): ten million calls of
+ * GC churn (Bun moves small typed arrays: src/emit/ts/README.md): ten million calls of
  * multi-result imports through the generated bindings, every result checked
  * inside wasm, while JS keeps allocating small typed arrays and forcing
  * collections. A deliberately naive Bun binding (out-pointer in a small

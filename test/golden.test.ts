@@ -5,7 +5,7 @@
  * goldens after a deliberate change, then review the diff in git.
  *
  * A second group runs the same generation under real Deno and Bun and
- * requires byte-identical results (DESIGN §3: deterministic across runtimes).
+ * requires byte-identical results (docs/generated-api.md: deterministic across runtimes).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";

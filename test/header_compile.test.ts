@@ -1,12 +1,12 @@
 /**
- * Every golden header must compile warning-free with the flags DESIGN §3
+ * Every golden header must compile warning-free with the flags docs/generated-api.md
  * promises (`-Wall -Wextra -Werror -pedantic`) as C11 and C++17, and for
  * i686 (`-m32`, which checks the header's i686 static assertions for real)
  * when this machine can build 32-bit code. A header made from hand-built IR
  * with every awkward case (hostile doc text, odd names, empty parameter
  * lists) goes through the same compilers, so these checks do not depend on
  * the parser. Finally a C implementation of the divmod fixture, written from
- * DESIGN.md's contract alone, is built into a shared library against the
+ * the contract in docs/ alone, is built into a shared library against the
  * generated header and called by a driver that checks results, traps and
  * `hostbind_guest_ptr` bounds.
  */
@@ -52,7 +52,7 @@ function awkwardHeader(): [string, string] {
   return ["awkward.h (hand-built IR)", emitHeader(emitContext(decls, { name: "awkward" }))];
 }
 
-/** Warnings beyond DESIGN's promise that projects commonly turn on; the header should not trip them either. */
+/** Warnings beyond the promise of docs/generated-api.md §1 that projects commonly turn on; the header should not trip them either. */
 const EXTRA_C = ["-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wundef", "-Wcast-qual", "-Wstrict-prototypes", "-Wmissing-prototypes"];
 const EXTRA_CXX = ["-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wundef", "-Wcast-qual", "-Wold-style-cast", "-Wzero-as-null-pointer-constant", "-Wuseless-cast"];
 
@@ -127,7 +127,7 @@ describe("several generated headers in one translation unit", () => {
   });
 });
 
-describe("a divmod library written from DESIGN.md alone", () => {
+describe("a divmod library written from docs/abi.md alone", () => {
   let dir = "";
   beforeAll(() => {
     dir = tempDir("divmod-lib");

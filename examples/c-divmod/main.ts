@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 
-// One generated module per runtime, same API (DESIGN §3).
+// One generated module per runtime, same API (docs/generated-api.md).
 const { load, HostTrap } = "Deno" in globalThis
   ? await import("./gen/divmod.deno.ts")
   : await import("./gen/divmod.bun.ts");

@@ -22,7 +22,7 @@
  * @module
  */
 
-/** The value types of DESIGN §1, by their declared names. */
+/** The value types of docs/abi.md, by their declared names. */
 export type ValueType = "i32" | "u32" | "i64" | "u64" | "f32" | "f64";
 
 /** Every value type, in the canonical order used by tables and tests. */

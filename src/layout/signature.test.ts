@@ -1,5 +1,5 @@
 /**
- * Native signatures by the out-pointer rule (DESIGN §1), pinned by hand:
+ * Native signatures by the out-pointer rule (docs/abi.md), pinned by hand:
  * parameter roles and order, escaped names, return types, and the result
  * struct only for two or more results.
  */

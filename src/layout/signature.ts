@@ -1,5 +1,5 @@
 /**
- * The native signature of each import by the out-pointer rule (DESIGN §1):
+ * The native signature of each import by the out-pointer rule (docs/abi.md):
  * no result → `void f(ctx, params…)`; one → `R f(ctx, params…)`; two or more
  * → `void f(SYMBOL_result *out, ctx, params…)`. `@noctx` drops `ctx`.
  *

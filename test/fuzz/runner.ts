@@ -33,7 +33,7 @@ export interface RunnerReport {
   nanDiffs: number;
 }
 
-// The generated module's shape (DESIGN §3), only what the runner touches.
+// The generated module's shape (docs/generated-api.md), only what the runner touches.
 interface HostModule {
   load(path: string): { imports: WebAssembly.Imports; bind(t: WebAssembly.Instance): void; close(): void };
 }

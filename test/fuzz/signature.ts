@@ -1,7 +1,7 @@
 /**
  * Random import signatures for the differential fuzzer, and how they are
  * written down: as a hostbind declaration (the input under test) and as the
- * C prototype DESIGN §1 says they must have (for failure reports).
+ * C prototype docs/abi.md §2 says they must have (for failure reports).
  *
  * @example
  * ```ts
@@ -58,7 +58,7 @@ export function randomSignature(rng: Prng, name: string): FuzzSignature {
   };
 }
 
-/** The C symbol of a fuzzed import (DESIGN §1: `MODULE_NAME`). */
+/** The C symbol of a fuzzed import (docs/abi.md §4: `MODULE_NAME`). */
 export function symbolOf(sig: FuzzSignature): string {
   return `${FUZZ_MODULE}_${sig.name}`;
 }
@@ -96,12 +96,12 @@ export function declarationText(sigs: readonly FuzzSignature[]): string {
   ].join("\n");
 }
 
-/** The C type of each value type (DESIGN §1). */
+/** The C type of each value type (docs/abi.md). */
 export const C_TYPES: Readonly<Record<ValueType, string>> = {
   i32: "int32_t", u32: "uint32_t", i64: "int64_t", u64: "uint64_t", f32: "float", f64: "double",
 };
 
-/** The native prototype DESIGN §1 prescribes for `sig`, as C text. */
+/** The native prototype docs/abi.md §2 prescribes for `sig`, as C text. */
 export function cPrototype(sig: FuzzSignature): string {
   const sym = symbolOf(sig);
   const args: string[] = [];

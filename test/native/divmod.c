@@ -1,6 +1,6 @@
 /*
  * The native side of test/fixtures/divmod.d.ts, written from the contract in
- * DESIGN.md §1 alone (C types, symbol names MODULE_NAME, the out-pointer rule,
+ * docs/abi.md alone (C types, symbol names MODULE_NAME, the out-pointer rule,
  * result fields named by the tuple labels, hostbind_ctx and its helpers),
  * not from the generated header: if this stops compiling against divmod.h,
  * the header broke the contract.

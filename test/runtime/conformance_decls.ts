@@ -19,7 +19,7 @@ import { defaultSymbol } from "../../src/ir/names.ts";
 /** The file name the fixture claims to come from. */
 export const CONFORMANCE_FILE = "conformance.d.ts";
 
-/** The declarations as a user would write them (DESIGN §2). */
+/** The declarations as a user would write them (docs/declarations.md). */
 export const CONFORMANCE_SOURCE = `import type { f32, f64, i32, i64, u32, u64 } from "hostbind";
 
 /** The conformance host: one function per behaviour under test. */

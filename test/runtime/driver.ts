@@ -2,7 +2,7 @@
  * The conformance driver, run under the real `deno` and the real `bun`:
  * loads the generated bindings from the directory given as the first
  * argument, instantiates the guest (`conformance.wasm`), binds its memory and
- * checks every behaviour DESIGN §1/§3 promise. Prints one line per check and
+ * checks every behaviour docs/abi.md and docs/generated-api.md promise. Prints one line per check and
  * exits 1 when any failed.
  *
  * @example

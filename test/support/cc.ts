@@ -20,7 +20,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { tempDir, writeFiles } from "./tmp.ts";
 
-/** The warning set the generated header must pass cleanly (DESIGN §3). */
+/** The warning set the generated header must pass cleanly (docs/generated-api.md). */
 export const STRICT: readonly string[] = ["-Wall", "-Wextra", "-Werror", "-pedantic"];
 
 /** Options of {@link compile}. */

@@ -23,7 +23,7 @@ import { RUST_CTX } from "./ctx.ts";
 /** Lines longer than this put one parameter per line (as rustfmt would at its default width). */
 const MAX_LINE = 100;
 
-/** Each value type's Rust type: the same names, as in DESIGN §1. */
+/** Each value type's Rust type: the same names, as in docs/abi.md. */
 export const RUST_TYPE: Readonly<Record<ValueType, string>> = {
   i32: "i32", u32: "u32", i64: "i64", u64: "u64", f32: "f32", f64: "f64",
 };

@@ -5,7 +5,7 @@
  * function with the guest's exact type that calls the wrapper and then loads
  * the results from that memory and returns them natively (multi-value).
  * A guest calling the export makes a wasm→wasm call; no JS array is built
- * (DESIGN §4: returning an array to wasm costs ~80–100 ns, the stub ~11).
+ * (returning an array to wasm costs ~80–100 ns a call, the stub ~11: src/emit/ts/README.md).
  *
  * The stub's memory (`hostbind.memory`, created by the runtime with
  * `initial = maximum` so it never grows or moves) also holds `hostbind_ctx`

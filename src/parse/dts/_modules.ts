@@ -1,5 +1,5 @@
 /**
- * The file-level walk (DESIGN §2): every `namespace X { … }` (with or
+ * The file-level walk (docs/declarations.md): every `namespace X { … }` (with or
  * without `declare`/`export`) and every ambient `declare module "name" { … }`
  * is one wasm import module, named exactly as spelled; each function in it
  * is one import. Blocks with the same name merge, as TypeScript merges them.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readDts } from "./mod.ts";
 import { FILE, parseValid, signatures } from "../../../test/support/parse.ts";
 
-const DESIGN_EXAMPLE = `import type { f64, i32, i64 } from "hostbind";
+const DOCS_EXAMPLE = `import type { f64, i32, i64 } from "hostbind";
 
 /** Functions the guest imports from "env". */
 export declare namespace env {
@@ -18,10 +18,10 @@ declare module "math-lib" {            // module names that are not identifiers
 }
 `;
 
-describe("readDts: the DESIGN §2 example", () => {
+describe("readDts: the docs/declarations.md §1 example", () => {
   it("gives the full IR", () => {
     const loc = (line: number, column: number) => ({ file: FILE, line, column });
-    expect(parseValid(DESIGN_EXAMPLE)).toEqual({
+    expect(parseValid(DOCS_EXAMPLE)).toEqual({
       file: FILE,
       modules: [
         {
@@ -60,7 +60,7 @@ describe("readDts: the DESIGN §2 example", () => {
   });
 
   it("gives plain data that survives a JSON round trip (no ts-morph objects)", () => {
-    const decls = readDts(DESIGN_EXAMPLE, FILE);
+    const decls = readDts(DOCS_EXAMPLE, FILE);
     expect(JSON.parse(JSON.stringify(decls))).toEqual(decls);
   });
 });

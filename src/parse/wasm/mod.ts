@@ -1,6 +1,6 @@
 /**
  * `.wasm` input: reads a core module's import section into the IR, the same
- * model a declaration file gives (DESIGN §2), with made-up names — params
+ * model a declaration file gives (docs/declarations.md), with made-up names — params
  * `p0, p1, …`, unlabelled results `f0, f1, …` — since the binary has none.
  * Each wasm numeric type maps to its signed declared type (`i32` → `i32`,
  * `i64` → `i64`); a declaration file is where `u32`/`u64` can be chosen.

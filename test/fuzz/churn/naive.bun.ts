@@ -2,7 +2,7 @@
  * A deliberately wrong Bun binding for the churn guest (the negative control
  * of test/churn.test.ts): it keeps its out-pointer in a small `Uint8Array`,
  * which Bun allocates in its moving GC heap, and takes `ptr()` of it once.
- * DESIGN §4 says that pointer goes stale; the churn guest must notice.
+ * src/emit/ts/README.md says that pointer goes stale; the churn guest must notice.
  *
  * @example
  * ```ts

@@ -211,10 +211,9 @@ function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
  * The libraries open in this module instance, by path, each with the number
  * of open Hosts using it; a library is closed when its last Host closes.
  * Every Host of one library calls the same FFI function objects: the
- * wrappers of all Hosts share their code and call-site feedback in the
- * engine, and a second set of function objects there (from a second `dlopen`
- * of the same file) takes V8 off its fast API call path for every Host
- * (~6 → ~64 ns per call) and slows JSC's calls too.
+ * wrappers of all Hosts share their code in the engine, and a second set of
+ * function objects (from a second `dlopen` of the same file) would take
+ * every Host's calls off the engine's fast path.
  */
 class SharedLibraries<L extends { close(): void }> {
   readonly #open = new Map<string, { lib: L; refs: number }>();
@@ -428,8 +427,8 @@ function libraryKey(path: string): string {
  * Hosts of one library share one `dlopen` of it, so their calls stay fast.
  * Call `load()` once per library and keep the Host: once every Host of a
  * library has been closed, a new `load()` opens it again with new FFI
- * functions, and the wrappers, whose code all Hosts share, get ~2 ns
- * slower per call. Hosts of two different library files meet the same way.
+ * functions, and calls through every Host get slower. Hosts of two
+ * different library files meet the same way.
  *
  * @example
  * ```ts
@@ -448,7 +447,7 @@ export function load(options?: string | URL | LoadOptions): Host {
   // The stub memory holds this Host's hostbind_ctx at offset 0 and the
   // out-areas of multi-result imports. Its maximum is its size, so it never
   // grows and its address, taken once here, stays valid for the Host's life.
-  // (Never ptr() of a small typed array: Bun moves those, DESIGN §4.)
+  // (Never ptr() of a small typed array: Bun may move those in its heap.)
   const memory = new WebAssembly.Memory({ initial: STUB_PAGES, maximum: STUB_PAGES });
   const words = new Int32Array(memory.buffer);
   const wide = new BigUint64Array(memory.buffer);
@@ -457,10 +456,7 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // Guest memory: `heap` is a view of the buffer native code was last told
   // about. A grow detaches the old buffer, and a view of a detached buffer
-  // has length 0, so `heap.length === 0` is the whole per-call check (a
-  // view's length is a plain field load in V8 and JSC, where
-  // ArrayBuffer.byteLength costs 1.5–4 ns more per call, and a comparison
-  // with a constant saves JSC loading a second captured variable); sync()
+  // has length 0, so `heap.length === 0` is the whole per-call check; sync()
   // then refreshes ctx->memory and ctx->memory_size. Until bind() `heap` is
   // UNBOUND, which is not empty, so calls before bind() see a NULL memory
   // without calling sync(); a bound but empty memory re-checks at each call
