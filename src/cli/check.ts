@@ -7,6 +7,8 @@
  * ```ts
  * import { checkOutputs } from "./check.ts";
  * import { nodeIO } from "./io.ts";
+ * import { generate } from "../generate.ts";
+ * const files = generate("declare namespace env { function now(): f64; }", { file: "env.d.ts" });
  * checkOutputs(nodeIO().fs, "gen", files);
  * // [{ path: "gen/env.h", status: "ok" }, { path: "gen/env.deno.ts", status: "stale" }, …]
  * ```
@@ -33,7 +35,8 @@ export interface CheckResult {
  *
  * @example
  * ```ts
- * checkOutputs(fs, "gen", [{ path: "env.h", contents: "…" }]); // [{ path: "gen/env.h", status: "missing" }]
+ * import { nodeIO } from "./io.ts";
+ * checkOutputs(nodeIO().fs, "gen", [{ path: "env.h", contents: "…" }]); // [{ path: "gen/env.h", status: "missing" }]
  * ```
  */
 export function checkOutputs(fs: CliFs, dir: string, files: readonly GeneratedFile[]): CheckResult[] {
@@ -61,6 +64,7 @@ export function checkOutputs(fs: CliFs, dir: string, files: readonly GeneratedFi
  *
  * @example
  * ```ts
+ * const results: CheckResult[] = [{ path: "gen/env.h", status: "stale" }, { path: "gen/env.deno.ts", status: "ok" }];
  * checkReport("gen", results).text;
  * // "stale gen/env.h\nerror: 1 of 3 generated files in `gen` is out of date\n  help: …\n"
  * ```

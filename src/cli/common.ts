@@ -110,6 +110,7 @@ export function singleInput(positionals: readonly string[], command: string): st
  *
  * @example
  * ```ts
+ * const location = { file: "env.d.ts", line: 3, column: 12 };
  * formatWarning({ message: "`env.now` is declared but guest.wasm does not import it", location, hint: "…" });
  * // "env.d.ts:3:12: warning: `env.now` is declared but guest.wasm does not import it\n  help: …\n"
  * ```
@@ -126,6 +127,9 @@ export function formatWarning(w: ModuleWarning): string {
  *
  * @example
  * ```ts
+ * import { parseWasm } from "../generate.ts";
+ * import { readFileSync } from "node:fs";
+ * const decls = parseWasm(readFileSync("guest.wasm"), { file: "guest.wasm" });
  * otherImportsWarning(decls);
  * // 'warning: guest.wasm also imports memory "env" "memory", which hostbind does not provide\n  help: …\n'
  * ```

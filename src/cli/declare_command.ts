@@ -7,8 +7,10 @@
  * @example
  * ```ts
  * import { runDeclare } from "./declare_command.ts";
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
  * import { nodeIO } from "./io.ts";
- * runDeclare(["guest.wasm", "--out", "guest.d.ts"], nodeIO()); // 0
+ * runDeclare(parseArgs(["guest.wasm", "--out", "guest.d.ts"], COMMAND_SPECS.declare, "declare"), nodeIO()); // 0
  * ```
  * @module
  */
@@ -26,7 +28,10 @@ import { writeOutputs } from "./write.ts";
  *
  * @example
  * ```ts
- * runDeclare(["guest.wasm"], nodeIO()); // 0, prints the declarations
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
+ * import { nodeIO } from "./io.ts";
+ * runDeclare(parseArgs(["guest.wasm"], COMMAND_SPECS.declare, "declare"), nodeIO()); // 0, prints the declarations
  * ```
  */
 export function runDeclare(args: ParsedArgs, io: CliIO): number {

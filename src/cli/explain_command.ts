@@ -6,8 +6,10 @@
  * @example
  * ```ts
  * import { runExplain } from "./explain_command.ts";
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
  * import { nodeIO } from "./io.ts";
- * runExplain(["env.d.ts", "--target", "i686-linux"], nodeIO()); // 0, prints the layout
+ * runExplain(parseArgs(["env.d.ts", "--target", "i686-linux"], COMMAND_SPECS.explain, "explain"), nodeIO()); // 0, prints the layout
  * ```
  * @module
  */
@@ -23,7 +25,10 @@ import type { CliIO } from "./io.ts";
  *
  * @example
  * ```ts
- * runExplain(["env.d.ts", "--json"], nodeIO()); // 0, prints the layout as JSON
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
+ * import { nodeIO } from "./io.ts";
+ * runExplain(parseArgs(["env.d.ts", "--json"], COMMAND_SPECS.explain, "explain"), nodeIO()); // 0, prints the layout as JSON
  * ```
  */
 export function runExplain(args: ParsedArgs, io: CliIO): number {

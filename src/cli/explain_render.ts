@@ -7,7 +7,9 @@
  * @example
  * ```ts
  * import { explainText } from "./explain_render.ts";
+ * import { parseDeclarations } from "../generate.ts";
  * import { layout } from "../layout/mod.ts";
+ * const decls = parseDeclarations("declare namespace env {\n  function divmod(a: i32, b: i32): [quot: i32, rem: i32];\n}", { file: "divmod.d.ts" });
  * console.log(explainText(decls, layout(decls, { target: "x86_64-linux" })));
  * // env.divmod  (divmod.d.ts:3:3)
  * //   wasm  (import "env" "divmod" (func (param i32 i32) (result i32 i32)))
@@ -27,6 +29,10 @@ import { C_TYPE, type ImportLayout, type Layout, type StructLayout } from "../la
  *
  * @example
  * ```ts
+ * import { parseDeclarations } from "../generate.ts";
+ * import { layout } from "../layout/mod.ts";
+ * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [quot: i32, rem: i32]; }", { file: "divmod.d.ts" });
+ * const imp = layout(decls, { target: "x86_64-linux" }).imports[0]!;
  * cPrototype(imp); // "void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b);"
  * ```
  */
@@ -40,6 +46,9 @@ export function cPrototype(imp: ImportLayout): string {
  *
  * @example
  * ```ts
+ * import { parseDeclarations } from "../generate.ts";
+ * import { layout } from "../layout/mod.ts";
+ * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [quot: i32, rem: i32]; }", { file: "divmod.d.ts" });
  * explainText(decls, layout(decls, { target: "i686-linux" })).split("\n")[0];
  * // "divmod.d.ts: 1 import, target i686-linux"
  * ```
@@ -75,6 +84,10 @@ function explainImport(imp: ImportLayout): string[] {
  *
  * @example
  * ```ts
+ * import { parseDeclarations } from "../generate.ts";
+ * import { layout } from "../layout/mod.ts";
+ * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [quot: i32, rem: i32]; }", { file: "divmod.d.ts" });
+ * const imp = layout(decls, { target: "x86_64-linux" }).imports[0]!;
  * structTable(imp.result!).join("\n");
  * // struct env_divmod_result: size 8, align 4
  * //   offset  size  align  field  type
@@ -143,6 +156,10 @@ function ruler(spans: { start: number; size: number; label: string; pad: boolean
  *
  * @example
  * ```ts
+ * import { parseDeclarations } from "../generate.ts";
+ * import { layout } from "../layout/mod.ts";
+ * const decls = parseDeclarations("declare namespace env { function divmod(a: i32, b: i32): [quot: i32, rem: i32]; }", { file: "divmod.d.ts" });
+ * const l = layout(decls, { target: "x86_64-linux" });
  * JSON.parse(explainJson(decls, l)).imports[0].prototype;
  * // "void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b);"
  * ```

@@ -8,9 +8,12 @@
  * @example
  * ```ts
  * import { runGenerate } from "./generate_command.ts";
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
  * import { nodeIO } from "./io.ts";
- * runGenerate(["env.d.ts", "--out-dir", "gen", "--lib", "./libenv"], nodeIO()); // 0
- * runGenerate(["--check"], nodeIO()); // 0 when gen/ is up to date with the config's input
+ * const args = (argv: string[]) => parseArgs(argv, COMMAND_SPECS.generate, "generate");
+ * runGenerate(args(["env.d.ts", "--out-dir", "gen", "--lib", "./libenv"]), nodeIO()); // 0
+ * runGenerate(args(["--check"]), nodeIO()); // 0 when gen/ is up to date with the config's input
  * ```
  * @module
  */
@@ -29,7 +32,10 @@ import { writeOutputs } from "./write.ts";
  *
  * @example
  * ```ts
- * runGenerate(["env.d.ts", "-o", "gen", "--targets", "c"], nodeIO()); // 0, prints "wrote gen/env.h"
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
+ * import { nodeIO } from "./io.ts";
+ * runGenerate(parseArgs(["env.d.ts", "-o", "gen", "--targets", "c"], COMMAND_SPECS.generate, "generate"), nodeIO()); // 0, prints "wrote gen/env.h"
  * ```
  */
 export function runGenerate(args: ParsedArgs, io: CliIO): number | Promise<number> {

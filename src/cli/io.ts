@@ -154,7 +154,10 @@ export function processArgs(): string[] {
  *
  * @example
  * ```ts
- * exit(main(processArgs(), nodeIO()));
+ * import { main } from "./main.ts";
+ * import { COMMAND_RUNNERS } from "./commands.ts";
+ * const code = main(processArgs(), nodeIO(), COMMAND_RUNNERS);
+ * if (typeof code === "number") exit(code);
  * ```
  */
 export function exit(code: number): never {
@@ -166,7 +169,8 @@ export function exit(code: number): never {
  *
  * @example
  * ```ts
- * try { fs.readFileSync("nope"); } catch (e) { errorCode(e); } // "ENOENT"
+ * import { readFileSync } from "node:fs";
+ * try { readFileSync("nope"); } catch (e) { errorCode(e); } // "ENOENT"
  * ```
  */
 export function errorCode(e: unknown): string | undefined {

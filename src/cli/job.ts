@@ -8,7 +8,11 @@
  * @example
  * ```ts
  * import { buildJob, resolveJob } from "./job.ts";
- * const job = resolveJob(parseArgs(argv, GENERATE_SPEC, "generate"), io.fs);
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
+ * import { nodeIO } from "./io.ts";
+ * const io = nodeIO();
+ * const job = resolveJob(parseArgs(["env.d.ts", "-o", "gen"], COMMAND_SPECS.generate, "generate"), io.fs);
  * const { files, warnings } = buildJob(job, io.fs);
  * ```
  * @module
@@ -49,7 +53,10 @@ export interface BuiltJob {
  *
  * @example
  * ```ts
- * resolveJob(parseArgs(["-o", "out"], GENERATE_SPEC, "generate"), fs);
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
+ * import { nodeIO } from "./io.ts";
+ * resolveJob(parseArgs(["-o", "out"], COMMAND_SPECS.generate, "generate"), nodeIO().fs);
  * // { input: "env.d.ts", outDir: "out", config: "deno.json", … } with deno.json's "hostbind": { "input": "env.d.ts" }
  * ```
  */
@@ -86,7 +93,8 @@ export function resolveJob(args: ParsedArgs, fs: CliFs): GenerateJob {
  *
  * @example
  * ```ts
- * buildJob({ input: "env.d.ts", outDir: "gen", module: "guest.wasm" }, fs).files.map((f) => f.path);
+ * import { nodeIO } from "./io.ts";
+ * buildJob({ input: "env.d.ts", outDir: "gen", module: "guest.wasm" }, nodeIO().fs).files.map((f) => f.path);
  * // ["env.h", "env.deno.ts", "env.bun.ts"]
  * ```
  */

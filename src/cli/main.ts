@@ -11,7 +11,8 @@
  * ```ts
  * import { main } from "./main.ts";
  * import { nodeIO } from "./io.ts";
- * const code = main(["explain", "env.d.ts"], nodeIO());
+ * // The runners load only for a well-formed command line.
+ * const code = await main(["explain", "env.d.ts"], nodeIO(), () => import("./commands.ts").then((m) => m.COMMAND_RUNNERS));
  * ```
  * @module
  */

@@ -11,6 +11,7 @@
  * @example
  * ```ts
  * import { describeFailure } from "./report.ts";
+ * import { UsageError } from "./args.ts";
  * const { code, text } = describeFailure(new UsageError("missing INPUT argument", "generate"));
  * // code 2, text "error: missing INPUT argument\n  help: run `hostbind generate --help` for usage\n"
  * ```

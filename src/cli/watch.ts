@@ -14,6 +14,12 @@
  * @example
  * ```ts
  * import { watchJob } from "./watch.ts";
+ * import { parseArgs } from "./args.ts";
+ * import { COMMAND_SPECS } from "./help.ts";
+ * import { nodeIO } from "./io.ts";
+ * import { resolveJob } from "./job.ts";
+ * const io = nodeIO();
+ * const args = parseArgs(["--watch"], COMMAND_SPECS.generate, "generate");
  * const code = await watchJob(() => resolveJob(args, io.fs), ["hostbind.config.json"], io); // 0 after Ctrl-C
  * ```
  * @module
@@ -34,7 +40,8 @@ export const DEBOUNCE_MS = 100;
  *
  * @example
  * ```ts
- * await watchJob(() => job, ["env.d.ts"], nodeIO());
+ * import { nodeIO } from "./io.ts";
+ * await watchJob(() => ({ input: "env.d.ts", outDir: "gen" }), ["env.d.ts"], nodeIO());
  * ```
  */
 export function watchJob(resolve: () => GenerateJob, alwaysWatched: readonly string[], io: CliIO): Promise<number> {

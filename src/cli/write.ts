@@ -48,6 +48,9 @@ interface Planned {
  *
  * @example
  * ```ts
+ * import { nodeIO } from "./io.ts";
+ * import { generate } from "../generate.ts";
+ * const files = generate("declare namespace env { function now(): f64; }", { file: "env.d.ts" });
  * writeOutputs(nodeIO().fs, "gen", files).map((r) => `${r.status} ${r.path}`);
  * // ["written gen/env.h", "unchanged gen/env.deno.ts", …]
  * ```

@@ -11,6 +11,9 @@
  * @example
  * ```ts
  * import { printDeclarations } from "./print.ts";
+ * import { readWasm } from "../parse/mod.ts";
+ * import { readFileSync } from "node:fs";
+ * const decls = readWasm(readFileSync("guest.wasm"), "guest.wasm");
  * printDeclarations(decls);
  * // import type { i32 } from "hostbind";
  * //

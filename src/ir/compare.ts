@@ -11,7 +11,11 @@
  * @example
  * ```ts
  * import { compareWithModule } from "./compare.ts";
- * const { errors, warnings } = compareWithModule(declared, parseWasm(bytes, "guest.wasm"));
+ * import { throwIfAny } from "../errors.ts";
+ * import { readDts, readWasm } from "../parse/mod.ts";
+ * import { readFileSync } from "node:fs";
+ * const declared = readDts(readFileSync("env.d.ts", "utf8"), "env.d.ts");
+ * const { errors, warnings } = compareWithModule(declared, readWasm(readFileSync("guest.wasm"), "guest.wasm"));
  * for (const w of warnings) console.error(`${w.location.file}:${w.location.line}: warning: ${w.message}`);
  * throwIfAny(errors);
  * ```
@@ -55,7 +59,9 @@ export interface ModuleComparison {
  *
  * @example
  * ```ts
- * const r = compareWithModule(parseDeclarations(text, "env.d.ts"), parseWasm(bytes, "guest.wasm"));
+ * import { readDts, readWasm } from "../parse/mod.ts";
+ * import { readFileSync } from "node:fs";
+ * const r = compareWithModule(readDts(readFileSync("env.d.ts", "utf8"), "env.d.ts"), readWasm(readFileSync("guest.wasm"), "guest.wasm"));
  * r.errors[0]?.format();
  * // 'env.d.ts:2:3: error: `env.divmod` is declared as `(func (param i32 i32) (result i32 i32))`, but guest.wasm imports it as `(func (param i32) (result i32))`
  * //  guest.wasm:1:34: note: the import in guest.wasm
@@ -85,6 +91,8 @@ export function compareWithModule(decls: Declarations, moduleDecls: Declarations
  *
  * @example
  * ```ts
+ * import { readDts } from "../parse/mod.ts";
+ * const fn = readDts("declare namespace m { function f(a: i32, b: f64): u64; }", "m.d.ts").modules[0]!.functions[0]!;
  * wasmType(fn); // "(func (param i32 f64) (result i64))"
  * ```
  */

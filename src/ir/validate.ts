@@ -13,7 +13,9 @@
  * @example
  * ```ts
  * import { validateDeclarations } from "./validate.ts";
- * validateDeclarations(decls); // throws for e.g. two imports that both map to `env_now`
+ * import { readDts } from "../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function now(): f64; /** @symbol env_now *\/ function later(): f64; }", "env.d.ts");
+ * validateDeclarations(decls); // throws: two imports map to `env_now`
  * ```
  * @module
  */

@@ -5,8 +5,10 @@
  * @example
  * ```ts
  * import { layout } from "./mod.ts";
+ * import { readDts } from "../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function f(): [i32, f64]; }", "f.d.ts");
  * const l = layout(decls, { target: "x86_64-linux" });
- * l.imports[0].result?.fields.map((f) => f.offset);
+ * l.imports[0]?.result?.fields.map((f) => f.offset); // [0, 8]
  * l.stubMemory.outOffset[0]; // where the stub keeps that import's results
  * ```
  * @module

@@ -7,6 +7,8 @@
  * ```ts
  * import { layoutImport } from "./signature.ts";
  * import { targetByName } from "./targets.ts";
+ * import { readDts } from "../parse/mod.ts";
+ * const fn = readDts("declare namespace env { function divmod(a: i32, b: i32): [quot: i32, rem: i32]; }", "d.d.ts").modules[0]!.functions[0]!;
  * const l = layoutImport(fn, targetByName("x86_64-linux")!);
  * l.params.map((p) => p.role); // ["out", "ctx", "value", "value"] for divmod(a, b) -> [quot, rem]
  * ```

@@ -7,7 +7,7 @@
  * @example
  * ```ts
  * import { hostTarget, targetByName } from "./targets.ts";
- * targetByName("i686-linux").structAlign.f64; // 4
+ * targetByName("i686-linux")?.structAlign.f64; // 4
  * hostTarget().name;                          // e.g. "x86_64-linux"
  * ```
  * @module

@@ -5,7 +5,11 @@
  * @example
  * ```ts
  * import { emitBun } from "./mod.ts";
- * const source = emitBun(cx); // the text of NAME.bun.ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
+ * const source = emitBun(cx); // the text of divmod.bun.ts
  * ```
  * @module
  */
@@ -49,6 +53,10 @@ export const BUN: Dialect = {
  *
  * @example
  * ```ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
  * emitBun(cx).includes('from "bun:ffi"'); // true
  * ```
  */

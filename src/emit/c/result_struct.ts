@@ -10,9 +10,13 @@
  * ```ts
  * import { SourceWriter } from "../writer.ts";
  * import { emitResultStruct } from "./result_struct.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
  * const w = new SourceWriter();
- * emitResultStruct(w, imp64, struct32); // imp64: the import laid out for x86_64-linux; struct32: its result struct on i686-linux
- * // typedef struct env_divmod_result { int32_t quot; int32_t rem; } env_divmod_result; + assertions
+ * emitResultStruct(w, cx.layout.imports[0]!, cx.i686.imports[0]!.result);
+ * // typedef struct env_divmod_result { int32_t f0; int32_t f1; } env_divmod_result; + assertions
  * ```
  * @module
  */

@@ -5,7 +5,11 @@
  * @example
  * ```ts
  * import { emitDeno } from "./mod.ts";
- * const source = emitDeno(cx); // the text of NAME.deno.ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
+ * const source = emitDeno(cx); // the text of divmod.deno.ts
  * ```
  * @module
  */
@@ -45,6 +49,10 @@ export const DENO: Dialect = {
  *
  * @example
  * ```ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
  * emitDeno(cx).includes("Deno.dlopen"); // true
  * ```
  */

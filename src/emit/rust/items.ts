@@ -9,8 +9,12 @@
  * @example
  * ```ts
  * import { rustItemNames, rustFnAlias } from "./items.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
  * const names = rustItemNames(cx.layout.imports);
- * rustFnAlias(cx.layout.imports[0], names[0]);
+ * rustFnAlias(cx.layout.imports[0]!, names[0]!);
  * // ["pub type EnvDivmodFn = unsafe extern \"C\" fn(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32);"]
  * ```
  * @module

@@ -14,9 +14,13 @@
  * @example
  * ```ts
  * import { buildStub } from "./mod.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
  * const stub = buildStub(cx.layout);
- * new WebAssembly.Module(stub.bytes); // validates
- * stub.functions[0]?.exportName;       // "env_divmod"
+ * new WebAssembly.Module(stub.bytes as Uint8Array<ArrayBuffer>); // validates
+ * stub.functions[0]?.symbol;           // "env_divmod"
  * ```
  * @module
  */
@@ -78,6 +82,10 @@ export interface StubModule {
  *
  * @example
  * ```ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
  * stubFunctions(cx.layout).map((f) => f.symbol); // ["env_divmod"]
  * ```
  */
@@ -102,6 +110,10 @@ export function stubFunctions(layout: Layout): StubFunction[] {
  *
  * @example
  * ```ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
  * const { bytes, pages } = buildStub(cx.layout);
  * new WebAssembly.Memory({ initial: pages, maximum: pages }); // what the stub imports
  * ```

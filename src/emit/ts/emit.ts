@@ -8,7 +8,12 @@
  * @example
  * ```ts
  * import { emitTsModule } from "./emit.ts";
- * const source = emitTsModule(cx, DENO); // the text of NAME.deno.ts
+ * import { DENO } from "../deno/mod.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * const cx = createEmitContext(decls, "divmod", undefined);
+ * const source = emitTsModule(cx, DENO); // the text of divmod.deno.ts
  * ```
  * @module
  */

@@ -3,14 +3,6 @@
  * (for turning node positions into 1-based line/column and node text), and
  * the list of errors found so far. Errors are collected rather than thrown
  * so one run reports every mistake in a file, in source order.
- *
- * @example
- * ```ts
- * import { ParseContext } from "./_context.ts";
- * const cx = new ParseContext(sourceFile, "env.d.ts");
- * cx.error(node, "Unsupported type `string` for parameter `s` of `env.f`", "Pass a (ptr: u32, len: u32) pair.");
- * cx.throwIfAny(); // throws the collected HostbindError(s)
- * ```
  * @module
  */
 import { ts } from "ts-morph";
@@ -72,7 +64,8 @@ export class ParseContext {
  *
  * @example
  * ```ts
- * lineAndColumn(sourceFile, 0); // { line: 1, column: 1 }
+ * import { loadSource } from "./_source.ts";
+ * lineAndColumn(loadSource("namespace env {\n  function f(): void;\n}", "env.d.ts"), 18); // { line: 2, column: 3 }
  * ```
  */
 export function lineAndColumn(sf: ts.SourceFile, pos: number): { line: number; column: number } {

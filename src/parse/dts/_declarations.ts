@@ -4,14 +4,6 @@
  * type aliases (recorded in the scope), imports from hostbind (recorded as
  * value-type names), and interfaces, classes and enums (reported, and
  * remembered as rejected so their uses add no second error).
- *
- * @example
- * ```ts
- * import { declareNames } from "./_declarations.ts";
- * const scope = new Scope();
- * declareNames(cx, sourceFile.statements, scope, "at the top level");
- * scope.lookup("Pair"); // the alias, if the file declares `type Pair = …`
- * ```
  * @module
  */
 import { ts } from "ts-morph";

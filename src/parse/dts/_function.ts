@@ -3,14 +3,6 @@
  * Checks what belongs to the function as a whole (a name, no body, no type
  * parameters, not async or a generator) and delegates parameters, results
  * and JSDoc to their own readers.
- *
- * @example
- * ```ts
- * import { readFunction } from "./_function.ts";
- * // For `/** @noctx *\/ function hypot(x: f64, y: f64): f64;` in `declare module "m"`:
- * readFunction(cx, fn, scope, "m");
- * // { module: "m", name: "hypot", symbol: "m_hypot", symbolExplicit: false, noctx: true, … }
- * ```
  * @module
  */
 import { ts } from "ts-morph";

@@ -3,13 +3,6 @@
  * the generated header and bindings) and hostbind's two tags, `@symbol NAME`
  * (the native symbol to bind) and `@noctx` (no `hostbind_ctx *` parameter).
  * Other tags (`@param`, `@deprecated`, …) are left to the user's editor.
- *
- * @example
- * ```ts
- * import { readDoc } from "./_jsdoc.ts";
- * // For `/** Hypotenuse. @symbol hypot @noctx *\/ function hypot(x: f64, y: f64): f64;`
- * readDoc(cx, fn, "`m.hypot`"); // { doc: "Hypotenuse.", symbol: "hypot", noctx: true }
- * ```
  * @module
  */
 import { ts } from "ts-morph";

@@ -5,13 +5,6 @@
  * is one import. Blocks with the same name merge, as TypeScript merges them.
  * Everything else at the top level or in a module is reported with what to
  * do instead.
- *
- * @example
- * ```ts
- * import { readModules } from "./_modules.ts";
- * // For `declare module "math-lib" { export function hypot(x: f64, y: f64): f64; }`:
- * readModules(cx, sourceFile); // [{ name: "math-lib", functions: [{ name: "hypot", … }], … }]
- * ```
  * @module
  */
 import { ts } from "ts-morph";

@@ -5,14 +5,6 @@
  * that are not value types (see `_types.ts`). Results are `void` or `[]`
  * (none), one value type, or a tuple of value types whose labels name the
  * result fields.
- *
- * @example
- * ```ts
- * import { readParams, readResults } from "./_signature.ts";
- * // For `function divmod(a: i32, b: i32): [quot: i32, rem: i32];` in module env:
- * readParams(cx, fn, scope, "`env.divmod`");  // [{ name: "a", type: "i32" }, { name: "b", type: "i32" }]
- * readResults(cx, fn, scope, "`env.divmod`"); // [{ name: "quot", … labelled: true }, { name: "rem", … }]
- * ```
  * @module
  */
 import { ts } from "ts-morph";

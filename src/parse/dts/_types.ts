@@ -5,14 +5,6 @@
  * they were declared in, and cycles are caught. Whether a shape is allowed
  * where it appears (a tuple is fine as a return type, not as a parameter) is
  * the caller's decision.
- *
- * @example
- * ```ts
- * import { resolveShape } from "./_types.ts";
- * // For `type Pair = [q: i32, r: i32]` in scope:
- * resolveShape(cx, fn.type!, scope);    // { kind: "tuple", node, scope, via: ["Pair"] }
- * resolveShape(cx, param.type!, scope); // { kind: "value", type: "i32", via: [] }
- * ```
  * @module
  */
 import { ts } from "ts-morph";

@@ -10,7 +10,7 @@
  * const decls = readDts(`export declare namespace env {
  *   function divmod(a: i32, b: i32): [quot: i32, rem: i32];
  * }`, "divmod.d.ts");
- * decls.modules[0].functions[0].results.map((r) => r.name); // ["quot", "rem"]
+ * decls.modules[0]?.functions[0]?.results.map((r) => r.name); // ["quot", "rem"]
  * ```
  * @module
  */

@@ -9,7 +9,9 @@
  * @example
  * ```ts
  * import { readTypeSection } from "./_types.ts";
- * const types = readTypeSection(sectionReader);
+ * import { WasmReader } from "./_reader.ts";
+ * // One type, (func (param i32 i32) (result i32 i32)), as a type section's body.
+ * const types = readTypeSection(new WasmReader(Uint8Array.of(1, 0x60, 2, 0x7f, 0x7f, 2, 0x7f, 0x7f), "x.wasm"));
  * types[0]; // { kind: "func", params: ["i32", "i32"], results: ["i32", "i32"] }
  * ```
  * @module
