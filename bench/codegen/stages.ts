@@ -9,7 +9,7 @@
  * @example
  * ```ts
  * // deno run -A bench/codegen/stages.ts 1000
- * // {"size":1000,"stages":{"ts-morph parse (floor)":9.8,"src/parse loadSource (ts.createSourceFile; the fallback only)":7.1,…}}
+ * // {"size":1000,"stages":{"ts-morph parse (floor)":9.8,"src/parse/dts loadSource (ts.createSourceFile)":7.1,…}}
  * ```
  * @module
  */
@@ -18,12 +18,11 @@ import { Project } from "ts-morph";
 import { readDts } from "../../src/parse/mod.ts";
 import { loadSource } from "../../src/parse/dts/_source.ts";
 import { validateDeclarations } from "../../src/ir/validate.ts";
-import { layout } from "../../src/layout/mod.ts";
 import { emitHeader } from "../../src/emit/c/mod.ts";
 import { tsModel } from "../../src/emit/ts/model.ts";
 import { emitDeno } from "../../src/emit/deno/mod.ts";
 import { emitBun } from "../../src/emit/bun/mod.ts";
-import type { EmitContext } from "../../src/emit/context.ts";
+import { createEmitContext } from "../../src/emit/context.ts";
 import { synthDeclarations } from "./synth.ts";
 
 /** Milliseconds each stage took on one file (the median of the timed rounds). */
@@ -48,18 +47,16 @@ function round(text: string): Record<string, number> {
       skipFileDependencyResolution: true,
       compilerOptions: { noLib: true, types: [], noResolve: true },
     }).createSourceFile("/s.d.ts", text));
-  // The compiler's parse is only the fallback now (parseFast declines); timed for comparison.
-  timed("src/parse loadSource (ts.createSourceFile; the fallback only)", () => loadSource(text, "synth.d.ts"));
-  const decls = timed("src/parse readDts (the fast path)", () => readDts(text, "synth.d.ts"));
+  // The compiler's parse on its own, then the whole reader (parse and walk).
+  timed("src/parse/dts loadSource (ts.createSourceFile)", () => loadSource(text, "synth.d.ts"));
+  const decls = timed("src/parse readDts (parse and walk)", () => readDts(text, "synth.d.ts"));
   timed("src/ir/validate validateDeclarations", () => validateDeclarations(decls));
-  const l = timed("src/layout layout", () => layout(decls, { target: "x86_64-linux" }));
-  const cx: EmitContext = { decls, layout: l, name: "synth", lib: "./libsynth" };
+  const cx = timed("src/emit/context createEmitContext (x86_64 and i686 layouts)", () => createEmitContext(decls, "synth", "./libsynth"));
   timed("src/emit/c emitHeader", () => emitHeader(cx));
-  // The TS model (with the stub) is resolved once per context and shared by both modules; timed on its own.
-  timed("src/emit/ts tsModel (incl. buildStub)", () => tsModel(cx));
-  // Deno first, as generate() does: it also renders the sections both modules share.
-  timed("src/emit/deno emitDeno (incl. shared sections)", () => emitDeno(cx));
-  timed("src/emit/bun emitBun", () => emitBun(cx));
+  // The TS model (with the stub) is built once by generate() and handed to both modules; timed on its own.
+  const model = timed("src/emit/ts tsModel (incl. buildStub)", () => tsModel(cx));
+  timed("src/emit/deno emitDeno", () => emitDeno(cx, model));
+  timed("src/emit/bun emitBun", () => emitBun(cx, model));
   return stages;
 }
 

@@ -26,13 +26,16 @@ const UTF8 = new TextEncoder();
  * ```
  */
 export function watString(s: string): string {
+  // Every character but printable ASCII other than `"` and `\`, escaped.
+  return `"${s.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/gu, escapeChar)}"`;
+}
+
+/** `"` and `\` with a backslash; anything else as its UTF-8 bytes, `\hh` each. */
+function escapeChar(c: string): string {
+  if (c === '"' || c === "\\") return `\\${c}`;
   let out = "";
-  for (const b of UTF8.encode(s)) {
-    if (b === 0x22 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
-    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else out += `\\${b.toString(16).padStart(2, "0")}`;
-  }
-  return `"${out}"`;
+  for (const b of UTF8.encode(c)) out += `\\${b.toString(16).padStart(2, "0")}`;
+  return out;
 }
 
 /**

@@ -20,7 +20,10 @@ export type CommentStyle = "c" | "jsdoc" | "jsdoc-line";
 
 /** Builds one generated file, line by line. */
 export class SourceWriter {
-  #lines: string[] = [];
+  /** The text so far, every line ending in `\n`, without the blank lines not yet followed by text. */
+  #text = "";
+  /** Blank lines written since the last line with text: added before the next one, dropped at the end. */
+  #blanks = 0;
   #indent = "";
   readonly #unit: string;
 
@@ -35,11 +38,21 @@ export class SourceWriter {
    * line).
    */
   line(text = ""): this {
-    for (const l of text.split("\n")) {
-      const clean = l.trimEnd();
-      this.#lines.push(clean === "" ? "" : this.#indent + clean);
+    let start = 0;
+    for (;;) {
+      const end = text.indexOf("\n", start);
+      const clean = (end < 0 ? text.slice(start) : text.slice(start, end)).trimEnd();
+      if (clean === "") {
+        this.#blanks++;
+      } else {
+        // One growing string: the engines append to it without copying, and
+        // a big output is not held as ~10⁵ separate line strings.
+        this.#text += this.#blanks === 0 ? this.#indent + clean + "\n" : "\n".repeat(this.#blanks) + this.#indent + clean + "\n";
+        this.#blanks = 0;
+      }
+      if (end < 0) return this;
+      start = end + 1;
     }
-    return this;
   }
 
   /** Writes several lines. */
@@ -50,15 +63,27 @@ export class SourceWriter {
 
   /** Writes a blank line unless the previous line is already blank or there is none. */
   blank(): this {
-    const n = this.#lines.length;
-    if (n > 0 && this.#lines[n - 1] !== "") this.#lines.push("");
+    if (this.#blanks === 0 && this.#text !== "") this.#blanks = 1;
     return this;
   }
 
   /** Runs `body` one level deeper. */
   indented(body: () => void): this {
+    return this.within(this.#unit, body);
+  }
+
+  /**
+   * Runs `body` with `prefix` added to the indentation: for text that goes
+   * where a template indents it (see `writeTemplate`).
+   *
+   * @example
+   * ```ts
+   * new SourceWriter().within("\t", () => {}).toString(); // "\n"
+   * ```
+   */
+  within(prefix: string, body: () => void): this {
     const outer = this.#indent;
-    this.#indent = outer + this.#unit;
+    this.#indent = outer + prefix;
     try {
       body();
     } finally {
@@ -92,8 +117,6 @@ export class SourceWriter {
 
   /** The text written so far, ending with exactly one newline. */
   toString(): string {
-    let end = this.#lines.length;
-    while (end > 0 && this.#lines[end - 1] === "") end--;
-    return this.#lines.slice(0, end).join("\n") + "\n";
+    return this.#text === "" ? "\n" : this.#text;
   }
 }

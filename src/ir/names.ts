@@ -91,16 +91,11 @@ export function resultStructName(symbol: string): string {
  * reserved word or any name in `taken` gets `_` appended until it is free.
  * Renaming, never rejecting: these names are local to one prototype.
  */
-export function safeCName(name: string, taken: ReadonlySet<string> = NONE_TAKEN): string {
-  // Called for every parameter and result field (twice per import for big
-  // inputs): a name the rewrites below would leave unchanged skips them.
-  let s = name;
-  if (!isPlainCName(name)) {
-    // Runs of `_` collapse to one: C and C++ reserve every identifier with `__`.
-    s = name.replace(/[^A-Za-z0-9_]/g, "_").replace(/_{2,}/g, "_");
-    if (s === "" || /^[0-9]/.test(s)) s = `_${s}`;
-    if (/^_[A-Z]/.test(s)) s = `p${s}`;
-  }
+export function safeCName(name: string, taken: { has(name: string): boolean } = NONE_TAKEN): string {
+  // Runs of `_` collapse to one: C and C++ reserve every identifier with `__`.
+  let s = name.replace(/[^A-Za-z0-9_]/g, "_").replace(/_{2,}/g, "_");
+  if (s === "" || /^[0-9]/.test(s)) s = `_${s}`;
+  if (/^_[A-Z]/.test(s)) s = `p${s}`;
   if (isFreeCName(s, taken)) return s;
   // `int` → `int_`; if that is taken too, `int_2`, `int_3`, … (never a `__`).
   const base = s.endsWith("_") ? s : `${s}_`;
@@ -110,11 +105,6 @@ export function safeCName(name: string, taken: ReadonlySet<string> = NONE_TAKEN)
 
 const NONE_TAKEN: ReadonlySet<string> = new Set();
 
-/** A C identifier without `__` that does not start with `_` and a capital: what safeCName's rewrites keep as is. */
-function isPlainCName(name: string): boolean {
-  return IDENT.test(name) && !name.includes("__") && !/^_[A-Z]/.test(name);
-}
-
-function isFreeCName(c: string, taken: ReadonlySet<string>): boolean {
+function isFreeCName(c: string, taken: { has(name: string): boolean }): boolean {
   return !C_KEYWORDS.has(c) && !HEADER_RESERVED.has(c) && !taken.has(c);
 }

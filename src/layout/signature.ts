@@ -59,28 +59,18 @@ export interface ImportLayout {
 export function layoutImport(fn: ImportFunction, target: Target): ImportLayout {
   const multi = fn.results.length >= 2;
   const params: NativeParam[] = [];
-  const taken = new Set<string>();
-  if (multi) {
-    params.push({ role: "out", name: "out", cType: `${resultStructName(fn.symbol)} *` });
-    taken.add("out");
-  }
-  if (!fn.noctx) {
-    params.push({ role: "ctx", name: "ctx", cType: "hostbind_ctx *" });
-    taken.add("ctx");
-  }
+  // A handful of names per import: a list, searched by `has`.
+  const taken = { has: (n: string) => params.some((p) => p.name === n) };
+  if (multi) params.push({ role: "out", name: "out", cType: `${resultStructName(fn.symbol)} *` });
+  if (!fn.noctx) params.push({ role: "ctx", name: "ctx", cType: "hostbind_ctx *" });
   for (const p of fn.params) {
-    const name = safeCName(p.name, taken);
-    taken.add(name);
-    params.push({ role: "value", name, cType: C_TYPE[p.type], type: p.type });
+    params.push({ role: "value", name: safeCName(p.name, taken), cType: C_TYPE[p.type], type: p.type });
   }
   let result: StructLayout | null = null;
   if (multi) {
-    const fieldsTaken = new Set<string>();
-    const fields = fn.results.map((r) => {
-      const name = safeCName(r.name, fieldsTaken);
-      fieldsTaken.add(name);
-      return { name, type: r.type };
-    });
+    const fields: { name: string; type: ValueType }[] = [];
+    const fieldsTaken = { has: (n: string) => fields.some((f) => f.name === n) };
+    for (const r of fn.results) fields.push({ name: safeCName(r.name, fieldsTaken), type: r.type });
     result = layoutStruct(resultStructName(fn.symbol), fields, target);
   }
   const returns = fn.results.length === 1 ? fn.results[0]!.type : null;

@@ -17,13 +17,14 @@
  * ```
  * @module
  */
+import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { CTX } from "../../layout/context.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
 import { JS_TYPE, tsModel, type TsImport, type TsModel } from "./model.ts";
 import { jsPropertyKey, jsString } from "./names.ts";
-import { fillTemplate, readTemplate } from "./template.ts";
+import { readTemplate, writeTemplate } from "./template.ts";
 
 /** Doc comments of one line stay on one line: `/** text *\/`. */
 const DOC = "jsdoc-line" as const;
@@ -54,16 +55,14 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   emitImportsInterface(w, model);
   w.blank();
-  w.line(fillTemplate(readTemplate("ts-runtime.ts.tmpl"), {
+  writeTemplate(w, readTemplate("ts-runtime.ts.tmpl"), {
     USER_DATA_TYPE: dialect.userDataType,
     CTX_TABLE: ctxTable(),
-  }));
+  });
   w.blank();
   emitConstants(w, cx, model);
   w.blank();
-  const bindings = new SourceWriter();
-  emitBindings(bindings, model, dialect);
-  w.line(fillTemplate(readTemplate(dialect.loadTemplate), { BINDINGS: bindings.toString() }));
+  writeTemplate(w, readTemplate(dialect.loadTemplate), { BINDINGS: () => emitBindings(w, model, dialect) });
   return w.toString();
 }
 
@@ -86,17 +85,21 @@ function emitModuleDoc(w: SourceWriter, cx: EmitContext, dialect: Dialect): void
 }
 
 function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
+  // The dialect's FFI type tags as string literals, quoted once per module.
+  const pointer = jsString(dialect.pointerType);
+  const tag = {} as Record<ValueType, string>;
+  for (const t of VALUE_TYPES) tag[t] = jsString(dialect.ffiType[t]);
   w.docComment(`The native functions as \`${dialect.ffiApi}\` declares them, by C symbol.`, DOC);
   w.line("export const symbols = {");
   w.indented(() => {
     for (const imp of model.imports) {
       const params: string[] = [];
-      if (imp.kind === "multi") params.push(jsString(dialect.pointerType));
-      if (!imp.noctx) params.push(jsString(dialect.pointerType));
-      for (const p of imp.params) params.push(jsString(dialect.ffiType[p.type]));
-      const result = imp.kind === "single" ? dialect.ffiType[imp.results[0]!.type] : dialect.voidType;
+      if (imp.kind === "multi") params.push(pointer);
+      if (!imp.noctx) params.push(pointer);
+      for (const p of imp.params) params.push(tag[p.type]);
+      const result = imp.kind === "single" ? tag[imp.results[0]!.type] : jsString(dialect.voidType);
       w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
-      w.line(`${imp.symbol}: ${dialect.definition(params, jsString(result))},`);
+      w.line(`${imp.symbol}: ${dialect.definition(params, result)},`);
     }
   });
   w.line("} as const;");

@@ -40,6 +40,8 @@ export const JS_TYPE: Readonly<Record<ValueType, string>> = {
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = ["heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
 
+const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);
+
 /** One import, ready to print. */
 export interface TsImport {
   /** The wasm import module name. */
@@ -119,12 +121,13 @@ export function tsModel(cx: EmitContext): TsModel {
 function resolveImport(imp: ImportLayout, outOffset: number): TsImport {
   const fn = imp.fn;
   // Parameters never shadow the runtime's locals or each other.
-  const taken = new Set(WRAPPER_LOCALS);
+  const named: string[] = [];
+  const taken = { has: (n: string) => WRAPPER_LOCAL_SET.has(n) || named.includes(n) };
   const params = fn.params.map((p) => {
     // `native_*` and `out_*` are the runtime's per-import bindings.
     const base = p.name.startsWith("native_") || p.name.startsWith("out_") ? `p_${p.name}` : p.name;
     const name = safeJsName(base, taken);
-    taken.add(name);
+    named.push(name);
     return { name, type: p.type };
   });
   const labels = new Set<string>();

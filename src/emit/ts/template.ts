@@ -1,17 +1,20 @@
 /**
  * The static parts of the generated TS modules live in `templates/` as
- * plain files (embedded into `_templates.ts`); this fills their `{{NAME}}` slots. Templates interpolate and
+ * plain files (embedded into `_templates.ts`); this writes them, filling their `{{NAME}}` slots. Templates interpolate and
  * never decide: every value is resolved by the emitter first. A slot alone
  * on its line takes that line's indentation for every line it inserts.
  *
  * @example
  * ```ts
- * import { fillTemplate } from "./template.ts";
- * fillTemplate("a {{X}} b\n  {{BODY}}\n", { X: "1", BODY: "p;\nq;" });
- * // "a 1 b\n  p;\n  q;\n"
+ * import { writeTemplate } from "./template.ts";
+ * import { SourceWriter } from "../writer.ts";
+ * const w = new SourceWriter();
+ * writeTemplate(w, "a {{X}} b\n  {{BODY}}\n", { X: "1", BODY: "p;\nq;" });
+ * w.toString(); // "a 1 b\n  p;\n  q;\n"
  * ```
  * @module
  */
+import type { SourceWriter } from "../writer.ts";
 import { TEMPLATES } from "./_templates.ts";
 
 /**
@@ -32,26 +35,41 @@ export function readTemplate(name: string): string {
 }
 
 /**
- * Fills every `{{NAME}}` slot of `template`; a slot without a value, or a value without a slot, is a bug.
+ * Writes `template` into `w`, filling its `{{NAME}}` slots. A slot alone on
+ * its line is written at that line's indentation: its value is text, or a
+ * function that writes into `w` (so big sections are written in place, not
+ * built as a string and re-indented). A slot inside a line takes text. A
+ * slot without a value, or a value without a slot, is a bug.
  *
  * @example
  * ```ts
- * fillTemplate("x = {{X}};", { X: "1" }); // "x = 1;"
+ * import { SourceWriter } from "../writer.ts";
+ * const w = new SourceWriter();
+ * writeTemplate(w, "x = {{X}};\nif (x) {\n  {{BODY}}\n}", { X: "1", BODY: () => w.line("f();") });
+ * w.toString(); // "x = 1;\nif (x) {\n  f();\n}\n"
  * ```
  */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+export function writeTemplate(w: SourceWriter, template: string, values: Readonly<Record<string, string | (() => void)>>): void {
   const used = new Set<string>();
-  const out = template.replace(/^([ \t]*)\{\{([A-Z_]+)\}\}[ \t]*$|\{\{([A-Z_]+)\}\}/gm, (_m, indent, lineKey, inlineKey) => {
-    const key: string = lineKey ?? inlineKey;
-    const value = values[key];
-    if (value === undefined) throw new Error(`template slot {{${key}}} has no value`);
+  const value = (key: string) => {
+    const v = values[key];
+    if (v === undefined) throw new Error(`template slot {{${key}}} has no value`);
     used.add(key);
-    if (lineKey === undefined) return value;
-    const body = value.endsWith("\n") ? value.slice(0, -1) : value;
-    if (indent === "") return body;
-    return (body.startsWith("\n") || body === "" ? "" : indent) + body.replace(/\n(?=[^\n])/g, `\n${indent}`);
-  });
+    return v;
+  };
+  for (const line of template.split("\n")) {
+    const slot = /^([ \t]*)\{\{([A-Z_]+)\}\}[ \t]*$/.exec(line);
+    if (slot !== null) {
+      const v = value(slot[2]!);
+      w.within(slot[1]!, typeof v === "string" ? () => w.line(v) : v);
+      continue;
+    }
+    w.line(line.replace(/\{\{([A-Z_]+)\}\}/g, (_m, key: string) => {
+      const v = value(key);
+      if (typeof v !== "string") throw new Error(`template slot {{${key}}} inside a line needs text`);
+      return v;
+    }));
+  }
   const unused = Object.keys(values).filter((k) => !used.has(k));
   if (unused.length > 0) throw new Error(`template has no slot for ${unused.join(", ")}`);
-  return out;
 }
