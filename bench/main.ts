@@ -11,8 +11,12 @@
  *    cases), then `results/codegen.{json,md}`; when a target
  *    fails, a per-stage breakdown (`codegen/stages.ts`) says where time goes.
  *
+ * 3. Start-up: `hostbind --help` against each runtime's bare start
+ *    (`deno eval 0`, `node -e 0`, `bun -e 0`), alternating, then
+ *    `results/startup.{json,md}`.
+ *
  * Prints PASS/FAIL for every target. Usage:
- * `deno run -A bench/main.ts [call] [codegen] [--rounds N] [--processes N] [--no-write]`
+ * `deno run -A bench/main.ts [call] [codegen] [startup] [--rounds N] [--processes N] [--no-write]`
  *
  * @example
  * ```ts
@@ -27,6 +31,7 @@ import { callOverheadChart } from "./report/chart.ts";
 import { callChecks, formatCheck } from "./report/checks.ts";
 import { codegenChecks, codegenMarkdown } from "./report/codegen.ts";
 import { callOverheadMarkdown } from "./report/markdown.ts";
+import { startupChecks, startupMarkdown, type StartupRow } from "./report/startup.ts";
 import { mergeRuns, mergeSamples } from "./report/merge.ts";
 import type { CallOverheadReport, CodegenSample, RuntimeRun, TargetCheck } from "./report/model.ts";
 import { barChartSvg } from "./report/svg.ts";
@@ -38,7 +43,7 @@ const BUN = `${ROOT}node_modules/.bin/bun`;
 const RESULTS = `${HERE}results`;
 
 const args = Deno.args;
-const parts: string[] = args.filter((a) => a === "call" || a === "codegen");
+const parts: string[] = args.filter((a) => a === "call" || a === "codegen" || a === "startup");
 const wants = (p: string) => parts.length === 0 || parts.includes(p);
 const roundsAt = args.indexOf("--rounds");
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 7;
@@ -131,9 +136,8 @@ async function codegen(where: string): Promise<TargetCheck[]> {
       const byMode: Record<string, CodegenSample[]> = { parse: [], generate: [] };
       for (let p = 1; p <= processes; p++) {
         for (const mode of ["parse", "generate"]) {
-          // The same count for both modes: with 3 generate runs against 5 parse runs the medians
-          // compared a slower share of runs (the first run of a fresh process is the cold one).
-          const reps = 5;
+          // The same count for both modes; the targets use the first five runs, the warm column runs 11–15.
+          const reps = 15;
           console.log(`== codegen: ${name}, ${size} imports, ${mode}, process ${p} of ${processes}`);
           byMode[mode]!.push(lastJson<CodegenSample>(await child(cmd, [...pre, `${HERE}codegen/measure.ts`, String(size), mode, String(reps)])));
         }
@@ -146,9 +150,9 @@ async function codegen(where: string): Promise<TargetCheck[]> {
   if (checks.some((c) => !c.pass)) {
     // Where the time goes (bench/README.md, finding 4).
     const s = lastJson<{ size: number; stages: Record<string, number> }>(
-      await child(DENO, ["run", "-A", `${HERE}codegen/stages.ts`, "10000"]),
+      await child(DENO, ["run", "-A", `${HERE}codegen/stages.ts`, "1000"]),
     );
-    extra.push("### Stage breakdown at 10,000 imports (Deno)", "");
+    extra.push("### Stage breakdown at 1,000 imports (Deno, warm medians)", "");
     extra.push("| stage | ms |", "|---|---:|", ...Object.entries(s.stages).map(([k, v]) => `| ${k} | ${v.toFixed(1)} |`), "");
   }
   const md = codegenMarkdown({ machine: where, samples, checks }, extra);
@@ -161,6 +165,46 @@ async function codegen(where: string): Promise<TargetCheck[]> {
   return checks;
 }
 
+/** Wall-clock ms of one run of `cmd argv` (output discarded); throws when it fails. */
+async function wallMs(cmd: string, argv: string[]): Promise<number> {
+  const t0 = performance.now();
+  const out = await new Deno.Command(cmd, { args: argv, cwd: ROOT, stdout: "null", stderr: "piped" }).output();
+  const ms = performance.now() - t0;
+  if (!out.success) throw new Error(`${cmd} ${argv.join(" ")} failed: ${new TextDecoder().decode(out.stderr)}`);
+  return ms;
+}
+
+async function startup(where: string): Promise<TargetCheck[]> {
+  // Node runs the npm package's build: compile it once, into the bench's build folder.
+  console.log("== start-up: building dist/ for Node");
+  const dist = `${HERE}build/startup/dist`;
+  await child(`${ROOT}node_modules/.bin/tsc`, ["-p", "tsconfig.build.json", "--outDir", dist]);
+  await Deno.writeTextFile(`${HERE}build/startup/package.json`, JSON.stringify({ type: "module" }));
+  const commands: { runtime: StartupRow["runtime"]; bare: [string, string[]]; help: [string, string[]] }[] = [
+    { runtime: "deno", bare: [DENO, ["eval", "0"]], help: [DENO, ["run", "-A", "src/cli.ts", "--help"]] },
+    { runtime: "node", bare: ["node", ["-e", "0"]], help: ["node", [`${dist}/cli.js`, "--help"]] },
+    { runtime: "bun", bare: [BUN, ["-e", "0"]], help: [BUN, ["src/cli.ts", "--help"]] },
+  ];
+  const rows: StartupRow[] = commands.map((c) => ({ runtime: c.runtime, bareMs: [], helpMs: [] }));
+  // Runtimes and commands alternate, after one untimed run of each (disk caches, Deno's module cache).
+  for (const c of commands) await Promise.all([wallMs(...c.bare), wallMs(...c.help)]);
+  for (let i = 0; i < 4 * rounds; i++) {
+    for (const [k, c] of commands.entries()) {
+      rows[k]!.bareMs.push(await wallMs(...c.bare));
+      rows[k]!.helpMs.push(await wallMs(...c.help));
+    }
+  }
+  const checks = startupChecks(rows);
+  const md = startupMarkdown(where, rows, checks);
+  console.log(md);
+  if (write) {
+    await Deno.writeTextFile(`${RESULTS}/startup.json`, JSON.stringify({ machine: where, rows, checks }, null, 2) + "\n");
+    await Deno.writeTextFile(`${RESULTS}/startup.md`, md);
+    await updateReadme("startup", `### Start-up\n${demote(md)}`);
+  }
+  return checks;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const where = machine();
@@ -168,6 +212,7 @@ async function main(): Promise<void> {
   const checks: TargetCheck[] = [];
   if (wants("call")) checks.push(...(await callOverhead(where)));
   if (wants("codegen")) checks.push(...(await codegen(where)));
+  if (wants("startup")) checks.push(...(await startup(where)));
   console.log("\n== targets");
   for (const c of checks) console.log(formatCheck(c));
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s${write ? `; results in ${RESULTS}` : ""}`);

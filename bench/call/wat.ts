@@ -13,7 +13,7 @@
  * @module
  */
 import { WASM_TYPE, type ValueType } from "../../src/ir/types.ts";
-import { watString } from "../../src/ir/names.ts";
+import { watString } from "../../src/emit/wat.ts";
 import type { GuestShape } from "./cases.ts";
 
 /** How a counter `m` (an i32 local) becomes an argument of each type. */

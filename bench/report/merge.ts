@@ -72,6 +72,7 @@ export function mergeSamples(samples: readonly CodegenSample[]): CodegenSample {
     ...first,
     firstMs: median(samples.map((s) => s.firstMs)),
     medianMs: median(samples.map((s) => s.medianMs)),
+    ...(samples.every((s) => s.warmMs !== undefined) ? { warmMs: median(samples.map((s) => s.warmMs!)) } : {}),
     times: samples.flatMap((s) => s.times),
     rssBeforeMiB: median(samples.map((s) => s.rssBeforeMiB)),
     peakMiB: Math.max(...samples.map((s) => s.peakMiB)),

@@ -73,8 +73,10 @@ export interface CodegenSample {
   outputChars: number;
   /** The first timed run, ms (after a warm-up on a 20-import file). */
   firstMs: number;
-  /** Median of the timed runs, ms. */
+  /** Median of the first five timed runs, ms: what the targets compare. */
   medianMs: number;
+  /** Median of the timed runs after the tenth (the code well optimised), ms; absent with fewer runs. */
+  warmMs?: number;
   /** Every timed run, ms. */
   times: number[];
   /** Resident set before the first timed run, MiB (runtime + loaded modules). */

@@ -235,20 +235,13 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   for (const p of imp.params) args.push(dialect.argument(p.type, p.name));
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
   const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
-  w.line(`${key}: (${imp.jsParams}): ${returns} => {`);
-  w.indented(() => {
-    if (imp.noctx) {
-      // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
-      w.line("if (closed) throw closedError();");
-      w.line(imp.kind === "single" ? `return ${call};` : `${call};`);
-      return;
-    }
-    w.line("if (heap.length === 0) sync();");
-    w.line(imp.kind === "single" ? `const result = ${call};` : `${call};`);
-    w.line(`if (words[${TRAPPED_WORD}] !== 0) throw trap();`);
-    if (imp.kind === "single") w.line("return result;");
-  });
-  w.line("},");
+  const single = imp.kind === "single";
+  // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
+  const body = imp.noctx
+    ? `if (closed) throw closedError();\n  ${single ? `return ${call};` : `${call};`}`
+    : `if (heap.length === 0) sync();\n  ${single ? `const result = ${call};` : `${call};`}\n  if (words[${TRAPPED_WORD}] !== 0) throw trap();${single ? "\n  return result;" : ""}`;
+  // One block per wrapper; its lines are indented by the writer.
+  w.line(`${key}: (${imp.jsParams}): ${returns} => {\n  ${body}\n},`);
 }
 
 function ctxTable(): string {
