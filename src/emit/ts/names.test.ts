@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJsIdentifier, jsMember, jsPropertyKey, safeJsName } from "./names.ts";
+import { jsPropertyKey, safeJsName } from "./names.ts";
 
 describe("JS names", () => {
   it.each([
@@ -12,11 +12,6 @@ describe("JS names", () => {
     expect(jsPropertyKey(name)).toBe(want);
   });
 
-  it("spells member access", () => {
-    expect(jsMember("o", "env")).toBe("o.env");
-    expect(jsMember("o", "math-lib")).toBe('o["math-lib"]');
-  });
-
   it.each([
     ["x", [], "x"],
     ["default", [], "default_"],
@@ -26,11 +21,5 @@ describe("JS names", () => {
     ["a-b", [], "a_b"],
   ])("safe name of %j", (name, taken, want) => {
     expect(safeJsName(name, new Set(taken))).toBe(want);
-  });
-
-  it("knows identifiers", () => {
-    expect(isJsIdentifier("abc")).toBe(true);
-    expect(isJsIdentifier("class")).toBe(false);
-    expect(isJsIdentifier("a b")).toBe(false);
   });
 });

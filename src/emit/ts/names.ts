@@ -40,19 +40,6 @@ export const JS_RESERVED: ReadonlySet<string> = new Set([...ES_RESERVED_WORDS, "
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
- * True when `s` is an ASCII identifier that is not reserved.
- *
- * @example
- * ```ts
- * isJsIdentifier("env"); // true
- * isJsIdentifier("class"); // false
- * ```
- */
-export function isJsIdentifier(s: string): boolean {
-  return IDENT.test(s) && !JS_RESERVED.has(s);
-}
-
-/**
  * `name` as an object-literal or interface key: bare when an identifier, else a string literal.
  *
  * @example
@@ -62,18 +49,6 @@ export function isJsIdentifier(s: string): boolean {
  */
 export function jsPropertyKey(name: string): string {
   return IDENT.test(name) ? name : jsString(name);
-}
-
-/**
- * `name` as a property access on `target`: `target.name` or `target["na-me"]`.
- *
- * @example
- * ```ts
- * jsMember("o", "math-lib"); // "o[\"math-lib\"]"
- * ```
- */
-export function jsMember(target: string, name: string): string {
-  return IDENT.test(name) ? `${target}.${name}` : `${target}[${jsString(name)}]`;
 }
 
 /**

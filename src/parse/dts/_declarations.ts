@@ -13,11 +13,9 @@ import { isValueType } from "./_types.ts";
 
 /**
  * Module specifiers that provide hostbind's value types (npm, JSR, with or
- * without `/types`); also read by the fast path (`_fast.ts`).
- *
- * @example `HOSTBIND_SPECIFIER.test("npm:hostbind/types"); // true`
+ * without `/types`): `hostbind`, `npm:hostbind/types`, `jsr:@hostbind/hostbind`, …
  */
-export const HOSTBIND_SPECIFIER = /^(?:npm:|jsr:)?(?:@hostbind\/)?hostbind(?:@[\w.^~-]+)?(?:\/types)?$/;
+const HOSTBIND_SPECIFIER = /^(?:npm:|jsr:)?(?:@hostbind\/)?hostbind(?:@[\w.^~-]+)?(?:\/types)?$/;
 
 /** Declarations that have no meaning for a wasm import, with what to do instead. */
 const REJECTED_KINDS: Partial<Record<ts.SyntaxKind, { label: string; hint: string }>> = {
