@@ -13,6 +13,7 @@ import { mergeRuns, mergeSamples } from "../bench/report/merge.ts";
 import { median } from "../bench/call/harness.ts";
 import type { CallResult, CodegenSample, ProbeResult, RuntimeRun } from "../bench/report/model.ts";
 import { expectedSum, GENERATED_CASES, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "../bench/call/cases.ts";
+import { startupChecks, startupMarkdown, type StartupRow } from "../bench/report/startup.ts";
 
 function row(id: string, ns: number): CallResult {
   return { id, label: `label of ${id}`, group: id.startsWith("hb_") ? "hostbind" : "baseline", nsPerCall: ns, minNs: ns * 0.9, samples: [ns, ns, ns, ns, ns], n: 1000, verified: true };
@@ -154,8 +155,9 @@ describe("codegen report", () => {
     runtime, size, mode, inputChars: size * 75, outputChars: size * 2000, firstMs: ms, medianMs: ms, times: [ms], rssBeforeMiB: 100, peakMiB: 100 + size / 100,
   });
   const samples = [
-    sample("deno", 1000, "parse", 20), sample("deno", 1000, "generate", 100),
-    sample("deno", 10000, "parse", 200), sample("deno", 10000, "generate", 3000),
+    sample("deno", 100, "parse", 4), sample("deno", 100, "generate", 12),
+    { ...sample("deno", 1000, "parse", 20), firstMs: 40, warmMs: 10 }, { ...sample("deno", 1000, "generate", 25), firstMs: 100, warmMs: 30 },
+    sample("deno", 10000, "parse", 200), sample("deno", 10000, "generate", 750),
   ];
 
   it("merges fresh-process samples by the median of their medians, keeping every run and the highest peak", () => {
@@ -164,22 +166,30 @@ describe("codegen report", () => {
     const c = { ...sample("bun", 10000, "parse", 98), times: [176, 126, 98, 75, 76], peakMiB: 150 };
     const m = mergeSamples([a, b, c]);
     expect(m).toMatchObject({ medianMs: 79, peakMiB: 156, processMedians: [79, 72, 98] });
+    expect(m.warmMs).toBeUndefined();
+    expect(mergeSamples([{ ...a, warmMs: 50 }, { ...b, warmMs: 40 }, { ...c, warmMs: 60 }]).warmMs).toBe(50);
     expect(m.times).toHaveLength(15);
     expect(() => mergeSamples([a, sample("bun", 10000, "generate", 1)])).toThrow(/different/);
     expect(() => mergeSamples([])).toThrow(/no samples/);
   });
 
-  it("checks the floor ratio and linear growth", () => {
-    const [floor, linear] = codegenChecks(samples);
-    expect(floor).toMatchObject({ scope: "codegen/deno", value: 15, pass: false });
-    expect(linear!.value).toBeCloseTo(3); // 0.3 ms/import at 10,000 vs 0.1 at 1,000
-    expect(linear!.pass).toBe(false);
+  it("checks the floor ratio at 1,000 imports and linear growth between the sizes", () => {
+    const [floor, small, large] = codegenChecks(samples);
+    expect(floor).toMatchObject({ scope: "codegen/deno", value: 1.25, pass: true }); // 25 ms against 20
+    expect(small!.value).toBeCloseTo(0.2083); // 0.025 ms/import at 1,000 vs 0.12 at 100
+    expect(small!.pass).toBe(true);
+    expect(large!.value).toBeCloseTo(3); // 0.075 ms/import at 10,000 vs 0.025 at 1,000
+    expect(large!.pass).toBe(false);
+    const missing = codegenChecks(samples.filter((s) => s.size !== 100));
+    expect(missing[1]).toMatchObject({ pass: false, missing: "sizes not measured" });
   });
 
-  it("tabulates per-import cost and growth between sizes", () => {
+  it("tabulates per-import cost, growth between sizes, and the first-run and warm ratios", () => {
     const md = codegenMarkdown({ machine: "m", samples, checks: codegenChecks(samples) }, ["extra section"]);
-    // 10,000: 3000 ms → 300 µs/import; growth (3000 − 100) / 9000 → 322.2 µs/import.
-    expect(md).toContain("| 10000 | 200.0 | 3000.0 | 15.00 | 300.0 | 322.2 | 200.0 | 200.0 | 19.1 |");
+    // 1,000: first 100 / 40 → 2.50, warm 30 / 10 → 3.00, 25 µs/import, growth (25 − 12) / 900 → 14.4 µs/import.
+    expect(md).toContain("| 1000 | 20.0 | 25.0 | 1.25 | 2.50 | 3.00 | 25.0 | 14.4 | 110.0 | 110.0 | 1.9 |");
+    // 10,000: no warm runs measured → "—"; growth (750 − 25) / 9000 → 80.6 µs/import.
+    expect(md).toContain("| 10000 | 200.0 | 750.0 | 3.75 | 3.75 | — | 75.0 | 80.6 | 200.0 | 200.0 | 19.1 |");
     expect(md.trimEnd().endsWith("extra section")).toBe(true);
   });
 });
@@ -202,5 +212,26 @@ describe("expected sums the runners verify", () => {
 
   it.each([SHAPE_ONE, SHAPE_TWO, ...GENERATED_CASES])("matches a brute-force loop for %o", (shape) => {
     for (const n of [0, 1, 255, 256, 70_000, 200_001]) expect(expectedSum(shape, n)).toBe(bruteForce(shape, n));
+  });
+});
+
+describe("start-up report", () => {
+  const rows: StartupRow[] = [
+    { runtime: "deno", bareMs: [60, 70, 65], helpMs: [120, 140, 130] },
+    { runtime: "node", bareMs: [40, 40, 40], helpMs: [90, 81, 85] },
+    { runtime: "bun", bareMs: [5, 6, 5], helpMs: [40, 45, 50] },
+  ];
+
+  it("compares medians against each runtime's own limit", () => {
+    const [deno, node, bun] = startupChecks(rows);
+    expect(deno).toMatchObject({ scope: "startup/deno", value: 2, limit: 2, pass: true });
+    expect(node).toMatchObject({ scope: "startup/node", value: 85 / 40, limit: 2, pass: false });
+    expect(bun).toMatchObject({ scope: "startup/bun", value: 9, limit: 10, pass: true });
+  });
+
+  it("tabulates the commands side by side", () => {
+    const md = startupMarkdown("m", rows, startupChecks(rows));
+    expect(md).toContain("| deno | `deno eval 0` | 65.0 | `deno run -A src/cli.ts --help` | 130.0 | 2.00 |");
+    expect(md).toContain("FAIL startup/node: hostbind --help ≤ 2× the runtime's bare start: 2.13×");
   });
 });

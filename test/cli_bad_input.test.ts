@@ -11,10 +11,10 @@
  *     // at: LINE:COL
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { runMain } from "./support/cli_main.ts";
-import { type CliFs, nodeIO } from "../src/cli/io.ts";
+import { inDir, runMain } from "./support/cli_main.ts";
+import type { CliFs } from "../src/cli/io.ts";
 import { cli, RUNTIMES, snapshot } from "./support/cli.ts";
 import { ROOT, tempDir } from "./support/tmp.ts";
 
@@ -46,19 +46,7 @@ function badCases(): BadCase[] {
 const CASES = badCases();
 
 /** The real file system with relative paths taken from the repository root, whatever the test's cwd. */
-const fromRoot: CliFs = (() => {
-  const real = nodeIO().fs;
-  const abs = (p: string) => (isAbsolute(p) ? p : join(ROOT, p));
-  return {
-    readFile: (p) => real.readFile(abs(p)),
-    writeNewFile: (p, d) => real.writeNewFile(abs(p), d),
-    rename: (a, b) => real.rename(abs(a), abs(b)),
-    unlink: (p) => real.unlink(abs(p)),
-    mkdir: (p) => real.mkdir(abs(p)),
-    rmdir: (p) => real.rmdir(abs(p)),
-    kind: (p) => real.kind(abs(p)),
-  };
-})();
+const fromRoot: CliFs = inDir(ROOT);
 
 /** An output directory holding one sentinel file, to prove a failed run changes nothing. */
 function seededOutDir(label: string): string {
