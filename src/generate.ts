@@ -15,6 +15,7 @@
  */
 import { HostbindError } from "./errors.ts";
 import type { Declarations } from "./ir/types.ts";
+import { excludeModules, prefixSymbols } from "./ir/select.ts";
 import { validateDeclarations } from "./ir/validate.ts";
 import { readDts, readWasm } from "./parse/mod.ts";
 import { createEmitContext, type EmitContext } from "./emit/context.ts";
@@ -80,9 +81,7 @@ export function generate(input: string | Uint8Array | Declarations, options: Gen
  * ```
  */
 export function parseDeclarations(text: string, options: ParseOptions = {}): Declarations {
-  const decls = readDts(text, options.file ?? "input.d.ts");
-  validateDeclarations(decls);
-  return decls;
+  return finish(readDts(text, options.file ?? "input.d.ts"), options);
 }
 
 /**
@@ -99,7 +98,13 @@ export function parseDeclarations(text: string, options: ParseOptions = {}): Dec
  * ```
  */
 export function parseWasm(bytes: Uint8Array, options: ParseOptions = {}): Declarations {
-  const decls = readWasm(bytes, options.file ?? "input.wasm");
+  return finish(readWasm(bytes, options.file ?? "input.wasm"), options);
+}
+
+/** The parse options applied to what a reader returned, then validation. */
+function finish(read: Declarations, options: ParseOptions): Declarations {
+  const decls = excludeModules(read, options.excludeModules ?? []);
+  if (options.symbolPrefix !== undefined) prefixSymbols(decls, options.symbolPrefix);
   validateDeclarations(decls);
   return decls;
 }

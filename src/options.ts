@@ -56,6 +56,19 @@ export interface ParseOptions {
    * @default "input.d.ts" for text, "input.wasm" for bytes
    */
   file?: string;
+  /**
+   * A prefix for every derived C symbol (`MODULE_NAME`; not those given by
+   * `@symbol`), so a guest's import names need not be valid or free C names
+   * as they are: `hb_` makes `__wbindgen_placeholder_____wbg_x` `hb___wbindgen…`.
+   * @default none
+   */
+  symbolPrefix?: string;
+  /**
+   * Import modules to leave out: the host application serves them (WASI,
+   * a JS glue module). Their imports are neither generated nor required.
+   * @default none
+   */
+  excludeModules?: readonly string[];
 }
 
 /** The default output name for an input path: its base name without extensions. */

@@ -94,6 +94,61 @@ declare module "math-lib" {
   });
 });
 
+describe("import names real toolchains use", () => {
+  // AssemblyScript, wasm-bindgen, Emscripten, Go and napi-rs spell imports like these;
+  // the last ones are there to show that any name at all survives.
+  const GUEST_NAMES = `(module
+    (import "env" "console.log" (func (param i32)))
+    (import "env" "Date.now" (func (result f64)))
+    (import "env" "abort" (func (param i32 i32 i32 i32)))
+    (import "__wbindgen_placeholder__" "__wbg_log_1d3ae0" (func (param i32 i32)))
+    (import "wbg" "__wbindgen_throw" (func (param i32 i32)))
+    (import "env" "_abort_js" (func))
+    (import "env" "__syscall_openat" (func (param i32 i32 i32 i32) (result i32)))
+    (import "gojs" "syscall/js.valueGet" (func (param i32)))
+    (import "gojs" "runtime.wasmExit" (func (param i32)))
+    (import "env" "__getrandom_v03_custom" (func (param i32 i32) (result i32)))
+    (import "env" "delete" (func))
+    (import "env" "\\ef\\bb\\bfbom" (func))
+    (import "\\ef\\bb\\bfenv" "f" (func))
+    (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+    (import "env" "memory" (memory 1)))`;
+
+  it("declares every one of them, and generate(declare(x.wasm)) is generate(x.wasm)", () => {
+    const bytes = wat(GUEST_NAMES);
+    const declared = declareFromWasm(bytes, "names.wasm");
+    expect(declared).not.toContain("// Not declarable");
+    expect(declared).toContain("  /** @name console.log */\n  function console_log(p0: i32): void;");
+    expect(declared).toContain("  /** @name syscall/js.valueGet */\n  function syscall_js_valueGet(p0: i32): void;");
+    expect(declared).toContain('  /** @name "\\ufeffbom" */');
+    expect(declared).toContain('declare module "\ufeffenv" {');
+    const fromWasm = parseWasm(bytes, { file: "names.wasm" });
+    const fromText = parseDeclarations(declared, { file: "names.d.ts" });
+    const model = (d: Declarations) => d.modules.map((m) => ({ name: m.name, functions: m.functions.map(({ location: _, ...f }) => f) }));
+    expect(model(fromText)).toEqual(model(fromWasm));
+    expect(fromWasm.modules.map((m) => m.name)).toContain("\ufeffenv");
+    const unnamed = (files: { contents: string }[], input: string) => files.map((f) => f.contents.replaceAll(input, "INPUT"));
+    const all: OutputKind[] = ["c", "deno", "bun", "rust"];
+    expect(unnamed(generate(declared, { file: "names.d.ts", targets: all }), "names.d.ts"))
+      .toEqual(unnamed(generate(bytes, { file: "names.wasm", targets: all }), "names.wasm"));
+  });
+
+  it("accepts the symbols C merely reserves, prefixes derived symbols on request, and leaves excluded modules out", () => {
+    const bytes = wat(GUEST_NAMES);
+    const plain = parseWasm(bytes, { file: "names.wasm" });
+    expect(allFunctions(plain).map((f) => f.symbol)).toContain("__wbindgen_placeholder_____wbg_log_1d3ae0");
+    const prefixed = parseWasm(bytes, { file: "names.wasm", symbolPrefix: "hb_", excludeModules: ["wasi_snapshot_preview1", "gojs"] });
+    expect(allFunctions(prefixed).map((f) => f.symbol)).toContain("hb_env_console_log");
+    expect(prefixed.modules.map((m) => m.name)).not.toContain("wasi_snapshot_preview1");
+    expect(prefixed.excludedModules).toEqual(["gojs", "wasi_snapshot_preview1"]);
+    expect(() => parseWasm(bytes, { file: "names.wasm", symbolPrefix: "1" })).toThrow(/starts with a digit/);
+    expect(() => parseWasm(wat('(module (import "wasi_snapshot_preview1" "fd_write" (func)))'), { file: "w.wasm", excludeModules: ["wasi_snapshot_preview1"] }))
+      .toThrow("Nothing for hostbind to serve: every function import of w.wasm comes from a module left to the host application (`wasi_snapshot_preview1`)");
+    expect(() => parseWasm(wat('(module (import "env" "memory" (memory 1)) (import "env" "t" (table 1 funcref)))'), { file: "t.wasm" }))
+      .toThrow("Nothing for hostbind to serve: t.wasm imports no functions (only memory `env.memory`, table `env.t`)");
+  });
+});
+
 describe(".wasm input against the fuzzer's guests", () => {
   it("reads 150 random signatures exactly as their declaration file declares them (in wasm types)", () => {
     const sigs = [0, 1, 2].flatMap((b) => batchSignatures(61, b, 50).map((s) => ({ ...s, name: `b${b}_${s.name}` })));

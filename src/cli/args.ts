@@ -54,6 +54,8 @@ export interface OptionSpec {
   alias?: string;
   /** The placeholder of the option's value (`DIR`); absent for a boolean flag. */
   value?: string;
+  /** True when the option may be given several times; its values are collected in order in `lists`. */
+  repeatable?: boolean;
 }
 
 /** What a command accepts. */
@@ -68,6 +70,8 @@ export interface ParsedArgs {
   positionals: string[];
   /** Values of value options, by long name; each may be given once. */
   values: Record<string, string>;
+  /** Values of repeatable options, by long name, in the order given. */
+  lists: Record<string, string[]>;
   /** Long names of the boolean flags that were given. */
   flags: Set<string>;
 }
@@ -78,11 +82,11 @@ export interface ParsedArgs {
  * @example
  * ```ts
  * parseArgs(["--target=i686-linux", "x.d.ts"], { options: { target: { value: "T" } } }, "explain");
- * // { positionals: ["x.d.ts"], values: { target: "i686-linux" }, flags: Set {} }
+ * // { positionals: ["x.d.ts"], values: { target: "i686-linux" }, lists: {}, flags: Set {} }
  * ```
  */
 export function parseArgs(argv: readonly string[], spec: ArgSpec, command: string): ParsedArgs {
-  const out: ParsedArgs = { positionals: [], values: {}, flags: new Set() };
+  const out: ParsedArgs = { positionals: [], values: {}, lists: {}, flags: new Set() };
   const byAlias = new Map(
     Object.entries(spec.options).flatMap(([name, o]) => (o.alias ? [[o.alias, name] as const] : [])),
   );
@@ -118,6 +122,10 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec, command: strin
       }
       value = next;
       i++;
+    }
+    if (opt.repeatable) {
+      (out.lists[name] ??= []).push(value);
+      continue;
     }
     if (name in out.values) throw new UsageError(`option \`--${name}\` given more than once`, command);
     out.values[name] = value;

@@ -14,7 +14,7 @@
  * @module
  */
 import { HostbindError } from "../errors.ts";
-import { parseDeclarations, parseWasm } from "../generate.ts";
+import { parseDeclarations, type ParseOptions, parseWasm } from "../generate.ts";
 import type { ModuleWarning } from "../ir/compare.ts";
 import type { Declarations } from "../ir/types.ts";
 import { watString } from "../emit/wat.ts";
@@ -83,9 +83,10 @@ export function readInput(fs: CliFs, path: string): string | Uint8Array {
  * readDeclarationsFile(nodeIO().fs, "divmod.d.ts").modules[0]?.name; // "env"
  * ```
  */
-export function readDeclarationsFile(fs: CliFs, path: string): Declarations {
+export function readDeclarationsFile(fs: CliFs, path: string, options: Omit<ParseOptions, "file"> = {}): Declarations {
   const source = readInput(fs, path);
-  return typeof source === "string" ? parseDeclarations(source, { file: path }) : parseWasm(source, { file: path });
+  const all = { ...options, file: path };
+  return typeof source === "string" ? parseDeclarations(source, all) : parseWasm(source, all);
 }
 
 /**

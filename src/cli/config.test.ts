@@ -108,7 +108,7 @@ describe("invalid configuration: exit 1, located, nothing written", () => {
     [
       "unknown key, with a suggestion",
       '{\n  "input": "env.d.ts",\n  "out-dir": "gen"\n}',
-      "hostbind.config.json:3:3: error: Unknown key `out-dir` in the configuration; expected one of input, outDir, name, lib, targets, module\n  help: Did you mean `outDir`?",
+      "hostbind.config.json:3:3: error: Unknown key `out-dir` in the configuration; expected one of input, outDir, name, lib, targets, module, symbolPrefix, excludeModules\n  help: Did you mean `outDir`?",
     ],
     [
       "wrong type",
@@ -128,7 +128,7 @@ describe("invalid configuration: exit 1, located, nothing written", () => {
     [
       "not an object",
       '["env.d.ts"]',
-      "hostbind.config.json:1:1: error: Expected an object with input, outDir, name, lib, targets or module for the configuration, found an array",
+      "hostbind.config.json:1:1: error: Expected an object with input, outDir, name, lib, targets, module, symbolPrefix, excludeModules for the configuration, found an array",
     ],
     [
       "bad JSON",

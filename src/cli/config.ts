@@ -33,10 +33,10 @@ import { joinPath, parentDir } from "./common.ts";
 /**
  * The settings of `hostbind generate`, the one shape the command-line flags
  * and a configuration give (every field optional; flags win field by field).
- * `name`, `lib` and `targets` are the library's own {@link GenerateOptions}
+ * `name`, `lib`, `targets`, `symbolPrefix` and `excludeModules` are the library's own {@link GenerateOptions}
  * and are handed to `generate()` as they are.
  */
-export interface GenerateSettings extends Pick<GenerateOptions, "name" | "lib" | "targets"> {
+export interface GenerateSettings extends Pick<GenerateOptions, "name" | "lib" | "targets" | "symbolPrefix" | "excludeModules"> {
   /** The input (`.d.ts`, `.ts` or `.wasm`); from a configuration, resolved against its directory. */
   input?: string;
   /** The output directory; from a configuration, resolved against its directory. */
@@ -61,7 +61,7 @@ export const CONFIG_FILES: readonly { name: string; whole: boolean; comments: bo
   { name: "package.json", whole: false, comments: false },
 ];
 
-const KEYS = ["input", "outDir", "name", "lib", "targets", "module"] as const;
+const KEYS = ["input", "outDir", "name", "lib", "targets", "module", "symbolPrefix", "excludeModules"] as const;
 type Key = (typeof KEYS)[number];
 const PATH_KEYS: ReadonlySet<Key> = new Set(["input", "outDir", "module"]);
 
@@ -122,7 +122,7 @@ export function readConfigFile(fs: CliFs, path: string, required: boolean): Gene
 }
 
 function toConfig(node: JsonNode, file: string, what: string): GenerateConfig {
-  if (node.kind !== "object") throw wrongType(node, what, "an object with input, outDir, name, lib, targets or module");
+  if (node.kind !== "object") throw wrongType(node, what, `an object with ${KEYS.join(", ")}`);
   const settings: GenerateSettings = {};
   const dir = parentDir(file);
   for (const entry of node.entries) {
@@ -130,6 +130,11 @@ function toConfig(node: JsonNode, file: string, what: string): GenerateConfig {
     if (key === undefined) throw unknownKey(entry, what);
     if (key === "targets") {
       settings.targets = targetsOf(entry.value);
+      continue;
+    }
+    if (key === "excludeModules") {
+      if (entry.value.kind !== "array") throw wrongType(entry.value, key, "an array of import module names");
+      settings.excludeModules = entry.value.items.map((i) => stringOf(i, "each of excludeModules"));
       continue;
     }
     const value = stringOf(entry.value, key);

@@ -16,6 +16,7 @@
  */
 import { declarationWarnings, printWasmDeclarations } from "../declare/mod.ts";
 import { HostbindError } from "../errors.ts";
+import { excludeModules } from "../ir/select.ts";
 import { readWasm } from "../parse/mod.ts";
 import { type ParsedArgs, UsageError } from "./args.ts";
 import { isWasmPath, parentDir, readInput, singleInput } from "./common.ts";
@@ -52,7 +53,7 @@ export function runDeclare(args: ParsedArgs, io: CliIO): number {
     });
   }
   const source = readInput(io.fs, input);
-  const decls = readWasm(source as Uint8Array, input);
+  const decls = excludeModules(readWasm(source as Uint8Array, input), args.lists["exclude-module"] ?? []);
   const text = printWasmDeclarations(decls);
   for (const w of declarationWarnings(decls)) io.stderr(`warning: ${w}\n`);
   if (out === undefined) {

@@ -31,6 +31,8 @@ const GENERATE_SPEC: ArgSpec = {
     lib: { value: "PATH" },
     targets: { value: "LIST" },
     module: { value: "FILE.wasm" },
+    "symbol-prefix": { value: "PREFIX" },
+    "exclude-module": { value: "NAME", repeatable: true },
     config: { value: "FILE" },
     check: {},
     watch: {},
@@ -49,6 +51,7 @@ const EXPLAIN_SPEC: ArgSpec = {
 const DECLARE_SPEC: ArgSpec = {
   options: {
     out: { value: "FILE" },
+    "exclude-module": { value: "NAME", repeatable: true },
     force: {},
     help: { alias: "h" },
   },
@@ -65,9 +68,10 @@ const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared l
 
 Usage:
   hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]
-                    [--module GUEST.wasm] [--check | --watch] [--config FILE]
+                    [--module GUEST.wasm] [--symbol-prefix PREFIX] [--exclude-module NAME]...
+                    [--check | --watch] [--config FILE]
   hostbind explain INPUT [--target TARGET] [--json]
-  hostbind declare MODULE.wasm [--out FILE] [--force]
+  hostbind declare MODULE.wasm [--out FILE] [--force] [--exclude-module NAME]...
 
 Commands:
   generate   write the C header and the Deno and Bun bindings for INPUT
@@ -106,6 +110,14 @@ Options:
       --module FILE    a compiled guest (.wasm): every function it imports must
                        be declared with the same wasm type (an error otherwise);
                        declarations it does not import are warnings
+      --symbol-prefix PREFIX
+                       put PREFIX before every derived C symbol (MODULE_NAME;
+                       not those given by @symbol), e.g. for a .wasm input
+                       whose import names are not valid or free C names
+      --exclude-module NAME
+                       leave the imports of module NAME to the host application
+                       (WASI, a JS glue module): neither generated nor required
+                       by --module; may be given several times
       --check          write nothing; exit 0 when every file in DIR is up to
                        date, 1 listing each missing or stale file (for CI)
       --watch          generate, then again whenever INPUT, the module or the
@@ -118,8 +130,9 @@ Configuration: without --config, the first of hostbind.config.json (the
 whole file), deno.json or deno.jsonc (key "hostbind"), package.json (key
 "hostbind") in the current directory that holds one is used; parent
 directories are not searched. Fields: input, outDir, name, lib, targets (an
-array or a comma-separated string), module. input, outDir and module are
-relative to the configuration file; lib is written verbatim like --lib.
+array or a comma-separated string), module, symbolPrefix, excludeModules (an
+array of module names). input, outDir and module are relative to the
+configuration file; lib is written verbatim like --lib.
 Flags override the configuration field by field, and INPUT overrides input.
 `;
 
@@ -141,13 +154,18 @@ const DECLARE = `Usage: hostbind declare MODULE.wasm [options]
 
 Prints a declaration file for the function imports of a compiled guest, to
 start from: name the parameters, label the results, use u32/u64 where values
-are unsigned, add docs, then run \`hostbind generate\` on it. Imports that are
-not functions (memories, tables, globals) and functions whose names are not
-identifiers are listed in warnings and in the file's header.
+are unsigned, add docs, then run \`hostbind generate\` on it. Every function
+import is declared; one whose wasm name is not a TypeScript identifier gets
+\`@name\` (\`/** @name console.log */ function console_log(…)\`). Imports that
+are not functions (memories, tables, globals) are listed in a warning and in
+the file's header.
 
 Options:
       --out FILE   write to FILE instead of standard output (atomically)
       --force      replace FILE if it exists (it may hold your edits)
+      --exclude-module NAME
+                   leave out the imports of module NAME (the host application
+                   serves them, e.g. wasi_snapshot_preview1); repeatable
   -h, --help       show this help
 `;
 

@@ -20,6 +20,8 @@
 import { HostbindError, throwIfAny } from "../errors.ts";
 import { generate, type GeneratedFile, OUTPUT_KINDS, type OutputKind } from "../generate.ts";
 import { compareWithModule } from "../ir/compare.ts";
+import { excludeModules } from "../ir/select.ts";
+import { symbolWarnings } from "../ir/validate.ts";
 import { readWasm } from "../parse/mod.ts";
 import { type ParsedArgs, UsageError } from "./args.ts";
 import { formatWarning, otherImportsWarning, readDeclarationsFile } from "./common.ts";
@@ -73,6 +75,8 @@ export function resolveJob(args: ParsedArgs, fs: CliFs): GenerateJob {
     lib: args.values.lib,
     targets: args.values.targets === undefined ? undefined : parseTargets(args.values.targets),
     module: args.values.module,
+    symbolPrefix: args.values["symbol-prefix"],
+    excludeModules: args.lists["exclude-module"],
   };
   // Flags win, field by field; fields neither sets stay absent.
   const merged: GenerateSettings = { ...config?.settings };
@@ -99,10 +103,12 @@ export function resolveJob(args: ParsedArgs, fs: CliFs): GenerateJob {
  * ```
  */
 export function buildJob(job: GenerateJob, fs: CliFs): BuiltJob {
-  const decls = readDeclarationsFile(fs, job.input);
-  let warnings = otherImportsWarning(decls);
+  const decls = readDeclarationsFile(fs, job.input, job);
+  let warnings = otherImportsWarning(decls) + symbolWarnings(decls).map((w) => `warning: ${w}\n`).join("");
   if (job.module !== undefined) {
-    const { errors, warnings: unused } = compareWithModule(decls, readWasm(readModule(fs, job.module), job.module));
+    // The guest's imports from excluded modules are the host application's to serve: not required.
+    const guest = excludeModules(readWasm(readModule(fs, job.module), job.module), job.excludeModules ?? []);
+    const { errors, warnings: unused } = compareWithModule(decls, guest);
     throwIfAny(errors);
     warnings += unused.map(formatWarning).join("");
   }

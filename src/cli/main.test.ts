@@ -216,6 +216,64 @@ describe("declare", () => {
   });
 });
 
+describe("guests from real toolchains", () => {
+  // A wasm-bindgen-style guest that also imports WASI: only `wbg` is the native library's.
+  const GUEST = wat(`(module
+    (import "wbg" "__wbindgen_throw" (func (param i32 i32)))
+    (import "wbg" "console.log" (func (param i32)))
+    (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+    (import "wasi_snapshot_preview1" "proc_exit" (func (param i32)))
+    (import "env" "memory" (memory 1)))`);
+  let wasm: string;
+  beforeEach(() => {
+    wasm = join(dir, "guest.wasm");
+    writeFileSync(wasm, GUEST);
+  });
+
+  test("generate from .wasm: reserved-looking symbols are a warning, --symbol-prefix and --exclude-module shape the output", () => {
+    const out = join(dir, "gen");
+    const r = runMain(["generate", wasm, "-o", out, "--targets", "c", "--exclude-module", "wasi_snapshot_preview1"]);
+    expect(r.stderr).toContain("warning: 1 C symbol(s) use names C reserves for the implementation (a leading `_` or `__`): `wbg___wbindgen_throw`.");
+    expect(r.code).toBe(0);
+    const header = readFileSync(join(out, "guest.h"), "utf8");
+    expect(header).toContain("void wbg___wbindgen_throw(hostbind_ctx *ctx, int32_t p0, int32_t p1);");
+    expect(header).toContain("void wbg_console_log(hostbind_ctx *ctx, int32_t p0);");
+    expect(header).not.toContain("fd_write");
+    const p = runMain(["generate", wasm, "-o", join(dir, "p"), "--targets", "c", "--symbol-prefix", "hb_", "--exclude-module", "wasi_snapshot_preview1", "--exclude-module", "wbg"]);
+    expect(p.code).toBe(1);
+    expect(p.stderr).toContain("error: Nothing for hostbind to serve: every function import of");
+    const q = runMain(["generate", wasm, "-o", join(dir, "q"), "--targets", "c", "--symbol-prefix", "hb_", "--exclude-module=wasi_snapshot_preview1"]);
+    expect(q.code).toBe(0);
+    expect(q.stderr).toContain("`hb_wbg___wbindgen_throw`");
+    expect(readFileSync(join(dir, "q", "guest.h"), "utf8")).toContain("void hb_wbg___wbindgen_throw(");
+  });
+
+  test("declare --exclude-module and the --module cross-check leave the host's modules alone", () => {
+    const decl = join(dir, "guest.d.ts");
+    const d = runMain(["declare", wasm, "--out", decl, "--exclude-module", "wasi_snapshot_preview1"]);
+    expect(d.code).toBe(0);
+    const text = readFileSync(decl, "utf8");
+    expect(text).toContain('//   module "wasi_snapshot_preview1"');
+    expect(text).toContain("  /** @name console.log */\n  function console_log(p0: i32): void;");
+    expect(text).not.toContain("fd_write");
+    // Without the exclusion, the guest's WASI imports would be undeclared: an error.
+    const missing = runMain(["generate", decl, "-o", join(dir, "m"), "--module", wasm]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("wasi_snapshot_preview1");
+    const ok = runMain(["generate", decl, "-o", join(dir, "m"), "--module", wasm, "--exclude-module", "wasi_snapshot_preview1"]);
+    expect(ok.stderr).not.toContain("error");
+    expect(ok.code).toBe(0);
+  });
+
+  test("the configuration takes symbolPrefix and excludeModules", () => {
+    writeFileSync(join(dir, "hostbind.config.json"), JSON.stringify({ input: "guest.wasm", outDir: "gen", targets: ["c"], symbolPrefix: "x_", excludeModules: ["wasi_snapshot_preview1"] }));
+    const r = runMain(["generate", "--config", join(dir, "hostbind.config.json")]);
+    expect(r.stderr).toContain(`warning: ${join(dir, "guest.wasm")} also imports memory "env" "memory", which hostbind does not provide\n`);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "gen", "guest.h"), "utf8")).toContain("void x_wbg_console_log(");
+  });
+});
+
 describe("start-up", () => {
   /** Every module `file` reaches through static, non-type imports (relative paths and packages). */
   function staticGraph(file: string, seen = new Set<string>()): Set<string> {

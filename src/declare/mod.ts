@@ -15,7 +15,8 @@
  */
 import type { Declarations } from "../ir/types.ts";
 import { readWasm } from "../parse/mod.ts";
-import { declarationWarnings, printDeclarations } from "./print.ts";
+import { jsString } from "../emit/ts/names.ts";
+import { printDeclarations } from "./print.ts";
 
 export { declarationWarnings, isDeclarableName, printDeclarations, type PrintOptions } from "./print.ts";
 
@@ -42,11 +43,12 @@ export function printWasmDeclarations(decls: Declarations): string {
   const others = decls.otherImports ?? [];
   if (others.length > 0) {
     header.push("", "Not functions, so not served by hostbind (the host application provides them):");
-    for (const o of others) header.push(`  ${o.kind} ${JSON.stringify(o.module)} ${JSON.stringify(o.name)}`);
+    for (const o of others) header.push(`  ${o.kind} ${jsString(o.module)} ${jsString(o.name)}`);
   }
-  const skipped = declarationWarnings(decls).length - others.length;
-  if (skipped > 0) {
-    header.push("", `${skipped} function import(s) could not be declared: their names are not identifiers (see below).`);
+  const excluded = decls.excludedModules ?? [];
+  if (excluded.length > 0) {
+    header.push("", "Left out on request (the host application serves them):");
+    for (const m of excluded) header.push(`  module ${jsString(m)}`);
   }
   return printDeclarations(decls, { header });
 }

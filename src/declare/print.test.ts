@@ -75,27 +75,28 @@ declare module "math-lib" {
     }
   });
 
-  it("comments out functions whose names are not identifiers, and warns", () => {
+  it("declares every function, giving those whose names are not identifiers an identifier and @name", () => {
+    const names = ["my-func", "delete", "ok", "console.log", "syscall/js.valueGet", "my_func", "\ufeffbom", "a b\n*/c\u2028", "@x", '"q"', "{@link y}", "*star"];
     const decls = declarations("w.wasm", [
-      { name: "env", functions: [importFn("env", "my-func", { params: [["p0", "i32"]] }), importFn("env", "delete"), importFn("env", "ok")] },
+      { name: "env", functions: names.map((n) => importFn("env", n, { params: [["p0", "i32"]] })) },
       { name: "i32", functions: [importFn("i32", "f")] },
     ]);
     decls.otherImports = [{ module: "env", name: "memory", kind: "memory" }];
     const text = printDeclarations(decls);
-    expect(text).toContain(`  // Not declarable, "my-func" is not a TypeScript identifier: (p0: i32): void\n`);
-    expect(text).toContain(`  // Not declarable, "delete" is not a TypeScript identifier: (): void\n`);
+    expect(text).toContain("  /** @name my-func */\n  function my_func_2(p0: i32): void;\n");
+    expect(text).toContain("  /** @name delete */\n  function delete_(p0: i32): void;\n");
+    expect(text).toContain("  /** @name console.log */\n  function console_log(p0: i32): void;\n");
+    expect(text).toContain("  /** @name syscall/js.valueGet */\n  function syscall_js_valueGet(p0: i32): void;\n");
+    expect(text).toContain('  /** @name "\\ufeffbom" */\n');
+    expect(text).toContain('  /** @name "a b\\n*\\/c\\u2028" */\n');
+    expect(text).toContain('  /** @name "@x" */\n');
     expect(text).toContain(`declare module "i32" {\n  export function f(): void;\n}`);
-    expect(text).not.toContain("import type");
-    const expected = declarations("w.d.ts", [
-      { name: "env", functions: [importFn("env", "ok")] },
-      { name: "i32", functions: [importFn("i32", "f")] },
-    ]);
-    expect(shape(readDts(text, "w.d.ts"))).toEqual(shape(expected));
-    expect(declarationWarnings(decls)).toEqual([
-      "Function import `env.my-func` was not declared: its name is not a TypeScript identifier",
-      "Function import `env.delete` was not declared: its name is not a TypeScript identifier",
-      "Import `env.memory` is a memory, not a function: hostbind does not provide it",
-    ]);
+    expect(text).toContain('import type { i32 } from "hostbind";');
+    // Every name reads back byte for byte: the same model as the module itself.
+    const back = readDts(text, "w.d.ts");
+    expect(back.modules[0]!.functions.map((f) => f.name)).toEqual(names);
+    expect(shape(back)).toEqual(shape({ ...decls, file: "w.d.ts", otherImports: undefined }));
+    expect(declarationWarnings(decls)).toEqual(["Import `env.memory` is a memory, not a function: hostbind does not provide it"]);
   });
 
   it("knows which names are declarable", () => {

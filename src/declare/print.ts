@@ -4,9 +4,10 @@
  * `@noctx` and docs included. A module named by a plain identifier becomes
  * `export declare namespace NAME { … }`, any other `declare module "NAME"`.
  *
- * A function whose wasm name is not a TypeScript identifier (`my-func`,
- * `delete`) cannot be declared — a namespace member needs an identifier —
- * so it is printed as a comment and reported by {@link declarationWarnings}.
+ * Every function import is declared. One whose wasm name is not a
+ * TypeScript identifier (`console.log`, `delete`, `syscall/js.valueGet`) gets
+ * an identifier made from it and the wasm name in `@name`:
+ * `/** @name console.log *\/ function console_log(p0: i32): void;`.
  *
  * @example
  * ```ts
@@ -26,7 +27,7 @@
 import { SourceWriter } from "../emit/writer.ts";
 import type { Declarations, ImportFunction, ImportModule, Result } from "../ir/types.ts";
 import { VALUE_TYPES } from "../ir/types.ts";
-import { ES_RESERVED_WORDS } from "../emit/ts/names.ts";
+import { ES_RESERVED_WORDS, jsString } from "../emit/ts/names.ts";
 
 /** Words that cannot name a function or namespace in an ES module (strict mode, `await` included). */
 const RESERVED = ES_RESERVED_WORDS;
@@ -67,7 +68,6 @@ export function printDeclarations(decls: Declarations, options: PrintOptions = {
 function usedTypes(decls: Declarations): string[] {
   const used = new Set<string>();
   for (const fn of decls.modules.flatMap((m) => m.functions)) {
-    if (!isDeclarableName(fn.name)) continue;
     for (const v of [...fn.params, ...fn.results]) used.add(v.type);
   }
   return VALUE_TYPES.filter((t) => used.has(t)).sort();
@@ -77,29 +77,61 @@ function printModule(w: SourceWriter, m: ImportModule): void {
   printDoc(w, m.doc, []);
   // A value type's name as a namespace would shadow the imported type.
   const asNamespace = isDeclarableName(m.name) && !(VALUE_TYPES as readonly string[]).includes(m.name);
-  w.line(asNamespace ? `export declare namespace ${m.name} {` : `declare module ${JSON.stringify(m.name)} {`);
+  w.line(asNamespace ? `export declare namespace ${m.name} {` : `declare module ${jsString(m.name)} {`);
   const prefix = asNamespace ? "" : "export ";
+  // Identifiers already used in this block: the declarable names first, so a made-up one never takes them.
+  const taken = new Set(m.functions.filter((fn) => isDeclarableName(fn.name)).map((fn) => fn.name));
   w.indented(() => {
     m.functions.forEach((fn, i) => {
-      if (i > 0 && (fn.doc !== "" || m.functions[i - 1]!.doc !== "")) w.blank();
-      printFunction(w, fn, prefix);
+      if (i > 0 && (fn.doc !== "" || m.functions[i - 1]!.doc !== "" || !isDeclarableName(fn.name))) w.blank();
+      printFunction(w, fn, prefix, taken);
     });
   });
   w.line("}");
 }
 
-function printFunction(w: SourceWriter, fn: ImportFunction, prefix: string): void {
+function printFunction(w: SourceWriter, fn: ImportFunction, prefix: string, taken: Set<string>): void {
   const params = fn.params.map((p) => `${p.name}: ${p.type}`).join(", ");
   const signature = `(${params}): ${resultText(fn.results)}`;
-  if (!isDeclarableName(fn.name)) {
-    w.line(`// Not declarable, ${JSON.stringify(fn.name)} is not a TypeScript identifier: ${signature}`);
-    return;
-  }
   const tags: string[] = [];
+  let identifier = fn.name;
+  if (!isDeclarableName(fn.name)) {
+    identifier = identifierFor(fn.name, taken);
+    taken.add(identifier);
+    tags.push(`@name ${nameTagText(fn.name)}`);
+  }
   if (fn.symbolExplicit) tags.push(`@symbol ${fn.symbol}`);
   if (fn.noctx) tags.push("@noctx");
   printDoc(w, fn.doc, tags);
-  w.line(`${prefix}function ${fn.name}${signature};`);
+  w.line(`${prefix}function ${identifier}${signature};`);
+}
+
+/**
+ * A TypeScript identifier for a wasm name that is not one: other characters
+ * become `_`, a leading digit gets `_`, a reserved word `_` after it, and a
+ * number follows when the result is taken in the block.
+ */
+function identifierFor(name: string, taken: ReadonlySet<string>): string {
+  let id = name.replace(/[^\p{ID_Continue}$]/gu, "_");
+  if (id === "" || !/^[\p{ID_Start}_$]/u.test(id)) id = `_${id}`;
+  if (RESERVED.has(id)) id = `${id}_`;
+  if (!taken.has(id)) return id;
+  for (let n = 2; ; n++) if (!taken.has(`${id}_${n}`)) return `${id}_${n}`;
+}
+
+/**
+ * The wasm name as `@name` takes it: as it is when it is printable ASCII
+ * without spaces that JSDoc reads unchanged, else as a JSON string with
+ * everything but printable ASCII escaped, so no character can end the
+ * comment or the line.
+ */
+function nameTagText(name: string): string {
+  if (/^[\x21-\x7e]+$/.test(name) && !/^["@]/.test(name) && !name.includes("*/") && !name.includes("{@")) return name;
+  return JSON.stringify(name)
+    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/\*\//g, "*\\/")
+    // `{@` would start an inline JSDoc tag even inside the quotes.
+    .replace(/\{@/g, "\\u007b@");
 }
 
 /** `void`, `T`, `[T, U]`, or with labels `[quot: T, rem: U]` (a labelled single result stays a tuple). */
@@ -122,17 +154,11 @@ function printDoc(w: SourceWriter, doc: string, tags: readonly string[]): void {
 }
 
 /**
- * What a printed file cannot say, one sentence each, for the CLI to warn
- * about: functions whose names are not identifiers, and the non-function
- * imports the host must provide itself.
+ * What a printed file leaves to the host application, one sentence each, for
+ * the CLI to warn about: the non-function imports it must provide itself.
  */
 export function declarationWarnings(decls: Declarations): string[] {
   const out: string[] = [];
-  for (const fn of decls.modules.flatMap((m) => m.functions)) {
-    if (!isDeclarableName(fn.name)) {
-      out.push(`Function import \`${fn.module}.${fn.name}\` was not declared: its name is not a TypeScript identifier`);
-    }
-  }
   for (const o of decls.otherImports ?? []) {
     out.push(`Import \`${o.module}.${o.name}\` is a ${o.kind}, not a function: hostbind does not provide it`);
   }

@@ -52,9 +52,10 @@ export function isCIdentifier(s: string): boolean {
 }
 
 /**
- * Why `id` may not be used as a C symbol, or `undefined` when it may.
- * Reserved are keywords, the header's own names, and what C reserves for the
- * implementation (a leading underscore followed by a capital, or any `__`).
+ * Why `id` may not be used as a C symbol, or `undefined` when it may: not
+ * an identifier, a C or C++ keyword, or a name the header itself defines or
+ * includes. Names C merely reserves for the implementation are usable (see
+ * {@link isReservedByC}).
  */
 export function symbolProblem(id: string): string | undefined {
   if (id === "") return "it is empty";
@@ -65,10 +66,23 @@ export function symbolProblem(id: string): string | undefined {
   }
   if (C_KEYWORDS.has(id)) return "it is a C/C++ keyword";
   if (HEADER_RESERVED.has(id)) return "the generated header or the C library already uses it";
-  if (/^_[A-Z]/.test(id) || id.includes("__")) {
-    return "C reserves identifiers that start with `_` and a capital letter or contain `__`";
-  }
   return undefined;
+}
+
+/**
+ * True for an identifier C reserves for the implementation: one that starts
+ * with `_` or contains `__`. Every C compiler accepts them, and real
+ * toolchains name imports so (`__wbindgen_placeholder__`, Emscripten's
+ * `_abort_js`), so hostbind only warns about derived symbols like these.
+ *
+ * @example
+ * ```ts
+ * isReservedByC("env___syscall_open"); // true
+ * isReservedByC("env_now"); // false
+ * ```
+ */
+export function isReservedByC(id: string): boolean {
+  return id.startsWith("_") || id.includes("__");
 }
 
 /**

@@ -119,6 +119,11 @@ export interface Declarations {
    * declare` in a comment. Absent for declaration-file input.
    */
   otherImports?: OtherImport[];
+  /**
+   * Import modules that were in the input but left out on request (`--exclude-module`):
+   * the host application serves them. Absent when none were.
+   */
+  excludedModules?: string[];
 }
 
 /** A non-function import of a `.wasm` module (see {@link Declarations.otherImports}). */

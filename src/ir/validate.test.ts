@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { HostbindError } from "../errors.ts";
 import { parseValid, problems, problemsOf } from "../../test/support/parse.ts";
 import type { Declarations, ImportFunction, Result, ValueType } from "./types.ts";
-import { validateDeclarations } from "./validate.ts";
+import { symbolWarnings, validateDeclarations } from "./validate.ts";
 import { defaultSymbol } from "./names.ts";
 
 let line = 0;
@@ -43,12 +43,14 @@ function check(d: Declarations): string[] {
 
 const CASES: { name: string; given: () => Declarations; want: string[] }[] = [
   { name: "valid imports", given: () => decls(fn("env", "a", { results: ["q:", "r:"] }), fn("env", "b", { params: ["int", "char"] })), want: [] },
-  { name: "no modules", given: () => ({ file: "m.wasm", modules: [] }), want: ["1:1 No import modules declared in m.wasm"] },
+  { name: "no modules", given: () => ({ file: "m.d.ts", modules: [] }), want: ["1:1 No import modules declared in m.d.ts"] },
+  { name: "a module that imports no functions", given: () => ({ file: "m.wasm", modules: [], otherImports: [{ module: "env", name: "memory", kind: "memory" }] }), want: ["1:1 Nothing for hostbind to serve: m.wasm imports no functions (only memory `env.memory`)"] },
+  { name: "every function module excluded", given: () => ({ file: "m.wasm", modules: [], excludedModules: ["wasi_snapshot_preview1"] }), want: ["1:1 Nothing for hostbind to serve: every function import of m.wasm comes from a module left to the host application (`wasi_snapshot_preview1`)"] },
   { name: "a module with no functions", given: () => ({ file: "m.wasm", modules: [{ name: "env", doc: "", location: { file: "m.wasm", line: 4, column: 2 }, functions: [] }] }), want: ["4:2 Module `env` declares no functions"] },
   { name: "keyword symbol", given: () => decls(fn("x", "y", { symbol: "int" })), want: ["1:1 Invalid C symbol `int` for `x.y` (given by `@symbol`): it is a C/C++ keyword"] },
   { name: "symbol with a leading digit", given: () => decls(fn("3d", "draw")), want: ["1:1 Invalid C symbol `3d_draw` for `3d.draw` (derived from the module and function names): it starts with a digit"] },
   { name: "symbol with invalid characters", given: () => decls(fn("env", "f", { symbol: "my-f" })), want: ["1:1 Invalid C symbol `my-f`"] },
-  { name: "reserved symbol (double underscore)", given: () => decls(fn("env", "f", { symbol: "my__f" })), want: ["1:1 Invalid C symbol `my__f` for `env.f` (given by `@symbol`): C reserves"] },
+  { name: "a symbol C merely reserves is accepted", given: () => decls(fn("env", "f", { symbol: "my__f" }), fn("__wbindgen_placeholder__", "_x")), want: [] },
   { name: "reserved symbol (header name)", given: () => decls(fn("env", "f", { symbol: "hostbind_trap" })), want: ["1:1 Invalid C symbol `hostbind_trap`"] },
   { name: "two imports, one default symbol", given: () => decls(fn("a-b", "c"), fn("a", "b_c")), want: ["2:1 C symbol `a_b_c` of `a.b_c` collides with the C symbol `a_b_c` of `a-b.c`"] },
   { name: "explicit symbol equal to another default", given: () => decls(fn("env", "f"), fn("env", "g", { symbol: "env_f" })), want: ["2:1 C symbol `env_f` of `env.g` collides with the C symbol `env_f` of `env.f`"] },
@@ -74,7 +76,7 @@ describe("validateDeclarations", () => {
     expect(check(d).map((s) => s.split(" ").slice(0, 2).join(" "))).toEqual(["1:1 Invalid", "2:1 Parameter", "3:1 Invalid", "3:1 C"]);
   });
 
-  it("names both sides of a collision, with a note at the other one and an @symbol hint", () => {
+  it("names both sides of a collision, with a note at the other one and, for a .wasm input, a way to @symbol", () => {
     line = 0;
     try {
       validateDeclarations(decls(fn("a-b", "c"), fn("a", "b_c")));
@@ -82,8 +84,16 @@ describe("validateDeclarations", () => {
     } catch (e) {
       const err = e as HostbindError;
       expect(err.related).toEqual([{ location: { file: "m.wasm", line: 1, column: 1 }, message: "`a-b.c` is declared here" }]);
-      expect(err.format()).toContain("help: Give one of them another native name with `@symbol some_other_name`.");
+      expect(err.format()).toContain("help: A .wasm input has no JSDoc: write its declarations with `hostbind declare MODULE.wasm --out MODULE.d.ts`");
     }
+  });
+
+  it("warns once about derived symbols C reserves, never about those given by @symbol", () => {
+    expect(symbolWarnings(decls(fn("env", "f")))).toEqual([]);
+    expect(symbolWarnings(decls(fn("env", "f", { symbol: "__mine" })))).toEqual([]);
+    const [w, ...rest] = symbolWarnings(decls(fn("__wbindgen_placeholder__", "a"), fn("env", "_abort_js"), fn("_", "b"), fn("m", "__c")));
+    expect(rest).toEqual([]);
+    expect(w).toBe("4 C symbol(s) use names C reserves for the implementation (a leading `_` or `__`): `__wbindgen_placeholder___a`, `env__abort_js`, `__b` and 1 more. Every C compiler accepts them, so nothing needs to change (`--symbol-prefix PREFIX` avoids a leading `_`; `@symbol NAME` in a declaration file names one function freely).");
   });
 });
 
@@ -93,7 +103,7 @@ describe("validateDeclarations on parsed sources", () => {
     { name: "only comments and aliases", given: "// nothing\ntype T = i32;\n", want: ["1:1 No import modules"] },
     { name: "empty namespace", given: "namespace env {}", want: ["1:11 Module `env` declares no functions"] },
     { name: "keyword function name", given: "namespace x {\n  function int(): void;\n}", want: [] },
-    { name: "a default symbol C reserves", given: 'declare module "_" {\n  function Foo(): void;\n}', want: ["2:12 Invalid C symbol `__Foo` for `_.Foo` (derived from the module and function names)"] },
+    { name: "a default symbol C reserves", given: 'declare module "_" {\n  function Foo(): void;\n}', want: [] },
     { name: "invalid @symbol", given: "namespace env {\n  /** @symbol 9lives */\n  function f(): void;\n}", want: ["3:12 Invalid C symbol `9lives`"] },
     { name: "keyword @symbol", given: "namespace env {\n  /** @symbol while */\n  function f(): void;\n}", want: ["3:12 Invalid C symbol `while`"] },
     { name: "symbol collision across modules", given: 'declare module "a.b" {\n  function c(): void;\n}\nnamespace a_b {\n  function c(): void;\n}', want: ["5:12 C symbol `a_b_c` of `a_b.c` collides"] },

@@ -20,25 +20,23 @@
  * @module
  */
 import { HostbindError, throwIfAny } from "../errors.ts";
-import { resultStructName, symbolProblem } from "./names.ts";
+import { isReservedByC, resultStructName, symbolProblem } from "./names.ts";
 import { allFunctions, type Declarations, type ImportFunction, type ImportModule } from "./types.ts";
 
 /** Throws every problem of `decls` at once; returns when there is none. */
 export function validateDeclarations(decls: Declarations): void {
   const errors: HostbindError[] = [];
   const functions = allFunctions(decls);
+  const wasm = isWasmInput(decls);
   if (functions.length === 0 && decls.modules.length === 0) {
-    errors.push(
-      new HostbindError(`No import modules declared in ${decls.file}: expected at least one module with functions`, {
-        location: { file: decls.file, line: 1, column: 1 },
-        hint: 'Declare the imports, e.g. `export declare namespace env { function now(): f64; }` or `declare module "math-lib" { … }`.',
-      }),
-    );
+    errors.push(wasm ? nothingToServe(decls) : new HostbindError(`No import modules declared in ${decls.file}: expected at least one module with functions`, {
+      location: { file: decls.file, line: 1, column: 1 },
+      hint: 'Declare the imports, e.g. `export declare namespace env { function now(): f64; }` or `declare module "math-lib" { … }`.',
+    }));
   }
   errors.push(...checkModules(decls.modules));
   errors.push(...checkImportNames(functions));
-  // Into the one list: a new array per function (then spread) was most of this stage's garbage.
-  for (const fn of functions) checkFunction(fn, errors);
+  for (const fn of functions) checkFunction(fn, wasm, errors);
   errors.push(...checkSymbolCollisions(functions));
   throwIfAny(sortBySource(errors));
 }
@@ -96,14 +94,14 @@ function checkImportNames(functions: ImportFunction[]): HostbindError[] {
 }
 
 /** Symbol validity and names that must be unique within one function; problems are added to `errors`. */
-function checkFunction(fn: ImportFunction, errors: HostbindError[]): void {
+function checkFunction(fn: ImportFunction, wasm: boolean, errors: HostbindError[]): void {
   const problem = symbolProblem(fn.symbol);
   if (problem !== undefined) {
     const origin = fn.symbolExplicit ? "given by `@symbol`" : "derived from the module and function names";
     errors.push(
       new HostbindError(`Invalid C symbol \`${fn.symbol}\` for \`${qualified(fn)}\` (${origin}): ${problem}`, {
         location: fn.location,
-        hint: fn.symbolExplicit
+        hint: wasm ? WASM_SYMBOL_HINT : fn.symbolExplicit
           ? "Choose another name with `@symbol some_valid_name`."
           : "Choose the native name in the function's JSDoc: `/** @symbol some_valid_name */`.",
       }),
@@ -140,6 +138,8 @@ function checkSymbolCollisions(functions: ImportFunction[]): HostbindError[] {
   for (const fn of functions) {
     const first = bySymbol.get(fn.symbol);
     const struct = byStruct.get(fn.symbol);
+    // An import declared twice (reported by checkImportNames) collides with itself: no second error.
+    if (first !== undefined && first.module === fn.module && first.name === fn.name) continue;
     if (first !== undefined) {
       errors.push(collision(fn, first, `the C symbol \`${fn.symbol}\` of \`${qualified(first)}\``));
     } else if (struct !== undefined) {
@@ -153,9 +153,56 @@ function checkSymbolCollisions(functions: ImportFunction[]): HostbindError[] {
 function collision(fn: ImportFunction, other: ImportFunction, what: string): HostbindError {
   return new HostbindError(`C symbol \`${fn.symbol}\` of \`${qualified(fn)}\` collides with ${what}`, {
     location: fn.location,
-    hint: "Give one of them another native name with `@symbol some_other_name`.",
+    hint: fn.location.file.toLowerCase().endsWith(".wasm")
+      ? "A .wasm input has no JSDoc: write its declarations with `hostbind declare MODULE.wasm --out MODULE.d.ts`, give one of the two functions `/** @symbol NAME */` there, and generate from that file."
+      : "Give one of them another native name with `@symbol some_other_name`.",
     related: [{ location: other.location, message: `\`${qualified(other)}\` is declared here` }],
   });
+}
+
+/** What to do about a symbol of a `.wasm` input, which has no JSDoc to edit. */
+const WASM_SYMBOL_HINT = "A .wasm input has no JSDoc to put `@symbol` in: pass `--symbol-prefix PREFIX` to prefix every derived symbol, "
+  + "or write its declarations with `hostbind declare MODULE.wasm --out MODULE.d.ts`, add `/** @symbol NAME */` to this function there, and generate from that file.";
+
+/** True for declarations read from a `.wasm` module. */
+function isWasmInput(decls: Declarations): boolean {
+  return decls.file.toLowerCase().endsWith(".wasm");
+}
+
+/** A `.wasm` input without a single function import left to serve. */
+function nothingToServe(decls: Declarations): HostbindError {
+  const others = (decls.otherImports ?? []).map((o) => `${o.kind} \`${o.module}.${o.name}\``);
+  const excluded = decls.excludedModules ?? [];
+  const what = excluded.length > 0
+    ? `every function import of ${decls.file} comes from a module left to the host application (${excluded.map((m) => `\`${m}\``).join(", ")})`
+    : `${decls.file} imports no functions${others.length > 0 ? ` (only ${others.join(", ")})` : ""}`;
+  return new HostbindError(`Nothing for hostbind to serve: ${what}`, {
+    location: { file: decls.file, line: 1, column: 1 },
+    hint: "hostbind serves function imports; provide this module's other imports in the host application's import object.",
+  });
+}
+
+/**
+ * What `decls` does that C allows but warns about, as one sentence for the
+ * CLI (`[]` when nothing): derived symbols in the names C reserves for the
+ * implementation (`_x`, `a__b`), which every compiler accepts.
+ *
+ * @example
+ * ```ts
+ * import { readDts } from "../parse/mod.ts";
+ * symbolWarnings(readDts("declare module \"__wbindgen_placeholder__\" { function f(): void; }", "w.d.ts")).length; // 1
+ * ```
+ */
+export function symbolWarnings(decls: Declarations): string[] {
+  const reserved = allFunctions(decls).filter((fn) => !fn.symbolExplicit && isReservedByC(fn.symbol));
+  if (reserved.length === 0) return [];
+  const first = reserved.slice(0, 3).map((fn) => `\`${fn.symbol}\``).join(", ");
+  const more = reserved.length > 3 ? ` and ${reserved.length - 3} more` : "";
+  return [
+    `${reserved.length} C symbol(s) use names C reserves for the implementation (a leading \`_\` or \`__\`): ${first}${more}. `
+    + "Every C compiler accepts them, so nothing needs to change (`--symbol-prefix PREFIX` avoids a leading `_`; "
+    + "`@symbol NAME` in a declaration file names one function freely).",
+  ];
 }
 
 function qualified(fn: ImportFunction): string {

@@ -52,15 +52,18 @@ export function jsPropertyKey(name: string): string {
 }
 
 /**
- * A JS string literal (JSON's escaping, which is valid JS).
+ * A JS string literal: JSON's escaping, which is valid JS, with U+2028 and
+ * U+2029 escaped too (JSON leaves them raw, and older parsers and every
+ * line-based tool take them for line breaks).
  *
  * @example
  * ```ts
  * jsString('a"b'); // "\"a\\\"b\""
+ * jsString("a\u2028b"); // "\"a\\u2028b\""
  * ```
  */
 export function jsString(s: string): string {
-  return JSON.stringify(s);
+  return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /**

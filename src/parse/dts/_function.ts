@@ -20,13 +20,15 @@ export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope
     cx.error(fn, `Function without a name in module \`${module}\`: every import needs a name`, "Write `function NAME(…): T;` (not `export default function`).");
     return undefined;
   }
-  const name = cx.text(nameNode);
-  const owner = `\`${module}.${name}\``;
+  const identifier = nameNode.text;
+  const owner = `\`${module}.${identifier}\``;
   if (!wholeFunctionOk(cx, fn, owner)) return undefined;
   const params = readParams(cx, fn, scope, owner);
   const results = readResults(cx, fn, scope, owner);
   const doc = readDoc(cx, fn, owner);
   if (params === undefined || results === undefined) return undefined;
+  // `@name` gives the wasm import name when it is not a TypeScript identifier.
+  const name = doc.name ?? identifier;
   return {
     module,
     name,

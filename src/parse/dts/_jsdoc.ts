@@ -6,7 +6,7 @@
  * @module
  */
 import { ts } from "ts-morph";
-import type { ParseContext } from "./_context.ts";
+import { code, type ParseContext } from "./_context.ts";
 
 /** What the JSDoc of one declaration says. */
 export interface DocInfo {
@@ -16,6 +16,8 @@ export interface DocInfo {
   symbol?: string;
   /** True when `@noctx` is present. */
   noctx: boolean;
+  /** The `@name` wasm import name, when given. */
+  name?: string;
 }
 
 /** A declaration that may carry JSDoc comments. */
@@ -32,9 +34,22 @@ export function readDoc(cx: ParseContext, node: Documented, owner: string): DocI
   const last = docs[docs.length - 1];
   const info: DocInfo = { doc: last ? docText(cx.sourceFile.text, last) : "", noctx: false };
   let symbolAt: number | undefined;
+  let nameAt: number | undefined;
   for (const d of docs) {
     for (const tag of d.tags) {
       if (tag.name === "noctx") info.noctx = true;
+      if (tag.name === "name") {
+        if (nameAt !== undefined) {
+          cx.error(tag.at, `Duplicate \`@name\` tag on ${owner}: expected at most one`, "Keep one `@name WASM_NAME` tag.", [
+            { node: nameAt, message: "the first `@name` tag is here" },
+          ]);
+        } else {
+          const name = wasmName(cx, tag, owner);
+          if (name !== undefined) info.name = name;
+        }
+        nameAt ??= tag.at;
+        continue;
+      }
       if (tag.name !== "symbol") continue;
       const words = tag.words;
       if (symbolAt !== undefined) {
@@ -63,8 +78,32 @@ interface DocComment {
   start: number;
   /** Offset just past `*\/`. */
   end: number;
-  /** Its tags in order: name, the words after it (`@symbol` only), offset of the `@`. */
-  tags: { name: string; words: string[]; at: number }[];
+  /** Its tags in order: name, the text after it, that text's words (`@symbol` only), offset of the `@`. */
+  tags: { name: string; text: string; words: string[]; at: number }[];
+}
+
+/**
+ * The wasm import name a `@name` tag gives: the text after the tag, or, when
+ * it starts with `"`, a JSON string literal (for names with spaces, line
+ * breaks or any other character, escaped). `undefined` after reporting a
+ * malformed one.
+ */
+function wasmName(cx: ParseContext, tag: DocComment["tags"][number], owner: string): string | undefined {
+  const text = tag.text.trim();
+  const hint = 'Write the wasm import name after the tag: `@name console.log`, or as a JSON string, `@name "a b"`.';
+  if (text === "") {
+    cx.error(tag.at, `\`@name\` on ${owner} needs the wasm import name, found nothing`, hint);
+    return undefined;
+  }
+  if (!text.startsWith('"')) return text;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === "string") return value;
+  } catch {
+    // Reported below.
+  }
+  cx.error(tag.at, `\`@name\` on ${owner} starts with \`"\` but is not one JSON string: ${code(text)}`, hint);
+  return undefined;
 }
 
 /**
@@ -77,17 +116,24 @@ function docComments(cx: ParseContext, node: Documented): DocComment[] {
   return own.map((doc) => ({
     start: doc.getStart(cx.sourceFile),
     end: doc.end,
-    tags: (doc.tags ?? []).map((tag) => ({
-      name: cx.text(tag.tagName),
-      words: cx.text(tag.tagName) === "symbol" ? commentText(tag).trim().split(/\s+/).filter((w) => w !== "") : [],
-      at: tag.getStart(cx.sourceFile),
-    })),
+    tags: (doc.tags ?? []).map((tag) => {
+      const name = cx.text(tag.tagName);
+      const text = commentText(cx, tag);
+      return { name, text, words: name === "symbol" ? text.trim().split(/\s+/).filter((w) => w !== "") : [], at: tag.getStart(cx.sourceFile) };
+    }),
   }));
 }
 
-/** A tag's comment text (`""` when none). */
-function commentText(tag: ts.JSDocTag): string {
-  return typeof tag.comment === "string" ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? "");
+/**
+ * A tag's comment text (`""` when none), read from the source between the
+ * tag's name and its end, without the lines' leading `*`: exactly as
+ * written, inline tags such as `{@link x}` included (the compiler's own
+ * rendering of those needs parent pointers the parse does not set).
+ */
+function commentText(cx: ParseContext, tag: ts.JSDocTag): string {
+  const [first = "", ...rest] = cx.sourceFile.text.substring(tag.tagName.end, tag.end).replace(/\*\/$/, "").split("\n");
+  // The first line follows the tag name; the next ones start with the comment's `*`.
+  return [first, ...rest.map(withoutLineStar)].join("\n").trim();
 }
 
 const SPACE = 0x20;

@@ -76,8 +76,8 @@ function readModule(cx: ParseContext, decl: ts.ModuleDeclaration, top: Scope): I
   }
   const where = `in module \`${name}\``;
   const doc = readDoc(cx, decl, `module \`${name}\``);
-  if (doc.symbol !== undefined || doc.noctx) {
-    cx.error(nameNode, `\`@symbol\` and \`@noctx\` on module \`${name}\` are not supported: they apply to one function`, "Move the tag to the JSDoc of each function it is meant for.");
+  if (doc.symbol !== undefined || doc.noctx || doc.name !== undefined) {
+    cx.error(nameNode, `\`@symbol\`, \`@noctx\` and \`@name\` on module \`${name}\` are not supported: they apply to one function`, "Move the tag to the JSDoc of each function it is meant for; a module's wasm name is its string: `declare module \"NAME\" { … }`.");
   }
   const scope = new Scope(top);
   const statements = ts.isModuleBlock(body) ? body.statements : [];

@@ -70,7 +70,12 @@ const REJECTED: { name: string; given: string; want: string; at: string }[] = [
   { name: "top-level variable", given: "declare const x: i32;", want: "Variable `x` at the top level", at: "1:15" },
   { name: "foreign import", given: 'import type { Foo } from "./foo";', want: "Import from `./foo` is not supported", at: "1:26" },
   { name: "export assignment", given: "export = env;", want: "at the top level is not supported", at: "1:1" },
-  { name: "@symbol on a module", given: "/** @symbol x */\ndeclare namespace env { function f(): void; }", want: "`@symbol` and `@noctx` on module `env`", at: "2:19" },
+  { name: "@symbol on a module", given: "/** @symbol x */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx` and `@name` on module `env`", at: "2:19" },
+  { name: "@name on a module", given: "/** @name e */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx` and `@name` on module `env`", at: "2:19" },
+  { name: "@name without a name", given: ns("  /** @name */\n  function f(): void;"), want: "`@name` on `env.f` needs the wasm import name, found nothing", at: "2:7" },
+  { name: "@name twice", given: ns("  /**\n   * @name a\n   * @name b\n   */\n  function f(): void;"), want: "Duplicate `@name` tag", at: "4:6" },
+  { name: "@name with a broken JSON string", given: ns('  /** @name "a\\x" */\n  function f(): void;'), want: "`@name` on `env.f` starts with `\"` but is not one JSON string", at: "2:7" },
+  { name: "two functions with one @name", given: ns("  /** @name a.b */\n  function f(): void;\n  /** @name a.b */\n  function g(): void;"), want: "Import `env.a.b` is declared twice", at: "5:12" },
   // JSDoc
   { name: "@symbol without a name", given: ns("  /** @symbol */\n  function f(): void;"), want: "`@symbol` on `env.f` needs exactly one C symbol name, found no name", at: "2:7" },
   { name: "@symbol with two names", given: ns("  /** @symbol a b */\n  function f(): void;"), want: "found 2 words", at: "2:7" },

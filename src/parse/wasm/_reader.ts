@@ -20,7 +20,8 @@
 import { HostbindError } from "../../errors.ts";
 import type { SourceLocation } from "../../ir/types.ts";
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM: a name that starts with U+FEFF keeps it (the decoder would drop it as a byte-order mark).
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Reads a wasm binary (or one section of it) front to back. */
 export class WasmReader {
