@@ -23,9 +23,12 @@ const dir: string = isDeno ? Deno.args[0] : process.argv[2];
 const dirUrl = new URL(`file://${dir.startsWith("/") ? "" : `${process?.cwd?.() ?? Deno.cwd()}/`}${dir}/`);
 const mod: any = await import(new URL(`conformance.${runtime}.ts`, dirUrl).href);
 const nolib: any = await import(new URL(`nolib.${runtime}.ts`, dirUrl).href);
-const guestBytes: Uint8Array = isDeno
-  ? Deno.readFileSync(new URL("conformance.wasm", dirUrl))
-  : new Uint8Array(await Bun.file(new URL("conformance.wasm", dirUrl)).arrayBuffer());
+/** A compiled guest from the test directory. */
+async function wasmFile(name: string): Promise<Uint8Array> {
+  return isDeno ? Deno.readFileSync(new URL(name, dirUrl)) : new Uint8Array(await Bun.file(new URL(name, dirUrl)).arrayBuffer());
+}
+const guestBytes = await wasmFile("conformance.wasm");
+const guestBytesOf = { start: await wasmFile("start_guest.wasm") };
 
 let failures = 0;
 function check(name: string, ok: boolean, detail: unknown = ""): void {
@@ -108,6 +111,25 @@ check("bind(Memory): memory_size", host2.imports.env.mem_size() === 2n * 65536n)
 check("no userData → NULL", host2.imports.env.user_data() === 0n);
 throws("bind() of an instance without a memory", () => host2.bind(new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])))),
   (e) => e instanceof TypeError && /memory/.test(e.message));
+// A guest that exports its memory under another name (twice): bind(instance) finds it.
+const renamed = new WebAssembly.Instance(new WebAssembly.Module(await wasmFile("renamed_memory.wasm") as any));
+host2.bind(renamed);
+check("bind(instance) finds a memory exported as \"O\" (and again as \"mem\")", host2.imports.env.mem_sum(32, 2) === 11, host2.imports.env.mem_sum(32, 2));
+// A guest that imports its memory, bound before it is instantiated: its start function sees the memory.
+const imported = new WebAssembly.Memory({ initial: 1 });
+host2.bind(imported);
+const started = new WebAssembly.Instance(new WebAssembly.Module(await wasmFile("start_guest.wasm") as any), {
+  env: { ...host2.imports.env, memory: imported },
+});
+check("bind(memory) before instantiation: the start function's native call sees the data", started.exports.seen() === 6, started.exports.seen());
+// The same guest without a bound memory: the start function's call traps, so instantiation fails.
+const host4 = mod.load({ path: new URL("libconformance", dirUrl) });
+throws("an unbound start-function call traps during instantiation", () => new WebAssembly.Instance(
+  new WebAssembly.Module(guestBytesOf.start as any),
+  { env: { ...host4.imports.env, memory: new WebAssembly.Memory({ initial: 1 }) } },
+), (e) => e.name === "HostTrap" && e.code === 1);
+host4.close();
+check("host.imports merges with other import modules (WASI, JS glue)", Object.keys({ ...host2.imports, wasi_snapshot_preview1: {} }).includes("env"));
 host2[Symbol.dispose]();
 throws("a disposed host's import throws", () => host2.imports.env.nop(), (e) => /closed/.test(e.message));
 

@@ -63,9 +63,11 @@ export interface Host extends Disposable {
   readonly imports: Imports;
   /**
    * Gives the native side the guest's linear memory (`ctx->memory`,
-   * `ctx->memory_size`): an instance that exports `memory`, or the memory
-   * itself. Until then native code sees NULL and 0. The binding keeps both
-   * current when the guest grows its memory.
+   * `ctx->memory_size`): an instance that exports one memory (under any
+   * name), or the memory itself — a guest that imports its memory can be
+   * bound before it is instantiated, so its start function already sees it.
+   * Until then native code sees NULL and 0. The binding keeps both current
+   * when the guest grows its memory.
    */
   bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
   /**
@@ -114,13 +116,24 @@ function libraryPath(path: string | URL | undefined, extension: string): string 
   return withExtension(new URL(DEFAULT_LIBRARY, import.meta.url), extension);
 }
 
-/** The guest memory of a `bind()` target. */
+/**
+ * The guest memory of a `bind()` target: the memory itself, or the one
+ * memory an instance exports, whatever its name (`memory`, or `O` and `mem`
+ * as some toolchains name it).
+ */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
-  const memory = target.exports.memory;
-  if (memory instanceof WebAssembly.Memory) return memory;
+  const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
+  // One memory may be exported under several names; several memories are ambiguous.
+  const memories = new Set(names.map((name) => target.exports[name]));
+  const [only] = memories;
+  if (memories.size === 1) return only as WebAssembly.Memory;
   throw new TypeError(
-    "hostbind: bind() expected a WebAssembly.Memory or an instance exporting `memory`, but the instance has no such export",
+    memories.size === 0
+      ? "hostbind: bind() expected a WebAssembly.Memory or an instance that exports one, but the instance exports no memory; "
+        + "if the guest imports its memory, bind that memory (before or after instantiating)"
+      : `hostbind: bind() found ${memories.size} memories exported by the instance (${names.map((n) => JSON.stringify(n)).join(", ")}); `
+        + "bind the guest's memory itself, e.g. host.bind(instance.exports[" + JSON.stringify(names[0]) + "])",
   );
 }
 
