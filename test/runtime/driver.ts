@@ -148,6 +148,33 @@ check("the empty memory grown: memory_size is one page", host3.imports.env.mem_s
 check("the empty memory grown: its bytes are reachable", host3.imports.env.mem_sum(100, 3) === 24);
 host3.close();
 
+// Memories whose buffer never detaches when they grow: shared (also grown by another thread) and resizable.
+const host5 = mod.load({ path: new URL("libconformance", dirUrl) });
+const shared = new WebAssembly.Memory({ initial: 1, maximum: 4, shared: true });
+host5.bind(shared);
+shared.grow(1);
+new Uint8Array(shared.buffer).set([1, 2, 3], 65536 + 10);
+check("shared memory grown: memory_size and the new page", host5.imports.env.mem_size() === 2n * 65536n && host5.imports.env.mem_sum(65536 + 10, 3) === 6,
+  [host5.imports.env.mem_size()]);
+const worker = new Worker(new URL("grow_worker.ts", import.meta.url).href, { type: "module" });
+await new Promise<void>((resolve) => {
+  worker.onmessage = () => resolve();
+  worker.postMessage(shared);
+});
+worker.terminate();
+check("shared memory grown by another thread: memory_size and the new page", host5.imports.env.mem_size() === 3n * 65536n && host5.imports.env.mem_sum(2 * 65536 + 10, 3) === 15,
+  [host5.imports.env.mem_size()]);
+const resizable = new WebAssembly.Memory({ initial: 1, maximum: 4 });
+const rab = (resizable as any).toResizableBuffer();
+host5.bind(resizable);
+resizable.grow(2);
+new Uint8Array(rab).set([9, 9], 2 * 65536);
+check("resizable buffer grown: memory_size and the new pages", host5.imports.env.mem_size() === 3n * 65536n && host5.imports.env.mem_sum(2 * 65536, 2) === 18,
+  [host5.imports.env.mem_size()]);
+host5.bind(new WebAssembly.Memory({ initial: 1 }));
+check("rebound to an ordinary memory: detaching growth is tracked again", host5.imports.env.mem_size() === 65536n);
+host5.close();
+
 throws("load() without --lib and without a path", () => nolib.load(), (e) => /needs the path/.test(e.message));
 
 // close(): every kind of import throws afterwards, close() is idempotent, bind() refuses.

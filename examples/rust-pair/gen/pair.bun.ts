@@ -193,6 +193,21 @@ function stubModule(): WebAssembly.Module {
  */
 const UNBOUND = new Uint8Array(1);
 
+/** The `heap` of a Host bound to a memory that never detaches: empty, so every call re-reads the size. */
+const ALWAYS_SYNC = new Uint8Array(0);
+
+/** True for the buffer of a shared or resizable memory: growing it never detaches it. */
+function neverDetaches(buffer: ArrayBufferLike): boolean {
+  return (typeof SharedArrayBuffer !== "undefined" && buffer instanceof SharedArrayBuffer)
+    || (buffer as ArrayBufferLike & { resizable?: boolean }).resizable === true;
+}
+
+/** Writes `ctx->memory_size` (a uint64_t, little-endian) through the context's 32-bit words: no BigInt per call. */
+function setMemorySize(words: Int32Array, size: number): void {
+  words[CTX.memorySize / 4] = size | 0;
+  words[CTX.memorySize / 4 + 1] = Math.floor(size / 4294967296);
+}
+
 /** Thrown by every import after `close()`. */
 function closedError(): Error {
   return new Error("hostbind: the native library is closed; load() it again to call its imports");
@@ -322,6 +337,11 @@ function fileHead(path: string): Uint8Array | undefined {
   }
 }
 
+/** The native address of a view's first byte (of guest memory: it never moves while bound). */
+function addressOf(view: Uint8Array): bigint {
+  return BigInt(ptr(view));
+}
+
 /** Opens the library with every symbol, or throws one error that says what is wrong. */
 function openLibrary(path: string): Library<typeof symbols> {
   try {
@@ -397,16 +417,26 @@ export function load(options?: string | URL | LoadOptions): Host {
   // without calling sync(); a bound but empty memory re-checks at each call
   // until it grows. close() empties `heap` so every later call reaches
   // sync(), which throws (@noctx wrappers, which never touch guest memory,
-  // test `closed` itself).
+  // test `closed` itself). A shared or resizable memory never detaches its
+  // buffer (another thread may grow it at any time): bound to one, `heap`
+  // stays empty, so every call reaches sync(), which re-reads its size.
   let guest: WebAssembly.Memory | undefined;
   let heap: Uint8Array = UNBOUND;
   let closed = false;
+  let tracking = false;
   const sync = (): void => {
     if (closed) throw closedError();
     if (guest === undefined) return;
-    heap = new Uint8Array(guest.buffer);
-    wide[CTX.memory / 8] = heap.length === 0 ? 0n : BigInt(ptr(heap));
-    wide[CTX.memorySize / 8] = BigInt(heap.length);
+    const buffer = guest.buffer;
+    if (tracking) {
+      // Such a memory is reserved at its maximum and never moves: its address is taken once.
+      if (wide[CTX.memory / 8] === 0n && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
+      setMemorySize(words, buffer.byteLength);
+      return;
+    }
+    heap = new Uint8Array(buffer);
+    wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
+    setMemorySize(words, heap.length);
   };
   const trap = (): HostTrap => takeTrap(memory.buffer);
 
@@ -449,6 +479,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
     if (closed) throw closedError();
     guest = guestMemory(target);
+    tracking = neverDetaches(guest.buffer);
+    if (tracking) heap = ALWAYS_SYNC;
+    wide[CTX.memory / 8] = 0n;
     sync();
   };
   const close = (): void => {
