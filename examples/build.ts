@@ -98,11 +98,19 @@ export function buildNative(spec: ExampleSpec, log: (line: string) => void = () 
   }
 }
 
-/** Compiles the example's `.wat` guest into `build/guest.wasm` with wabt's wat2wasm. */
+/**
+ * Compiles the example's guest into `build/guest.wasm`: a `.wat` file with
+ * wabt's wat2wasm, an AssemblyScript entry with `asc` (its top-level code
+ * exported as `_start`, for the host to run after `bind()`).
+ */
 export function buildGuest(spec: ExampleSpec, log: (line: string) => void = () => {}): void {
   const dir = exampleDir(spec.name);
   mkdirSync(join(dir, "build"), { recursive: true });
-  run(tool("wat2wasm"), [spec.guest, "-o", "build/guest.wasm"], dir, log);
+  if (spec.guest.endsWith(".ts")) {
+    run(tool("asc"), [spec.guest, "-o", "build/guest.wasm", "--exportStart", "_start", "-O2"], dir, log);
+  } else {
+    run(tool("wat2wasm"), [spec.guest, "-o", "build/guest.wasm"], dir, log);
+  }
 }
 
 /**

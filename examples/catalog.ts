@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { EXAMPLES } from "./catalog.ts";
- * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "libm"]
+ * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "libm"]
  * ```
  * @module
  */
@@ -27,7 +27,10 @@ export interface ExampleSpec {
    * binds a system library.
    */
   native?: { lang: "c" | "rust"; source: string; lib: string };
-  /** The guest's text format, compiled to `build/guest.wasm`. */
+  /**
+   * The guest, compiled to `build/guest.wasm`: a `.wat` text module (wabt's
+   * `wat2wasm`) or an AssemblyScript `.ts` entry (`asc`, both from npm).
+   */
   guest: string;
   /** The `--targets` to generate. @default the CLI's default (c,deno,bun) */
   targets?: string;
@@ -59,6 +62,14 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     bindings: "memory",
     native: { lang: "c", source: "memory.c", lib: "guestmem" },
     guest: "guest.wat",
+  },
+  {
+    name: "assemblyscript",
+    summary: "a guest compiled by AssemblyScript's asc: console.log-style and abort imports served natively, AS strings read in C",
+    decl: "guest.d.ts",
+    bindings: "guest",
+    native: { lang: "c", source: "strings.c", lib: "asguest" },
+    guest: "assembly/index.ts",
   },
   {
     name: "libm",
