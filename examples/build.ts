@@ -16,7 +16,8 @@
  * @module
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -108,6 +109,9 @@ export function buildGuest(spec: ExampleSpec, log: (line: string) => void = () =
   mkdirSync(join(dir, "build"), { recursive: true });
   if (spec.guest.endsWith(".ts")) {
     run(tool("asc"), [spec.guest, "-o", "build/guest.wasm", "--exportStart", "_start", "-O2"], dir, log);
+  } else if (spec.guest.endsWith(".c")) {
+    // -O0: clang 14 miscompiles callers of multi-value functions at -O1 and above.
+    run("clang", [...WASI_FLAGS, "-o", "build/guest.wasm", spec.guest], dir, log);
   } else {
     run(tool("wat2wasm"), [spec.guest, "-o", "build/guest.wasm"], dir, log);
   }
@@ -119,11 +123,17 @@ export function buildGuest(spec: ExampleSpec, log: (line: string) => void = () =
  * folder with a relative input path, so the output never depends on where
  * the repository lives.
  */
-export function generateBindings(spec: ExampleSpec, outDir: string, log: (line: string) => void = () => {}): void {
+export function generateBindings(
+  spec: ExampleSpec,
+  outDir: string,
+  log: (line: string) => void = () => {},
+  extra: readonly string[] = [],
+): void {
   const dir = exampleDir(spec.name);
-  const cli = ["generate", spec.decl, "--out-dir", outDir, "--name", spec.bindings];
+  const cli = ["generate", spec.decl, "--out-dir", outDir, "--name", spec.bindings, ...extra];
   if (spec.native) cli.push("--lib", `../build/lib${spec.native.lib}`);
   if (spec.targets) cli.push("--targets", spec.targets);
+  for (const m of spec.exclude ?? []) cli.push("--exclude-module", m);
   const shown = ["hostbind", ...cli].map((a) => (a === outDir ? relative(dir, outDir) || "." : a)).join(" ");
   run(tool("deno"), ["run", "-A", join(ROOT, "src", "cli.ts"), ...cli], dir, log, shown);
 }
@@ -138,6 +148,23 @@ export function runExample(name: string, runtime: "deno" | "bun"): SpawnSyncRetu
 const C_FLAGS = process.platform === "darwin"
   ? ["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic", "-dynamiclib"]
   : ["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic", "-shared", "-fPIC"];
+
+/** clang's flags for a wasm32-wasi guest with the experimental multi-value ABI (two results returned natively). */
+const WASI_FLAGS = ["--target=wasm32-wasi", "--sysroot=/usr", "-O0", "-mmultivalue", "-Xclang", "-target-abi", "-Xclang", "experimental-mv"];
+
+/**
+ * True when clang can build a wasm32-wasi program here (clang, lld,
+ * wasi-libc and the wasm32 compiler-rt builtins installed).
+ */
+export function hasWasiClang(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "hostbind-wasi-probe-"));
+  try {
+    writeFileSync(join(dir, "p.c"), "int main(void) { return 0; }\n");
+    return spawnSync("clang", [...WASI_FLAGS, "-o", join(dir, "p.wasm"), join(dir, "p.c")], { stdio: "ignore" }).status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** A tool installed by `npm install` (`deno`, `bun`, `wat2wasm`), else the one on PATH. */
 export function tool(name: string): string {

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { EXAMPLES } from "./catalog.ts";
- * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "libm"]
+ * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "c-wasi", "libm"]
  * ```
  * @module
  */
@@ -29,9 +29,12 @@ export interface ExampleSpec {
   native?: { lang: "c" | "rust"; source: string; lib: string };
   /**
    * The guest, compiled to `build/guest.wasm`: a `.wat` text module (wabt's
-   * `wat2wasm`) or an AssemblyScript `.ts` entry (`asc`, both from npm).
+   * `wat2wasm`), an AssemblyScript `.ts` entry (`asc`, both from npm), or a C
+   * program for wasm32-wasi (Debian's clang, lld and wasi-libc).
    */
   guest: string;
+  /** Import modules the host application serves itself (`--exclude-module`), e.g. WASI. @default none */
+  exclude?: readonly string[];
   /** The `--targets` to generate. @default the CLI's default (c,deno,bun) */
   targets?: string;
 }
@@ -70,6 +73,15 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     bindings: "guest",
     native: { lang: "c", source: "strings.c", lib: "asguest" },
     guest: "assembly/index.ts",
+  },
+  {
+    name: "c-wasi",
+    summary: "a C program compiled to wasm32-wasi by clang: WASI from the runtime (node:wasi), its own imports (one with two results) from a native library",
+    decl: "native.d.ts",
+    bindings: "native",
+    native: { lang: "c", source: "native.c", lib: "wasinative" },
+    guest: "guest.c",
+    exclude: ["wasi_snapshot_preview1"],
   },
   {
     name: "libm",

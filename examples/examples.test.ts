@@ -18,6 +18,7 @@ import {
   exampleDir,
   generateBindings,
   hasRustc,
+  hasWasiClang,
   runExample,
   tool,
 } from "./build.ts";
@@ -27,8 +28,9 @@ const RUNTIME_LINE = { deno: /^runtime: Deno\/\d/, bun: /^runtime: Bun\/\d/ } as
 
 for (const spec of EXAMPLES) {
   const dir = exampleDir(spec.name);
-  // Only the Rust example depends on a tool npm does not install; without rustc it is skipped, visibly.
-  const skip = spec.native?.lang === "rust" && !hasRustc();
+  // Only the Rust and WASI examples depend on tools npm does not install (rustc; clang with
+  // wasi-libc, which .ci/run installs): without them they are skipped, visibly.
+  const skip = (spec.native?.lang === "rust" && !hasRustc()) || (spec.guest.endsWith(".c") && !hasWasiClang());
 
   describe.skipIf(skip)(`example ${spec.name}`, () => {
     it("has committed bindings that match what the CLI generates now", () => {
@@ -50,6 +52,11 @@ for (const spec of EXAMPLES) {
       beforeAll(() => {
         buildNative(spec);
         buildGuest(spec);
+      });
+
+      it("declares exactly what its compiled guest imports (generate --module --check)", () => {
+        // Throws, with the CLI's message, when the guest and the declarations disagree or gen/ is stale.
+        generateBindings(spec, "gen", () => {}, ["--module", "build/guest.wasm", "--check"]);
       });
 
       it.each(RUNTIMES)("prints its expected output under %s", (runtime) => {

@@ -1,0 +1,28 @@
+/**
+ * The c-wasi example, unchanged under Deno and Bun: a C program compiled to
+ * wasm32-wasi gets WASI from the runtime (node:wasi) and its "native"
+ * imports from a shared library through hostbind's bindings — one import
+ * object, merged.
+ *
+ * Run: `deno task start` (builds first), or `bun run main.ts` once built.
+ * @module
+ */
+import { readFile } from "node:fs/promises";
+import { WASI } from "node:wasi";
+
+// One generated module per runtime, same API (docs/generated-api.md).
+const { load } = "Deno" in globalThis
+  ? await import("./gen/native.deno.ts")
+  : await import("./gen/native.bun.ts");
+
+console.log(`runtime: ${navigator.userAgent}`);
+
+const wasi = new WASI({ version: "preview1", args: ["guest"], env: {} });
+using host = load();
+const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+// hostbind serves module "native"; WASI serves wasi_snapshot_preview1.
+const { instance } = await WebAssembly.instantiate(wasm, { ...host.imports, wasi_snapshot_preview1: wasi.wasiImport });
+// The guest exports its memory: native code reads the checksum's text there.
+host.bind(instance);
+// Runs main() (the guest's `_start`), whose printf goes through WASI.
+wasi.start(instance);
