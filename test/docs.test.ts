@@ -43,3 +43,14 @@ describe("documentation", () => {
     expect(citing).toEqual([]);
   });
 });
+
+describe("README", () => {
+  it("shows only tested code where it says so: each block marked `from: FILE` stands in FILE word for word", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/<!-- from: (\S+) -->\n```\w*\n([\s\S]*?)```/g)];
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    for (const [, file, code] of blocks) {
+      expect(readFileSync(join(ROOT, file!), "utf8"), `README block from ${file}`).toContain(code!);
+    }
+  });
+});

@@ -129,7 +129,19 @@ throws("an unbound start-function call traps during instantiation", () => new We
   { env: { ...host4.imports.env, memory: new WebAssembly.Memory({ initial: 1 }) } },
 ), (e) => e.name === "HostTrap" && e.code === 1);
 host4.close();
-check("host.imports merges with other import modules (WASI, JS glue)", Object.keys({ ...host2.imports, wasi_snapshot_preview1: {} }).includes("env"));
+// JS functions in the same import module as native ones, and an Emscripten-style
+// `instantiateWasm(imports, receive)` hook (Emscripten's loader calls it with its own imports).
+const jsAndNative = await new Promise<any>((resolve) => {
+  const instantiateWasm = (imports: any, receive: (instance: WebAssembly.Instance) => void) => {
+    const merged = { ...imports, env: { ...imports.env, ...host2.imports.env } };
+    WebAssembly.instantiate(guestBytesOf.start, merged).then(({ instance }) => receive(instance));
+    return {};
+  };
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  host2.bind(memory);
+  instantiateWasm({ env: { memory, js_only: () => 0 } }, resolve);
+});
+check("host.imports merged into another loader's imports (instantiateWasm)", jsAndNative.exports.seen() === 6, jsAndNative.exports.seen());
 host2[Symbol.dispose]();
 throws("a disposed host's import throws", () => host2.imports.env.nop(), (e) => /closed/.test(e.message));
 
