@@ -59,6 +59,8 @@ describe("docComment", () => {
     { style: "jsdoc", given: "x */\n*/ y", want: "/**\n * x * /\n * * / y\n */" },
     { style: "c", given: "tab\t\nend\u00a0", want: "/*\n * tab\n * end\n */" },
     { style: "jsdoc-line", given: "é → ≤\nok", want: "/**\n * é → ≤\n * ok\n */" },
+    { style: "c", given: "a\rb\r\nc\u2028d\u2029e\u0085f", want: "/*\n * a\n * b\n * c\n * d\n * e\n * f\n */" },
+    { style: "jsdoc-line", given: "bell\u0007 esc\u001b[31m del\u007f c1\u009b", want: "/** bell\\x07 esc\\x1b[31m del\\x7f c1\\x9b */" },
   ];
   it.each(CASES)("$style: $given", ({ style, given, want }) => {
     expect(new SourceWriter().docComment(given, style).toString()).toBe(`${want}\n`);

@@ -107,11 +107,11 @@ export class SourceWriter {
    * ```
    */
   docComment(text: string, style: CommentStyle = "jsdoc"): this {
-    const body = text.replace(/\*\//g, "* /").trim();
-    if (body === "") return this;
-    if (!body.includes("\n") && style !== "jsdoc") return this.line(style === "c" ? `/* ${body} */` : `/** ${body} */`);
+    const lines = commentLines(text.replace(/\*\//g, "* /"));
+    if (lines.length === 0) return this;
+    if (lines.length === 1 && style !== "jsdoc") return this.line(style === "c" ? `/* ${lines[0]} */` : `/** ${lines[0]} */`);
     this.line(style === "c" ? "/*" : "/**");
-    for (const l of body.split("\n")) this.line(l.trimEnd() === "" ? " *" : ` * ${l}`);
+    for (const l of lines) this.line(l === "" ? " *" : ` * ${l}`);
     return this.line(" */");
   }
 
@@ -119,4 +119,32 @@ export class SourceWriter {
   toString(): string {
     return this.#text === "" ? "\n" : this.#text;
   }
+}
+
+/**
+ * Text made safe to stand in comment lines of any output (C, TS, Rust): split
+ * at every line terminator (CRLF, LF, CR, U+2028, U+2029, U+0085), every
+ * other control character written as `\xHH`/`\uHHHH`, lines trimmed at the
+ * end, leading and trailing blank lines dropped. Comment closers are each
+ * writer's business (`*\/` for block comments).
+ *
+ * @example
+ * ```ts
+ * commentLines("a\r\nb\rc\u2028d\u001b[0m\n\n"); // ["a", "b", "c", "d\\x1b[0m"]
+ * ```
+ */
+export function commentLines(text: string): string[] {
+  const lines = text
+    .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
+    .map((l) => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, escapeControl).trimEnd());
+  while (lines.length > 0 && lines[0]!.trim() === "") lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  // The first line keeps no leading space (as a trimmed text would not).
+  if (lines.length > 0) lines[0] = lines[0]!.trimStart();
+  return lines;
+}
+
+function escapeControl(c: string): string {
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }

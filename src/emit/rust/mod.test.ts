@@ -124,3 +124,17 @@ describe("Rust names", () => {
     ]);
   });
 });
+
+describe("emitRust comments", () => {
+  it("keeps every line terminator and control character of a doc inside its comment lines", () => {
+    const decls = declarations("odd.d.ts", [{
+      name: "env",
+      doc: "module doc\rsecond line",
+      functions: [importFn("env", "f", { doc: "one\rtwo\u2028three\u0085four\u001b[0m\r\nfive" })],
+    }]);
+    const rs = emitRust(emitContext(decls));
+    expect(rs).not.toMatch(/[\r\u2028\u0085\u001b]/);
+    expect(rs).toContain("/// one\n/// two\n/// three\n/// four\\x1b[0m\n/// five\n");
+    expect(rs).toContain("//\n// module doc\n// second line\n");
+  });
+});

@@ -26,7 +26,7 @@
 import type { ImportLayout } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { wasmImportText, watString } from "../wat.ts";
-import { SourceWriter } from "../writer.ts";
+import { commentLines, SourceWriter } from "../writer.ts";
 import { emitRustCtx, rustCtxAssertions } from "./ctx.ts";
 import { RUST_KEYWORDS } from "./names.ts";
 import {
@@ -51,7 +51,7 @@ export function emitRust(cx: EmitContext): string {
   for (const m of cx.decls.modules) {
     w.blank();
     w.line(`// Imports of module ${watString(m.name)}.`);
-    for (const line of m.doc === "" ? [] : ["", ...m.doc.split("\n")]) w.line(line === "" ? "//" : `// ${line}`);
+    for (const line of m.doc === "" ? [] : ["", ...commentLines(m.doc)]) w.line(line === "" ? "//" : `// ${line}`);
     m.functions.forEach(() => {
       const imp = imports[next]!;
       const n = names[next]!;
@@ -109,7 +109,7 @@ function implExample(imp: ImportLayout, names: RustItemNames): string[] {
 function emitFnAlias(w: SourceWriter, imp: ImportLayout, names: RustItemNames): void {
   const fn = imp.fn;
   if (fn.doc !== "") {
-    for (const l of fn.doc.split("\n")) w.line(l === "" ? "///" : `/// ${l}`);
+    for (const l of commentLines(fn.doc)) w.line(l === "" ? "///" : `/// ${l}`);
     w.line("///");
   }
   w.line(`/// wasm: \`${wasmImportText(imp.fn)}\``);

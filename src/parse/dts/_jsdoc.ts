@@ -185,11 +185,10 @@ function previousMatching(text: string, pos: number, stop: (charCode: number) =>
 
 /** Comment text without `/**`, `*\/` and each line's leading `*` (and one space after it). */
 function withoutStars(input: string): string {
-  // Most descriptions are one line with no delimiter left in it: the regexes
-  // below would not match and the split would give one line, so skip them.
-  if (!input.includes("\n") && !input.startsWith("/**") && !input.endsWith("*/")) return withoutLineStar(input);
-  const inner = input.replace(/^\/\*\*[^\S\n]*\n?/, "").replace(/(\r?\n)?[^\S\n]*\*\/$/, "");
-  return inner.split(/\n/).map(withoutLineStar).join("\n");
+  // Every line terminator TypeScript knows (CRLF, LF, a lone CR, U+2028, U+2029) ends a line.
+  const text = input.replace(/\r\n|[\r\u2028\u2029]/g, "\n");
+  const inner = text.replace(/^\/\*\*[^\S\n]*\n?/, "").replace(/\n?[^\S\n]*\*\/$/, "");
+  return inner.split("\n").map(withoutLineStar).join("\n");
 }
 
 /** One comment line without its leading `*` (and one space after it), if the line has one after whitespace. */
@@ -204,10 +203,9 @@ function withoutLineStar(line: string): string {
 
 /** Trims the description and the ends of its lines; inner blank lines (paragraphs) stay. */
 function cleanText(text: string): string {
-  // One line (the common case): trimming its end and then the whole is one trim().
-  if (!text.includes("\n")) return text.trim();
+  // Every line terminator TypeScript knows (CRLF, LF, a lone CR, U+2028, U+2029) becomes one `\n`.
   return text
-    .split(/\r?\n/)
+    .split(/\r\n|[\n\r\u2028\u2029]/)
     .map((l) => l.trimEnd())
     .join("\n")
     .trim();

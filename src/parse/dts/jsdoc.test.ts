@@ -10,6 +10,11 @@ function only(source: string) {
 
 const CASES: { name: string; given: string; want: ReturnType<typeof only> }[] = [
   {
+    name: "lone CR, U+2028 and U+2029 line ends in a description",
+    given: "namespace env {\r  /**\r   * One.\r   * Two.\u2028   * Three.\u2029   * Four.\r   */\r  function f(): void;\r}",
+    want: { moduleDoc: "", doc: "One.\nTwo.\nThree.\nFour.", symbol: "env_f", symbolExplicit: false, noctx: false },
+  },
+  {
     name: "no JSDoc",
     given: "namespace env {\n  // a line comment is not documentation\n  function f(): void;\n}",
     want: { moduleDoc: "", doc: "", symbol: "env_f", symbolExplicit: false, noctx: false },
