@@ -14,6 +14,7 @@ import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { emitHeader } from "../src/emit/c/mod.ts";
+import { generate } from "../src/generate.ts";
 import { compile, type CompileOptions, m32Unavailable, run } from "./support/cc.ts";
 import { GOLDEN_DIR } from "./support/fixtures.ts";
 import { declarations, emitContext, importFn } from "./support/ir.ts";
@@ -123,6 +124,22 @@ describe("several generated headers in one translation unit", () => {
       include: [dir],
       flags: [...(variant.m32 ? ["-m32"] : []), ...(variant.extra ?? [])],
     });
+    expect(r.ok, r.message).toBe(true);
+  });
+});
+
+describe("headers whose names spell alike", () => {
+  it("have their own include guards, so one translation unit includes them all", () => {
+    const dir = tempDir("alike-headers");
+    const names = ["my-lib", "my_lib", "My_Lib", "my.lib"];
+    names.forEach((name, i) => {
+      const [h] = generate(`declare namespace m${i} { function f(): i32; }`, { file: "x.d.ts", name, targets: ["c"] });
+      writeFiles(dir, { [h!.path]: h!.contents });
+    });
+    const [src] = writeFiles(dir, { "tu.c": names.map((n) => `#include "${n}.h"\n`).join("") + "int32_t (*const every[])(hostbind_ctx *) = { m0_f, m1_f, m2_f, m3_f };\n" });
+    const guards = names.map((n) => /#ifndef (\w+)/.exec(readFileSync(join(dir, `${n}.h`), "utf8"))![1]);
+    expect(new Set(guards).size).toBe(names.length);
+    const r = compile([src!], { kind: "object", out: join(dir, "tu.o"), include: [dir] });
     expect(r.ok, r.message).toBe(true);
   });
 });

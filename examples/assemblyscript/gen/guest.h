@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_GUEST_H
-#define HOSTBIND_GUEST_H
+#ifndef HOSTBIND_GUEST_BE5CDBF3_H
+#define HOSTBIND_GUEST_BE5CDBF3_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -170,4 +170,4 @@ void env_abort(
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_GUEST_H */
+#endif /* HOSTBIND_GUEST_BE5CDBF3_H */

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_NATIVE_H
-#define HOSTBIND_NATIVE_H
+#ifndef HOSTBIND_NATIVE_2446530A_H
+#define HOSTBIND_NATIVE_2446530A_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -171,4 +171,4 @@ uint32_t native_checksum(hostbind_ctx *ctx, uint32_t text, uint32_t len);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_NATIVE_H */
+#endif /* HOSTBIND_NATIVE_2446530A_H */

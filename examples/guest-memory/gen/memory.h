@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_MEMORY_H
-#define HOSTBIND_MEMORY_H
+#ifndef HOSTBIND_MEMORY_84E9F1AE_H
+#define HOSTBIND_MEMORY_84E9F1AE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -164,4 +164,4 @@ uint64_t mem_size(hostbind_ctx *ctx);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_MEMORY_H */
+#endif /* HOSTBIND_MEMORY_84E9F1AE_H */

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_LIBM_H
-#define HOSTBIND_LIBM_H
+#ifndef HOSTBIND_LIBM_EFD1DCD3_H
+#define HOSTBIND_LIBM_EFD1DCD3_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -171,4 +171,4 @@ float hypotf(float x, float y);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_LIBM_H */
+#endif /* HOSTBIND_LIBM_EFD1DCD3_H */

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_PAIR_H
-#define HOSTBIND_PAIR_H
+#ifndef HOSTBIND_PAIR_7C445AB1_H
+#define HOSTBIND_PAIR_7C445AB1_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -198,4 +198,4 @@ void geom_rect(geom_rect_result *out, hostbind_ctx *ctx, uint32_t w, uint32_t h)
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_PAIR_H */
+#endif /* HOSTBIND_PAIR_7C445AB1_H */

@@ -6,7 +6,7 @@
  * ```ts
  * import { cComment, headerGuard } from "./escape.ts";
  * cComment("a *\/ b"); // "a * / b"
- * headerGuard("my-lib"); // "HOSTBIND_MY_LIB_H"
+ * headerGuard("my-lib"); // "HOSTBIND_MY_LIB_DC1651A9_H"
  * ```
  * @module
  */
@@ -39,14 +39,24 @@ export function cDocText(doc: string, notes: readonly string[]): string {
 }
 
 /**
- * The include guard of a generated header: `HOSTBIND_<NAME>_H`, the output
- * name upper-cased with every character outside `[A-Za-z0-9_]` replaced by `_`.
+ * The include guard of a generated header: `HOSTBIND_<NAME>_<HASH>_H`, the
+ * output name upper-cased with every character outside `[A-Z0-9_]` replaced
+ * by `_`, then a hash of the exact name, so that headers of names that spell
+ * alike (`my-lib`, `my_lib`, `My_Lib`) can be included together.
  *
  * @example
  * ```ts
- * headerGuard("my-lib.v2"); // "HOSTBIND_MY_LIB_V2_H"
+ * headerGuard("my-lib"); // "HOSTBIND_MY_LIB_DC1651A9_H"
+ * headerGuard("my_lib") !== headerGuard("my-lib"); // true
  * ```
  */
 export function headerGuard(name: string): string {
-  return `HOSTBIND_${name.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}_H`;
+  return `HOSTBIND_${name.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}_${fnv1a(name)}_H`;
+}
+
+/** 32-bit FNV-1a of the UTF-16 code units of `s`, as eight upper-case hex digits. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).toUpperCase().padStart(8, "0");
 }

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_DIVMOD_H
-#define HOSTBIND_DIVMOD_H
+#ifndef HOSTBIND_DIVMOD_14FA92FC_H
+#define HOSTBIND_DIVMOD_14FA92FC_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -177,4 +177,4 @@ void env_log(hostbind_ctx *ctx, int32_t value);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_DIVMOD_H */
+#endif /* HOSTBIND_DIVMOD_14FA92FC_H */

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_KEYWORDS_H
-#define HOSTBIND_KEYWORDS_H
+#ifndef HOSTBIND_KEYWORDS_FAF78155_H
+#define HOSTBIND_KEYWORDS_FAF78155_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -209,4 +209,4 @@ void kw_sizes(kw_sizes_result *out, hostbind_ctx *ctx, uint32_t register_);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_KEYWORDS_H */
+#endif /* HOSTBIND_KEYWORDS_FAF78155_H */

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_LIBM_H
-#define HOSTBIND_LIBM_H
+#ifndef HOSTBIND_LIBM_EFD1DCD3_H
+#define HOSTBIND_LIBM_EFD1DCD3_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -165,4 +165,4 @@ double fma(double x, double y, double z);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_LIBM_H */
+#endif /* HOSTBIND_LIBM_EFD1DCD3_H */

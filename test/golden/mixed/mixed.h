@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_MIXED_H
-#define HOSTBIND_MIXED_H
+#ifndef HOSTBIND_MIXED_E53403F8_H
+#define HOSTBIND_MIXED_E53403F8_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -294,4 +294,4 @@ void stats_everything(stats_everything_result *out, hostbind_ctx *ctx, uint64_t 
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_MIXED_H */
+#endif /* HOSTBIND_MIXED_E53403F8_H */

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_MULTI_H
-#define HOSTBIND_MULTI_H
+#ifndef HOSTBIND_MULTI_43D67FB2_H
+#define HOSTBIND_MULTI_43D67FB2_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -261,4 +261,4 @@ void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_MULTI_H */
+#endif /* HOSTBIND_MULTI_43D67FB2_H */

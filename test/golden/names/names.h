@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_NAMES_H
-#define HOSTBIND_NAMES_H
+#ifndef HOSTBIND_NAMES_E6E5718F_H
+#define HOSTBIND_NAMES_E6E5718F_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -195,4 +195,4 @@ uint32_t wasi_random_random_0_2_0_get_random_u32(hostbind_ctx *ctx);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_NAMES_H */
+#endif /* HOSTBIND_NAMES_E6E5718F_H */

@@ -15,8 +15,8 @@
  * fail a call with hostbind_trap().
  */
 
-#ifndef HOSTBIND_WIDE_H
-#define HOSTBIND_WIDE_H
+#ifndef HOSTBIND_WIDE_F723CDEA_H
+#define HOSTBIND_WIDE_F723CDEA_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -205,4 +205,4 @@ void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed);
 } /* extern "C" */
 #endif
 
-#endif /* HOSTBIND_WIDE_H */
+#endif /* HOSTBIND_WIDE_F723CDEA_H */
