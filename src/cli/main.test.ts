@@ -274,6 +274,34 @@ describe("guests from real toolchains", () => {
   });
 });
 
+describe("terminal safety", () => {
+  test("control characters in names never reach the terminal raw: errors, warnings and explain", () => {
+    const evil = wat(`(module
+      (import "env" "a\\1b]0;pwned\\07b" (func (param i32)))
+      (import "env" "mem\\1b[2J" (memory 1))
+      (import "env" "v\\c2\\9b" (func (param v128))))`);
+    const wasm = join(dir, "evil.wasm");
+    writeFileSync(wasm, evil);
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    const failed = runMain(["generate", wasm, "-o", join(dir, "gen")]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("\\x9b");
+    const declared = runMain(["declare", wasm]);
+    for (const r of [failed, declared]) {
+      expect(r.stdout).not.toMatch(raw);
+      expect(r.stderr).not.toMatch(raw);
+    }
+    const ok = wat(`(module (import "env" "a\\1b]0;pwned\\07b" (func (param i32))) (import "env" "mem\\1b[2J" (memory 1)))`);
+    writeFileSync(wasm, ok);
+    const explained = runMain(["explain", wasm]);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).not.toMatch(raw);
+    expect(explained.stderr).toContain('"mem\\1b[2J"');
+    expect(explained.stdout).toContain("env.a\\x1b]0;pwned\\x07b");
+    expect(explained.stderr).not.toMatch(raw);
+  });
+});
+
 describe("start-up", () => {
   /** Every module `file` reaches through static, non-type imports (relative paths and packages). */
   function staticGraph(file: string, seen = new Set<string>()): Set<string> {

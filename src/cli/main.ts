@@ -20,7 +20,7 @@ import { parseArgs, UsageError } from "./args.ts";
 import type { CommandRunners } from "./commands.ts";
 import { type CommandName, COMMAND_SPECS, COMMANDS, helpText } from "./help.ts";
 import type { CliIO } from "./io.ts";
-import { describeFailure, EXIT } from "./report.ts";
+import { describeFailure, EXIT, terminalSafe } from "./report.ts";
 import { VERSION } from "./version.ts";
 
 export { EXIT } from "./report.ts";
@@ -45,13 +45,15 @@ export function main(
   io: CliIO,
   commands: CommandRunners | (() => Promise<CommandRunners>),
 ): number | Promise<number> {
+  // Whatever a command prints passes terminalSafe (names from inputs may hold control characters).
+  const safe: CliIO = { ...io, stdout: (t) => io.stdout(terminalSafe(t)), stderr: (t) => io.stderr(terminalSafe(t)) };
   const fail = (e: unknown) => {
     const { code, text } = describeFailure(e);
-    io.stderr(text);
+    safe.stderr(text);
     return code;
   };
   try {
-    const code = dispatch(argv, io, commands);
+    const code = dispatch(argv, safe, commands);
     return typeof code === "number" ? code : code.catch(fail);
   } catch (e) {
     return fail(e);

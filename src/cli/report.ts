@@ -37,3 +37,19 @@ export function describeFailure(e: unknown): { code: number; text: string } {
   const detail = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
   return { code: EXIT.internal, text: `internal error (a bug in hostbind): ${detail}\n` };
 }
+
+/**
+ * `text` safe for a terminal: every control character but the line feed and
+ * the tab (ESC, BEL, CR, DEL, the C1 controls, which a name in a `.wasm` file
+ * may hold) written as `\xHH`, so no input can move the cursor, recolour or
+ * retitle the terminal through a message. Everything the CLI prints goes
+ * through it.
+ *
+ * @example
+ * ```ts
+ * terminalSafe("bad name `a\u001b]0;pwned\u0007`\n"); // "bad name `a\\x1b]0;pwned\\x07`\n"
+ * ```
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
