@@ -15,6 +15,7 @@
  * @module
  */
 import * as fs from "node:fs";
+import { HostbindError } from "../errors.ts";
 import process from "node:process";
 
 /** What a path currently is. */
@@ -113,7 +114,10 @@ const nodeFs: CliFs = {
     } catch (e) {
       const code = errorCode(e);
       if (code === "ENOENT" || code === "ENOTDIR") return "missing";
-      throw e;
+      // A symlink loop, a directory without search permission, a name too long: the user's to fix.
+      throw new HostbindError(`Cannot access \`${p}\`: ${describeFsError(e)}`, {
+        hint: "Check the path and its permissions (every directory on it must be searchable).",
+      });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { generate } from "../generate.ts";
@@ -271,6 +271,24 @@ describe("guests from real toolchains", () => {
     expect(r.stderr).toContain(`warning: ${join(dir, "guest.wasm")} also imports memory "env" "memory", which hostbind does not provide\n`);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, "gen", "guest.h"), "utf8")).toContain("void x_wbg_console_log(");
+  });
+});
+
+describe("file-system failures are user errors", () => {
+  test("a symlink loop as input or output, a name too long: exit 1 with the path; --out-dir creates parents like mkdir -p", () => {
+    symlinkSync("loop", join(dir, "loop"));
+    for (const argv of [["generate", join(dir, "loop"), "-o", join(dir, "out")], ["generate", input, "-o", join(dir, "loop", "x")]]) {
+      const r = runMain(argv);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: Cannot access `[^`]*loop[^`]*`: too many levels of symbolic links\n  help: /);
+    }
+    const long = runMain(["generate", input, "-o", join(dir, "out"), "--name", "n".repeat(300)]);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain(": the name is too long");
+    const nested = runMain(["generate", input, "-o", join(dir, "nx", "..", "o6"), "--targets", "c"]);
+    expect(nested.stderr).toBe("");
+    expect(nested.code).toBe(0);
+    expect(existsSync(join(dir, "o6", "divmod.h"))).toBe(true);
   });
 });
 

@@ -23,7 +23,7 @@
 import { HostbindError } from "../errors.ts";
 import type { GeneratedFile } from "../options.ts";
 import { joinPath, parentDir } from "./common.ts";
-import { type CliFs, describeFsError } from "./io.ts";
+import { type CliFs, describeFsError, errorCode } from "./io.ts";
 
 /** What happened to one output file. */
 export interface WriteResult {
@@ -152,7 +152,13 @@ function ensureDir(fs: CliFs, dir: string): string[] {
   const created: string[] = [];
   try {
     for (const d of missing) {
-      fs.mkdir(d);
+      try {
+        fs.mkdir(d);
+      } catch (e) {
+        // `mkdir -p` semantics: a path that now exists as a directory (`nx/..` once `nx` is made) is fine.
+        if (errorCode(e) === "EEXIST" && fs.kind(d) === "dir") continue;
+        throw e;
+      }
       created.push(d);
     }
   } catch (e) {
