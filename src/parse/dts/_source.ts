@@ -18,6 +18,43 @@ import { ts } from "ts-morph";
 import { HostbindError } from "../../errors.ts";
 import { lineAndColumn } from "./_context.ts";
 
+/** Open brackets `( [ { <` a file may nest: far beyond any declaration, well within the parser's stack. */
+const MAX_DEPTH = 500;
+
+/**
+ * The offset of the first bracket that opens more than {@link MAX_DEPTH}
+ * levels deep (outside comments and string literals), or `undefined`. The
+ * compiler's parser recurses per level and would overflow the stack on
+ * tens of thousands of them, so such a file is refused before it is parsed.
+ */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "/" && text[i + 1] === "/") {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '"' || c === "'" || c === "`") {
+      for (i++; i < text.length && text[i] !== c && text[i] !== "\n"; i++) if (text[i] === "\\") i++;
+    } else if (c === "(" || c === "[" || c === "{" || c === "<") {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ")" || c === "]" || c === "}" || c === ">") {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+/** 1-based line and column (UTF-16 units) of `offset` in `text`. */
+function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
+  return { line: (before.match(/\r\n|[\n\r\u2028\u2029]/g)?.length ?? 0) + 1, column: offset - lineStart + 1 };
+}
+
 /** The in-memory path the input is parsed under (a declaration file, so bodies are not expected). */
 const VIRTUAL_PATH = "/hostbind-input.d.ts";
 
@@ -28,6 +65,14 @@ const VIRTUAL_PATH = "/hostbind-input.d.ts";
  * away from the real mistake.
  */
 export function loadSource(source: string, file: string): ts.SourceFile {
+  const deep = tooDeep(source);
+  if (deep !== undefined) {
+    const { line, column } = offsetToLineColumn(source, deep);
+    throw new HostbindError(`Declarations nest too deeply: more than ${MAX_DEPTH} open brackets at once`, {
+      location: { file, line, column },
+      hint: "Declare the type with fewer nested parentheses, tuples or braces; value types and tuples of them need only a few.",
+    });
+  }
   // Parent pointers are not needed: the walk goes top-down and every
   // position lookup is given the source file. JSDoc is parsed (the default):
   // descriptions, `@symbol` and `@noctx` are read from the compiler's nodes.

@@ -71,6 +71,8 @@ const REJECTED: { name: string; given: string; want: string; at: string }[] = [
   { name: "foreign import", given: 'import type { Foo } from "./foo";', want: "Import from `./foo` is not supported", at: "1:26" },
   { name: "export assignment", given: "export = env;", want: "at the top level is not supported", at: "1:1" },
   { name: "@symbol on a module", given: "/** @symbol x */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx` and `@name` on module `env`", at: "2:19" },
+  { name: "20,000 nested parentheses", given: ns(`  function f(a: ${"(".repeat(20000)}i32${")".repeat(20000)}): void;`), want: "Declarations nest too deeply: more than 500 open brackets at once", at: "2:515" },
+  { name: "5,000 nested tuples", given: ns(`  function f(): ${"[".repeat(5000)}i32${"]".repeat(5000)};`), want: "Declarations nest too deeply", at: "2:516" },
   { name: "@name on a module", given: "/** @name e */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx` and `@name` on module `env`", at: "2:19" },
   { name: "@name without a name", given: ns("  /** @name */\n  function f(): void;"), want: "`@name` on `env.f` needs the wasm import name, found nothing", at: "2:7" },
   { name: "@name twice", given: ns("  /**\n   * @name a\n   * @name b\n   */\n  function f(): void;"), want: "Duplicate `@name` tag", at: "4:6" },
