@@ -92,7 +92,8 @@ async function wasm(dir: string, name: string, shape: GuestShape, module: string
   const wat = `${dir}/${name}.wat`;
   const out = `${dir}/${name}.wasm`;
   await Deno.writeTextFile(wat, guestWat(shape, module, field));
-  await run(`${BIN}/wat2wasm`, [wat, "-o", out]);
+  // --enable-threads: the shared-memory case's guest declares a shared memory.
+  await run(`${BIN}/wat2wasm`, ["--enable-threads", wat, "-o", out]);
   return out;
 }
 

@@ -33,6 +33,8 @@ export interface GuestShape {
   results: readonly ValueType[];
   /** How arguments are computed. */
   arg: ArgMode;
+  /** The guest's memory is shared (its buffer never detaches: the binding re-reads its size at every call). */
+  sharedMemory?: boolean;
 }
 
 /** One import hostbind generates bindings for, measured from its own guest. */
@@ -118,6 +120,15 @@ export const GENERATED_CASES: readonly GeneratedCase[] = [
     results: ["i32"],
     noctx: false,
     arg: "ptr16",
+  },
+  {
+    id: "sum16_shared",
+    label: "guest memory, shared (size re-read at every call): sum 16 bytes (u32) → i32",
+    params: ["u32"],
+    results: ["i32"],
+    noctx: false,
+    arg: "ptr16",
+    sharedMemory: true,
   },
 ];
 

@@ -125,17 +125,30 @@ export function jsCases(info: BuildInfo): CallCase[] {
  */
 export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInfo, sinkRead: () => number): CallCase[] {
   const host = mod.load(lib);
-  return GENERATED_CASES.map((c) => {
-    const g = guest(info.guests[c.id]!, host.imports as WebAssembly.Imports);
+  const guests = GENERATED_CASES.map((c) => guest(info.guests[c.id]!, host.imports as WebAssembly.Imports));
+  // The Host stays bound to the ordinary guest memory; the shared-memory case binds its own for its runs only.
+  const ordinary = guests[GENERATED_CASES.findIndex((c) => c.arg === "ptr16" && !c.sharedMemory)]!;
+  return GENERATED_CASES.map((c, i) => {
+    const g = guests[i]!;
     if (c.arg === "ptr16") {
-      host.bind(g.instance);
       fillPattern(g.memory);
+      host.bind(ordinary.instance);
     }
+    const run = c.sharedMemory
+      ? (n: number) => {
+        host.bind(g.instance);
+        try {
+          return g.run(n);
+        } finally {
+          host.bind(ordinary.instance);
+        }
+      }
+      : g.run;
     return {
       id: `hb_${c.id}`,
       label: `hostbind: ${c.label}`,
       group: "hostbind" as const,
-      run: g.run,
+      run,
       expected: (n: number) => expectedSum(c, n),
       ...(c.results.length === 0 ? { observe: sinkRead } : {}),
     };

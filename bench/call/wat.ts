@@ -60,7 +60,7 @@ export function guestWat(shape: GuestShape, module: string, name: string): strin
   return [
     "(module",
     `  (import ${watString(module)} ${watString(name)} (func $f${sig}))`,
-    `  (memory (export "memory") 1)`,
+    shape.sharedMemory ? `  (memory (export "memory") 1 1 shared)` : `  (memory (export "memory") 1)`,
     `  (func (export "run") (param $n i32) (result i64)`,
     `    (local $i i32) (local $m i32) (local $acc i64) ${locals}`,
     "    (if (i32.eqz (local.get $n)) (then (return (i64.const 0))))",
