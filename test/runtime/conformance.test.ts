@@ -3,7 +3,7 @@
  * compile its C library against the generated header, assemble the wasm
  * guest, and run the driver under the real `deno` and the real `bun`.
  */
-import { writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.ts";
@@ -25,6 +25,12 @@ beforeAll(() => {
     "-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-shared", "-fPIC",
     "-I", dir, "-o", join(dir, "libconformance.so"), join(ROOT, "test/runtime/conformance.c"), "-lm",
   ]);
+  // The same library again, under a folder whose name a URL would mangle: --lib is a file path.
+  const odd = join(dir, "we#ird %41 ?dir");
+  mkdirSync(odd);
+  copyFileSync(join(dir, "libconformance.so"), join(odd, "libconformance.so"));
+  const oddlib = generate(CONFORMANCE_SOURCE, { file: "conformance.d.ts", name: "oddlib", lib: "./we#ird %41 ?dir/libconformance", targets: ["deno", "bun"] });
+  for (const f of oddlib) writeFileSync(join(dir, f.path), f.contents);
   for (const guest of ["conformance", "start_guest", "renamed_memory"]) {
     runOk(bin("wat2wasm"), [join(ROOT, `test/runtime/${guest}.wat`), "-o", join(dir, `${guest}.wasm`)]);
   }
@@ -42,7 +48,7 @@ describe.each([
     expect(output, output).toContain(`${runtime}: all checks passed`);
     expect(r.stdout).not.toMatch(/^FAIL/m);
     // The driver's list of checks is fixed; a check that silently stopped running is a failure too.
-    expect(r.stdout.match(/^ok /gm)?.length, output).toBe(61);
+    expect(r.stdout.match(/^ok /gm)?.length, output).toBe(62);
     expect(r.status).toBe(0);
   });
 });

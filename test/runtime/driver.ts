@@ -187,6 +187,11 @@ host5.bind(new WebAssembly.Memory({ initial: 1 }));
 check("rebound to an ordinary memory: detaching growth is tracked again", host5.imports.env.mem_size() === 65536n);
 host5.close();
 
+const odd: any = await import(new URL(`oddlib.${runtime}.ts`, dirUrl).href);
+const hostOdd = odd.load();
+check("--lib with #, ?, % and a space in its path opens that file", hostOdd.imports.env.user_data() === 0n && hostOdd.imports.env.id_i32(7) === 7);
+hostOdd.close();
+
 throws("load() without --lib and without a path", () => nolib.load(), (e) => /needs the path/.test(e.message));
 
 // close(): every kind of import throws afterwards, close() is idempotent, bind() refuses.

@@ -115,7 +115,18 @@ function libraryPath(path: string | URL | undefined, extension: string): string 
       "hostbind: load() needs the path of the native library: these bindings were generated without --lib",
     );
   }
-  return withExtension(new URL(DEFAULT_LIBRARY, import.meta.url), extension);
+  return withExtension(fileReference(DEFAULT_LIBRARY), extension);
+}
+
+/**
+ * The default library's file path (`/` separators, as generated) as a file
+ * URL: relative to this file, or absolute (`/usr/lib/x`, `C:/libs/x`). Each
+ * part is percent-encoded, so `#`, `?`, `%` and spaces stay part of a name.
+ */
+function fileReference(path: string): URL {
+  const drive = /^[A-Za-z]:\//.test(path);
+  const encoded = path.split("/").map((part, i) => (drive && i === 0 ? part : encodeURIComponent(part))).join("/");
+  return new URL(drive ? `file:///${encoded}` : encoded, import.meta.url);
 }
 
 /**
