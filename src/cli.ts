@@ -10,11 +10,16 @@
  * ```
  * @module
  */
-import { exit, nodeIO, processArgs } from "./cli/io.ts";
+import { exit, holdSignals, nodeIO, processArgs } from "./cli/io.ts";
 import { main } from "./cli/main.ts";
 
 // The runners (and the TypeScript compiler behind them) load only for a
 // well-formed command: help, --version and usage errors answer without them.
-const code = main(processArgs(), nodeIO(), () => import("./cli/commands.ts").then((m) => m.COMMAND_RUNNERS));
-if (typeof code === "number") exit(code);
-else code.then(exit);
+const argv = processArgs();
+// Signals wait for a run to complete (see holdSignals); --watch handles Ctrl-C itself.
+const signalled = argv.includes("--watch") ? () => undefined : holdSignals();
+const code = main(argv, nodeIO(), () => import("./cli/commands.ts").then((m) => m.COMMAND_RUNNERS));
+// One turn of the event loop first: a signal held during the run is delivered there.
+const finish = (c: number) => setTimeout(() => exit(signalled() ?? c), 10);
+if (typeof code === "number") finish(code);
+else code.then(finish);

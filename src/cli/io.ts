@@ -168,6 +168,36 @@ export function exit(code: number): never {
   process.exit(code);
 }
 
+/** This process's id (written into an output directory's lock file). */
+export function processId(): number {
+  return process.pid;
+}
+
+/** True when a process with id `pid` exists (a lock's holder may have been killed). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errorCode(e) === "EPERM";
+  }
+}
+
+/**
+ * Holds SIGINT and SIGTERM while a command runs: the signal is noted instead
+ * of ending the process in the middle of replacing output files, and the
+ * returned function gives the exit code it asks for (130, 143) or
+ * `undefined`. Generating and writing are synchronous, so a held signal takes
+ * effect right after a run completes: the output directory holds either the
+ * whole old set of files or the whole new one, never temporary files.
+ */
+export function holdSignals(): () => number | undefined {
+  let received: number | undefined;
+  process.on("SIGINT", () => (received ??= 130));
+  process.on("SIGTERM", () => (received ??= 143));
+  return () => received;
+}
+
 /**
  * The `code` of a Node-style system error (`ENOENT`), or `undefined`.
  *

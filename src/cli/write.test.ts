@@ -70,10 +70,34 @@ describe("writeOutputs", () => {
   test("a failed write leaves an existing directory exactly as it was", () => {
     writeFileSync(join(root, "x.h"), "old header\n");
     writeFileSync(join(root, "sentinel"), "keep\n");
-    const e = errorOf(() => writeOutputs(failing("writeNewFile", 2), root, FILES));
+    // The first exclusive create is the directory's lock file, the second and third the temporary files.
+    const e = errorOf(() => writeOutputs(failing("writeNewFile", 3), root, FILES));
     expect(e.message).toBe(`Cannot write \`${root}/x.deno.ts\`: system error EIO`);
     expect(tree(root)).toEqual(["sentinel", "x.h"]);
     expect(readFileSync(join(root, "x.h"), "utf8")).toBe("old header\n");
+  });
+
+  test("a write that fails half way (no space left) leaves no temporary file, and no directory it created", () => {
+    const real = nodeIO().fs;
+    let calls = 0;
+    const full: CliFs = {
+      ...real,
+      writeNewFile(p, data) {
+        if (++calls < 3) return real.writeNewFile(p, data);
+        real.writeNewFile(p, data.subarray(0, 3));
+        throw Object.assign(new Error("injected"), { code: "ENOSPC" });
+      },
+    };
+    const dir = join(root, "made", "out");
+    const e = errorOf(() => writeOutputs(full, dir, FILES));
+    expect(e.message).toBe(`Cannot write \`${dir}/x.deno.ts\`: no space left on device`);
+    expect(tree(root)).toEqual([]);
+  });
+
+  test("a lock left by a run that no longer exists is taken over, and released after", () => {
+    writeFileSync(join(root, ".hostbind.lock"), "4194300\n");
+    expect(writeOutputs(nodeIO().fs, root, FILES).map((r) => r.status)).toEqual(["written", "written"]);
+    expect(tree(root)).toEqual(["x.deno.ts", "x.h"]);
   });
 
   test("a failed rename removes the temporary files and the directories it created", () => {

@@ -6,6 +6,11 @@
  * bytes would not change are not touched, so build tools keyed on mtimes do
  * not rebuild.
  *
+ * Runs into one directory are serialised by a lock file there
+ * (`.hostbind.lock`, holding the process id; a holder that no longer exists
+ * is taken over). A SIGKILL can leave temporary files (`.NAME.*.tmp`) and the
+ * lock; SIGINT and SIGTERM are held until the run completes (`holdSignals`).
+ *
  * The renames of several files are not one transaction: should a rename fail
  * (they run only after every temporary file was written, and a rename within
  * one directory fails only if the file system does), the files already
@@ -23,7 +28,7 @@
 import { HostbindError } from "../errors.ts";
 import type { GeneratedFile } from "../options.ts";
 import { joinPath, parentDir } from "./common.ts";
-import { type CliFs, describeFsError, errorCode } from "./io.ts";
+import { type CliFs, describeFsError, errorCode, processAlive, processId } from "./io.ts";
 
 /** What happened to one output file. */
 export interface WriteResult {
@@ -71,16 +76,19 @@ function writeAll(fs: CliFs, dir: string, toWrite: readonly Planned[]): void {
   const created: string[] = [];
   const temps: string[] = [];
   const renamed: Planned[] = [];
+  let unlock = () => {};
   try {
     created.push(...ensureDir(fs, dir));
+    unlock = lockDir(fs, dir);
     const staged = toWrite.map((p) => {
       const temp = tempName(p.path);
+      // Listed before writing: a write that fails half way (ENOSPC) leaves a file to remove too.
+      temps.push(temp);
       try {
         fs.writeNewFile(temp, p.bytes);
       } catch (e) {
         throw cannot(`write \`${p.path}\``, e);
       }
-      temps.push(temp);
       return { temp, planned: p };
     });
     for (const s of staged) {
@@ -95,9 +103,61 @@ function writeAll(fs: CliFs, dir: string, toWrite: readonly Planned[]): void {
   } catch (e) {
     for (const t of temps) ignoreErrors(() => fs.unlink(t));
     for (const p of renamed) ignoreErrors(() => restore(fs, p));
+    ignoreErrors(unlock);
     for (const d of created.reverse()) ignoreErrors(() => fs.rmdir(d));
     throw e;
   }
+  unlock();
+}
+
+/** The lock file a run holds in its output directory while it replaces files there. */
+export const LOCK_FILE = ".hostbind.lock";
+
+/** How long a run waits for another one writing into the same directory. */
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * Serialises runs writing into one directory: creates `DIR/.hostbind.lock`
+ * (exclusively) holding this process's id, waiting while another live run
+ * holds it and taking over from a run that no longer exists (killed by
+ * SIGKILL, say). Returns the function that releases it.
+ */
+function lockDir(fs: CliFs, dir: string): () => void {
+  const lock = joinPath(dir, LOCK_FILE);
+  const mine = new TextEncoder().encode(`${processId()}\n`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      fs.writeNewFile(lock, mine);
+      return () => fs.unlink(lock);
+    } catch (e) {
+      if (errorCode(e) !== "EEXIST") throw cannot(`lock \`${dir}\` for writing`, e);
+    }
+    const holder = Number(new TextDecoder().decode(safeRead(fs, lock)).trim());
+    if (!Number.isInteger(holder) || holder <= 0 || !processAlive(holder)) {
+      ignoreErrors(() => fs.unlink(lock));
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new HostbindError(`Cannot write into \`${dir}\`: another hostbind run (process ${holder}) has been writing there for ${LOCK_WAIT_MS / 1000} s`, {
+        hint: `Wait for it to finish; if no such run exists, remove \`${lock}\`.`,
+      });
+    }
+    sleep(20);
+  }
+}
+
+function safeRead(fs: CliFs, path: string): Uint8Array {
+  try {
+    return fs.readFile(path);
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+/** Blocks the thread for `ms` (runs are synchronous; the wait is short). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** Puts back what was at `p.path` before this run replaced it (or removes what it created). */
