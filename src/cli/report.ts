@@ -41,8 +41,9 @@ export function describeFailure(e: unknown): { code: number; text: string } {
 /**
  * `text` safe for a terminal: every control character but the line feed and
  * the tab (ESC, BEL, CR, DEL, the C1 controls, which a name in a `.wasm` file
- * may hold) written as `\xHH`, so no input can move the cursor, recolour or
- * retitle the terminal through a message. Everything the CLI prints goes
+ * may hold) written as `\xHH`, and the bidirectional formatting characters as
+ * `\uHHHH`, so no input can move the cursor, recolour or retitle the terminal,
+ * or reorder what a message shows. Everything the CLI prints goes
  * through it.
  *
  * @example
@@ -51,5 +52,8 @@ export function describeFailure(e: unknown): { code: number; text: string } {
  * ```
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }

@@ -124,7 +124,9 @@ export class SourceWriter {
 /**
  * Text made safe to stand in comment lines of any output (C, TS, Rust): split
  * at every line terminator (CRLF, LF, CR, U+2028, U+2029, U+0085), every
- * other control character written as `\xHH`/`\uHHHH`, lines trimmed at the
+ * other control character and every bidirectional formatting character (which
+ * can make code read differently from how it compiles: compilers reject them
+ * unpaired) written as `\xHH`/`\uHHHH`, lines trimmed at the
  * end, leading and trailing blank lines dropped. Comment closers are each
  * writer's business (`*\/` for block comments).
  *
@@ -136,13 +138,16 @@ export class SourceWriter {
 export function commentLines(text: string): string[] {
   const lines = text
     .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
-    .map((l) => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, escapeControl).trimEnd());
+    .map((l) => l.replace(CONTROLS, escapeControl).trimEnd());
   while (lines.length > 0 && lines[0]!.trim() === "") lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   // The first line keeps no leading space (as a trimmed text would not).
   if (lines.length > 0) lines[0] = lines[0]!.trimStart();
   return lines;
 }
+
+/** Control characters (but tab and line breaks, split before) and bidirectional formatting characters. */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function escapeControl(c: string): string {
   const code = c.charCodeAt(0);

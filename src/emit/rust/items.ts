@@ -19,6 +19,7 @@
  * ```
  * @module
  */
+import { commentLines } from "../writer.ts";
 import { rustTypeStem, safeRustName } from "./names.ts";
 import type { ValueType } from "../../ir/types.ts";
 import type { ImportLayout, NativeParam } from "../../layout/mod.ts";
@@ -71,8 +72,10 @@ export function rustFieldNames(imp: ImportLayout): string[] {
 export function rustResultStruct(imp: ImportLayout, names: RustItemNames): string[] {
   if (imp.result === null) return [];
   const fields = rustFieldNames(imp);
+  const about = `The results of \`${imp.fn.module}.${imp.fn.name}\` (\`${imp.result.name}\` in C), written through \`out\`.`;
   const lines = [
-    `/// The results of \`${imp.fn.module}.${imp.fn.name}\` (\`${imp.result.name}\` in C), written through \`out\`.`,
+    // Wasm names may hold anything: the comment lines come from the one rule that keeps them comments.
+    ...commentLines(about).map((l) => (l === "" ? "///" : `/// ${l}`)),
     "#[repr(C)]",
     "#[derive(Clone, Copy, Debug, Default, PartialEq)]",
     "#[allow(dead_code)]",

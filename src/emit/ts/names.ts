@@ -52,9 +52,10 @@ export function jsPropertyKey(name: string): string {
 }
 
 /**
- * A JS string literal: JSON's escaping, which is valid JS, with U+2028 and
- * U+2029 escaped too (JSON leaves them raw, and older parsers and every
- * line-based tool take them for line breaks).
+ * A JS string literal: JSON's escaping, which is valid JS, with what JSON
+ * leaves raw escaped too: DEL, the C1 controls (U+0085, a line break for
+ * some tools, among them), U+2028/U+2029 (line breaks for older parsers
+ * and every line-based tool) and the bidirectional formatting characters.
  *
  * @example
  * ```ts
@@ -63,7 +64,10 @@ export function jsPropertyKey(name: string): string {
  * ```
  */
 export function jsString(s: string): string {
-  return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(s).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**
