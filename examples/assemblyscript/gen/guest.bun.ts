@@ -469,18 +469,18 @@ export function load(options?: string | URL | LoadOptions): Host {
     env: {
       "console.log": (message: number): void => {
         if (heap.length === 0) sync();
-        native_env_console_log(ctx, message);
+        native_env_console_log(ctx, message >>> 0);
         if (words[7] !== 0) throw trap();
       },
       add_scaled: (a: number, b: number): number => {
         if (heap.length === 0) sync();
-        const result = native_env_add_scaled(ctx, a, b);
+        const result = native_env_add_scaled(ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
         return result;
       },
       abort: (message: number, fileName: number, line: number, column: number): void => {
         if (heap.length === 0) sync();
-        native_env_abort(ctx, message, fileName, line, column);
+        native_env_abort(ctx, message >>> 0, fileName >>> 0, line >>> 0, column >>> 0);
         if (words[7] !== 0) throw trap();
       },
     },

@@ -475,7 +475,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       add_scaled: (a: number, b: number): number => {
         if (heap.length === 0) sync();
-        const result = native_env_add_scaled(ctx, a, b);
+        const result = native_env_add_scaled(ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
         return result;
       },

@@ -469,7 +469,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_divmod(out_env_divmod, ctx, a, b);
+        native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
       },
     },
@@ -479,13 +479,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       divmod: stub.env_divmod as Imports["env"]["divmod"],
       gcd: (a: number, b: number): number => {
         if (heap.length === 0) sync();
-        const result = native_env_gcd(ctx, a, b);
+        const result = native_env_gcd(ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
         return result;
       },
       report: (num: number, den: number): void => {
         if (heap.length === 0) sync();
-        native_env_report(ctx, num, den);
+        native_env_report(ctx, num | 0, den | 0);
         if (words[7] !== 0) throw trap();
       },
     },

@@ -466,7 +466,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       native_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_native_divmod(out_native_divmod, ctx, a, b);
+        native_native_divmod(out_native_divmod, ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
       },
     },
@@ -476,7 +476,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       divmod: stub.native_divmod as Imports["native"]["divmod"],
       checksum: (text: number, len: number): number => {
         if (heap.length === 0) sync();
-        const result = native_native_checksum(ctx, text, len);
+        const result = native_native_checksum(ctx, text >>> 0, len >>> 0);
         if (words[7] !== 0) throw trap();
         return result;
       },

@@ -467,7 +467,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       native_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_native_divmod(out_native_divmod, ctx, a, b);
+        native_native_divmod(out_native_divmod, ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
       },
     },

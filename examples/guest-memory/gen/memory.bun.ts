@@ -468,13 +468,13 @@ export function load(options?: string | URL | LoadOptions): Host {
     mem: {
       checksum: (ptr: number, len: number): number => {
         if (heap.length === 0) sync();
-        const result = native_mem_checksum(ctx, ptr, len);
+        const result = native_mem_checksum(ctx, ptr >>> 0, len >>> 0);
         if (words[7] !== 0) throw trap();
         return result;
       },
       upcase: (ptr: number, len: number): number => {
         if (heap.length === 0) sync();
-        const result = native_mem_upcase(ctx, ptr, len);
+        const result = native_mem_upcase(ctx, ptr >>> 0, len >>> 0);
         if (words[7] !== 0) throw trap();
         return result;
       },

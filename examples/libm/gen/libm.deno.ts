@@ -471,19 +471,19 @@ export function load(options?: string | URL | LoadOptions): Host {
     math: {
       hypot: (x: number, y: number): number => {
         if (closed) throw closedError();
-        return native_hypot(x, y);
+        return native_hypot(+x, +y);
       },
       cbrt: (x: number): number => {
         if (closed) throw closedError();
-        return native_cbrt(x);
+        return native_cbrt(+x);
       },
       pow: (x: number, y: number): number => {
         if (closed) throw closedError();
-        return native_pow(x, y);
+        return native_pow(+x, +y);
       },
       hypotf: (x: number, y: number): number => {
         if (closed) throw closedError();
-        return native_hypotf(x, y);
+        return native_hypotf(+x, +y);
       },
     },
   };

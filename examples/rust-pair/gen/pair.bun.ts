@@ -473,7 +473,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       geom_rect: (w: number, h: number): void => {
         if (heap.length === 0) sync();
-        native_geom_rect(out_geom_rect, ctx, w, h);
+        native_geom_rect(out_geom_rect, ctx, w >>> 0, h >>> 0);
         if (words[7] !== 0) throw trap();
       },
     },

@@ -40,9 +40,6 @@ export const BUN: Dialect = {
   pointerType: "ptr",
   voidType: "void",
   definition: (params, result) => `{ args: [${params.join(", ")}], returns: ${result} }`,
-  // Bun's `u32` wraps a negative number and its `u64` a negative bigint, so
-  // wasm's signed values pass unchanged.
-  argument: (_type, name) => name,
   stubPointer: (offset) => `(ctx + ${offset}) as Pointer`,
   userDataType: "number | bigint",
   loadTemplate: "bun-load.ts.tmpl",

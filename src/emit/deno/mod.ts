@@ -23,7 +23,7 @@ import { type TsModel, tsModel } from "../ts/model.ts";
  *
  * @example
  * ```ts
- * DENO.argument("u32", "x"); // "x >>> 0"
+ * DENO.ffiType.u32; // "u32"
  * ```
  */
 export const DENO: Dialect = {
@@ -35,10 +35,6 @@ export const DENO: Dialect = {
   pointerType: "pointer",
   voidType: "void",
   definition: (params, result) => `{ parameters: [${params.join(", ")}], result: ${result} }`,
-  // Wasm hands a u32 over as a signed number and Deno's `u32` rejects a
-  // negative one ("expected unsigned integer"); `>>> 0` reinterprets it.
-  // A negative bigint for `u64` wraps by itself, so u64 needs nothing.
-  argument: (type, name) => (type === "u32" ? `${name} >>> 0` : name),
   stubPointer: (offset) => `Deno.UnsafePointer.offset(ctx, ${offset})`,
   userDataType: "Deno.PointerValue | bigint",
   loadTemplate: "deno-load.ts.tmpl",

@@ -1,6 +1,6 @@
 /**
  * How the Deno and Bun modules differ, as data: FFI type names, the shape
- * of a `dlopen` definition, how an argument is normalised, how a pointer into
+ * of a `dlopen` definition, how a pointer into
  * the stub memory is spelled, and which template holds `load()`. The shared
  * emitter (`emit.ts`) prints everything else the same way for both.
  *
@@ -8,7 +8,7 @@
  * ```ts
  * import type { Dialect } from "./dialect.ts";
  * declare const deno: Dialect;
- * deno.argument("u32", "x"); // "x >>> 0"
+ * deno.ffiType.u32; // "u32"
  * ```
  * @module
  */
@@ -32,8 +32,6 @@ export interface Dialect {
   voidType: string;
   /** A `dlopen` definition from quoted parameter tags and a quoted result tag. */
   definition(params: string[], result: string): string;
-  /** The expression passed to the FFI function for a wasm argument `name` of `type`. */
-  argument(type: ValueType, name: string): string;
   /** An expression for the native pointer `offset` bytes into the stub memory (`ctx` is its start). */
   stubPointer(offset: number): string;
   /** The TS type of `LoadOptions.userData`. */

@@ -150,15 +150,15 @@ describe("generated modules", () => {
     }
   });
 
-  it("normalise u32 arguments in Deno only, and never use Bun's i64_fast", () => {
-    const deno = emitDeno(conformance);
-    const bun = emitBun(conformance);
-    expect(deno).toContain("native_env_id_u32(ctx, x >>> 0)");
-    expect(deno).toContain("native_env_spread(out_env_spread, ctx, a, b >>> 0, c, d, e, f)");
-    expect(deno).toContain("native_env_id_i32(ctx, x)");
-    expect(bun).toContain("native_env_id_u32(ctx, x)");
-    expect(bun).not.toContain(">>> 0");
-    expect(bun).not.toMatch(/_fast/);
+  it("convert arguments as wasm does (ToInt32, ToUint32, ToNumber) in both runtimes, and never use Bun's i64_fast", () => {
+    for (const source of [emitDeno(conformance), emitBun(conformance)]) {
+      expect(source).toContain("native_env_id_u32(ctx, x >>> 0)");
+      expect(source).toContain("native_env_id_i32(ctx, x | 0)");
+      expect(source).toContain("native_env_id_f64(ctx, +x)");
+      expect(source).toContain("native_env_id_i64(ctx, x)");
+      expect(source).toContain("native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, c, d, +e, +f)");
+    }
+    expect(emitBun(conformance)).not.toMatch(/_fast/);
   });
 
   it("bind every FFI function to a const and serve multi-result imports from the stub", () => {
@@ -173,9 +173,9 @@ describe("generated modules", () => {
   it("skip ctx and the trap check for @noctx imports", () => {
     const deno = emitDeno(conformance);
     const hypot = deno.slice(deno.indexOf("hypot: (x: number"), deno.indexOf("add: (a: number"));
-    expect(hypot).toContain("return native_hypot(x, y);");
+    expect(hypot).toContain("return native_hypot(+x, +y);");
     expect(hypot).not.toContain("trap");
-    expect(deno).toContain("native_math_lib_minmax(out_math_lib_minmax, a, b);");
+    expect(deno).toContain("native_math_lib_minmax(out_math_lib_minmax, +a, +b);");
   });
 
   it("escape `*/` in wasm names wherever they appear in a comment", () => {
@@ -190,7 +190,7 @@ describe("generated modules", () => {
     const deno = emitDeno(awkward);
     // `size` is no runtime local (the memory check compares with 0), so it keeps its name.
     expect(deno).toContain("do_it: (size: number, heap_: bigint, p_native_x: number, arguments_: number): void => {");
-    expect(deno).toContain("native_do_it(out_do_it, ctx, size >>> 0, heap_, p_native_x, arguments_ >>> 0);");
+    expect(deno).toContain("native_do_it(out_do_it, ctx, size >>> 0, heap_, +p_native_x, arguments_ >>> 0);");
     expect(deno).toContain('"do-it"(size: number, heap_: bigint, p_native_x: number, arguments_: number): [default_: number, result: bigint];');
     expect(deno).toContain("ctx: (ctx_: number, trap_: number, words_: number): number => {");
     expect(deno).toContain("sync: (p_out_ptr: number): void => {");

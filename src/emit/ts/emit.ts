@@ -22,7 +22,7 @@ import { CTX } from "../../layout/context.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
-import { JS_TYPE, tsModel, type TsImport, type TsModel } from "./model.ts";
+import { JS_TO_WASM, JS_TYPE, tsModel, type TsImport, type TsModel } from "./model.ts";
 import { jsPropertyKey, jsString } from "./names.ts";
 import { readTemplate, writeTemplate } from "./template.ts";
 
@@ -232,7 +232,7 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   const args: string[] = [];
   if (imp.kind === "multi") args.push(imp.outBinding);
   if (!imp.noctx) args.push("ctx");
-  for (const p of imp.params) args.push(dialect.argument(p.type, p.name));
+  for (const p of imp.params) args.push(JS_TO_WASM[p.type](p.name));
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
   const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
   const single = imp.kind === "single";

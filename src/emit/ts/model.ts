@@ -37,6 +37,27 @@ export const JS_TYPE: Readonly<Record<ValueType, string>> = {
   f64: "number",
 };
 
+/**
+ * How a wrapper passes each argument on, so that an import called from JS
+ * converts its arguments as one called from wasm does (ToInt32, ToUint32,
+ * ToNumber): `7.9` → 7, `undefined` → 0 or NaN, `2 ** 32 + 5` → 5. For
+ * arguments from wasm, already of their type, the engines compile these
+ * away. 64-bit values are passed as they are: the FFI takes bigints only.
+ *
+ * @example
+ * ```ts
+ * JS_TO_WASM.i32("x"); // "x | 0"
+ * ```
+ */
+export const JS_TO_WASM: Readonly<Record<ValueType, (name: string) => string>> = {
+  i32: (n) => `${n} | 0`,
+  u32: (n) => `${n} >>> 0`,
+  i64: (n) => n,
+  u64: (n) => n,
+  f32: (n) => `+${n}`,
+  f64: (n) => `+${n}`,
+};
+
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = ["heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
 

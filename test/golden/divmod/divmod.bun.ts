@@ -466,7 +466,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_divmod(out_env_divmod, ctx, a, b);
+        native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
       },
     },
@@ -482,7 +482,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       log: (value: number): void => {
         if (heap.length === 0) sync();
-        native_env_log(ctx, value);
+        native_env_log(ctx, value | 0);
         if (words[7] !== 0) throw trap();
       },
     },

@@ -475,12 +475,12 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       kw_clash: (out: number, ctx_: number): void => {
         if (heap.length === 0) sync();
-        native_kw_clash(out_kw_clash, ctx, out, ctx_);
+        native_kw_clash(out_kw_clash, ctx, out | 0, ctx_ | 0);
         if (words[7] !== 0) throw trap();
       },
       kw_sizes: (register: number): void => {
         if (heap.length === 0) sync();
-        native_kw_sizes(out_kw_sizes, ctx, register);
+        native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
         if (words[7] !== 0) throw trap();
       },
     },
@@ -489,13 +489,13 @@ export function load(options?: string | URL | LoadOptions): Host {
     kw: {
       convert: (int: number, char: number, long: bigint, double: number): number => {
         if (heap.length === 0) sync();
-        const result = native_kw_convert(ctx, int, char, long, double);
+        const result = native_kw_convert(ctx, int | 0, char >>> 0, long, +double);
         if (words[7] !== 0) throw trap();
         return result;
       },
       logic: (and: number, or: number, not: number, template: number): number => {
         if (heap.length === 0) sync();
-        const result = native_kw_logic(ctx, and, or, not, template);
+        const result = native_kw_logic(ctx, and | 0, or | 0, not | 0, template | 0);
         if (words[7] !== 0) throw trap();
         return result;
       },

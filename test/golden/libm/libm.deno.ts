@@ -468,19 +468,19 @@ export function load(options?: string | URL | LoadOptions): Host {
     libm: {
       hypot: (x: number, y: number): number => {
         if (closed) throw closedError();
-        return native_hypot(x, y);
+        return native_hypot(+x, +y);
       },
       pow: (base: number, exponent: number): number => {
         if (closed) throw closedError();
-        return native_pow(base, exponent);
+        return native_pow(+base, +exponent);
       },
       sqrtf: (x: number): number => {
         if (closed) throw closedError();
-        return native_sqrtf(x);
+        return native_sqrtf(+x);
       },
       fma: (x: number, y: number, z: number): number => {
         if (closed) throw closedError();
-        return native_fma(x, y, z);
+        return native_fma(+x, +y, +z);
       },
     },
   };

@@ -496,7 +496,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       stats_summarize: (ptr: number, len: number): void => {
         if (heap.length === 0) sync();
-        native_stats_summarize(out_stats_summarize, ctx, ptr, len);
+        native_stats_summarize(out_stats_summarize, ctx, ptr >>> 0, len >>> 0);
         if (words[7] !== 0) throw trap();
       },
       stats_split: (x: bigint): void => {
@@ -511,7 +511,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       stats_find: (haystack: number, needle: number): void => {
         if (heap.length === 0) sync();
-        native_stats_find(out_stats_find, ctx, haystack, needle);
+        native_stats_find(out_stats_find, ctx, haystack >>> 0, needle >>> 0);
         if (words[7] !== 0) throw trap();
       },
       stats_everything: (seed: bigint): void => {

@@ -504,12 +504,12 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       gfx_measure: (ptr: number, len: number, size: number): void => {
         if (heap.length === 0) sync();
-        native_gfx_measure(out_gfx_measure, ctx, ptr, len, size);
+        native_gfx_measure(out_gfx_measure, ctx, ptr >>> 0, len >>> 0, +size);
         if (words[7] !== 0) throw trap();
       },
       rng_normal_pair: (mean: number, stddev: number): void => {
         if (heap.length === 0) sync();
-        native_rng_normal_pair(out_rng_normal_pair, ctx, mean, stddev);
+        native_rng_normal_pair(out_rng_normal_pair, ctx, +mean, +stddev);
         if (words[7] !== 0) throw trap();
       },
     },
@@ -524,7 +524,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       log: (level: number, ptr: number, len: number): void => {
         if (heap.length === 0) sync();
-        native_env_log(ctx, level, ptr, len);
+        native_env_log(ctx, level | 0, ptr >>> 0, len >>> 0);
         if (words[7] !== 0) throw trap();
       },
     },
@@ -532,7 +532,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       surface_size: stub.gfx_surface_size as Imports["gfx"]["surface_size"],
       fill_rect: (x: number, y: number, w: number, h: number, rgba: number): void => {
         if (heap.length === 0) sync();
-        native_gfx_fill_rect(ctx, x, y, w, h, rgba);
+        native_gfx_fill_rect(ctx, +x, +y, +w, +h, rgba >>> 0);
         if (words[7] !== 0) throw trap();
       },
       measure: stub.gfx_measure as Imports["gfx"]["measure"],

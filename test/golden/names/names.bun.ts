@@ -477,7 +477,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       my_lib_v2_min_max: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_my_lib_v2_min_max(out_my_lib_v2_min_max, ctx, a, b);
+        native_my_lib_v2_min_max(out_my_lib_v2_min_max, ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
       },
     },

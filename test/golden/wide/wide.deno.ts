@@ -472,7 +472,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide: {
       blend: (a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number => {
         if (heap.length === 0) sync();
-        const result = native_wide_blend(ctx, a, b >>> 0, c, d, e, f, g, h >>> 0, i, j);
+        const result = native_wide_blend(ctx, a | 0, b >>> 0, c, d, +e, +f, g | 0, h >>> 0, +i, +j);
         if (words[7] !== 0) throw trap();
         return result;
       },

@@ -570,22 +570,22 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_divmod(out_env_divmod, ctx, a, b);
+        native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
         if (words[7] !== 0) throw trap();
       },
       env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
         if (heap.length === 0) sync();
-        native_env_spread(out_env_spread, ctx, a, b >>> 0, c, d, e, f);
+        native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, c, d, +e, +f);
         if (words[7] !== 0) throw trap();
       },
       env_swap: (a: bigint, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_swap(out_env_swap, ctx, a, b);
+        native_env_swap(out_env_swap, ctx, a, +b);
         if (words[7] !== 0) throw trap();
       },
       math_lib_minmax: (a: number, b: number): void => {
         if (closed) throw closedError();
-        native_math_lib_minmax(out_math_lib_minmax, a, b);
+        native_math_lib_minmax(out_math_lib_minmax, +a, +b);
       },
     },
   }).exports;
@@ -604,7 +604,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       id_i32: (x: number): number => {
         if (heap.length === 0) sync();
-        const result = native_env_id_i32(ctx, x);
+        const result = native_env_id_i32(ctx, x | 0);
         if (words[7] !== 0) throw trap();
         return result;
       },
@@ -628,13 +628,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       id_f32: (x: number): number => {
         if (heap.length === 0) sync();
-        const result = native_env_id_f32(ctx, x);
+        const result = native_env_id_f32(ctx, +x);
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_f64: (x: number): number => {
         if (heap.length === 0) sync();
-        const result = native_env_id_f64(ctx, x);
+        const result = native_env_id_f64(ctx, +x);
         if (words[7] !== 0) throw trap();
         return result;
       },
@@ -661,12 +661,12 @@ export function load(options?: string | URL | LoadOptions): Host {
       swap: stub.env_swap as Imports["env"]["swap"],
       fail: (code: number): void => {
         if (heap.length === 0) sync();
-        native_env_fail(ctx, code);
+        native_env_fail(ctx, code | 0);
         if (words[7] !== 0) throw trap();
       },
       checked_sqrt: (x: number): number => {
         if (heap.length === 0) sync();
-        const result = native_env_checked_sqrt(ctx, x);
+        const result = native_env_checked_sqrt(ctx, +x);
         if (words[7] !== 0) throw trap();
         return result;
       },
@@ -698,11 +698,11 @@ export function load(options?: string | URL | LoadOptions): Host {
     "math-lib": {
       hypot: (x: number, y: number): number => {
         if (closed) throw closedError();
-        return native_hypot(x, y);
+        return native_hypot(+x, +y);
       },
       add: (a: number, b: number): number => {
         if (closed) throw closedError();
-        return native_math_lib_add(a, b);
+        return native_math_lib_add(a | 0, b | 0);
       },
       minmax: stub.math_lib_minmax as Imports["math-lib"]["minmax"],
     },
