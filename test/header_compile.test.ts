@@ -128,6 +128,21 @@ describe("several generated headers in one translation unit", () => {
   });
 });
 
+describe("names of any length", () => {
+  it("give headers that pass -std=c11 -pedantic -Werror and C++17 (no string literal past 4,095 characters)", () => {
+    const dir = tempDir("long-names");
+    const long = "f".repeat(4100);
+    const label = "r".repeat(4200);
+    const [h] = generate(`declare namespace env { function ${long}(p${"q".repeat(4200)}: i32): [${label}: i32, b: f64]; }`, { file: "long.d.ts", targets: ["c"] });
+    writeFiles(dir, { [h!.path]: h!.contents });
+    const [src] = writeFiles(dir, { "tu.c": '#include "long.h"\nint hostbind_tu_nonempty;\n' });
+    for (const lang of ["c", "c++"] as const) {
+      const r = compile([src!], { lang, kind: "syntax", include: [dir], flags: lang === "c++" ? ["-x", "c++"] : [] });
+      expect(r.ok, r.message.slice(0, 2000)).toBe(true);
+    }
+  });
+});
+
 describe("headers whose names spell alike", () => {
   it("have their own include guards, so one translation unit includes them all", () => {
     const dir = tempDir("alike-headers");

@@ -170,7 +170,7 @@ describe("layout assertions", () => {
     expect(header).toContain(want);
   });
 
-  it.each(["c", "c++"] as const)("a wrong number fails to compile with the struct and field in the message (%s)", (lang) => {
+  it.each(["c", "c++"] as const)("a wrong number fails to compile, showing the check and the line that names the struct and field (%s)", (lang) => {
     const header = headerOf([importFn("env", "divmod", { results: [["quot", "i32"], ["rem", "i32"]] })]);
     const wrong = header.replace('HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 4, "");', 'HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 8, "");');
     expect(wrong).not.toBe(header);
@@ -180,7 +180,10 @@ describe("layout assertions", () => {
       const [, src] = writeFiles(dir, { "test.h": text, [`use.${ext}`]: '#include "test.h"\nint hb_use;\n' });
       const r = compile([src!], { lang, kind: "syntax" });
       expect(r.ok, r.stderr).toBe(ok);
-      if (!ok) expect(r.stderr).toContain("env_divmod_result: offset of rem");
+      if (!ok) {
+        expect(r.stderr).toContain("hostbind result struct: a field offset differs from the bindings");
+        expect(r.stderr).toContain('HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 8, "")');
+      }
     }
   });
 

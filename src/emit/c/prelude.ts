@@ -103,23 +103,25 @@ export const CHECK_GUARD = "HOSTBIND_CHECK_SIZE";
 
 /**
  * Macros for the result structs' layout checks: one short line per number,
- * `HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 4, "");`, with the same
- * message a spelled-out assertion had ("env_divmod_result: offset of rem").
- * Big headers carry tens of thousands of these lines.
+ * `HOSTBIND_CHECK_OFFSET(env_divmod_result, rem, 4, "");`. The message says
+ * which check failed; the compiler shows the failing line, which names the
+ * struct and field. (Names are not stringified into the message: C does not
+ * promise string literals longer than 4,095 characters, and names may be
+ * that long.) Big headers carry tens of thousands of these lines.
  */
 function emitCheckMacros(w: SourceWriter): void {
   w.docComment(
     "Layout checks of the result structs: size, alignment and field offsets. The\n"
-      + "message names the struct and field; `where` is \"\" or a note such as \" on i686\".",
+      + "failing line names the struct and field; `where` is \"\" or a note such as \" on i686\".",
     "c",
   );
   w.line(`#ifndef ${CHECK_GUARD}`);
   w.line("#define HOSTBIND_CHECK_SIZE(type, size, where) \\");
-  w.line('  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)');
+  w.line('  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), "hostbind result struct: size differs from the bindings" where)');
   w.line("#define HOSTBIND_CHECK_ALIGN(type, align, where) \\");
-  w.line('  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)');
+  w.line('  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), "hostbind result struct: alignment differs from the bindings" where)');
   w.line("#define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \\");
-  w.line('  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)');
+  w.line('  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), "hostbind result struct: a field offset differs from the bindings" where)');
   w.line("#endif");
 }
 

@@ -118,15 +118,15 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
 
 /*
  * Layout checks of the result structs: size, alignment and field offsets. The
- * message names the struct and field; `where` is "" or a note such as " on i686".
+ * failing line names the struct and field; `where` is "" or a note such as " on i686".
  */
 #ifndef HOSTBIND_CHECK_SIZE
 #define HOSTBIND_CHECK_SIZE(type, size, where) \
-  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), #type ": size" where)
+  HOSTBIND_STATIC_ASSERT(sizeof(type) == (size), "hostbind result struct: size differs from the bindings" where)
 #define HOSTBIND_CHECK_ALIGN(type, align, where) \
-  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), #type ": alignment" where)
+  HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(type) == (align), "hostbind result struct: alignment differs from the bindings" where)
 #define HOSTBIND_CHECK_OFFSET(type, field, offset, where) \
-  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), #type ": offset of " #field where)
+  HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), "hostbind result struct: a field offset differs from the bindings" where)
 #endif
 
 /*
