@@ -101,6 +101,9 @@ check("JS call: u64 max", env.id_u64(2n ** 64n - 1n) === 2n ** 64n - 1n, env.id_
 check("JS call: i64 min", env.id_i64(-(2n ** 63n)) === -(2n ** 63n));
 // JS callers get wasm's conversions (ToInt32, ToUint32, ToNumber), one result or several, in both runtimes.
 const conv = [env.id_i32(7.9), env.id_i32(undefined), env.id_i32(2 ** 32 + 5), env.id_u32(-1), env.id_f64(undefined), env.divmod(7.9, "2")];
+const big = [env.id_i64(2n ** 64n + 5n), env.id_u64(-1n), env.id_u64(2n ** 64n + 7n)];
+check("JS call: 64-bit bigints wrap modulo 2^64, as from wasm", same(big, [5n, 2n ** 64n - 1n, 7n]), big);
+throws("JS call: a number for an i64 throws a TypeError, as from wasm", () => env.id_i64(7), (e) => e instanceof TypeError);
 check("JS call: arguments converted as from wasm", conv[0] === 7 && conv[1] === 0 && conv[2] === 5 && conv[3] === 4294967295
   && Number.isNaN(conv[4]) && same(conv[5], [3, 1]), conv);
 check("JS call: -0.0 and NaN", Object.is(env.id_f64(-0), -0) && Number.isNaN(env.id_f32(NaN)));

@@ -469,7 +469,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       stats_sum_mean: (lo: bigint, hi: bigint): void => {
         if (heap.length === 0) sync();
-        native_stats_sum_mean(out_stats_sum_mean, ctx, lo, hi);
+        native_stats_sum_mean(out_stats_sum_mean, ctx, (typeof lo === "bigint" ? lo : BigInt.asIntN(64, lo)), (typeof hi === "bigint" ? hi : BigInt.asIntN(64, hi)));
         if (words[7] !== 0) throw trap();
       },
       geom_rect: (w: number, h: number): void => {

@@ -155,8 +155,9 @@ describe("generated modules", () => {
       expect(source).toContain("native_env_id_u32(ctx, x >>> 0)");
       expect(source).toContain("native_env_id_i32(ctx, x | 0)");
       expect(source).toContain("native_env_id_f64(ctx, +x)");
-      expect(source).toContain("native_env_id_i64(ctx, x)");
-      expect(source).toContain("native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, c, d, +e, +f)");
+      expect(source).toContain('native_env_id_i64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)))');
+      expect(source).toContain('native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), '
+        + '(typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f)');
     }
     expect(emitBun(conformance)).not.toMatch(/_fast/);
   });
@@ -190,7 +191,7 @@ describe("generated modules", () => {
     const deno = emitDeno(awkward);
     // `size` is no runtime local (the memory check compares with 0), so it keeps its name.
     expect(deno).toContain("do_it: (size: number, heap_: bigint, p_native_x: number, arguments_: number): void => {");
-    expect(deno).toContain("native_do_it(out_do_it, ctx, size >>> 0, heap_, +p_native_x, arguments_ >>> 0);");
+    expect(deno).toContain('native_do_it(out_do_it, ctx, size >>> 0, (typeof heap_ === "bigint" ? heap_ : BigInt.asIntN(64, heap_)), +p_native_x, arguments_ >>> 0);');
     expect(deno).toContain('"do-it"(size: number, heap_: bigint, p_native_x: number, arguments_: number): [default_: number, result: bigint];');
     expect(deno).toContain("ctx: (ctx_: number, trap_: number, words_: number): number => {");
     expect(deno).toContain("sync: (p_out_ptr: number): void => {");

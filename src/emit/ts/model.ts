@@ -42,7 +42,11 @@ export const JS_TYPE: Readonly<Record<ValueType, string>> = {
  * converts its arguments as one called from wasm does (ToInt32, ToUint32,
  * ToNumber): `7.9` → 7, `undefined` → 0 or NaN, `2 ** 32 + 5` → 5. For
  * arguments from wasm, already of their type, the engines compile these
- * away. 64-bit values are passed as they are: the FFI takes bigints only.
+ * away. A 64-bit argument that is a bigint passes as it is (both runtimes'
+ * FFI wraps one outside 64 bits modulo 2^64, as wasm does); anything else
+ * goes through `BigInt.asIntN`/`asUintN`, which throws a TypeError for a
+ * number, as wasm's ToBigInt64 does. (`as…N` on every call would cost
+ * several ns on V8: the `typeof` test keeps it off the wasm path.)
  *
  * @example
  * ```ts
@@ -52,8 +56,9 @@ export const JS_TYPE: Readonly<Record<ValueType, string>> = {
 export const JS_TO_WASM: Readonly<Record<ValueType, (name: string) => string>> = {
   i32: (n) => `${n} | 0`,
   u32: (n) => `${n} >>> 0`,
-  i64: (n) => n,
-  u64: (n) => n,
+  i64: (n) => `(typeof ${n} === "bigint" ? ${n} : BigInt.asIntN(64, ${n}))`,
+  // From wasm a u64 arrives signed (a negative bigint above 2^63), which the FFI's u64 wraps itself.
+  u64: (n) => `(typeof ${n} === "bigint" ? ${n} : BigInt.asUintN(64, ${n}))`,
   f32: (n) => `+${n}`,
   f64: (n) => `+${n}`,
 };

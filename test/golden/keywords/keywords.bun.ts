@@ -489,7 +489,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     kw: {
       convert: (int: number, char: number, long: bigint, double: number): number => {
         if (heap.length === 0) sync();
-        const result = native_kw_convert(ctx, int | 0, char >>> 0, long, +double);
+        const result = native_kw_convert(ctx, int | 0, char >>> 0, (typeof long === "bigint" ? long : BigInt.asIntN(64, long)), +double);
         if (words[7] !== 0) throw trap();
         return result;
       },

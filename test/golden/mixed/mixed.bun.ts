@@ -501,7 +501,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       stats_split: (x: bigint): void => {
         if (heap.length === 0) sync();
-        native_stats_split(out_stats_split, ctx, x);
+        native_stats_split(out_stats_split, ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
         if (words[7] !== 0) throw trap();
       },
       stats_bounds: (): void => {
@@ -516,7 +516,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       stats_everything: (seed: bigint): void => {
         if (heap.length === 0) sync();
-        native_stats_everything(out_stats_everything, ctx, seed);
+        native_stats_everything(out_stats_everything, ctx, (typeof seed === "bigint" ? seed : BigInt.asUintN(64, seed)));
         if (words[7] !== 0) throw trap();
       },
     },

@@ -462,7 +462,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       memory,
       wide_unpack: (packed: bigint): void => {
         if (heap.length === 0) sync();
-        native_wide_unpack(out_wide_unpack, ctx, packed);
+        native_wide_unpack(out_wide_unpack, ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
         if (words[7] !== 0) throw trap();
       },
     },
@@ -471,7 +471,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide: {
       blend: (a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number => {
         if (heap.length === 0) sync();
-        const result = native_wide_blend(ctx, a | 0, b >>> 0, c, d, +e, +f, g | 0, h >>> 0, +i, +j);
+        const result = native_wide_blend(ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f, g | 0, h >>> 0, +i, +j);
         if (words[7] !== 0) throw trap();
         return result;
       },

@@ -574,12 +574,12 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
         if (heap.length === 0) sync();
-        native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, c, d, +e, +f);
+        native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f);
         if (words[7] !== 0) throw trap();
       },
       env_swap: (a: bigint, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_swap(out_env_swap, ctx, a, +b);
+        native_env_swap(out_env_swap, ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
         if (words[7] !== 0) throw trap();
       },
       math_lib_minmax: (a: number, b: number): void => {
@@ -615,13 +615,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       id_i64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
-        const result = native_env_id_i64(ctx, x);
+        const result = native_env_id_i64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
         if (words[7] !== 0) throw trap();
         return result;
       },
       id_u64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
-        const result = native_env_id_u64(ctx, x);
+        const result = native_env_id_u64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
         if (words[7] !== 0) throw trap();
         return result;
       },
@@ -645,13 +645,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       },
       u64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
-        const result = native_env_u64_to_f64(ctx, x);
+        const result = native_env_u64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
         if (words[7] !== 0) throw trap();
         return result;
       },
       i64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
-        const result = native_env_i64_to_f64(ctx, x);
+        const result = native_env_i64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
         if (words[7] !== 0) throw trap();
         return result;
       },
