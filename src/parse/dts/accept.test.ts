@@ -85,6 +85,8 @@ const ACCEPTED: { name: string; given: string; want: string[] }[] = [
   { name: "aliases declared after use and inside the module", given: "namespace m { function f(a: Handle): Handle; type Handle = Id; }\ntype Id = u32;", want: ["m.f(a: u32) -> u32 as m_f"] },
   { name: "a module's alias shadows a top-level one", given: "type T = i32;\nnamespace m { type T = f64; function f(a: T): void; }\nnamespace n { function g(a: T): void; }", want: ["m.f(a: f64) -> void as m_f", "n.g(a: i32) -> void as n_g"] },
   { name: "local definitions of the value type names", given: "type i32 = number; type i64 = bigint;\nnamespace m { function f(a: i32): i64; }", want: ["m.f(a: i32) -> i64 as m_f"] },
+  { name: "escapes in a function name are resolved", given: "namespace m { function \\u0066oo(a: i32): void; }", want: ["m.foo(a: i32) -> void as m_foo"] },
+  { name: "@name gives a wasm name that is not an identifier", given: "namespace env {\n  /** @name console.log */\n  function console_log(p0: u32): void;\n}", want: ["env.console.log(p0: u32) -> void as env_console_log"] },
   { name: "renamed imports from hostbind", given: 'import type { i32 as Int, f64 as Float } from "hostbind";\nnamespace m { function f(a: Int): Float; }', want: ["m.f(a: i32) -> f64 as m_f"] },
   { name: "namespace import from hostbind/types", given: 'import type * as hb from "hostbind/types";\nnamespace m { function f(a: hb.u32): hb.i64; }', want: ["m.f(a: u32) -> i64 as m_f"] },
   { name: "imports from hostbind inside a module", given: 'declare module "m" { import type { u64 as U } from "hostbind"; function f(): U; }', want: ["m.f() -> u64 as m_f"] },
