@@ -1,6 +1,7 @@
 /**
- * The Rust output compiled by the real `rustc` (no crates, `-D warnings`):
- * every fixture's `.rs` builds as a module and through `include!`; a
+ * The Rust output compiled by the real `rustc` (no crates, `-D warnings`), in
+ * editions 2021 and 2024: every fixture's `.rs` builds as a module and
+ * through `include!`, and so do the implementation examples in its docs; a
  * divmod-style `cdylib` implemented against it is called from C through the
  * generated header, proving the two ABIs agree at run time; and a wrong
  * layout number makes the build fail with the assertion's message.
@@ -26,9 +27,12 @@ function rustOf(fixture: string): string {
   return emitRust(emitContext(decls));
 }
 
-/** Runs rustc (edition 2021, warnings are errors) in `dir`; returns its status and diagnostics. */
-function rustc(dir: string, args: string[]): { ok: boolean; message: string } {
-  const all = ["--edition", "2021", "-D", "warnings", ...args];
+/** The Rust editions the output and its documented examples must compile in. */
+const EDITIONS = ["2021", "2024"] as const;
+
+/** Runs rustc (warnings are errors) in `dir`; returns its status and diagnostics. */
+function rustc(dir: string, edition: string, args: string[]): { ok: boolean; message: string } {
+  const all = ["--edition", edition, "-D", "warnings", ...args];
   const r = spawnSync("rustc", all, { cwd: dir, encoding: "utf8", timeout: 120_000 });
   return { ok: r.status === 0, message: `rustc ${all.join(" ")}\n${r.stderr}${r.error ?? ""}` };
 }
@@ -38,7 +42,7 @@ mod divmod;
 
 use divmod::{EnvDivmodFn, EnvDivmodResult, EnvLogFn, EnvNowFn, HostbindCtx};
 
-#[no_mangle]
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32) {
     let ctx = unsafe { &mut *ctx };
     if b == 0 {
@@ -49,7 +53,7 @@ pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut Hostbin
 }
 const _: EnvDivmodFn = env_divmod;
 
-#[no_mangle]
+#[unsafe(no_mangle)]
 pub extern "C" fn env_now(ctx: *mut HostbindCtx) -> f64 {
     // A safe extern fn coerces to the unsafe alias too.
     let ctx = unsafe { &*ctx };
@@ -58,7 +62,7 @@ pub extern "C" fn env_now(ctx: *mut HostbindCtx) -> f64 {
 const _: EnvNowFn = env_now;
 
 /// Writes \`value\` as 4 little-endian bytes at guest offset 16, or traps when out of bounds.
-#[no_mangle]
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn env_log(ctx: *mut HostbindCtx, value: i32) {
     let ctx = unsafe { &mut *ctx };
     match ctx.guest_bytes_mut(16, 4) {
@@ -103,17 +107,17 @@ int main(void) {
 }
 `;
 
-describe("Rust output with rustc", () => {
+describe.each(EDITIONS)("Rust output with rustc, edition %s", (edition) => {
   let dir: string;
   beforeAll(() => {
-    dir = tempDir("rust-output");
+    dir = tempDir(`rust-output-${edition}`);
   });
 
   it("implements the divmod fixture in a cdylib that C calls through the generated header", () => {
     const decls = parseDeclarations(readFileSync(join(FIXTURES, "divmod.d.ts"), "utf8"), { file: "divmod.d.ts" });
     const cx = emitContext(decls);
     writeFiles(dir, { "divmod.rs": emitRust(cx), "divmod.h": emitHeader(cx), "lib.rs": IMPL, "harness.c": HARNESS });
-    const lib = rustc(dir, ["--crate-type", "cdylib", "--crate-name", "divmod", "-o", "libdivmod.so", "lib.rs"]);
+    const lib = rustc(dir, edition, ["--crate-type", "cdylib", "--crate-name", "divmod", "-o", "libdivmod.so", "lib.rs"]);
     expect(lib.ok, lib.message).toBe(true);
     const exe = compile([join(dir, "harness.c")], {
       out: join(dir, "harness"),
@@ -139,7 +143,31 @@ describe("Rust output with rustc", () => {
     }
     files["all.rs"] = `${mods.join("\n")}\n${includes.join("\n")}\n`;
     writeFiles(dir, files);
-    const r = rustc(dir, ["--crate-type", "lib", "--emit", "metadata", "-o", "liball.rmeta", "all.rs"]);
+    const r = rustc(dir, edition, ["--crate-type", "lib", "--emit", "metadata", "-o", "liball.rmeta", "all.rs"]);
+    expect(r.ok, r.message).toBe(true);
+  });
+
+  it("compiles the implementation examples its docs show, exactly as written", () => {
+    // Every `#[unsafe(...)]` / signature / `const _` triple in a doc comment,
+    // with the elided body filled in; each fixture in its own module.
+    const example = /^\/\/\/? {1,5}(#\[.*\])\n\/\/\/? {1,5}(.* \{ … \})\n\/\/\/? {1,5}(const _: .*;)$/gm;
+    const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".d.ts")).sort();
+    const files: Record<string, string> = {};
+    const mods: string[] = [];
+    let count = 0;
+    for (const f of fixtures) {
+      const stem = f.replace(/\.d\.ts$/, "").replace(/[^a-z0-9_]/g, "_");
+      const rs = rustOf(f);
+      // The file's intro repeats the first import's example.
+      const examples = [...new Set([...rs.matchAll(example)].map((m) => `${m[1]}\n${m[2].replace("{ … }", "{ unimplemented!() }")}\n${m[3]}`))];
+      count += examples.length;
+      files[`doc/${stem}.rs`] = rs;
+      mods.push(`mod doc_${stem} {\n    #![allow(unused_variables, dead_code)]\n    include!("doc/${stem}.rs");\n${examples.join("\n")}\n}`);
+    }
+    expect(count).toBeGreaterThan(fixtures.length);
+    files["doc_all.rs"] = `${mods.join("\n")}\n`;
+    writeFiles(dir, files);
+    const r = rustc(dir, edition, ["--crate-type", "lib", "--emit", "metadata", "-o", "libdocall.rmeta", "doc_all.rs"]);
     expect(r.ok, r.message).toBe(true);
   });
 
@@ -155,20 +183,20 @@ describe("Rust output with rustc", () => {
     const impl = `#[path = "edge.rs"]
 mod edge;
 
-#[export_name = "loop"]
+#[unsafe(export_name = "loop")]
 pub extern "C" fn loop_impl(_ctx: *mut edge::HostbindCtx, x: i32) -> u32 {
     x as u32
 }
 const _: edge::LoopFn = loop_impl;
 
-#[no_mangle]
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn foo_bar(out: *mut edge::FooBarResult, _ctx: *mut edge::HostbindCtx, a: i32, b: i64) {
     unsafe { *out = edge::FooBarResult { match_: a as f32, Self_: b as f64 } };
 }
 const _: edge::FooBarFn = foo_bar;
 `;
     writeFiles(dir, { "edge.rs": emitRust(emitContext(decls)), "edge_lib.rs": impl });
-    const r = rustc(dir, ["--crate-type", "cdylib", "--crate-name", "edge", "-o", "libedge.so", "edge_lib.rs"]);
+    const r = rustc(dir, edition, ["--crate-type", "cdylib", "--crate-name", "edge", "-o", "libedge.so", "edge_lib.rs"]);
     expect(r.ok, r.message).toBe(true);
     const nm = spawnSync("nm", ["-D", "--defined-only", join(dir, "libedge.so")], { encoding: "utf8" });
     expect(nm.stdout).toMatch(/ T loop\n/);
@@ -179,7 +207,7 @@ const _: edge::FooBarFn = foo_bar;
     const sigs = [0, 1].flatMap((b) => batchSignatures(62, b, 50).map((x) => ({ ...x, name: `b${b}_${x.name}` })));
     const decls = parseDeclarations(declarationText(sigs), { file: "fz.d.ts" });
     writeFiles(dir, { "fz.rs": emitRust(emitContext(decls)) });
-    const r = rustc(dir, ["--crate-type", "lib", "--emit", "metadata", "-o", "libfz.rmeta", "fz.rs"]);
+    const r = rustc(dir, edition, ["--crate-type", "lib", "--emit", "metadata", "-o", "libfz.rmeta", "fz.rs"]);
     expect(r.ok, r.message).toBe(true);
   });
 
@@ -191,7 +219,7 @@ const _: edge::FooBarFn = foo_bar;
     );
     expect(wrong).not.toBe(rs);
     writeFileSync(join(dir, "wrong.rs"), wrong);
-    const r = rustc(dir, ["--crate-type", "lib", "--emit", "metadata", "-o", "libwrong.rmeta", "wrong.rs"]);
+    const r = rustc(dir, edition, ["--crate-type", "lib", "--emit", "metadata", "-o", "libwrong.rmeta", "wrong.rs"]);
     expect(r.ok).toBe(false);
     expect(r.message).toContain("EnvDivmodResult: offset of rem");
   });

@@ -47,7 +47,7 @@ mod guest;
 
 use guest::{EnvDivmodFn, EnvDivmodResult, EnvStoreFn, EnvWideFn, EnvWideResult, HostbindCtx};
 
-#[no_mangle]
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32) {
     let ctx = unsafe { &mut *ctx };
     if b == 0 {
@@ -58,7 +58,7 @@ pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut Hostbin
 }
 const _: EnvDivmodFn = env_divmod;
 
-#[no_mangle]
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn env_store(ctx: *mut HostbindCtx, p0: i32, p1: i32) {
     let ctx = unsafe { &mut *ctx };
     match ctx.guest_bytes_mut(p0 as u32, 4) {
@@ -68,7 +68,7 @@ pub unsafe extern "C" fn env_store(ctx: *mut HostbindCtx, p0: i32, p1: i32) {
 }
 const _: EnvStoreFn = env_store;
 
-#[no_mangle]
+#[unsafe(no_mangle)]
 pub extern "C" fn env_wide(out: *mut EnvWideResult, _ctx: *mut HostbindCtx, p0: i64, p1: f64) {
     unsafe { *out = EnvWideResult { f0: p1 * 2.0, f1: p0 + 1, f2: 0.5 } };
 }
@@ -133,7 +133,7 @@ describe("a .wasm guest served by a Rust cdylib", () => {
       "lib.rs": IMPL,
       "driver.ts": DRIVER,
     });
-    const args = ["--edition", "2021", "-D", "warnings", "-O", "--crate-type", "cdylib", "--crate-name", "guest", "-o", "libguest.so", "lib.rs"];
+    const args = ["--edition", "2024", "-D", "warnings", "-O", "--crate-type", "cdylib", "--crate-name", "guest", "-o", "libguest.so", "lib.rs"];
     const r = spawnSync("rustc", args, { cwd: dir, encoding: "utf8", timeout: 120_000 });
     if (r.status !== 0) throw new Error(`rustc ${args.join(" ")}\n${r.stderr}`);
   });

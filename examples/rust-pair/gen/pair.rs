@@ -2,13 +2,14 @@
 //
 // pair.rs: the native functions behind the wasm imports declared in pair.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (pair.deno.ts,
 // pair.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn stats_sum_mean(out: *mut StatsSumMeanResult, ctx: *mut HostbindCtx, lo: i64, hi: i64) { … }
 //     const _: StatsSumMeanFn = stats_sum_mean;
 //
@@ -128,7 +129,7 @@ pub struct StatsSumMeanResult {
 /// Implement as the C symbol `stats_sum_mean`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn stats_sum_mean(out: *mut StatsSumMeanResult, ctx: *mut HostbindCtx, lo: i64, hi: i64) { … }
 /// const _: StatsSumMeanFn = stats_sum_mean;
 /// ```
@@ -161,7 +162,7 @@ pub struct GeomRectResult {
 /// Implement as the C symbol `geom_rect`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn geom_rect(out: *mut GeomRectResult, ctx: *mut HostbindCtx, w: u32, h: u32) { … }
 /// const _: GeomRectFn = geom_rect;
 /// ```

@@ -50,7 +50,7 @@ pub struct EnvDivmodResult {
 /// Implement as the C symbol \`env_divmod\`:
 ///
 /// \`\`\`ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32) { … }
 /// const _: EnvDivmodFn = env_divmod;
 /// \`\`\`
@@ -99,7 +99,7 @@ pub type EnvDivmodFn = unsafe extern "C" fn(
     expect(out).toContain("pub struct FooBarResult {");
     expect(out).toContain("#[allow(non_snake_case)]\npub struct FooBar2Result {\n    pub maxValue: u32,");
     expect(out).toContain("pub type FooBar2Fn = ");
-    expect(out).toContain(`/// #[export_name = "loop"]\n/// pub unsafe extern "C" fn loop_impl(ctx: *mut HostbindCtx, p: i32) { … }\n/// const _: LoopFn = loop_impl;`);
+    expect(out).toContain(`/// #[unsafe(export_name = "loop")]\n/// pub unsafe extern "C" fn loop_impl(ctx: *mut HostbindCtx, p: i32) { … }\n/// const _: LoopFn = loop_impl;`);
   });
 
   it("emits a valid file for declarations without imports", () => {

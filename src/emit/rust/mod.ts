@@ -73,7 +73,8 @@ function emitIntro(w: SourceWriter, cx: EmitContext, first: { imp: ImportLayout;
   const lines = [
     `${cx.name}.rs: the native functions behind the wasm imports declared in ${input},`,
     "as Rust types. Add it to a `crate-type = [\"cdylib\"]` crate (`mod NAME;` or",
-    "`include!`), export one `extern \"C\"` function per import with `#[no_mangle]`, and",
+    "`include!`), export one `extern \"C\"` function per import with `#[unsafe(no_mangle)]`",
+    "(the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and",
     `check each against its type alias; the Deno and Bun bindings (${cx.name}.deno.ts,`,
     `${cx.name}.bun.ts) load the library and serve the wasm module's imports from it.`,
   ];
@@ -95,12 +96,12 @@ function emitIntro(w: SourceWriter, cx: EmitContext, first: { imp: ImportLayout;
 function implExample(imp: ImportLayout, names: RustItemNames): string[] {
   const signature = rustImplSignature(imp, names);
   if (!RUST_KEYWORDS.has(imp.symbol)) {
-    return ["#[no_mangle]", `${signature} { … }`, `const _: ${names.fn} = ${imp.symbol};`];
+    return ["#[unsafe(no_mangle)]", `${signature} { … }`, `const _: ${names.fn} = ${imp.symbol};`];
   }
   // A symbol that is a Rust keyword cannot name the function; export it under its C name.
   const local = `${imp.symbol}_impl`;
   return [
-    `#[export_name = "${imp.symbol}"]`,
+    `#[unsafe(export_name = "${imp.symbol}")]`,
     `${signature.replace(` fn ${imp.symbol}(`, ` fn ${local}(`)} { … }`,
     `const _: ${names.fn} = ${local};`,
   ];

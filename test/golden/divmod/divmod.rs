@@ -2,13 +2,14 @@
 //
 // divmod.rs: the native functions behind the wasm imports declared in divmod.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (divmod.deno.ts,
 // divmod.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32) { … }
 //     const _: EnvDivmodFn = env_divmod;
 //
@@ -128,7 +129,7 @@ pub struct EnvDivmodResult {
 /// Implement as the C symbol `env_divmod`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32) { … }
 /// const _: EnvDivmodFn = env_divmod;
 /// ```
@@ -147,7 +148,7 @@ pub type EnvDivmodFn = unsafe extern "C" fn(
 /// Implement as the C symbol `env_now`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn env_now(ctx: *mut HostbindCtx) -> f64 { … }
 /// const _: EnvNowFn = env_now;
 /// ```
@@ -161,7 +162,7 @@ pub type EnvNowFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> f64;
 /// Implement as the C symbol `env_log`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn env_log(ctx: *mut HostbindCtx, value: i32) { … }
 /// const _: EnvLogFn = env_log;
 /// ```

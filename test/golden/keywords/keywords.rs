@@ -2,13 +2,14 @@
 //
 // keywords.rs: the native functions behind the wasm imports declared in keywords.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (keywords.deno.ts,
 // keywords.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn kw_convert(ctx: *mut HostbindCtx, int_: i32, char_: u32, long_: i64, double_: f64) -> f64 { … }
 //     const _: KwConvertFn = kw_convert;
 //
@@ -119,7 +120,7 @@ impl HostbindCtx {
 /// Implement as the C symbol `kw_convert`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn kw_convert(ctx: *mut HostbindCtx, int_: i32, char_: u32, long_: i64, double_: f64) -> f64 { … }
 /// const _: KwConvertFn = kw_convert;
 /// ```
@@ -139,7 +140,7 @@ pub type KwConvertFn = unsafe extern "C" fn(
 /// Implement as the C symbol `kw_logic`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn kw_logic(ctx: *mut HostbindCtx, and_: i32, or_: i32, not_: i32, template_: i32) -> i32 { … }
 /// const _: KwLogicFn = kw_logic;
 /// ```
@@ -168,7 +169,7 @@ pub struct KwClashResult {
 /// Implement as the C symbol `kw_clash`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn kw_clash(out: *mut KwClashResult, ctx: *mut HostbindCtx, out_: i32, ctx_: i32) { … }
 /// const _: KwClashFn = kw_clash;
 /// ```
@@ -197,7 +198,7 @@ pub struct KwSizesResult {
 /// Implement as the C symbol `kw_sizes`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn kw_sizes(out: *mut KwSizesResult, ctx: *mut HostbindCtx, register_: u32) { … }
 /// const _: KwSizesFn = kw_sizes;
 /// ```

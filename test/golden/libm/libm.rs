@@ -2,13 +2,14 @@
 //
 // libm.rs: the native functions behind the wasm imports declared in libm.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (libm.deno.ts,
 // libm.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn hypot(x: f64, y: f64) -> f64 { … }
 //     const _: HypotFn = hypot;
 //
@@ -117,7 +118,7 @@ impl HostbindCtx {
 /// Implement as the C symbol `hypot`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn hypot(x: f64, y: f64) -> f64 { … }
 /// const _: HypotFn = hypot;
 /// ```
@@ -129,7 +130,7 @@ pub type HypotFn = unsafe extern "C" fn(x: f64, y: f64) -> f64;
 /// Implement as the C symbol `pow`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn pow(base: f64, exponent: f64) -> f64 { … }
 /// const _: PowFn = pow;
 /// ```
@@ -141,7 +142,7 @@ pub type PowFn = unsafe extern "C" fn(base: f64, exponent: f64) -> f64;
 /// Implement as the C symbol `sqrtf`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn sqrtf(x: f32) -> f32 { … }
 /// const _: SqrtfFn = sqrtf;
 /// ```
@@ -155,7 +156,7 @@ pub type SqrtfFn = unsafe extern "C" fn(x: f32) -> f32;
 /// Implement as the C symbol `fma`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn fma(x: f64, y: f64, z: f64) -> f64 { … }
 /// const _: FmaFn = fma;
 /// ```

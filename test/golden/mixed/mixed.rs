@@ -2,13 +2,14 @@
 //
 // mixed.rs: the native functions behind the wasm imports declared in mixed.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (mixed.deno.ts,
 // mixed.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn stats_summarize(out: *mut StatsSummarizeResult, ctx: *mut HostbindCtx, ptr: u32, len: u32) { … }
 //     const _: StatsSummarizeFn = stats_summarize;
 //
@@ -132,7 +133,7 @@ pub struct StatsSummarizeResult {
 /// Implement as the C symbol `stats_summarize`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn stats_summarize(out: *mut StatsSummarizeResult, ctx: *mut HostbindCtx, ptr: u32, len: u32) { … }
 /// const _: StatsSummarizeFn = stats_summarize;
 /// ```
@@ -160,7 +161,7 @@ pub struct StatsSplitResult {
 /// Implement as the C symbol `stats_split`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn stats_split(out: *mut StatsSplitResult, ctx: *mut HostbindCtx, x: u64) { … }
 /// const _: StatsSplitFn = stats_split;
 /// ```
@@ -188,7 +189,7 @@ pub struct StatsBoundsResult {
 /// Implement as the C symbol `stats_bounds`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn stats_bounds(out: *mut StatsBoundsResult, ctx: *mut HostbindCtx) { … }
 /// const _: StatsBoundsFn = stats_bounds;
 /// ```
@@ -211,7 +212,7 @@ pub struct StatsFindResult {
 /// Implement as the C symbol `stats_find`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn stats_find(out: *mut StatsFindResult, ctx: *mut HostbindCtx, haystack: u32, needle: u32) { … }
 /// const _: StatsFindFn = stats_find;
 /// ```
@@ -243,7 +244,7 @@ pub struct StatsEverythingResult {
 /// Implement as the C symbol `stats_everything`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn stats_everything(out: *mut StatsEverythingResult, ctx: *mut HostbindCtx, seed: u64) { … }
 /// const _: StatsEverythingFn = stats_everything;
 /// ```

@@ -2,13 +2,14 @@
 //
 // multi.rs: the native functions behind the wasm imports declared in multi.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (multi.deno.ts,
 // multi.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn env_time_ns(ctx: *mut HostbindCtx) -> i64 { … }
 //     const _: EnvTimeNsFn = env_time_ns;
 //
@@ -119,7 +120,7 @@ impl HostbindCtx {
 /// Implement as the C symbol `env_time_ns`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn env_time_ns(ctx: *mut HostbindCtx) -> i64 { … }
 /// const _: EnvTimeNsFn = env_time_ns;
 /// ```
@@ -133,7 +134,7 @@ pub type EnvTimeNsFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> i64;
 /// Implement as the C symbol `env_log`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn env_log(ctx: *mut HostbindCtx, level: i32, ptr: u32, len: u32) { … }
 /// const _: EnvLogFn = env_log;
 /// ```
@@ -160,7 +161,7 @@ pub struct GfxSurfaceSizeResult {
 /// Implement as the C symbol `gfx_surface_size`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn gfx_surface_size(out: *mut GfxSurfaceSizeResult, ctx: *mut HostbindCtx) { … }
 /// const _: GfxSurfaceSizeFn = gfx_surface_size;
 /// ```
@@ -177,7 +178,7 @@ pub type GfxSurfaceSizeFn = unsafe extern "C" fn(
 /// Implement as the C symbol `gfx_fill_rect`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn gfx_fill_rect(ctx: *mut HostbindCtx, x: f32, y: f32, w: f32, h: f32, rgba: u32) { … }
 /// const _: GfxFillRectFn = gfx_fill_rect;
 /// ```
@@ -207,7 +208,7 @@ pub struct GfxMeasureResult {
 /// Implement as the C symbol `gfx_measure`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn gfx_measure(out: *mut GfxMeasureResult, ctx: *mut HostbindCtx, ptr: u32, len: u32, size: f32) { … }
 /// const _: GfxMeasureFn = gfx_measure;
 /// ```
@@ -231,7 +232,7 @@ pub type GfxMeasureFn = unsafe extern "C" fn(
 /// Implement as the C symbol `host_random`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn host_random(ctx: *mut HostbindCtx) -> f64 { … }
 /// const _: HostRandomFn = host_random;
 /// ```
@@ -254,7 +255,7 @@ pub struct RngNormalPairResult {
 /// Implement as the C symbol `rng_normal_pair`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn rng_normal_pair(out: *mut RngNormalPairResult, ctx: *mut HostbindCtx, mean: f64, stddev: f64) { … }
 /// const _: RngNormalPairFn = rng_normal_pair;
 /// ```

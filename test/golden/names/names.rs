@@ -2,13 +2,14 @@
 //
 // names.rs: the native functions behind the wasm imports declared in names.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (names.deno.ts,
 // names.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn my_lib_v2_get_version(ctx: *mut HostbindCtx) -> u32 { … }
 //     const _: MyLibV2GetVersionFn = my_lib_v2_get_version;
 //
@@ -119,7 +120,7 @@ impl HostbindCtx {
 /// Implement as the C symbol `my_lib_v2_get_version`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn my_lib_v2_get_version(ctx: *mut HostbindCtx) -> u32 { … }
 /// const _: MyLibV2GetVersionFn = my_lib_v2_get_version;
 /// ```
@@ -142,7 +143,7 @@ pub struct MyLibV2MinMaxResult {
 /// Implement as the C symbol `my_lib_v2_min_max`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn my_lib_v2_min_max(out: *mut MyLibV2MinMaxResult, ctx: *mut HostbindCtx, a: i32, b: i32) { … }
 /// const _: MyLibV2MinMaxFn = my_lib_v2_min_max;
 /// ```
@@ -165,7 +166,7 @@ pub type MyLibV2MinMaxFn = unsafe extern "C" fn(
 /// Implement as the C symbol `acme_clock_ticks`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn acme_clock_ticks(ctx: *mut HostbindCtx) -> u32 { … }
 /// const _: AcmeClockTicksFn = acme_clock_ticks;
 /// ```
@@ -181,7 +182,7 @@ pub type AcmeClockTicksFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> u32;
 /// Implement as the C symbol `wasi_random_random_0_2_0_get_random_u32`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn wasi_random_random_0_2_0_get_random_u32(ctx: *mut HostbindCtx) -> u32 { … }
 /// const _: WasiRandomRandom020GetRandomU32Fn = wasi_random_random_0_2_0_get_random_u32;
 /// ```

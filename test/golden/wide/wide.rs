@@ -2,13 +2,14 @@
 //
 // wide.rs: the native functions behind the wasm imports declared in wide.d.ts,
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
-// `include!`), export one `extern "C"` function per import with `#[no_mangle]`, and
+// `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
+// (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
 // check each against its type alias; the Deno and Bun bindings (wide.deno.ts,
 // wide.bun.ts) load the library and serve the wasm module's imports from it.
 //
 // For example:
 //
-//     #[no_mangle]
+//     #[unsafe(no_mangle)]
 //     pub unsafe extern "C" fn wide_blend(ctx: *mut HostbindCtx, a: i32, b: u32, c: i64, d: u64, e: f32, f: f64, g: i32, h: u32, i: f32, j: f64) -> f64 { … }
 //     const _: WideBlendFn = wide_blend;
 //
@@ -119,7 +120,7 @@ impl HostbindCtx {
 /// Implement as the C symbol `wide_blend`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn wide_blend(ctx: *mut HostbindCtx, a: i32, b: u32, c: i64, d: u64, e: f32, f: f64, g: i32, h: u32, i: f32, j: f64) -> f64 { … }
 /// const _: WideBlendFn = wide_blend;
 /// ```
@@ -160,7 +161,7 @@ pub struct WideUnpackResult {
 /// Implement as the C symbol `wide_unpack`:
 ///
 /// ```ignore
-/// #[no_mangle]
+/// #[unsafe(no_mangle)]
 /// pub unsafe extern "C" fn wide_unpack(out: *mut WideUnpackResult, ctx: *mut HostbindCtx, packed: u64) { … }
 /// const _: WideUnpackFn = wide_unpack;
 /// ```
