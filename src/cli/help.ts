@@ -50,7 +50,7 @@ const EXPLAIN_SPEC: ArgSpec = {
 /** The options `declare` accepts. */
 const DECLARE_SPEC: ArgSpec = {
   options: {
-    out: { value: "FILE" },
+    out: { alias: "o", value: "FILE" },
     "exclude-module": { value: "NAME", repeatable: true },
     force: {},
     help: { alias: "h" },
@@ -161,7 +161,7 @@ are not functions (memories, tables, globals) are listed in a warning and in
 the file's header.
 
 Options:
-      --out FILE   write to FILE instead of standard output (atomically)
+  -o, --out FILE   write to FILE instead of standard output (atomically)
       --force      replace FILE if it exists (it may hold your edits)
       --exclude-module NAME
                    leave out the imports of module NAME (the host application

@@ -190,6 +190,10 @@ describe("declare", () => {
     const decl = join(dir, "guest.d.ts");
     expect(runMain(["declare", wasm, "--out", decl]).stdout).toBe(`wrote ${decl}\n`);
     expect(readFileSync(decl, "utf8")).toBe(r.stdout);
+    // `-o` is `--out` here, as it is `--out-dir` for generate.
+    const short = join(dir, "short.d.ts");
+    expect(runMain(["declare", wasm, "-o", short]).stdout).toBe(`wrote ${short}\n`);
+    expect(readFileSync(short, "utf8")).toBe(r.stdout);
     expect(runMain(["generate", decl, "-o", join(dir, "gen"), "--targets", "c"]).code).toBe(0);
   });
 
