@@ -31,6 +31,8 @@ describe("parseArgs", () => {
     { given: ["--bogus"], message: "unknown option `--bogus`" },
     { given: ["-x"], message: "unknown option `-x`" },
     { given: ["--o", "x"], message: "unknown option `--o`" },
+    { given: ["--out-dri", "x"], message: "unknown option `--out-dri`; did you mean `--out-dir`?" },
+    { given: ["--jsno"], message: "unknown option `--jsno`; did you mean `--json`?" },
     { given: ["--out-dir"], message: "option `--out-dir` needs a value: --out-dir DIR" },
     { given: ["-o", "--json"], message: "option `-o` needs a value: -o DIR" },
     { given: ["--json=1"], message: "option `--json` takes no value" },

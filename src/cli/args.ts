@@ -15,6 +15,8 @@
  * ```
  * @module
  */
+import { closest } from "../suggest.ts";
+
 
 /** A mistake in how hostbind was invoked: printed with a hint to `--help`, exit code 2. */
 export class UsageError extends Error {
@@ -107,7 +109,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec, command: strin
     const name = written.startsWith("--") ? written.slice(2) : byAlias.get(written.slice(1));
     const opt = name === undefined ? undefined : spec.options[name];
     if (name === undefined || opt === undefined || (written.startsWith("--") && written.length === 2)) {
-      throw new UsageError(`unknown option \`${written}\``, command);
+      const near = closest(written, Object.keys(spec.options).map((o) => `--${o}`));
+      throw new UsageError(`unknown option \`${written}\`${near === undefined ? "" : `; did you mean \`${near}\`?`}`, command);
     }
     if (opt.value === undefined) {
       if (inline !== undefined) throw new UsageError(`option \`${written}\` takes no value`, command);

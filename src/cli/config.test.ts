@@ -111,6 +111,11 @@ describe("invalid configuration: exit 1, located, nothing written", () => {
       "hostbind.config.json:3:3: error: Unknown key `out-dir` in the configuration; expected one of input, outDir, name, lib, targets, module, symbolPrefix, excludeModules\n  help: Did you mean `outDir`?",
     ],
     [
+      "misspelt key, with a suggestion",
+      '{\n  "input": "env.d.ts",\n  "outDir": "gen",\n  "symbolPrefx": "my_"\n}',
+      "hostbind.config.json:4:3: error: Unknown key `symbolPrefx` in the configuration; expected one of input, outDir, name, lib, targets, module, symbolPrefix, excludeModules\n  help: Did you mean `symbolPrefix`?",
+    ],
+    [
       "wrong type",
       '{ "input": "env.d.ts", "outDir": 3 }',
       "hostbind.config.json:1:34: error: Expected a string for outDir, found a number",
@@ -119,6 +124,11 @@ describe("invalid configuration: exit 1, located, nothing written", () => {
       "unknown target",
       '{ "input": "env.d.ts", "outDir": "gen", "targets": ["c", "zig"] }',
       "hostbind.config.json:1:58: error: Unknown output `zig` in targets; expected c, deno, bun, rust",
+    ],
+    [
+      "misspelt target, with a suggestion",
+      '{ "input": "env.d.ts", "outDir": "gen", "targets": ["c", "rsut"] }',
+      "hostbind.config.json:1:58: error: Unknown output `rsut` in targets; expected c, deno, bun, rust\n  help: Did you mean `rust`?",
     ],
     [
       "empty targets",

@@ -24,6 +24,7 @@
  * @module
  */
 import { HostbindError } from "../errors.ts";
+import { closest } from "../suggest.ts";
 import { type GenerateOptions, OUTPUT_KINDS, type OutputKind } from "../options.ts";
 import type { SourceLocation } from "../ir/types.ts";
 import { type CliFs, describeFsError } from "./io.ts";
@@ -154,9 +155,10 @@ function targetsOf(node: JsonNode): OutputKind[] {
   if (items.length === 0) throw wrongType(node, "targets", `at least one of ${OUTPUT_KINDS.join(", ")}`);
   for (const item of items) {
     if (!(OUTPUT_KINDS as readonly string[]).includes(item.value)) {
+      const near = closest(item.value, OUTPUT_KINDS);
       throw new HostbindError(`Unknown output \`${item.value}\` in targets; expected ${OUTPUT_KINDS.join(", ")}`, {
         location: item.at,
-        hint: `Use one or more of: ${OUTPUT_KINDS.join(", ")}.`,
+        hint: near === undefined ? `Use one or more of: ${OUTPUT_KINDS.join(", ")}.` : `Did you mean \`${near}\`?`,
       });
     }
   }
@@ -178,8 +180,7 @@ function wrongType(node: JsonNode, what: string, expected: string): HostbindErro
 }
 
 function unknownKey(entry: JsonEntry, what: string): HostbindError {
-  const loose = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
-  const near = KEYS.find((k) => loose(k) === loose(entry.key) || (entry.key === "out" && k === "outDir"));
+  const near = entry.key === "out" ? "outDir" : closest(entry.key, KEYS);
   return new HostbindError(`Unknown key \`${entry.key}\` in ${what}; expected one of ${KEYS.join(", ")}`, {
     location: entry.keyAt,
     hint: near === undefined ? "Remove it, or fix its spelling." : `Did you mean \`${near}\`?`,

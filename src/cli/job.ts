@@ -27,6 +27,7 @@ import { type ParsedArgs, UsageError } from "./args.ts";
 import { formatWarning, otherImportsWarning, readDeclarationsFile } from "./common.ts";
 import { findConfig, type GenerateSettings, readConfigFile } from "./config.ts";
 import { type CliFs, describeFsError } from "./io.ts";
+import { closest } from "../suggest.ts";
 
 /**
  * Complete settings of one `generate` run: the flags and the configuration
@@ -141,7 +142,9 @@ export function parseTargets(list: string): OutputKind[] {
   }
   for (const k of kinds) {
     if (!(OUTPUT_KINDS as readonly string[]).includes(k)) {
-      throw new UsageError(`unknown output \`${k}\` in \`--targets\`; expected ${OUTPUT_KINDS.join(", ")}`, "generate");
+      const near = closest(k, OUTPUT_KINDS);
+      const expected = near === undefined ? `expected ${OUTPUT_KINDS.join(", ")}` : `did you mean \`${near}\`?`;
+      throw new UsageError(`unknown output \`${k}\` in \`--targets\`; ${expected}`, "generate");
     }
   }
   return kinds as OutputKind[];

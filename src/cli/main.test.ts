@@ -69,14 +69,18 @@ describe("help and version", () => {
 
 describe("usage errors exit 2 with a hint to --help", () => {
   test("no command", () => expect(usageError([], "hostbind")).toBe("error: missing command; expected one of generate, explain, declare"));
-  test("unknown command", () => expect(usageError(["gen"], "hostbind")).toContain("unknown command `gen`"));
+  test("unknown command", () => expect(usageError(["gen"], "hostbind")).toContain("unknown command `gen`; expected one of generate, explain, declare"));
+  test("a command with a typo", () => expect(usageError(["genrate", "a.d.ts"], "hostbind")).toBe("error: unknown command `genrate`; did you mean `generate`?"));
+  test("help for a command with a typo", () => expect(usageError(["help", "explian"], "hostbind")).toContain("did you mean `explain`?"));
+  test("a flag with a typo", () => expect(usageError(["generate", "a.d.ts", "--out-dri", "x"], "hostbind generate")).toBe("error: unknown option `--out-dri`; did you mean `--out-dir`?"));
   test("unknown top-level flag", () => expect(usageError(["--bogus"], "hostbind")).toContain("`--bogus`"));
   test("help for an unknown command", () => expect(usageError(["help", "x"], "hostbind")).toContain("`x`"));
   test("unknown flag", () => expect(usageError(["generate", "a.d.ts", "-o", "x", "--fast"], "hostbind generate")).toContain("`--fast`"));
   test("missing INPUT", () => expect(usageError(["generate", "-o", "x"], "hostbind generate")).toContain("missing INPUT"));
   test("two INPUTs", () => expect(usageError(["explain", "a", "b"], "hostbind explain")).toContain("expected one INPUT, got 2"));
   test("missing --out-dir", () => expect(usageError(["generate", "a.d.ts"], "hostbind generate")).toContain("--out-dir DIR"));
-  test("unknown output kind", () => expect(usageError(["generate", "a", "-o", "x", "--targets", "c,zig"], "hostbind generate")).toContain("`zig`"));
+  test("unknown output kind", () => expect(usageError(["generate", "a", "-o", "x", "--targets", "c,zig"], "hostbind generate")).toContain("`zig` in `--targets`; expected c, deno, bun, rust"));
+  test("output kind with a typo", () => expect(usageError(["generate", "a", "-o", "x", "--targets", "c,deon"], "hostbind generate")).toContain("`deon` in `--targets`; did you mean `deno`?"));
   test("empty --targets", () => expect(usageError(["generate", "a", "-o", "x", "--targets", ","], "hostbind generate")).toContain("at least one"));
   test("unknown layout target", () => expect(usageError(["explain", "a", "--target", "riscv"], "hostbind explain")).toContain("`riscv`"));
 });

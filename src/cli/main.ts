@@ -22,6 +22,7 @@ import { type CommandName, COMMAND_SPECS, COMMANDS, helpText } from "./help.ts";
 import type { CliIO } from "./io.ts";
 import { describeFailure, EXIT, terminalSafe } from "./report.ts";
 import { VERSION } from "./version.ts";
+import { closest } from "../suggest.ts";
 
 export { EXIT } from "./report.ts";
 
@@ -69,7 +70,7 @@ function dispatch(
   if (first === undefined) throw new UsageError("missing command; expected one of " + COMMANDS.join(", "));
   if (first === "help") {
     const topic = rest[0];
-    if (topic !== undefined && !isCommand(topic)) throw new UsageError(`unknown command \`${topic}\``);
+    if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic);
     io.stdout(helpText(topic));
     return EXIT.ok;
   }
@@ -92,7 +93,12 @@ function dispatch(
     io.stdout(`hostbind ${VERSION}\n`);
     return EXIT.ok;
   }
-  throw new UsageError(`unknown command \`${first}\`; expected one of ${COMMANDS.join(", ")}`);
+  throw unknownCommand(first);
+}
+
+function unknownCommand(written: string): UsageError {
+  const near = closest(written, COMMANDS);
+  return new UsageError(`unknown command \`${written}\`; ${near === undefined ? `expected one of ${COMMANDS.join(", ")}` : `did you mean \`${near}\`?`}`);
 }
 
 function isCommand(s: string): s is CommandName {

@@ -9,6 +9,7 @@
  */
 import { ts } from "ts-morph";
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
+import { closest } from "../../suggest.ts";
 import { code, type ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 
@@ -135,12 +136,15 @@ const LIKELY_MEANT: Record<string, ValueType> = {
 function unknownName(cx: ParseContext, node: ts.TypeNode, via: readonly string[]): Shape {
   const text = cx.text(node);
   const meant = LIKELY_MEANT[text];
+  const typo = meant === undefined ? closest(text, VALUE_TYPES) : undefined;
   return bad(
     cx,
     node,
     `no type by that name is declared in this file; expected ${EXPECTED} or a type alias of one`,
     meant
       ? `Write \`${meant}\` for this wasm value type.`
+      : typo
+      ? `Did you mean \`${typo}\`? Otherwise declare \`type ${text} = …\` in this file.`
       : `Use ${EXPECTED}, or declare \`type ${text} = …\` in this file.`,
     via,
   );

@@ -154,6 +154,8 @@ describe("readDts: hints say what to do", () => {
     { name: "number", given: ns("  function f(n: number): void;"), want: "`i32` or `u32` for integers" },
     { name: "C type name", given: ns("  function f(x: float): void;"), want: "Write `f32`" },
     { name: "unknown type name", given: ns("  function f(x: Fd): void;"), want: "declare `type Fd = …`" },
+    { name: "typo of a value type", given: ns("  function f(x: i23): void;"), want: "Did you mean `i32`?" },
+    { name: "value type in capitals", given: ns("  function f(x: U64): void;"), want: "Did you mean `u64`?" },
     { name: "overload", given: ns("  function f(): void;\n  function f(a: i32): void;"), want: "`@symbol`" },
   ];
   it.each(HINTS)("$name", ({ given, want }) => {
