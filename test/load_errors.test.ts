@@ -54,6 +54,8 @@ describe.each(RUNTIMES)("%s: load() failures", (rt) => {
     expect(o.threw).toBe(true);
     expect(o.message).toContain(path);
     expect(o.message).toMatch(/no such file/i);
+    expect(o.message).toContain("build the native library from le.h");
+    expect(o.message).toContain(`cc -shared -fPIC -o ${path} impl.c`);
   });
 
   it("a file that is not a shared library: an error naming the path", async () => {
@@ -90,6 +92,22 @@ describe.each(RUNTIMES)("%s: load() failures", (rt) => {
     expect(o.threw).toBe(true);
     for (const sym of ["le_zero", "le_two", "le_three"]) expect(o.message).toContain(sym);
     expect(o.message).not.toMatch(/\ble_one\b/);
+  });
+});
+
+describe.each(RUNTIMES)("%s: calls before bind()", (rt) => {
+  it("a trap from an import that ran before bind() names the import and says to bind; after bind() it does not", async () => {
+    const r = await runUnder(rt, "test/fuzz/load/probe.ts", ["unbound", join(dir, `le.${rt}.ts`), join(dir, "libfull.so"), join(dir, "guest.wasm")]);
+    expect(r.signal, r.stderr).toBeNull();
+    expect(r.code, r.stderr).toBe(0);
+    const o = lastJson<{ unbound: Outcome; bound: Outcome }>(r);
+    expect(o.unbound).toEqual({
+      threw: true,
+      name: "HostTrap",
+      message: "out of bounds (hostbind: le.peek ran before host.bind(), so ctx->memory was NULL; "
+        + "bind the instance, or the memory it imports, before calling into the guest)",
+    });
+    expect(o.bound).toEqual({ threw: true, name: "HostTrap", message: "out of bounds" });
   });
 });
 

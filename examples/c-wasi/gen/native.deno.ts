@@ -144,12 +144,21 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
-function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
+/**
+ * Reads the pending trap out of the context, clears it so the next call starts
+ * clean, and returns it as an error. `unbound` names the import when it ran
+ * before `bind()`: native code then saw a NULL memory, and its message (often
+ * "out of bounds") would hide the real mistake, so the error adds it.
+ */
+function takeTrap(stubMemory: ArrayBufferLike, unbound: string | undefined): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
+  let message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
+  if (unbound !== undefined) {
+    message += ` (hostbind: ${unbound} ran before host.bind(), so ctx->memory was NULL; `
+      + "bind the instance, or the memory it imports, before calling into the guest)";
+  }
   const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
@@ -258,8 +267,9 @@ function foreignMachine(head: Uint8Array, arch: string): string | undefined {
  * machine says so (glibc reports it as "No such file or directory"); a
  * library lacking symbols lists every missing one, found by opening it with
  * one symbol at a time (`hasSymbol`: false when that symbol is missing,
- * undefined when opening failed for another reason). Anything else keeps
- * the system's message. Runs only on the failure path.
+ * undefined when opening failed for another reason). A missing file says
+ * how to build it. Anything else keeps the system's message. Runs only on
+ * the failure path.
  */
 function loadError(
   path: string,
@@ -280,7 +290,15 @@ function loadError(
       { cause: error },
     );
   }
-  return new Error(`hostbind: cannot load ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  const text = error instanceof Error ? error.message : String(error);
+  if (head === undefined && /no such file/i.test(text)) {
+    return new Error(
+      `hostbind: no such file: ${path}; build the native library from ${HEADER_FILE} and your implementation first, `
+        + `e.g. cc -shared -fPIC -o ${path} impl.c (cc -dynamiclib on macOS), or pass load() the path of the one you built`,
+      { cause: error },
+    );
+  }
+  return new Error(`hostbind: cannot load ${path}: ${text}`, { cause: error });
 }
 
 /** True when a failed `dlopen` of one symbol failed because that symbol is missing (not because the file would not open). */
@@ -449,7 +467,8 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  const trap = (): HostTrap => takeTrap(memory.buffer);
+  // The import's name only matters when the Host is not bound yet: then the trap says so.
+  const trap = (name: string): HostTrap => takeTrap(memory.buffer, guest === undefined ? name : undefined);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_native_divmod = lib.symbols.native_divmod;
@@ -468,7 +487,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       native_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
         native_native_divmod(out_native_divmod, ctx, a | 0, b | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("native.divmod");
       },
     },
   }).exports;
@@ -478,7 +497,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       checksum: (text: number, len: number): number => {
         if (heap.length === 0) sync();
         const result = native_native_checksum(ctx, text >>> 0, len >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("native.checksum");
         return result;
       },
     },

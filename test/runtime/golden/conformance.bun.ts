@@ -218,12 +218,21 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
-function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
+/**
+ * Reads the pending trap out of the context, clears it so the next call starts
+ * clean, and returns it as an error. `unbound` names the import when it ran
+ * before `bind()`: native code then saw a NULL memory, and its message (often
+ * "out of bounds") would hide the real mistake, so the error adds it.
+ */
+function takeTrap(stubMemory: ArrayBufferLike, unbound: string | undefined): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
+  let message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
+  if (unbound !== undefined) {
+    message += ` (hostbind: ${unbound} ran before host.bind(), so ctx->memory was NULL; `
+      + "bind the instance, or the memory it imports, before calling into the guest)";
+  }
   const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
@@ -332,8 +341,9 @@ function foreignMachine(head: Uint8Array, arch: string): string | undefined {
  * machine says so (glibc reports it as "No such file or directory"); a
  * library lacking symbols lists every missing one, found by opening it with
  * one symbol at a time (`hasSymbol`: false when that symbol is missing,
- * undefined when opening failed for another reason). Anything else keeps
- * the system's message. Runs only on the failure path.
+ * undefined when opening failed for another reason). A missing file says
+ * how to build it. Anything else keeps the system's message. Runs only on
+ * the failure path.
  */
 function loadError(
   path: string,
@@ -354,7 +364,15 @@ function loadError(
       { cause: error },
     );
   }
-  return new Error(`hostbind: cannot load ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  const text = error instanceof Error ? error.message : String(error);
+  if (head === undefined && /no such file/i.test(text)) {
+    return new Error(
+      `hostbind: no such file: ${path}; build the native library from ${HEADER_FILE} and your implementation first, `
+        + `e.g. cc -shared -fPIC -o ${path} impl.c (cc -dynamiclib on macOS), or pass load() the path of the one you built`,
+      { cause: error },
+    );
+  }
+  return new Error(`hostbind: cannot load ${path}: ${text}`, { cause: error });
 }
 
 /** True when a failed `dlopen` of one symbol failed because that symbol is missing (not because the file would not open). */
@@ -527,7 +545,8 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  const trap = (): HostTrap => takeTrap(memory.buffer);
+  // The import's name only matters when the Host is not bound yet: then the trap says so.
+  const trap = (name: string): HostTrap => takeTrap(memory.buffer, guest === undefined ? name : undefined);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_nop = lib.symbols.env_nop;
@@ -570,17 +589,17 @@ export function load(options?: string | URL | LoadOptions): Host {
       env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
         native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.divmod");
       },
       env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
         if (heap.length === 0) sync();
         native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.spread");
       },
       env_swap: (a: bigint, b: number): void => {
         if (heap.length === 0) sync();
         native_env_swap(out_env_swap, ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.swap");
       },
       math_lib_minmax: (a: number, b: number): void => {
         if (closed) throw closedError();
@@ -593,66 +612,66 @@ export function load(options?: string | URL | LoadOptions): Host {
       nop: (): void => {
         if (heap.length === 0) sync();
         native_env_nop(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.nop");
       },
       nop_count: (): number => {
         if (heap.length === 0) sync();
         const result = native_env_nop_count(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.nop_count");
         return result;
       },
       id_i32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_i32(ctx, x | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_i32");
         return result;
       },
       id_u32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_u32(ctx, x >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_u32");
         return result;
       },
       id_i64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_id_i64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_i64");
         return result;
       },
       id_u64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_id_u64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_u64");
         return result;
       },
       id_f32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_f32(ctx, +x);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_f32");
         return result;
       },
       id_f64: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_f64(ctx, +x);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_f64");
         return result;
       },
       u32_to_f64: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_u32_to_f64(ctx, x >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.u32_to_f64");
         return result;
       },
       u64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
         const result = native_env_u64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.u64_to_f64");
         return result;
       },
       i64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
         const result = native_env_i64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.i64_to_f64");
         return result;
       },
       divmod: stub.env_divmod as Imports["env"]["divmod"],
@@ -661,36 +680,36 @@ export function load(options?: string | URL | LoadOptions): Host {
       fail: (code: number): void => {
         if (heap.length === 0) sync();
         native_env_fail(ctx, code | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.fail");
       },
       checked_sqrt: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_checked_sqrt(ctx, +x);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.checked_sqrt");
         return result;
       },
       fail_long: (): number => {
         if (heap.length === 0) sync();
         const result = native_env_fail_long(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.fail_long");
         return result;
       },
       mem_sum: (ptr: number, len: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_mem_sum(ctx, ptr >>> 0, len >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.mem_sum");
         return result;
       },
       mem_size: (): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_mem_size(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.mem_size");
         return result;
       },
       user_data: (): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_user_data(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.user_data");
         return result;
       },
     },
