@@ -95,22 +95,6 @@ describe.each(RUNTIMES)("%s: load() failures", (rt) => {
   });
 });
 
-describe.each(RUNTIMES)("%s: calls before bind()", (rt) => {
-  it("a trap from an import that ran before bind() names the import and says to bind; after bind() it does not", async () => {
-    const r = await runUnder(rt, "test/fuzz/load/probe.ts", ["unbound", join(dir, `le.${rt}.ts`), join(dir, "libfull.so"), join(dir, "guest.wasm")]);
-    expect(r.signal, r.stderr).toBeNull();
-    expect(r.code, r.stderr).toBe(0);
-    const o = lastJson<{ unbound: Outcome; bound: Outcome }>(r);
-    expect(o.unbound).toEqual({
-      threw: true,
-      name: "HostTrap",
-      message: "out of bounds (hostbind: le.peek ran before host.bind(), so ctx->memory was NULL; "
-        + "bind the instance, or the memory it imports, before calling into the guest)",
-    });
-    expect(o.bound).toEqual({ threw: true, name: "HostTrap", message: "out of bounds" });
-  });
-});
-
 describe.each(RUNTIMES)("%s: close()", (rt) => {
   it("imports work before close() and throw after it, without crashing; close() twice is fine", async () => {
     const r = await runUnder(rt, "test/fuzz/load/probe.ts", ["closed", join(dir, `le.${rt}.ts`), join(dir, "libfull.so"), join(dir, "guest.wasm")]);

@@ -239,7 +239,7 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
   const body = imp.noctx
     ? `if (closed) throw closedError();\n  ${single ? `return ${call};` : `${call};`}`
-    : `if (heap.length === 0) sync();\n  ${single ? `const result = ${call};` : `${call};`}\n  if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});${single ? "\n  return result;" : ""}`;
+    : `if (heap.length === 0) sync();\n  ${single ? `const result = ${call};` : `${call};`}\n  if (words[${TRAPPED_WORD}] !== 0) throw trap();${single ? "\n  return result;" : ""}`;
   // One block per wrapper; its lines are indented by the writer.
   w.line(`${key}: (${imp.jsParams}): ${returns} => {\n  ${body}\n},`);
 }

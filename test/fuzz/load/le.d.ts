@@ -1,4 +1,4 @@
-import type { f64, i32, i64, u32 } from "hostbind";
+import type { f64, i32, i64 } from "hostbind";
 
 /** Imports for the load-time failure tests (test/load_errors.test.ts): none, one and two results. */
 export declare namespace le {
@@ -6,6 +6,4 @@ export declare namespace le {
   function one(x: i32): i32;
   function two(x: i32): [i32, i64];
   function three(): f64;
-  /** The i32 at guest offset p; traps when it is not in guest memory (or none is bound). */
-  function peek(p: u32): i32;
 }

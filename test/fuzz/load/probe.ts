@@ -6,8 +6,6 @@
  * - `load BINDING LIB`: `{ threw, name, message }` from `load(LIB)`.
  * - `closed BINDING LIB GUEST`: calls every export of the guest before and
  *   after `close()`; `{ before, after, direct, bindAfter, closeTwice }`.
- * - `unbound BINDING LIB GUEST`: calls `le.peek` of a Host never bound, then
- *   after `bind()`; `{ unbound, bound }`.
  *
  * @example
  * ```sh
@@ -62,14 +60,6 @@ if (mode === "load") {
   const bindAfter = attempt(() => host.bind(instance));
   const closeTwice = attempt(() => host.close());
   console.log(JSON.stringify({ before, after, direct, bindAfter, closeTwice }));
-} else if (mode === "unbound") {
-  const host = mod.load(lib!);
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(guest!)), host.imports);
-  const le = (host.imports as Record<string, Record<string, (...a: unknown[]) => unknown>>).le!;
-  const unbound = attempt(() => le.peek!(0));
-  host.bind(instance);
-  const bound = attempt(() => le.peek!(1 << 30));
-  console.log(JSON.stringify({ unbound, bound }));
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

@@ -148,21 +148,12 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/**
- * Reads the pending trap out of the context, clears it so the next call starts
- * clean, and returns it as an error. `unbound` names the import when it ran
- * before `bind()`: native code then saw a NULL memory, and its message (often
- * "out of bounds") would hide the real mistake, so the error adds it.
- */
-function takeTrap(stubMemory: ArrayBufferLike, unbound: string | undefined): HostTrap {
+/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
+function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  let message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  if (unbound !== undefined) {
-    message += ` (hostbind: ${unbound} ran before host.bind(), so ctx->memory was NULL; `
-      + "bind the instance, or the memory it imports, before calling into the guest)";
-  }
+  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
   const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
@@ -473,8 +464,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  // The import's name only matters when the Host is not bound yet: then the trap says so.
-  const trap = (name: string): HostTrap => takeTrap(memory.buffer, guest === undefined ? name : undefined);
+  const trap = (): HostTrap => takeTrap(memory.buffer);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_kw_convert = lib.symbols.kw_convert;
@@ -496,12 +486,12 @@ export function load(options?: string | URL | LoadOptions): Host {
       kw_clash: (out: number, ctx_: number): void => {
         if (heap.length === 0) sync();
         native_kw_clash(out_kw_clash, ctx, out | 0, ctx_ | 0);
-        if (words[7] !== 0) throw trap("kw.clash");
+        if (words[7] !== 0) throw trap();
       },
       kw_sizes: (register: number): void => {
         if (heap.length === 0) sync();
         native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
-        if (words[7] !== 0) throw trap("kw.sizes");
+        if (words[7] !== 0) throw trap();
       },
     },
   }).exports;
@@ -510,13 +500,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       convert: (int: number, char: number, long: bigint, double: number): number => {
         if (heap.length === 0) sync();
         const result = native_kw_convert(ctx, int | 0, char >>> 0, (typeof long === "bigint" ? long : BigInt.asIntN(64, long)), +double);
-        if (words[7] !== 0) throw trap("kw.convert");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       logic: (and: number, or: number, not: number, template: number): number => {
         if (heap.length === 0) sync();
         const result = native_kw_logic(ctx, and | 0, or | 0, not | 0, template | 0);
-        if (words[7] !== 0) throw trap("kw.logic");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       clash: stub.kw_clash as Imports["kw"]["clash"],

@@ -168,21 +168,12 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/**
- * Reads the pending trap out of the context, clears it so the next call starts
- * clean, and returns it as an error. `unbound` names the import when it ran
- * before `bind()`: native code then saw a NULL memory, and its message (often
- * "out of bounds") would hide the real mistake, so the error adds it.
- */
-function takeTrap(stubMemory: ArrayBufferLike, unbound: string | undefined): HostTrap {
+/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
+function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  let message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  if (unbound !== undefined) {
-    message += ` (hostbind: ${unbound} ran before host.bind(), so ctx->memory was NULL; `
-      + "bind the instance, or the memory it imports, before calling into the guest)";
-  }
+  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
   const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
@@ -492,8 +483,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  // The import's name only matters when the Host is not bound yet: then the trap says so.
-  const trap = (name: string): HostTrap => takeTrap(memory.buffer, guest === undefined ? name : undefined);
+  const trap = (): HostTrap => takeTrap(memory.buffer);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_time_ns = lib.symbols.env_time_ns;
@@ -519,17 +509,17 @@ export function load(options?: string | URL | LoadOptions): Host {
       gfx_surface_size: (): void => {
         if (heap.length === 0) sync();
         native_gfx_surface_size(out_gfx_surface_size, ctx);
-        if (words[7] !== 0) throw trap("gfx.surface_size");
+        if (words[7] !== 0) throw trap();
       },
       gfx_measure: (ptr: number, len: number, size: number): void => {
         if (heap.length === 0) sync();
         native_gfx_measure(out_gfx_measure, ctx, ptr >>> 0, len >>> 0, +size);
-        if (words[7] !== 0) throw trap("gfx.measure");
+        if (words[7] !== 0) throw trap();
       },
       rng_normal_pair: (mean: number, stddev: number): void => {
         if (heap.length === 0) sync();
         native_rng_normal_pair(out_rng_normal_pair, ctx, +mean, +stddev);
-        if (words[7] !== 0) throw trap("rng.normal_pair");
+        if (words[7] !== 0) throw trap();
       },
     },
   }).exports;
@@ -538,13 +528,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       time_ns: (): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_time_ns(ctx);
-        if (words[7] !== 0) throw trap("env.time_ns");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       log: (level: number, ptr: number, len: number): void => {
         if (heap.length === 0) sync();
         native_env_log(ctx, level | 0, ptr >>> 0, len >>> 0);
-        if (words[7] !== 0) throw trap("env.log");
+        if (words[7] !== 0) throw trap();
       },
     },
     gfx: {
@@ -552,7 +542,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       fill_rect: (x: number, y: number, w: number, h: number, rgba: number): void => {
         if (heap.length === 0) sync();
         native_gfx_fill_rect(ctx, +x, +y, +w, +h, rgba >>> 0);
-        if (words[7] !== 0) throw trap("gfx.fill_rect");
+        if (words[7] !== 0) throw trap();
       },
       measure: stub.gfx_measure as Imports["gfx"]["measure"],
     },
@@ -560,7 +550,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       random: (): number => {
         if (heap.length === 0) sync();
         const result = native_host_random(ctx);
-        if (words[7] !== 0) throw trap("rng.random");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       normal_pair: stub.rng_normal_pair as Imports["rng"]["normal_pair"],

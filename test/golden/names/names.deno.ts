@@ -153,21 +153,12 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/**
- * Reads the pending trap out of the context, clears it so the next call starts
- * clean, and returns it as an error. `unbound` names the import when it ran
- * before `bind()`: native code then saw a NULL memory, and its message (often
- * "out of bounds") would hide the real mistake, so the error adds it.
- */
-function takeTrap(stubMemory: ArrayBufferLike, unbound: string | undefined): HostTrap {
+/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
+function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  let message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  if (unbound !== undefined) {
-    message += ` (hostbind: ${unbound} ran before host.bind(), so ctx->memory was NULL; `
-      + "bind the instance, or the memory it imports, before calling into the guest)";
-  }
+  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
   const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
@@ -476,8 +467,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  // The import's name only matters when the Host is not bound yet: then the trap says so.
-  const trap = (name: string): HostTrap => takeTrap(memory.buffer, guest === undefined ? name : undefined);
+  const trap = (): HostTrap => takeTrap(memory.buffer);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_my_lib_v2_get_version = lib.symbols.my_lib_v2_get_version;
@@ -498,7 +488,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       my_lib_v2_min_max: (a: number, b: number): void => {
         if (heap.length === 0) sync();
         native_my_lib_v2_min_max(out_my_lib_v2_min_max, ctx, a | 0, b | 0);
-        if (words[7] !== 0) throw trap("my-lib.v2.min_max");
+        if (words[7] !== 0) throw trap();
       },
     },
   }).exports;
@@ -507,7 +497,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       get_version: (): number => {
         if (heap.length === 0) sync();
         const result = native_my_lib_v2_get_version(ctx);
-        if (words[7] !== 0) throw trap("my-lib.v2.get_version");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       min_max: stub.my_lib_v2_min_max as Imports["my-lib.v2"]["min_max"],
@@ -516,7 +506,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       ticks: (): number => {
         if (heap.length === 0) sync();
         const result = native_acme_clock_ticks(ctx);
-        if (words[7] !== 0) throw trap("@acme/clock.ticks");
+        if (words[7] !== 0) throw trap();
         return result;
       },
     },
@@ -524,7 +514,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       get_random_u32: (): number => {
         if (heap.length === 0) sync();
         const result = native_wasi_random_random_0_2_0_get_random_u32(ctx);
-        if (words[7] !== 0) throw trap("wasi:random/random@0.2.0.get_random_u32");
+        if (words[7] !== 0) throw trap();
         return result;
       },
     },

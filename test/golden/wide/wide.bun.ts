@@ -142,21 +142,12 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/**
- * Reads the pending trap out of the context, clears it so the next call starts
- * clean, and returns it as an error. `unbound` names the import when it ran
- * before `bind()`: native code then saw a NULL memory, and its message (often
- * "out of bounds") would hide the real mistake, so the error adds it.
- */
-function takeTrap(stubMemory: ArrayBufferLike, unbound: string | undefined): HostTrap {
+/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
+function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  let message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  if (unbound !== undefined) {
-    message += ` (hostbind: ${unbound} ran before host.bind(), so ctx->memory was NULL; `
-      + "bind the instance, or the memory it imports, before calling into the guest)";
-  }
+  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
   const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
@@ -462,8 +453,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  // The import's name only matters when the Host is not bound yet: then the trap says so.
-  const trap = (name: string): HostTrap => takeTrap(memory.buffer, guest === undefined ? name : undefined);
+  const trap = (): HostTrap => takeTrap(memory.buffer);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_wide_blend = lib.symbols.wide_blend;
@@ -482,7 +472,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       wide_unpack: (packed: bigint): void => {
         if (heap.length === 0) sync();
         native_wide_unpack(out_wide_unpack, ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
-        if (words[7] !== 0) throw trap("wide.unpack");
+        if (words[7] !== 0) throw trap();
       },
     },
   }).exports;
@@ -491,7 +481,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       blend: (a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number => {
         if (heap.length === 0) sync();
         const result = native_wide_blend(ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f, g | 0, h >>> 0, +i, +j);
-        if (words[7] !== 0) throw trap("wide.blend");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       unpack: stub.wide_unpack as Imports["wide"]["unpack"],

@@ -218,21 +218,12 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/**
- * Reads the pending trap out of the context, clears it so the next call starts
- * clean, and returns it as an error. `unbound` names the import when it ran
- * before `bind()`: native code then saw a NULL memory, and its message (often
- * "out of bounds") would hide the real mistake, so the error adds it.
- */
-function takeTrap(stubMemory: ArrayBufferLike, unbound: string | undefined): HostTrap {
+/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
+function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  let message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  if (unbound !== undefined) {
-    message += ` (hostbind: ${unbound} ran before host.bind(), so ctx->memory was NULL; `
-      + "bind the instance, or the memory it imports, before calling into the guest)";
-  }
+  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
   const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
@@ -545,8 +536,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  // The import's name only matters when the Host is not bound yet: then the trap says so.
-  const trap = (name: string): HostTrap => takeTrap(memory.buffer, guest === undefined ? name : undefined);
+  const trap = (): HostTrap => takeTrap(memory.buffer);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_nop = lib.symbols.env_nop;
@@ -589,17 +579,17 @@ export function load(options?: string | URL | LoadOptions): Host {
       env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
         native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
-        if (words[7] !== 0) throw trap("env.divmod");
+        if (words[7] !== 0) throw trap();
       },
       env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
         if (heap.length === 0) sync();
         native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f);
-        if (words[7] !== 0) throw trap("env.spread");
+        if (words[7] !== 0) throw trap();
       },
       env_swap: (a: bigint, b: number): void => {
         if (heap.length === 0) sync();
         native_env_swap(out_env_swap, ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
-        if (words[7] !== 0) throw trap("env.swap");
+        if (words[7] !== 0) throw trap();
       },
       math_lib_minmax: (a: number, b: number): void => {
         if (closed) throw closedError();
@@ -612,66 +602,66 @@ export function load(options?: string | URL | LoadOptions): Host {
       nop: (): void => {
         if (heap.length === 0) sync();
         native_env_nop(ctx);
-        if (words[7] !== 0) throw trap("env.nop");
+        if (words[7] !== 0) throw trap();
       },
       nop_count: (): number => {
         if (heap.length === 0) sync();
         const result = native_env_nop_count(ctx);
-        if (words[7] !== 0) throw trap("env.nop_count");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       id_i32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_i32(ctx, x | 0);
-        if (words[7] !== 0) throw trap("env.id_i32");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       id_u32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_u32(ctx, x >>> 0);
-        if (words[7] !== 0) throw trap("env.id_u32");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       id_i64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_id_i64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
-        if (words[7] !== 0) throw trap("env.id_i64");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       id_u64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_id_u64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
-        if (words[7] !== 0) throw trap("env.id_u64");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       id_f32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_f32(ctx, +x);
-        if (words[7] !== 0) throw trap("env.id_f32");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       id_f64: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_f64(ctx, +x);
-        if (words[7] !== 0) throw trap("env.id_f64");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       u32_to_f64: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_u32_to_f64(ctx, x >>> 0);
-        if (words[7] !== 0) throw trap("env.u32_to_f64");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       u64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
         const result = native_env_u64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
-        if (words[7] !== 0) throw trap("env.u64_to_f64");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       i64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
         const result = native_env_i64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
-        if (words[7] !== 0) throw trap("env.i64_to_f64");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       divmod: stub.env_divmod as Imports["env"]["divmod"],
@@ -680,36 +670,36 @@ export function load(options?: string | URL | LoadOptions): Host {
       fail: (code: number): void => {
         if (heap.length === 0) sync();
         native_env_fail(ctx, code | 0);
-        if (words[7] !== 0) throw trap("env.fail");
+        if (words[7] !== 0) throw trap();
       },
       checked_sqrt: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_checked_sqrt(ctx, +x);
-        if (words[7] !== 0) throw trap("env.checked_sqrt");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       fail_long: (): number => {
         if (heap.length === 0) sync();
         const result = native_env_fail_long(ctx);
-        if (words[7] !== 0) throw trap("env.fail_long");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       mem_sum: (ptr: number, len: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_mem_sum(ctx, ptr >>> 0, len >>> 0);
-        if (words[7] !== 0) throw trap("env.mem_sum");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       mem_size: (): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_mem_size(ctx);
-        if (words[7] !== 0) throw trap("env.mem_size");
+        if (words[7] !== 0) throw trap();
         return result;
       },
       user_data: (): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_user_data(ctx);
-        if (words[7] !== 0) throw trap("env.user_data");
+        if (words[7] !== 0) throw trap();
         return result;
       },
     },
