@@ -54,9 +54,14 @@ export function watchJob(resolve: () => GenerateJob, alwaysWatched: readonly str
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const run = () => {
+      // The contents are taken before the run reads them: a save that lands
+      // while it runs, or just after it prints, differs from them and so
+      // makes another run. (Taken after the run, such a save was missed.)
+      const before = snapshot(io.fs, watched);
       const job = runOnce(resolve, io);
       if (job !== undefined) watched = unique([job.input, job.module, job.config, ...alwaysWatched]);
-      seen = snapshot(io.fs, watched);
+      const added = snapshot(io.fs, watched.filter((p) => !before.has(p)));
+      seen = new Map([...before, ...added]);
       for (const dir of unique(watched.map(parentDir))) {
         if (stops.has(dir)) continue;
         try {
