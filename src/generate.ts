@@ -9,7 +9,7 @@
  * const files = generate(`export declare namespace env {
  *   function divmod(a: i32, b: i32): [quot: i32, rem: i32];
  * }`, { file: "divmod.d.ts", lib: "./libdivmod" });
- * files.map((f) => f.path); // ["divmod.h", "divmod.deno.ts", "divmod.bun.ts"]
+ * files.map((f) => f.path); // ["divmod.h", "divmod.deno.ts", "divmod.bun.ts", "divmod.ts"]
  * ```
  * @module
  */
@@ -20,8 +20,12 @@ import { validateDeclarations } from "./ir/validate.ts";
 import { readDts, readWasm } from "./parse/mod.ts";
 import { createEmitContext, type EmitContext } from "./emit/context.ts";
 import { emitHeader } from "./emit/c/mod.ts";
-import { emitDeno } from "./emit/deno/mod.ts";
-import { emitBun } from "./emit/bun/mod.ts";
+import { DENO, emitDeno } from "./emit/deno/mod.ts";
+import { BUN, emitBun } from "./emit/bun/mod.ts";
+import { emitEntry } from "./emit/ts/entry.ts";
+import { emitCSkeleton } from "./emit/skeleton/c.ts";
+import { emitRustSkeleton } from "./emit/skeleton/rust.ts";
+import type { Dialect } from "./emit/ts/dialect.ts";
 import { emitRust } from "./emit/rust/mod.ts";
 import { type TsModel, tsModel } from "./emit/ts/model.ts";
 import { DEFAULT_OUTPUT_KINDS, defaultName, type GeneratedFile, type GenerateOptions, OUTPUT_KINDS, type OutputKind, type ParseOptions } from "./options.ts";
@@ -52,19 +56,59 @@ const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model:
  * in the input or options.
  */
 export function generate(input: string | Uint8Array | Declarations, options: GenerateOptions = {}): GeneratedFile[] {
-  const decls = typeof input === "string"
-    ? parseDeclarations(input, options)
-    : input instanceof Uint8Array
-    ? parseWasm(input, options)
-    : input;
-  const cx = resolveContext(decls, options);
+  const cx = resolveContext(readInput(input, options), options);
   const kinds = resolveTargets(options.targets);
   let model: TsModel | undefined;
   const shared = () => (model ??= tsModel(cx));
-  return OUTPUT_KINDS.filter((k) => kinds.has(k)).map((k) => ({
+  const files = OUTPUT_KINDS.filter((k) => kinds.has(k)).map((k) => ({
     path: cx.name + EMITTERS[k].ext,
     contents: EMITTERS[k].emit(cx, shared),
   }));
+  // With any TS bindings comes the runtime-neutral entry that picks among them.
+  const dialects = TS_DIALECTS.filter(([k]) => kinds.has(k)).map(([, d]) => d);
+  if (dialects.length > 0) files.push({ path: `${cx.name}.ts`, contents: emitEntry(cx, dialects, shared()) });
+  return files;
+}
+
+/** The TS bindings `NAME.ts` can load, in the order it tries their runtimes. */
+const TS_DIALECTS: readonly (readonly [OutputKind, Dialect])[] = [["deno", DENO], ["bun", BUN]];
+
+/** Options of {@link skeleton}: those of {@link generate}, plus the skeleton's language and paths. */
+export interface SkeletonOptions extends Omit<GenerateOptions, "targets"> {
+  /** `"c"` for a `.c` file that includes `NAME.h`, `"rust"` for a crate root that includes `NAME.rs`. */
+  language: "c" | "rust";
+  /**
+   * The generated `NAME.h` or `NAME.rs` as the skeleton refers to it, relative
+   * to the skeleton's folder with `/` separators.
+   * @default `NAME.h` or `NAME.rs` (the skeleton beside the generated files)
+   */
+  generated?: string;
+  /**
+   * The skeleton's own file name, shown in its build lines.
+   * @default `NAME.c` or `NAME.rs`
+   */
+  output?: string;
+}
+
+/**
+ * An implementation skeleton for `input`: every native function with its
+ * exact signature and a body that traps with "not implemented: MODULE.NAME",
+ * so the library compiles and loads before any function is written. The
+ * text is the user's to edit; the CLI (`generate --stubs FILE`) never
+ * overwrites it.
+ *
+ * @example
+ * ```ts
+ * import { skeleton } from "./generate.ts";
+ * const c = skeleton("export declare namespace env { function now(): f64; }", { file: "clock.d.ts", language: "c" });
+ * c.includes("double env_now(hostbind_ctx *ctx) {"); // true
+ * ```
+ */
+export function skeleton(input: string | Uint8Array | Declarations, options: SkeletonOptions): string {
+  const cx = resolveContext(readInput(input, options), options);
+  return options.language === "c"
+    ? emitCSkeleton(cx, options.generated ?? `${cx.name}.h`, options.output)
+    : emitRustSkeleton(cx, options.generated ?? `${cx.name}.rs`, options.output);
 }
 
 /**
@@ -99,6 +143,15 @@ export function parseDeclarations(text: string, options: ParseOptions = {}): Dec
  */
 export function parseWasm(bytes: Uint8Array, options: ParseOptions = {}): Declarations {
   return finish(readWasm(bytes, options.file ?? "input.wasm"), options);
+}
+
+/** Declarations from any input kind: read and validated, or as given. */
+function readInput(input: string | Uint8Array | Declarations, options: ParseOptions): Declarations {
+  return typeof input === "string"
+    ? parseDeclarations(input, options)
+    : input instanceof Uint8Array
+    ? parseWasm(input, options)
+    : input;
 }
 
 /** The parse options applied to what a reader returned, then validation. */

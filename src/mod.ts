@@ -24,6 +24,8 @@ export {
   parseDeclarations,
   type ParseOptions,
   parseWasm,
+  skeleton,
+  type SkeletonOptions,
 } from "./generate.ts";
 export { declareFromWasm, printWasmDeclarations } from "./declare/mod.ts";
 export { declarationWarnings, printDeclarations } from "./declare/print.ts";

@@ -79,7 +79,7 @@ describe("npm package", () => {
       const files = generate(${JSON.stringify(DECLS)}, { file: "env.d.ts", targets: ["c", "deno"] });
       console.log(JSON.stringify([files.map((f) => f.path), typeof compareWithModule, new HostbindError("x").name]));`;
     const out = sh(process.execPath, ["--input-type=module", "-e", script], { cwd: project });
-    expect(JSON.parse(out)).toEqual([["env.h", "env.deno.ts"], "function", "HostbindError"]);
+    expect(JSON.parse(out)).toEqual([["env.h", "env.deno.ts", "env.ts"], "function", "HostbindError"]);
 
     mkdirSync(join(project, "src"), { recursive: true });
     writeFileSync(join(project, "src/use.ts"), [

@@ -41,7 +41,7 @@ describe(".wasm input", () => {
 //   memory "env" "memory"
 //   global "env" "g"
 
-import type { f32, f64, i32, i64 } from "hostbind";
+import type { f32, f64, i32, i64 } from "hostbind/types";
 
 export declare namespace env {
   function divmod(p0: i32, p1: i32): [i32, i32];
@@ -59,7 +59,7 @@ declare module "math-lib" {
     const declared = declareFromWasm(bytes, "guest.wasm");
     const fromWasm = generate(bytes, { file: "guest.wasm", lib: "./libguest", targets: TARGETS });
     const fromText = generate(declared, { file: "guest.d.ts", lib: "./libguest", targets: TARGETS });
-    expect(fromWasm.map((f) => f.path)).toEqual(TARGETS.map((t) => `guest${EXT[t]}`));
+    expect(fromWasm.map((f) => f.path)).toEqual([...TARGETS.map((t) => `guest${EXT[t]}`), "guest.ts"]);
     // The files name their input; apart from that they are identical.
     const unnamed = (files: { contents: string }[], input: string) =>
       files.map((f) => f.contents.replaceAll(input, "INPUT"));

@@ -8,10 +8,8 @@
  */
 import { readFile } from "node:fs/promises";
 
-// One generated module per runtime, same API (docs/generated-api.md).
-const { load, HostTrap } = "Deno" in globalThis
-  ? await import("./gen/guest.deno.ts")
-  : await import("./gen/guest.bun.ts");
+// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+import { load, HostTrap } from "./gen/guest.ts";
 
 /** The guest's exports, as assembly/index.ts defines them (`_start` from `asc --exportStart _start`). */
 interface Guest {
@@ -23,7 +21,8 @@ interface Guest {
 console.log(`runtime: ${navigator.userAgent}`);
 
 using host = load();
-const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+// A copy in a plain ArrayBuffer: what WebAssembly.instantiate() is typed to take.
+const wasm = new Uint8Array(await readFile(new URL("./build/guest.wasm", import.meta.url)));
 const { instance } = await WebAssembly.instantiate(wasm, host.imports);
 // The guest defines and exports its memory: bind it, then run the top-level
 // code (compiled with --exportStart, so it did not run during instantiation).

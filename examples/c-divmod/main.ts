@@ -8,10 +8,8 @@
  */
 import { readFile } from "node:fs/promises";
 
-// One generated module per runtime, same API (docs/generated-api.md).
-const { load, HostTrap } = "Deno" in globalThis
-  ? await import("./gen/divmod.deno.ts")
-  : await import("./gen/divmod.bun.ts");
+// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+import { load, HostTrap } from "./gen/divmod.ts";
 
 /** The guest's exports, as guest.wat defines them. */
 interface Guest {
@@ -25,7 +23,8 @@ console.log(`runtime: ${navigator.userAgent}`);
 // No path: load() opens ../build/libdivmod.so (the --lib given to hostbind),
 // relative to the generated file, with the platform's extension.
 using host = load();
-const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+// A copy in a plain ArrayBuffer: what WebAssembly.instantiate() is typed to take.
+const wasm = new Uint8Array(await readFile(new URL("./build/guest.wasm", import.meta.url)));
 const { instance } = await WebAssembly.instantiate(wasm, host.imports);
 // No host.bind(instance): this guest has no memory for the native side to
 // see (ctx->memory stays NULL); guest-memory shows bind() at work.

@@ -10,16 +10,15 @@
 import { readFile } from "node:fs/promises";
 import { WASI } from "node:wasi";
 
-// One generated module per runtime, same API (docs/generated-api.md).
-const { load } = "Deno" in globalThis
-  ? await import("./gen/native.deno.ts")
-  : await import("./gen/native.bun.ts");
+// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+import { load } from "./gen/native.ts";
 
 console.log(`runtime: ${navigator.userAgent}`);
 
 const wasi = new WASI({ version: "preview1", args: ["guest"], env: {} });
 using host = load();
-const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+// A copy in a plain ArrayBuffer: what WebAssembly.instantiate() is typed to take.
+const wasm = new Uint8Array(await readFile(new URL("./build/guest.wasm", import.meta.url)));
 // hostbind serves module "native"; WASI serves wasi_snapshot_preview1.
 const { instance } = await WebAssembly.instantiate(wasm, { ...host.imports, wasi_snapshot_preview1: wasi.wasiImport });
 // The guest exports its memory: native code reads the checksum's text there.

@@ -1,4 +1,4 @@
-import type { i32, u32 } from "hostbind";
+import type { i32, u32 } from "hostbind/types";
 
 /**
  * What the C guest imports from its own module "native"; its WASI imports

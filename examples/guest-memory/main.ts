@@ -8,9 +8,8 @@
  */
 import { readFile } from "node:fs/promises";
 
-const { load, HostTrap } = "Deno" in globalThis
-  ? await import("./gen/memory.deno.ts")
-  : await import("./gen/memory.bun.ts");
+// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+import { load, HostTrap } from "./gen/memory.ts";
 
 /** The guest's exports, as guest.wat defines them. */
 interface Guest {
@@ -24,7 +23,8 @@ interface Guest {
 console.log(`runtime: ${navigator.userAgent}`);
 
 using host = load(); // ../build/libguestmem.so, the --lib given to hostbind
-const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+// A copy in a plain ArrayBuffer: what WebAssembly.instantiate() is typed to take.
+const wasm = new Uint8Array(await readFile(new URL("./build/guest.wasm", import.meta.url)));
 const { instance } = await WebAssembly.instantiate(wasm, host.imports);
 // bind() gives the native side the guest's memory (ctx->memory, ctx->memory_size).
 host.bind(instance);

@@ -9,9 +9,8 @@
 import { readFile } from "node:fs/promises";
 import process from "node:process";
 
-const { load } = "Deno" in globalThis
-  ? await import("./gen/libm.deno.ts")
-  : await import("./gen/libm.bun.ts");
+// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+import { load } from "./gen/libm.ts";
 
 /** The guest's exports, as guest.wat defines them. */
 interface Guest {
@@ -42,7 +41,8 @@ console.log(`runtime: ${navigator.userAgent}`);
 // A path with an extension is opened as given; a bare file name goes through
 // the system's library search, as dlopen() does.
 using host = load(libmPath());
-const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+// A copy in a plain ArrayBuffer: what WebAssembly.instantiate() is typed to take.
+const wasm = new Uint8Array(await readFile(new URL("./build/guest.wasm", import.meta.url)));
 const { instance } = await WebAssembly.instantiate(wasm, host.imports);
 // No bind(): the guest has no memory and no function here takes a context.
 const guest = instance.exports as unknown as Guest;

@@ -8,9 +8,8 @@
  */
 import { readFile } from "node:fs/promises";
 
-const { load, HostTrap } = "Deno" in globalThis
-  ? await import("./gen/pair.deno.ts")
-  : await import("./gen/pair.bun.ts");
+// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+import { load, HostTrap } from "./gen/pair.ts";
 
 /** The guest's exports, as guest.wat defines them (i64 travels as bigint). */
 interface Guest {
@@ -22,7 +21,8 @@ interface Guest {
 console.log(`runtime: ${navigator.userAgent}`);
 
 using host = load(); // ../build/libpair.so, the --lib given to hostbind
-const wasm = await readFile(new URL("./build/guest.wasm", import.meta.url));
+// A copy in a plain ArrayBuffer: what WebAssembly.instantiate() is typed to take.
+const wasm = new Uint8Array(await readFile(new URL("./build/guest.wasm", import.meta.url)));
 const { instance } = await WebAssembly.instantiate(wasm, host.imports);
 // No host.bind(instance): this guest has no memory (the context still carries traps).
 const guest = instance.exports as unknown as Guest;

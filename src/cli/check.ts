@@ -17,6 +17,7 @@
 import type { GeneratedFile } from "../options.ts";
 import type { CliFs } from "./io.ts";
 import { joinPath } from "./common.ts";
+import { unifiedDiff } from "./diff.ts";
 
 /** How one expected output compares with the file on disk. */
 export interface CheckResult {
@@ -28,6 +29,8 @@ export interface CheckResult {
    * cannot be read.
    */
   status: "ok" | "missing" | "stale";
+  /** For a stale text file: a short unified diff from the file on disk to what would be written. */
+  diff?: string;
 }
 
 /**
@@ -53,14 +56,21 @@ export function checkOutputs(fs: CliFs, dir: string, files: readonly GeneratedFi
     }
     const want = new TextEncoder().encode(f.contents);
     const same = bytes.length === want.length && bytes.every((b, i) => b === want[i]);
-    return { path, status: same ? "ok" : "stale" };
+    if (same) return { path, status: "ok" };
+    let onDisk: string;
+    try {
+      onDisk = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return { path, status: "stale" }; // not text: no diff to show
+    }
+    return { path, status: "stale", diff: unifiedDiff(onDisk, f.contents, `${path} (on disk)`, `${path} (generated)`) };
   });
 }
 
 /**
  * The report of a check: `ok` and the text for standard output when every
  * file is up to date, else the text for standard error listing each file
- * that is not.
+ * that is not, with what differs in each stale one.
  *
  * @example
  * ```ts
@@ -73,7 +83,7 @@ export function checkReport(dir: string, results: readonly CheckResult[]): { ok:
   const bad = results.filter((r) => r.status !== "ok");
   const n = results.length;
   if (bad.length === 0) return { ok: true, text: `up to date: ${n} ${n === 1 ? "file" : "files"} in ${dir}\n` };
-  const lines = bad.map((r) => `${r.status} ${r.path}\n`).join("");
+  const lines = bad.map((r) => `${r.status} ${r.path}\n${r.diff ?? ""}`).join("");
   const verb = bad.length === 1 ? "is" : "are";
   return {
     ok: false,

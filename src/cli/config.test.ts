@@ -30,7 +30,7 @@ describe("configuration lookup in the current directory", () => {
       "hostbind.config.json": JSON.stringify({ input: "env.d.ts", outDir: "gen", lib: "./libenv", targets: ["c", "deno"], name: "clock" }),
     });
     const r = run(["generate"]);
-    expect(r).toEqual({ code: 0, stdout: "wrote gen/clock.h\nwrote gen/clock.deno.ts\n", stderr: "" });
+    expect(r).toEqual({ code: 0, stdout: "wrote gen/clock.h\nwrote gen/clock.deno.ts\nwrote gen/clock.ts\n", stderr: "" });
     const want = generate(DECLS, { file: "env.d.ts", lib: "./libenv", targets: ["c", "deno"], name: "clock" });
     expect(readFileSync(join(dir, "gen/clock.deno.ts"), "utf8")).toBe(want[1]!.contents);
   });
@@ -82,7 +82,7 @@ describe("configuration lookup in the current directory", () => {
       "hostbind.config.json": JSON.stringify({ input: "env.d.ts", outDir: "gen", targets: ["c"] }),
     });
     expect(run(["generate", "other.d.ts", "-o", "elsewhere", "--targets", "c,bun"]).stdout)
-      .toBe("wrote elsewhere/other.h\nwrote elsewhere/other.bun.ts\n");
+      .toBe("wrote elsewhere/other.h\nwrote elsewhere/other.bun.ts\nwrote elsewhere/other.ts\n");
   });
 
   test("--config FILE: paths are relative to the config file's directory; lib stays verbatim", () => {
@@ -90,7 +90,7 @@ describe("configuration lookup in the current directory", () => {
       "tools/env.d.ts": DECLS,
       "tools/hb.json": JSON.stringify({ input: "env.d.ts", outDir: "gen", lib: "../lib/libenv", targets: "deno" }),
     });
-    expect(run(["generate", "--config", "tools/hb.json"]).stdout).toBe("wrote tools/gen/env.deno.ts\n");
+    expect(run(["generate", "--config", "tools/hb.json"]).stdout).toBe("wrote tools/gen/env.deno.ts\nwrote tools/gen/env.ts\n");
     expect(readFileSync(join(dir, "tools/gen/env.deno.ts"), "utf8")).toContain('"../lib/libenv"');
     expect(readdirSync(dir).sort()).toEqual(["tools"]);
   });

@@ -19,9 +19,9 @@ import { HostbindError } from "../errors.ts";
 import { excludeModules } from "../ir/select.ts";
 import { readWasm } from "../parse/mod.ts";
 import { type ParsedArgs, UsageError } from "./args.ts";
-import { isWasmPath, parentDir, readInput, singleInput } from "./common.ts";
+import { isWasmPath, readInput, singleInput } from "./common.ts";
+import { refuseToReplace, writeOneFile } from "./write.ts";
 import type { CliIO } from "./io.ts";
-import { writeOutputs } from "./write.ts";
 
 
 /**
@@ -47,22 +47,15 @@ export function runDeclare(args: ParsedArgs, io: CliIO): number {
       hint: "Pass a .wasm file; declaration files are the input of `hostbind generate`.",
     });
   }
-  if (out !== undefined && !args.flags.has("force") && io.fs.kind(out) !== "missing") {
-    throw new HostbindError(`\`${out}\` already exists; not replacing it`, {
-      hint: "It may hold your edits: choose another --out, or pass --force to replace it.",
-    });
-  }
+  if (out !== undefined) refuseToReplace(io.fs, out, args.flags.has("force"), "--out");
   const source = readInput(io.fs, input);
   const decls = excludeModules(readWasm(source as Uint8Array, input), args.lists["exclude-module"] ?? []);
-  const text = printWasmDeclarations(decls);
+  const text = printWasmDeclarations(decls, { typesFrom: args.values.types });
   for (const w of declarationWarnings(decls)) io.stderr(`warning: ${w}\n`);
   if (out === undefined) {
     io.stdout(text);
     return 0;
   }
-  const slash = Math.max(out.lastIndexOf("/"), out.lastIndexOf("\\"));
-  const dir = slash < 0 ? "." : parentDir(out);
-  const [result] = writeOutputs(io.fs, dir, [{ path: out.slice(slash + 1), contents: text }]);
-  io.stdout(`${result!.status === "written" ? "wrote" : "unchanged"} ${result!.path}\n`);
+  io.stdout(writeOneFile(io.fs, out, text));
   return 0;
 }

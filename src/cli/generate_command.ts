@@ -21,9 +21,13 @@ import { type ParsedArgs, UsageError } from "./args.ts";
 import { checkOutputs, checkReport } from "./check.ts";
 import { CONFIG_FILES } from "./config.ts";
 import type { CliIO } from "./io.ts";
-import { buildJob, resolveJob } from "./job.ts";
+import { basename, dirname, relative, resolve } from "node:path";
+import { HostbindError } from "../errors.ts";
+import { DEFAULT_OUTPUT_KINDS, defaultName, skeleton } from "../generate.ts";
+import type { Declarations } from "../ir/types.ts";
+import { buildJob, type GenerateJob, resolveJob } from "./job.ts";
 import { watchJob } from "./watch.ts";
-import { writeOutputs } from "./write.ts";
+import { refuseToReplace, writeOneFile, writeOutputs } from "./write.ts";
 
 
 /**
@@ -47,8 +51,16 @@ export function runGenerate(args: ParsedArgs, io: CliIO): number | Promise<numbe
     const configs = args.values.config === undefined ? CONFIG_FILES.map((c) => c.name) : [args.values.config];
     return watchJob(() => resolveJob(args, io.fs), [...configs, job.input], io);
   }
+  const stubs = args.values.stubs;
+  if (stubs !== undefined) {
+    if (args.flags.has("check")) throw new UsageError("`--stubs` writes a file: not with `--check`", "generate");
+    if (!/\.(c|rs)$/.test(stubs)) throw new UsageError(`\`--stubs\` needs a .c or .rs file name, not \`${stubs}\``, "generate");
+  } else if (args.flags.has("force")) {
+    throw new UsageError("`--force` needs `--stubs FILE`", "generate");
+  }
   const job = resolveJob(args, io.fs);
-  const { files, warnings } = buildJob(job, io.fs);
+  if (stubs !== undefined) refuseToReplace(io.fs, stubs, args.flags.has("force"), "--stubs");
+  const { decls, files, warnings } = buildJob(job, io.fs);
   io.stderr(warnings);
   if (args.flags.has("check")) {
     const report = checkReport(job.outDir, checkOutputs(io.fs, job.outDir, files));
@@ -56,8 +68,28 @@ export function runGenerate(args: ParsedArgs, io: CliIO): number | Promise<numbe
     else io.stderr(report.text);
     return report.ok ? 0 : 1;
   }
+  // Made before anything is written, like the files: a mistake leaves every file as it was.
+  const skeletonContents = stubs === undefined ? undefined : stubsFile(job, stubs, decls);
   for (const r of writeOutputs(io.fs, job.outDir, files)) {
     io.stdout(`${r.status === "written" ? "wrote" : "unchanged"} ${r.path}\n`);
   }
+  if (stubs !== undefined) io.stdout(writeOneFile(io.fs, stubs, skeletonContents!));
   return 0;
+}
+
+/**
+ * The text of the `--stubs` file: C for `.c`, Rust for `.rs` (which needs
+ * the Rust output it includes), referring to the generated file by its path
+ * relative to the stubs file.
+ */
+function stubsFile(job: GenerateJob, stubs: string, decls: Declarations): string {
+  const rust = stubs.endsWith(".rs");
+  if (rust && !(job.targets ?? DEFAULT_OUTPUT_KINDS).includes("rust")) {
+    throw new HostbindError(`\`--stubs ${stubs}\` implements the Rust output, which this run does not generate`, {
+      hint: `Add rust to the targets, e.g. --targets ${[...(job.targets ?? DEFAULT_OUTPUT_KINDS), "rust"].join(",")}.`,
+    });
+  }
+  const name = job.name ?? defaultName(job.input);
+  const generated = relative(dirname(resolve(stubs)), resolve(job.outDir, `${name}${rust ? ".rs" : ".h"}`)).replace(/\\/g, "/");
+  return skeleton(decls, { ...job, language: rust ? "rust" : "c", generated, output: basename(stubs) });
 }

@@ -1,10 +1,12 @@
 /** `generate --check` and `generate --module`, in-process on a real temporary directory. */
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { wat } from "../../test/support/wat.ts";
 import { inDir, runMain } from "../../test/support/cli_main.ts";
 import { tempDir } from "../../test/support/tmp.ts";
+import { generate } from "../generate.ts";
 
 const DECLS = `export declare namespace env {
   function divmod(a: i32, b: i32): [quot: i32, rem: i32];
@@ -18,6 +20,33 @@ beforeEach(() => {
   writeFileSync(join(dir, "env.d.ts"), DECLS);
 });
 const run = (argv: string[]) => runMain(argv, inDir(dir));
+
+/** `text` with a unified diff applied by GNU patch. */
+function applyPatch(text: string, diff: string): string {
+  const work = tempDir("patch");
+  writeFileSync(join(work, "file"), text, "latin1");
+  writeFileSync(join(work, "diff"), diff);
+  const r = spawnSync("patch", ["-s", "-o", join(work, "out"), join(work, "file"), join(work, "diff")], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`patch failed: ${r.stdout}${r.stderr}`);
+  return readFileSync(join(work, "out"), "utf8");
+}
+
+/** The diff `--check` shows when only the bindings' default library changed from ./libenv to ./other. */
+function libDiff(path: string): string {
+  const text = readFileSync(join(dir, path), "utf8").split("\n");
+  const i = text.findIndex((l) => l.startsWith("const DEFAULT_LIBRARY"));
+  const context = (from: number, to: number) => text.slice(from, to).map((l) => ` ${l}`);
+  return [
+    `--- ${path} (on disk)`,
+    `+++ ${path} (generated)`,
+    `@@ -${i - 2},7 +${i - 2},7 @@`,
+    ...context(i - 3, i),
+    `-${text[i]}`,
+    `+${text[i]!.replace("./libenv", "./other")}`,
+    ...context(i + 1, i + 4),
+    "",
+  ].join("\n");
+}
 
 /** Every file under the project with its text, to prove a run wrote nothing. */
 function files(): Record<string, string> {
@@ -40,8 +69,8 @@ describe("generate --check", () => {
     expect(r).toEqual({
       code: 1,
       stdout: "",
-      stderr: "missing gen/env.h\nmissing gen/env.deno.ts\nmissing gen/env.bun.ts\n" +
-        "error: 3 of 3 generated files in `gen` are out of date\n" +
+      stderr: "missing gen/env.h\nmissing gen/env.deno.ts\nmissing gen/env.bun.ts\nmissing gen/env.ts\n" +
+        "error: 4 of 4 generated files in `gen` are out of date\n" +
         "  help: Run the same `hostbind generate` command without --check to update them.\n",
     });
     expect(Object.keys(files())).toEqual(["env.d.ts"]);
@@ -49,7 +78,7 @@ describe("generate --check", () => {
 
   test("exit 0 after generating; stale and missing files after edits, and --check never writes", () => {
     expect(run(gen).code).toBe(0);
-    expect(run([...gen, "--check"])).toEqual({ code: 0, stdout: "up to date: 3 files in gen\n", stderr: "" });
+    expect(run([...gen, "--check"])).toEqual({ code: 0, stdout: "up to date: 4 files in gen\n", stderr: "" });
 
     writeFileSync(join(dir, "env.d.ts"), DECLS.replace("now(): f64", "now(): f32"));
     rmSync(join(dir, "gen/env.bun.ts"));
@@ -57,7 +86,19 @@ describe("generate --check", () => {
     const r = run([...gen, "--check"]);
     expect(r.code).toBe(1);
     // The header and both TS modules change with the result type; only the Bun module is gone.
-    expect(r.stderr).toMatch(/^stale gen\/env\.h\nstale gen\/env\.deno\.ts\nmissing gen\/env\.bun\.ts\nerror: 3 of 3 /);
+    // The header and the Deno module change with the result type (the Bun one too, but it is gone);
+    // the entry's types (number either way) stay. Each stale file comes with a diff that `patch`
+    // turns into what generate would write.
+    expect(r.stderr).toMatch(/^stale gen\/env\.h\n--- gen\/env\.h \(on disk\)\n\+\+\+ gen\/env\.h \(generated\)\n@@ /);
+    expect(r.stderr).toContain("-double env_now(hostbind_ctx *ctx);\n+float env_now(hostbind_ctx *ctx);\n");
+    expect(r.stderr).toMatch(/\nmissing gen\/env\.bun\.ts\nerror: 3 of 4 generated files in `gen` are out of date\n/);
+    const want = generate(DECLS.replace("now(): f64", "now(): f32"), { file: "env.d.ts", lib: "./libenv" });
+    const sections = r.stderr.split(/^(?=stale |missing |error: )/m);
+    expect(sections.map((t) => t.split("\n")[0])).toEqual(["stale gen/env.h", "stale gen/env.deno.ts", "missing gen/env.bun.ts", expect.stringMatching(/^error: /)]);
+    for (const section of sections.filter((t) => t.startsWith("stale "))) {
+      const path = section.split("\n")[0]!.slice("stale ".length);
+      expect(applyPatch(before[path]!, section.slice(section.indexOf("\n") + 1))).toBe(want.find((f) => `gen/${f.path}` === path)!.contents);
+    }
     expect(files()).toEqual(before);
   });
 
@@ -65,7 +106,8 @@ describe("generate --check", () => {
     run(gen);
     const r = run(["generate", "env.d.ts", "-o", "gen", "--lib", "./other", "--check"]);
     expect(r.stderr).toBe(
-      "stale gen/env.deno.ts\nstale gen/env.bun.ts\nerror: 2 of 3 generated files in `gen` are out of date\n" +
+      "stale gen/env.deno.ts\n" + libDiff("gen/env.deno.ts") + "stale gen/env.bun.ts\n" + libDiff("gen/env.bun.ts") +
+        "error: 2 of 4 generated files in `gen` are out of date\n" +
         "  help: Run the same `hostbind generate` command without --check to update them.\n",
     );
   });

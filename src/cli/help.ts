@@ -34,6 +34,8 @@ const GENERATE_SPEC: ArgSpec = {
     "symbol-prefix": { value: "PREFIX" },
     "exclude-module": { value: "NAME", repeatable: true },
     config: { value: "FILE" },
+    stubs: { value: "FILE" },
+    force: {},
     check: {},
     watch: {},
     help: { alias: "h" },
@@ -52,6 +54,7 @@ const DECLARE_SPEC: ArgSpec = {
   options: {
     out: { alias: "o", value: "FILE" },
     "exclude-module": { value: "NAME", repeatable: true },
+    types: { value: "SPECIFIER" },
     force: {},
     help: { alias: "h" },
   },
@@ -69,9 +72,9 @@ const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared l
 Usage:
   hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]
                     [--module GUEST.wasm] [--symbol-prefix PREFIX] [--exclude-module NAME]...
-                    [--check | --watch] [--config FILE]
+                    [--stubs FILE.c|FILE.rs [--force]] [--check | --watch] [--config FILE]
   hostbind explain INPUT [--target TARGET] [--json]
-  hostbind declare MODULE.wasm [--out FILE] [--force] [--exclude-module NAME]...
+  hostbind declare MODULE.wasm [--out FILE] [--force] [--exclude-module NAME]... [--types SPECIFIER]
 
 Commands:
   generate   write the C header and the Deno and Bun bindings for INPUT
@@ -118,8 +121,14 @@ Options:
                        leave the imports of module NAME to the host application
                        (WASI, a JS glue module): neither generated nor required
                        by --module; may be given several times
+      --stubs FILE     also write FILE (.c, or .rs with the rust target): every
+                       native function with its exact signature and a body that
+                       traps with "not implemented: MODULE.NAME", to start the
+                       implementation from; never replaces an existing FILE
+      --force          with --stubs: replace FILE if it exists
       --check          write nothing; exit 0 when every file in DIR is up to
-                       date, 1 listing each missing or stale file (for CI)
+                       date, 1 showing what differs in each missing or stale
+                       file (for CI)
       --watch          generate, then again whenever INPUT, the module or the
                        configuration changes, one line per run; Ctrl-C stops
       --config FILE    read the configuration from FILE instead of looking for
@@ -166,6 +175,10 @@ Options:
       --exclude-module NAME
                    leave out the imports of module NAME (the host application
                    serves them, e.g. wasi_snapshot_preview1); repeatable
+      --types SPECIFIER
+                   where the file imports the value types from (default:
+                   hostbind/types, for Node and Bun, and Deno with a
+                   package.json; npm:hostbind/types for Deno without one)
   -h, --help       show this help
 `;
 

@@ -22,6 +22,7 @@ import { generate, type GeneratedFile, OUTPUT_KINDS, type OutputKind } from "../
 import { compareWithModule } from "../ir/compare.ts";
 import { excludeModules } from "../ir/select.ts";
 import { symbolWarnings } from "../ir/validate.ts";
+import type { Declarations } from "../ir/types.ts";
 import { readWasm } from "../parse/mod.ts";
 import { type ParsedArgs, UsageError } from "./args.ts";
 import { formatWarning, otherImportsWarning, readDeclarationsFile } from "./common.ts";
@@ -44,6 +45,8 @@ export interface GenerateJob extends GenerateSettings {
 
 /** What {@link buildJob} produced: the files and the warnings to print. */
 export interface BuiltJob {
+  /** The declarations the files were generated from (after `--module` checks). */
+  decls: Declarations;
   /** The generated files, paths relative to the job's `outDir`. */
   files: GeneratedFile[];
   /** Warnings, formatted as the CLI prints them (`""` when there are none). */
@@ -113,7 +116,7 @@ export function buildJob(job: GenerateJob, fs: CliFs): BuiltJob {
     throwIfAny(errors);
     warnings += unused.map(formatWarning).join("");
   }
-  return { files: generate(decls, job), warnings };
+  return { decls, files: generate(decls, job), warnings };
 }
 
 function readModule(fs: CliFs, path: string): Uint8Array {

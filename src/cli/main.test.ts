@@ -8,7 +8,7 @@ import { nodeIO } from "./io.ts";
 import { VERSION } from "./version.ts";
 import { tempDir } from "../../test/support/tmp.ts";
 
-const DECLS = `import type { f64, i32 } from "hostbind";
+const DECLS = `import type { f64, i32 } from "hostbind/types";
 
 export declare namespace env {
   /** Integer division. */

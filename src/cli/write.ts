@@ -248,3 +248,38 @@ function ignoreErrors(f: () => void): void {
     // best-effort cleanup after an earlier failure; that failure is what gets reported
   }
 }
+
+/**
+ * Refuses to replace `path` — a file that is the user's to edit (`declare
+ * --out`, `generate --stubs`, `init`) — unless `force`. Call it before
+ * writing anything, so a refusal leaves every file as it was.
+ *
+ * @example
+ * ```ts
+ * import { nodeIO } from "./io.ts";
+ * refuseToReplace(nodeIO().fs, "guest.d.ts", false, "--out"); // throws when guest.d.ts exists
+ * ```
+ */
+export function refuseToReplace(fs: CliFs, path: string, force: boolean, option: string): void {
+  if (force || fs.kind(path) === "missing") return;
+  throw new HostbindError(`\`${path}\` already exists; not replacing it`, {
+    hint: `It may hold your edits: choose another ${option}, or pass --force to replace it.`,
+  });
+}
+
+/**
+ * Writes one file atomically (`dir/name` from its path) and returns the
+ * line the CLI prints for it.
+ *
+ * @example
+ * ```ts
+ * import { nodeIO } from "./io.ts";
+ * writeOneFile(nodeIO().fs, "out/guest.d.ts", "export {};\n"); // "wrote out/guest.d.ts\n"
+ * ```
+ */
+export function writeOneFile(fs: CliFs, path: string, contents: string): string {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const dir = slash < 0 ? "." : parentDir(path);
+  const [result] = writeOutputs(fs, dir, [{ path: path.slice(slash + 1), contents }]);
+  return `${result!.status === "written" ? "wrote" : "unchanged"} ${result!.path}\n`;
+}

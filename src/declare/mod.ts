@@ -16,9 +16,9 @@
 import type { Declarations } from "../ir/types.ts";
 import { readWasm } from "../parse/mod.ts";
 import { jsString } from "../emit/ts/names.ts";
-import { printDeclarations } from "./print.ts";
+import { printDeclarations, type PrintOptions } from "./print.ts";
 
-export { declarationWarnings, isDeclarableName, printDeclarations, type PrintOptions } from "./print.ts";
+export { declarationWarnings, DEFAULT_TYPES_SPECIFIER, isDeclarableName, printDeclarations, type PrintOptions } from "./print.ts";
 
 /**
  * The declaration file for the imports of the wasm module `bytes`; `file` is
@@ -33,7 +33,7 @@ export function declareFromWasm(bytes: Uint8Array, file: string): string {
 }
 
 /** {@link declareFromWasm} for an already parsed module (so a CLI can also print the warnings). */
-export function printWasmDeclarations(decls: Declarations): string {
+export function printWasmDeclarations(decls: Declarations, options: Pick<PrintOptions, "typesFrom"> = {}): string {
   const base = decls.file.split(/[\\/]/).pop() ?? decls.file;
   const header = [
     `The imports of ${base}, written by \`hostbind declare\`. Edit freely: name the`,
@@ -50,5 +50,5 @@ export function printWasmDeclarations(decls: Declarations): string {
     header.push("", "Left out on request (the host application serves them):");
     for (const m of excluded) header.push(`  module ${jsString(m)}`);
   }
-  return printDeclarations(decls, { header });
+  return printDeclarations(decls, { ...options, header });
 }

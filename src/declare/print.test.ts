@@ -39,7 +39,7 @@ describe("printDeclarations", () => {
 //
 // More.
 
-import type { f32, f64, i32, u32, u64 } from "hostbind";
+import type { f32, f64, i32, u32, u64 } from "hostbind/types";
 
 /** Host services. */
 export declare namespace env {
@@ -91,7 +91,7 @@ declare module "math-lib" {
     expect(text).toContain('  /** @name "a b\\n*\\/c\\u2028" */\n');
     expect(text).toContain('  /** @name "@x" */\n');
     expect(text).toContain(`declare module "i32" {\n  export function f(): void;\n}`);
-    expect(text).toContain('import type { i32 } from "hostbind";');
+    expect(text).toContain('import type { i32 } from "hostbind/types";');
     // Every name reads back byte for byte: the same model as the module itself.
     const back = readDts(text, "w.d.ts");
     expect(back.modules[0]!.functions.map((f) => f.name)).toEqual(names);

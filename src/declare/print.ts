@@ -16,7 +16,7 @@
  * import { readFileSync } from "node:fs";
  * const decls = readWasm(readFileSync("guest.wasm"), "guest.wasm");
  * printDeclarations(decls);
- * // import type { i32 } from "hostbind";
+ * // import type { i32 } from "hostbind/types";
  * //
  * // export declare namespace env {
  * //   function divmod(p0: i32, p1: i32): [i32, i32];
@@ -46,7 +46,17 @@ export interface PrintOptions {
    * @default none
    */
   header?: readonly string[];
+  /**
+   * Where the `import type` line takes the value types from: the package's
+   * `types` entry as the user's runtime resolves it.
+   * @default "hostbind/types" (Node and Bun, and Deno with a package.json);
+   * `"npm:hostbind/types"` for Deno without one
+   */
+  typesFrom?: string;
 }
+
+/** The specifier of hostbind's value types that `declare` writes unless told otherwise. */
+export const DEFAULT_TYPES_SPECIFIER = "hostbind/types";
 
 /** Prints `decls` as a declaration file that `parseDeclarations` reads back to the same IR. */
 export function printDeclarations(decls: Declarations, options: PrintOptions = {}): string {
@@ -55,7 +65,7 @@ export function printDeclarations(decls: Declarations, options: PrintOptions = {
   const used = usedTypes(decls);
   if (used.length > 0) {
     w.blank();
-    w.line(`import type { ${used.join(", ")} } from "hostbind";`);
+    w.line(`import type { ${used.join(", ")} } from ${jsString(options.typesFrom ?? DEFAULT_TYPES_SPECIFIER)};`);
   }
   for (const m of decls.modules) {
     w.blank();

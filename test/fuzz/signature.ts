@@ -86,7 +86,7 @@ export function functionDeclaration(sig: FuzzSignature): string {
 /** A whole declaration file declaring `sigs` in module `fz`. */
 export function declarationText(sigs: readonly FuzzSignature[]): string {
   return [
-    `import type { f32, f64, i32, i64, u32, u64 } from "hostbind";`,
+    `import type { f32, f64, i32, i64, u32, u64 } from "hostbind/types";`,
     "",
     `/** Imports drawn by the hostbind fuzzer. */`,
     `export declare namespace ${FUZZ_MODULE} {`,

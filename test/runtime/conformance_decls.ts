@@ -20,7 +20,7 @@ import { defaultSymbol } from "../../src/ir/names.ts";
 export const CONFORMANCE_FILE = "conformance.d.ts";
 
 /** The declarations as a user would write them (docs/declarations.md). */
-export const CONFORMANCE_SOURCE = `import type { f32, f64, i32, i64, u32, u64 } from "hostbind";
+export const CONFORMANCE_SOURCE = `import type { f32, f64, i32, i64, u32, u64 } from "hostbind/types";
 
 /** The conformance host: one function per behaviour under test. */
 export declare namespace env {

@@ -8,15 +8,14 @@
  * ```ts
  * import { FIXTURES, generateFixture, goldenPath } from "./fixtures.ts";
  * for (const f of FIXTURES) {
- *   const file = generateFixture(f, "c");
- *   console.log(goldenPath(f, file.path));
+ *   for (const file of generateFixture(f)) console.log(goldenPath(f, file.path));
  * }
  * ```
  * @module
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { generate, type GeneratedFile, type OutputKind } from "../../src/generate.ts";
+import { generate, type GeneratedFile, OUTPUT_KINDS } from "../../src/generate.ts";
 import { ROOT } from "./tmp.ts";
 
 /** Absolute path of `test/fixtures/`. */
@@ -36,11 +35,9 @@ export function fixtureSource(fixture: string): string {
   return readFileSync(join(FIXTURES_DIR, `${fixture}.d.ts`), "utf8");
 }
 
-/** Generates one output of `fixture` through the public `generate()`. */
-export function generateFixture(fixture: string, kind: OutputKind): GeneratedFile {
-  const [file] = generate(fixtureSource(fixture), { file: `${fixture}.d.ts`, lib: `./lib${fixture}`, targets: [kind] });
-  if (file === undefined) throw new Error(`generate() returned no ${kind} file for ${fixture}`);
-  return file;
+/** Every output of `fixture` (all targets, so also the runtime-neutral entry) through the public `generate()`. */
+export function generateFixture(fixture: string): GeneratedFile[] {
+  return generate(fixtureSource(fixture), { file: `${fixture}.d.ts`, lib: `./lib${fixture}`, targets: OUTPUT_KINDS });
 }
 
 /** Where the golden copy of a generated file lives: `test/golden/<fixture>/<path>`. */

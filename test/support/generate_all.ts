@@ -1,6 +1,6 @@
 /**
- * Prints, as one JSON object, every fixture's output of every kind keyed
- * `<fixture>/<kind>` (or `ERROR: <message>` when generation throws). The
+ * Prints, as one JSON object, every fixture's outputs keyed
+ * `<fixture>/<file>` (or `ERROR: <message>` when generation throws). The
  * golden test runs this under Deno and Bun to prove the output is
  * byte-identical across runtimes.
  *
@@ -10,19 +10,16 @@
  * ```
  * @module
  */
-import { OUTPUT_KINDS } from "../../src/generate.ts";
 import { FIXTURES, generateFixture } from "./fixtures.ts";
 
-/** `<fixture>/<kind>` → contents, or `ERROR: message`. */
+/** `<fixture>/<file>` → contents, or `<fixture>` → `ERROR: message`. */
 export function generateAll(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of FIXTURES) {
-    for (const k of OUTPUT_KINDS) {
-      try {
-        out[`${f}/${k}`] = generateFixture(f, k).contents;
-      } catch (e) {
-        out[`${f}/${k}`] = `ERROR: ${e instanceof Error ? e.message : String(e)}`;
-      }
+    try {
+      for (const file of generateFixture(f)) out[`${f}/${file.path}`] = file.contents;
+    } catch (e) {
+      out[f] = `ERROR: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
   return out;

@@ -1,11 +1,12 @@
 /**
  * C spelling that is not a symbol rule: text made safe for a block comment,
- * and the include guard of a header.
+ * text as a string literal, and the include guard of a header.
  *
  * @example
  * ```ts
- * import { cComment, headerGuard } from "./escape.ts";
+ * import { cComment, cString, headerGuard } from "./escape.ts";
  * cComment("a *\/ b"); // "a * / b"
+ * cString("x?"); // "\"x\\077\""
  * headerGuard("my-lib"); // "HOSTBIND_MY_LIB_DC1651A9_H"
  * ```
  * @module
@@ -59,4 +60,24 @@ function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(16).toUpperCase().padStart(8, "0");
+}
+
+/**
+ * A C string literal of `text` in UTF-8: printable ASCII as is, everything
+ * else (quotes, backslashes, `?` that could start a trigraph, control and
+ * non-ASCII bytes) as a three-digit octal escape, which — unlike `\x` —
+ * never swallows the character after it.
+ *
+ * @example
+ * ```ts
+ * cString('say "hi"?'); // "\"say \\042hi\\042\\077\""
+ * ```
+ */
+export function cString(text: string): string {
+  let out = "";
+  for (const byte of new TextEncoder().encode(text)) {
+    const plain = byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c && byte !== 0x3f;
+    out += plain ? String.fromCharCode(byte) : `\\${byte.toString(8).padStart(3, "0")}`;
+  }
+  return `"${out}"`;
 }

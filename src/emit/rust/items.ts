@@ -20,7 +20,7 @@
  * @module
  */
 import { commentLines } from "../writer.ts";
-import { rustTypeStem, safeRustName } from "./names.ts";
+import { RUST_KEYWORDS, rustTypeStem, safeRustName } from "./names.ts";
 import type { ValueType } from "../../ir/types.ts";
 import type { ImportLayout, NativeParam } from "../../layout/mod.ts";
 import { RUST_CTX } from "./ctx.ts";
@@ -134,7 +134,27 @@ export function rustFnAlias(imp: ImportLayout, names: RustItemNames): string[] {
   return [allow, head, ...params.map((p) => `    ${p},`), tail];
 }
 
-/** The signature an implementation writes, for the alias's doc comment. */
-export function rustImplSignature(imp: ImportLayout, names: RustItemNames): string {
-  return `pub unsafe extern "C" fn ${imp.symbol}(${rustParams(imp, names).join(", ")})${rustReturn(imp)}`;
+/** How an implementation of one import is written: its export attribute, signature and function name. */
+export interface RustImpl {
+  /** `#[unsafe(no_mangle)]`, or `#[unsafe(export_name = "SYMBOL")]` when the symbol is a Rust keyword. */
+  attribute: string;
+  /** `pub unsafe extern "C" fn NAME(…) -> T`, without a body. */
+  signature: string;
+  /** The Rust name of the function: the symbol, or `SYMBOL_impl` for a keyword. */
+  name: string;
+}
+
+/**
+ * The exported function that implements `imp`, edition 2021 and 2024 alike.
+ * A symbol that is a Rust keyword cannot name the function, so it is
+ * exported under its C name from a function named `SYMBOL_impl`.
+ */
+export function rustImpl(imp: ImportLayout, names: RustItemNames): RustImpl {
+  const keyword = RUST_KEYWORDS.has(imp.symbol);
+  const name = keyword ? `${imp.symbol}_impl` : imp.symbol;
+  return {
+    attribute: keyword ? `#[unsafe(export_name = "${imp.symbol}")]` : "#[unsafe(no_mangle)]",
+    signature: `pub unsafe extern "C" fn ${name}(${rustParams(imp, names).join(", ")})${rustReturn(imp)}`,
+    name,
+  };
 }

@@ -28,10 +28,9 @@ import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { wasmImportText, watString } from "../wat.ts";
 import { commentLines, SourceWriter } from "../writer.ts";
 import { emitRustCtx, rustCtxAssertions } from "./ctx.ts";
-import { RUST_KEYWORDS } from "./names.ts";
 import {
   rustFnAlias,
-  rustImplSignature,
+  rustImpl,
   rustItemNames,
   rustResultAssertions,
   rustResultStruct,
@@ -94,17 +93,8 @@ function emitIntro(w: SourceWriter, cx: EmitContext, first: { imp: ImportLayout;
 
 /** How to implement `imp`: the exported function and the line that checks its type. */
 function implExample(imp: ImportLayout, names: RustItemNames): string[] {
-  const signature = rustImplSignature(imp, names);
-  if (!RUST_KEYWORDS.has(imp.symbol)) {
-    return ["#[unsafe(no_mangle)]", `${signature} { … }`, `const _: ${names.fn} = ${imp.symbol};`];
-  }
-  // A symbol that is a Rust keyword cannot name the function; export it under its C name.
-  const local = `${imp.symbol}_impl`;
-  return [
-    `#[unsafe(export_name = "${imp.symbol}")]`,
-    `${signature.replace(` fn ${imp.symbol}(`, ` fn ${local}(`)} { … }`,
-    `const _: ${names.fn} = ${local};`,
-  ];
+  const impl = rustImpl(imp, names);
+  return [impl.attribute, `${impl.signature} { … }`, `const _: ${names.fn} = ${impl.name};`];
 }
 
 function emitFnAlias(w: SourceWriter, imp: ImportLayout, names: RustItemNames): void {

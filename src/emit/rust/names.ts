@@ -1,5 +1,6 @@
 /**
- * Rust spelling: keywords, safe field and parameter names, type-name stems.
+ * Rust spelling: keywords, safe field and parameter names, type-name stems,
+ * string literals.
  *
  * @example
  * ```ts
@@ -57,4 +58,24 @@ export function rustTypeStem(symbol: string): string {
   const parts = symbol.split("_").filter((p) => p !== "");
   const stem = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join("");
   return /^[A-Za-z]/.test(stem) ? stem : `Import${stem}`;
+}
+
+/**
+ * A Rust string literal of `text`: printable ASCII as is, everything else
+ * (quotes, backslashes, control and non-ASCII characters) as `\u{…}`; a
+ * lone surrogate, which no Rust string can hold, as U+FFFD.
+ *
+ * @example
+ * ```ts
+ * rustString('a"b\n'); // "\"a\\u{22}b\\u{a}\""
+ * ```
+ */
+export function rustString(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const point = ch.codePointAt(0)!;
+    const code = point >= 0xd800 && point <= 0xdfff ? 0xfffd : point;
+    out += code >= 0x20 && code < 0x7f && ch !== '"' && ch !== "\\" ? ch : `\\u{${code.toString(16)}}`;
+  }
+  return `"${out}"`;
 }

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Declarations } from "../../ir/types.ts";
 import { createEmitContext, type EmitContext } from "../context.ts";
 import { emitBun } from "../bun/mod.ts";
-import { emitDeno } from "../deno/mod.ts";
+import { DENO, emitDeno } from "../deno/mod.ts";
+import { BUN } from "../bun/mod.ts";
+import { emitEntry } from "./entry.ts";
 import { buildStub } from "../stub/mod.ts";
 import { base64 } from "./emit.ts";
 import { bin, run } from "../../../test/support/tools.ts";
@@ -55,6 +57,30 @@ describe("type checks", () => {
     for (const [name, cx] of CASES) {
       writeFileSync(join(dir, `${name}.deno.ts`), emitDeno(cx));
       writeFileSync(join(dir, `${name}.bun.ts`), emitBun(cx));
+      writeFileSync(join(dir, `${name}.ts`), emitEntry(cx, [DENO, BUN]));
+    }
+    // One host file for every runtime, through the runtime-neutral entry.
+    writeFileSync(join(dir, "use.ts"), [
+      'import { HostTrap, type Imports, load, type LoadOptions } from "./conformance.ts";',
+      "const options: LoadOptions = { path: new URL(\"./libconformance.so\", import.meta.url), userData: 0n };",
+      "using host = load(options);",
+      "const { instance } = await WebAssembly.instantiate(new Uint8Array(8), host.imports);",
+      "host.bind(instance);",
+      "const [quot, rem]: [number, number] = host.imports.env.divmod(7, 2);",
+      "const env: Imports[\"env\"] = host.imports.env;",
+      "try { env.divmod(1, 0); } catch (e) { if (e instanceof HostTrap) console.log(e.code, e.message); }",
+      "console.log(quot, rem);",
+    ].join("\n"));
+    // Each runtime's module fits the entry's types: its Host is an entry Host,
+    // its HostTrap the entry's class, and the entry's options are its options.
+    for (const rt of ["deno", "bun"]) {
+      writeFileSync(join(dir, `fits.${rt}.ts`), [
+        `import * as own from "./conformance.${rt}.ts";`,
+        'import type * as entry from "./conformance.ts";',
+        "export const host: entry.Host = own.load();",
+        "export const Trap: typeof entry.HostTrap = own.HostTrap;",
+        "export const load: (options?: string | URL | entry.LoadOptions) => entry.Host = own.load;",
+      ].join("\n"));
     }
     // How users consume the modules: the types must fit the WebAssembly API.
     for (const rt of ["deno", "bun"]) {
@@ -77,15 +103,24 @@ describe("type checks", () => {
   });
 
   it("passes deno check", () => {
-    const r = run(bin("deno"), ["check", ...CASES.map(([n]) => join(dir, `${n}.deno.ts`)), join(dir, "use.deno.ts")]);
+    const r = run(bin("deno"), ["check", ...CASES.flatMap(([n]) => [join(dir, `${n}.deno.ts`), join(dir, `${n}.ts`)]), ...["use.deno.ts", "use.ts", "fits.deno.ts"].map((f) => join(dir, f))]);
     expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("passes deno fmt --check and deno lint, so a user's formatter and linter leave it alone", () => {
+    const generated = CASES.flatMap(([n]) => [`${n}.deno.ts`, `${n}.bun.ts`, `${n}.ts`].map((f) => join(dir, f)));
+    for (const args of [["fmt", "--check"], ["lint"]]) {
+      const r = run(bin("deno"), [...args, ...generated]);
+      expect(r.status, `deno ${args.join(" ")}: ${r.stdout}${r.stderr}`).toBe(0);
+      expect(r.stderr).toContain(`Checked ${generated.length} files`);
+    }
   });
 
   it("passes tsc --strict with Bun's types", () => {
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
       extends: join(ROOT, "test/tsconfig.bun.json"),
       compilerOptions: { typeRoots: [join(ROOT, "node_modules/@types")] },
-      files: [...CASES.map(([n]) => `${n}.bun.ts`), "use.bun.ts"],
+      files: [...CASES.flatMap(([n]) => [`${n}.bun.ts`, `${n}.ts`]), "use.bun.ts", "use.ts", "fits.bun.ts"],
     }));
     const r = run(bin("tsc"), ["-p", join(dir, "tsconfig.json")]);
     expect(r.status, r.stdout + r.stderr).toBe(0);

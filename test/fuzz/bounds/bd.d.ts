@@ -1,4 +1,4 @@
-import type { i64, u32, u64 } from "hostbind";
+import type { i64, u32, u64 } from "hostbind/types";
 
 /** Imports for the bounds tests (test/bounds.test.ts). */
 export declare namespace bd {

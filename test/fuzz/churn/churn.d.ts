@@ -1,4 +1,4 @@
-import type { f32, f64, i32, i64, u64 } from "hostbind";
+import type { f32, f64, i32, i64, u64 } from "hostbind/types";
 
 /** Multi-result imports for the GC churn test (test/churn.test.ts). */
 export declare namespace churn {

@@ -1,4 +1,4 @@
-import type { f64, i32, i64 } from "hostbind";
+import type { f64, i32, i64 } from "hostbind/types";
 
 /** Imports for the load-time failure tests (test/load_errors.test.ts): none, one and two results. */
 export declare namespace le {

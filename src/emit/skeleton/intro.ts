@@ -1,0 +1,33 @@
+/**
+ * What the C and Rust implementation skeletons say alike: the opening
+ * comment and each body's "not implemented" message and trap code.
+ *
+ * @example
+ * ```ts
+ * import { TRAP_CODE } from "./intro.ts";
+ * TRAP_CODE; // -1
+ * ```
+ * @module
+ */
+import type { ImportLayout } from "../../layout/mod.ts";
+import type { EmitContext } from "../context.ts";
+
+/** The code a skeleton function traps with (`HostTrap.code` on the JS side). */
+export const TRAP_CODE = -1;
+
+/** The message of an import's skeleton body: `not implemented: MODULE.NAME`. */
+export function notImplemented(imp: ImportLayout): string {
+  return `not implemented: ${imp.fn.module}.${imp.fn.name}`;
+}
+
+/** The skeleton's opening comment, as plain lines (the emitters escape them). */
+export function skeletonIntro(cx: EmitContext, generated: string): string[] {
+  const input = cx.decls.file.split(/[\\/]/).pop() ?? cx.decls.file;
+  return [
+    `A starting implementation of the native functions declared in ${generated}`,
+    `(generated from ${input}), written once by \`hostbind generate --stubs\`: hostbind`,
+    "never overwrites this file. Each function traps with \"not implemented:",
+    "MODULE.NAME\" until you write its body; a @noctx function, which has no",
+    "context to trap through, prints that and aborts.",
+  ];
+}

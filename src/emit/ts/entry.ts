@@ -1,0 +1,78 @@
+/**
+ * The runtime-neutral entry `NAME.ts`: one import for a host file that runs
+ * on Deno and on Bun. It declares the public API (`Imports`, `LoadOptions`,
+ * `Host`, `HostTrap`) without either runtime's types and loads the runtime's
+ * own module (`NAME.deno.ts` or `NAME.bun.ts`) at run time, so the host file
+ * type-checks under `deno check` and under `tsc` with Bun's types alike.
+ *
+ * @example
+ * ```ts
+ * import { emitEntry } from "./entry.ts";
+ * import { DENO } from "../deno/mod.ts";
+ * import { BUN } from "../bun/mod.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function now(): f64; }", "clock.d.ts");
+ * const source = emitEntry(createEmitContext(decls, "clock", undefined), [DENO, BUN]);
+ * source.includes('"./clock.bun.ts"'); // true
+ * ```
+ * @module
+ */
+import type { EmitContext } from "../context.ts";
+import { SourceWriter } from "../writer.ts";
+import type { Dialect } from "./dialect.ts";
+import { emitBanner, emitImportsInterface } from "./emit.ts";
+import { tsModel, type TsModel } from "./model.ts";
+import { jsString } from "./names.ts";
+import { readTemplate, writeTemplate } from "./template.ts";
+
+/**
+ * `userData` as every runtime takes it: a pointer's address as a bigint
+ * (`Deno.UnsafePointer.value(p)` on Deno, `BigInt(p)` on Bun).
+ */
+const USER_DATA_TYPE = "bigint";
+
+/**
+ * Emits `NAME.ts` for `cx`, choosing among `dialects` (those generated
+ * beside it) by the runtime's global (`Deno`, `Bun`).
+ */
+export function emitEntry(cx: EmitContext, dialects: readonly Dialect[], model: TsModel = tsModel(cx)): string {
+  const w = new SourceWriter();
+  const input = cx.decls.file.split(/[\\/]/).pop() ?? cx.decls.file;
+  const runtimes = dialects.map((d) => d.runtime).join(" and ");
+  const loadCall = cx.lib === undefined ? `load(${jsString(`./lib${cx.name}`)})` : "load()";
+  emitBanner(w);
+  w.docComment([
+    `Bindings for the wasm imports declared in \`${input}\`, for ${runtimes}: import`,
+    `this file, and it loads ${dialects.map((d) => `\`./${cx.name}${d.extension}\` on ${d.runtime}`).join(", ")}.`,
+    "Its types use neither runtime's, so one host file type-checks for all of them.",
+    "",
+    "@example",
+    "```ts",
+    `import { load } from ${jsString(`./${cx.name}.ts`)};`,
+    `using host = ${loadCall};`,
+    "const { instance } = await WebAssembly.instantiate(guestBytes, host.imports);",
+    "host.bind(instance);",
+    "```",
+    "@module",
+  ].join("\n"), "jsdoc-line");
+  w.blank();
+  emitImportsInterface(w, model);
+  w.blank();
+  writeTemplate(w, readTemplate("ts-api.ts.tmpl"), { USER_DATA_TYPE });
+  w.blank();
+  writeTemplate(w, readTemplate("entry.ts.tmpl"), { PICK: () => emitPick(w, cx, dialects) });
+  return w.toString();
+}
+
+function emitPick(w: SourceWriter, cx: EmitContext, dialects: readonly Dialect[]): void {
+  w.docComment("The bindings module for the runtime running this file, relative to it.", "jsdoc-line");
+  w.line("function bindingsModule(): string {");
+  w.indented(() => {
+    for (const d of dialects) w.line(`if (${jsString(d.runtime)} in globalThis) return ${jsString(`./${cx.name}${d.extension}`)};`);
+    const message = `hostbind: ${cx.name}.ts has bindings for ${dialects.map((d) => d.runtime).join(" and ")} only; `
+      + `run the host with ${dialects.map((d) => d.runtime.toLowerCase()).join(" or ")}`;
+    w.line(`throw new Error(${jsString(message)});`);
+  });
+  w.line("}");
+}
