@@ -57,6 +57,22 @@ describe("npm package", () => {
     expect(new Set(entries.map((e) => e.split("/")[0]))).toEqual(new Set(["package.json", ...PKG.files]));
   });
 
+  test("npm publish --dry-run: publishes these files, with package.json as written (nothing for npm to correct)", () => {
+    const r = spawnSync("npm", ["publish", "--dry-run", "--ignore-scripts", "--json"], {
+      cwd: pkg,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: "1", npm_config_update_notifier: "false" },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/auto-corrected|errors corrected|invalid/);
+    const published = JSON.parse(r.stdout) as Record<string, { files: { path: string }[] }>;
+    const paths = published[PKG.name]!.files.map((f) => f.path);
+    expect(paths).toContain("bin/hostbind.js");
+    expect(paths).toContain("dist/cli.js");
+    expect(paths.filter((p) => /\.test\.|^(src|test|bench|examples|scripts)\//.test(p))).toEqual([]);
+  });
+
   test("node dist/cli.js --version in the package", () => {
     expect(sh(process.execPath, ["dist/cli.js", "--version"], { cwd: pkg })).toBe(`hostbind ${PKG.version}\n`);
   });
@@ -93,6 +109,51 @@ describe("npm package", () => {
       "--noEmit", "--strict", "--skipLibCheck", "false", "--module", "nodenext", "--moduleResolution", "nodenext",
       "--target", "es2022", "--lib", "es2022", "--types", "", "src/use.ts",
     ], { cwd: project });
+  });
+});
+
+describe("first use, from an empty folder, as the README shows it", () => {
+  const path = `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`; // deno and bun, as a user has them
+  const GUEST_OUTPUT = "native code read: hello from the guest\nthe guest's result: 17 / 5 = 3 rem 2\n"
+    + "1 / 0 trapped in native code: divmod: division by zero\n";
+  let app = "";
+  beforeAll(() => {
+    app = tempDir("first-use", { outsideRepo: true });
+    sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: app });
+    const init = sh("npx", ["--no-install", "hostbind", "init"], { cwd: app });
+    expect(init).toContain("wrote hello.c\n");
+    expect(init).toContain("  npm run dev ");
+  });
+  afterAll(() => {
+    if (app !== "") rmSync(app, { recursive: true, force: true });
+  });
+
+  test.each([
+    ["npm", ["run", "--silent", "dev"]],
+    ["bun", ["run", "dev"]],
+    ["deno", ["task", "--quiet", "dev"]],
+  ])("%s: hostbind init, then dev builds the library and prints the guest's result", (tool, args) => {
+    rmSync(join(app, "build"), { recursive: true, force: true });
+    const out = sh(tool, args, { cwd: app, env: { ...process.env, PATH: path } });
+    // dev regenerates first: gen/ as init wrote it is up to date.
+    expect(out).toBe(["h", "deno.ts", "bun.ts", "ts"].map((e) => `unchanged gen/hello.${e}\n`).join("") + GUEST_OUTPUT);
+  });
+
+  test.each([
+    ["npx", ["--no-install", "hostbind"]],
+    ["bunx", ["hostbind"]],
+    ["deno", ["run", "-A", "npm:hostbind"]],
+  ])("%s hostbind generate writes what the library generates", (tool, prefix) => {
+    const out = join(app, `gen-${tool}`);
+    sh(tool, [...prefix, "generate", "hello.d.ts", "-o", out, "--lib", "../build/libhello"], { cwd: app, env: { ...process.env, PATH: path } });
+    const want = generate(readFileSync(join(app, "hello.d.ts"), "utf8"), { file: "hello.d.ts", lib: "../build/libhello" });
+    for (const w of want) expect(readFileSync(join(out, w.path), "utf8"), w.path).toBe(w.contents);
+  });
+
+  test("the types specifiers type-check: hostbind/types (Node, Bun, Deno with package.json) and npm:hostbind/types (Deno)", () => {
+    writeFileSync(join(app, "types-npm.d.ts"), 'import type { i32 } from "npm:hostbind/types";\nexport declare function f(a: i32): i32;\n');
+    writeFileSync(join(app, "types-bare.d.ts"), 'import type { u64 } from "hostbind/types";\nexport declare function g(a: u64): u64;\n');
+    sh(join(ROOT, "node_modules/.bin/deno"), ["check", "--quiet", "types-npm.d.ts", "types-bare.d.ts", "hello.d.ts", "main.ts"], { cwd: app });
   });
 });
 

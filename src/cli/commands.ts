@@ -17,6 +17,7 @@ import type { ParsedArgs } from "./args.ts";
 import { runDeclare } from "./declare_command.ts";
 import { runExplain } from "./explain_command.ts";
 import { runGenerate } from "./generate_command.ts";
+import { runInit } from "./init_command.ts";
 import type { CommandName } from "./help.ts";
 import type { CliIO } from "./io.ts";
 
@@ -26,9 +27,10 @@ export type CommandRunner = (args: ParsedArgs, io: CliIO) => number | Promise<nu
 /** Every command's runner. */
 export type CommandRunners = Readonly<Record<CommandName, CommandRunner>>;
 
-/** The runners of `generate`, `explain` and `declare`. */
+/** The runners of `generate`, `explain`, `declare` and `init`. */
 export const COMMAND_RUNNERS: CommandRunners = {
   generate: runGenerate,
   explain: runExplain,
   declare: runDeclare,
+  init: runInit,
 };

@@ -18,10 +18,10 @@ import { TARGETS } from "../layout/targets.ts";
 import { VERSION } from "./version.ts";
 
 /** The commands hostbind has. */
-export type CommandName = "generate" | "explain" | "declare";
+export type CommandName = "generate" | "explain" | "declare" | "init";
 
 /** Every command, in the order the top-level help lists them. */
-export const COMMANDS: readonly CommandName[] = ["generate", "explain", "declare"];
+export const COMMANDS: readonly CommandName[] = ["init", "generate", "explain", "declare"];
 
 /** The options `generate` accepts. */
 const GENERATE_SPEC: ArgSpec = {
@@ -60,16 +60,25 @@ const DECLARE_SPEC: ArgSpec = {
   },
 };
 
+/** The options `init` accepts. */
+const INIT_SPEC: ArgSpec = {
+  options: {
+    help: { alias: "h" },
+  },
+};
+
 /** The options of each command, checked before the command (and the pipeline behind it) is loaded. */
 export const COMMAND_SPECS: Readonly<Record<CommandName, ArgSpec>> = {
   generate: GENERATE_SPEC,
   explain: EXPLAIN_SPEC,
   declare: DECLARE_SPEC,
+  init: INIT_SPEC,
 };
 
 const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared libraries in Deno and Bun
 
 Usage:
+  hostbind init [DIR]
   hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]
                     [--module GUEST.wasm] [--symbol-prefix PREFIX] [--exclude-module NAME]...
                     [--stubs FILE.c|FILE.rs [--force]] [--check | --watch] [--config FILE]
@@ -77,6 +86,7 @@ Usage:
   hostbind declare MODULE.wasm [--out FILE] [--force] [--exclude-module NAME]... [--types SPECIFIER]
 
 Commands:
+  init       create a working starter project in DIR (default: here)
   generate   write the C header and the Deno and Bun bindings for INPUT
   explain    show each import's wasm type, C prototype and result struct layout
   declare    write a starting declaration file from a compiled guest's imports
@@ -182,6 +192,23 @@ Options:
   -h, --help       show this help
 `;
 
+const INIT = `Usage: hostbind init [DIR]
+
+Creates a starter project in DIR (default: the current folder): hello.d.ts
+(the guest's imports), hello.c (their native implementation), a tiny guest
+(guest.wat and guest.wasm), the generated bindings in gen/, a host main.ts
+for Deno and Bun, build.mjs (builds the library with cc), and a "dev" script
+in package.json and deno.json. Then \`npm run dev\`, \`bun run dev\` or
+\`deno task dev\` regenerates gen/, builds the library and runs the guest.
+
+It replaces no file: if one it would create exists, it stops before writing
+anything. An existing package.json or deno.json gets a "dev" script added,
+or is left as it is (with a note) when it has one.
+
+Options:
+  -h, --help   show this help
+`;
+
 /** Wraps `text` at spaces into lines of at most `width` columns, each indented by `indent`. */
 function wrap(text: string, indent: number, width: number): string {
   const lines: string[] = [];
@@ -207,5 +234,13 @@ function wrap(text: string, indent: number, width: number): string {
  * ```
  */
 export function helpText(command: CommandName | undefined): string {
-  return command === "generate" ? GENERATE : command === "explain" ? EXPLAIN : command === "declare" ? DECLARE : TOP;
+  return command === "generate"
+    ? GENERATE
+    : command === "explain"
+    ? EXPLAIN
+    : command === "declare"
+    ? DECLARE
+    : command === "init"
+    ? INIT
+    : TOP;
 }

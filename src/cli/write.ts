@@ -26,9 +26,16 @@
  * @module
  */
 import { HostbindError } from "../errors.ts";
-import type { GeneratedFile } from "../options.ts";
 import { joinPath, parentDir } from "./common.ts";
 import { type CliFs, describeFsError, errorCode, processAlive, processId } from "./io.ts";
+
+/** One file to write: a generated file, or bytes (the starter project's guest). */
+export interface OutputFile {
+  /** Path relative to the directory written into. */
+  path: string;
+  /** Text (written as UTF-8) or bytes. */
+  contents: string | Uint8Array;
+}
 
 /** What happened to one output file. */
 export interface WriteResult {
@@ -60,10 +67,11 @@ interface Planned {
  * // ["written gen/env.h", "unchanged gen/env.deno.ts", …]
  * ```
  */
-export function writeOutputs(fs: CliFs, dir: string, files: readonly GeneratedFile[]): WriteResult[] {
+export function writeOutputs(fs: CliFs, dir: string, files: readonly OutputFile[]): WriteResult[] {
   const planned: Planned[] = files.map((f) => {
     const path = joinPath(dir, f.path);
-    return { path, bytes: new TextEncoder().encode(f.contents), old: currentBytes(fs, path) };
+    const bytes = typeof f.contents === "string" ? new TextEncoder().encode(f.contents) : f.contents;
+    return { path, bytes, old: currentBytes(fs, path) };
   });
   const changed = (p: Planned) => p.old === null || !equalBytes(p.old, p.bytes);
   const toWrite = planned.filter(changed);

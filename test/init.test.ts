@@ -1,0 +1,125 @@
+/**
+ * `hostbind init [DIR]`: the starter project is complete and correct (its
+ * guest is what wabt assembles from its WAT, its C compiles with warnings
+ * as errors, its host type-checks for Deno and for Bun, its bindings are
+ * what `generate` writes), it runs on Deno and Bun, and init never replaces
+ * a file. The whole route from a packed tarball (`npm run dev`, `bun run
+ * dev`, `deno task dev`) is in package.test.ts.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate } from "../src/generate.ts";
+import { readTemplate } from "../src/emit/ts/template.ts";
+import { GUEST_WASM } from "../src/init/guest.ts";
+import { compile } from "./support/cc.ts";
+import { runMain } from "./support/cli_main.ts";
+import { ROOT, tempDir } from "./support/tmp.ts";
+import { bin, run } from "./support/tools.ts";
+import { wat } from "./support/wat.ts";
+
+/** Every file under `dir` (relative, sorted) with its bytes as latin1 text. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const path = join(dir, rel);
+    out[rel] = statSync(path).isDirectory() ? "<dir>" : readFileSync(path, "latin1");
+  }
+  return out;
+}
+
+const FILES = [
+  ".gitignore", "build.mjs", "deno.json", "gen", "gen/hello.bun.ts", "gen/hello.deno.ts", "gen/hello.h", "gen/hello.ts",
+  "guest.wasm", "guest.wat", "hello.c", "hello.d.ts", "main.ts", "package.json",
+];
+
+describe("the starter project", () => {
+  it("has every file; the guest is guest.wat assembled; gen/ is what generate writes; the C compiles strictly", () => {
+    const dir = join(tempDir("init"), "hello");
+    const r = runMain(["init", dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`wrote ${dir}/hello.c\n`);
+    expect(r.stdout).toContain("  deno task dev ");
+    expect(Object.keys(tree(dir))).toEqual(FILES);
+    expect([...readFileSync(join(dir, "guest.wasm"))]).toEqual([...wat(readTemplate("init-guest.wat.tmpl"))]);
+    expect([...GUEST_WASM]).toEqual([...readFileSync(join(dir, "guest.wasm"))]);
+    for (const f of generate(readFileSync(join(dir, "hello.d.ts"), "utf8"), { file: "hello.d.ts", lib: "../build/libhello" })) {
+      expect(readFileSync(join(dir, "gen", f.path), "utf8"), f.path).toBe(f.contents);
+    }
+    const c = compile([join(dir, "hello.c")], { kind: "shared", out: join(dir, "libhello.so") });
+    expect(c.ok, c.message).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts.dev).toMatch(/^hostbind generate hello\.d\.ts /);
+    expect(JSON.parse(readFileSync(join(dir, "deno.json"), "utf8")).tasks.dev).toMatch(/^deno run -A npm:hostbind generate /);
+  });
+
+  it("main.ts passes deno check and tsc with Bun's types; it runs on Deno and Bun", () => {
+    const dir = tempDir("init-run");
+    expect(runMain(["init", dir]).code).toBe(0);
+    const check = run(bin("deno"), ["check", "--quiet", "main.ts"], dir);
+    expect(check.status, check.stderr).toBe(0);
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
+      extends: join(ROOT, "test/tsconfig.bun.json"),
+      compilerOptions: { typeRoots: [join(ROOT, "node_modules/@types")] },
+      files: ["main.ts"],
+    }));
+    const tsc = run(bin("tsc"), ["-p", join(dir, "tsconfig.json")]);
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+    // build.mjs with the runtime's own node:child_process, as `dev` runs it.
+    const build = run(process.execPath, ["build.mjs"], dir);
+    expect(build.status, build.stderr).toBe(0);
+    const want = "native code read: hello from the guest\nthe guest's result: 17 / 5 = 3 rem 2\n"
+      + "1 / 0 trapped in native code: divmod: division by zero\n";
+    const deno = run(bin("deno"), ["run", "--allow-read", "--allow-ffi", "main.ts"], dir);
+    expect(deno.stdout + deno.stderr).toBe(want);
+    const bun = run(bin("bun"), ["main.ts"], dir);
+    expect(bun.stdout + bun.stderr).toBe(want);
+  });
+});
+
+describe("never replaces a file", () => {
+  it("stops before writing anything when a file it creates exists", () => {
+    const dir = tempDir("init-taken");
+    writeFileSync(join(dir, "main.ts"), "// mine\n");
+    writeFileSync(join(dir, "hello.c"), "// mine too\n");
+    const before = tree(dir);
+    const r = runMain(["init", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: \`${dir}\` already has \`hello.c\`, \`main.ts\`; hostbind init replaces no file\n`
+        + "  help: Run it in a new or empty folder, e.g. `hostbind init hello`, or move those files away.\n",
+    );
+    expect(tree(dir)).toEqual(before);
+    // A second init over a finished project is the same refusal.
+    const again = tempDir("init-twice");
+    expect(runMain(["init", again]).code).toBe(0);
+    const done = tree(again);
+    expect(runMain(["init", again]).code).toBe(1);
+    expect(tree(again)).toEqual(done);
+  });
+
+  it("adds a dev script to an existing package.json and deno.json, keeping the rest; keeps one that has dev", () => {
+    const dir = tempDir("init-merge");
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "mine", dependencies: { hostbind: "file:x.tgz" }, scripts: { test: "t" } }));
+    writeFileSync(join(dir, "deno.json"), JSON.stringify({ tasks: { dev: "my own" }, imports: {} }));
+    writeFileSync(join(dir, ".gitignore"), "dist/\n");
+    const r = runMain(["init", dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    expect(Object.keys(pkg)).toEqual(["name", "dependencies", "scripts"]);
+    expect(pkg.scripts.test).toBe("t");
+    expect(pkg.scripts.dev).toMatch(/^hostbind generate /);
+    expect(JSON.parse(readFileSync(join(dir, "deno.json"), "utf8"))).toEqual({ tasks: { dev: "my own" }, imports: {} });
+    expect(r.stderr).toMatch(/^note: kept deno\.json: it has a "tasks\.dev" already; hostbind's is "deno run -A npm:hostbind generate /);
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("dist/\n");
+  });
+
+  it("a package.json that is not JSON is an error, and nothing is written", () => {
+    const dir = tempDir("init-bad-json");
+    writeFileSync(join(dir, "package.json"), "{ name: oops }");
+    const r = runMain(["init", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: `package\.json` is not valid JSON \(.*\)\n {2}help: Fix it, or run `hostbind init` in another folder/);
+    expect(Object.keys(tree(dir))).toEqual(["package.json"]);
+    expect(runMain(["init", dir, "extra"]).code).toBe(2);
+  });
+});
