@@ -20,7 +20,8 @@ const DECLS = "export declare namespace env {\n  function divmod(a: i32, b: i32)
 
 /** Runs a command; throws with its output unless it exits 0. */
 function sh(cmd: string, args: string[], options: SpawnSyncOptions & { cwd: string }): string {
-  const r = spawnSync(cmd, args, { encoding: "utf8", timeout: 120_000, ...options, env: { ...process.env, NO_COLOR: "1", npm_config_update_notifier: "false" } });
+  const env = { ...(options.env ?? process.env), NO_COLOR: "1", npm_config_update_notifier: "false" };
+  const r = spawnSync(cmd, args, { encoding: "utf8", timeout: 120_000, ...options, env });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stdout}${r.stderr}`);
   return String(r.stdout);
@@ -154,6 +155,62 @@ describe("first use, from an empty folder, as the README shows it", () => {
     writeFileSync(join(app, "types-npm.d.ts"), 'import type { i32 } from "npm:hostbind/types";\nexport declare function f(a: i32): i32;\n');
     writeFileSync(join(app, "types-bare.d.ts"), 'import type { u64 } from "hostbind/types";\nexport declare function g(a: u64): u64;\n');
     sh(join(ROOT, "node_modules/.bin/deno"), ["check", "--quiet", "types-npm.d.ts", "types-bare.d.ts", "hello.d.ts", "main.ts"], { cwd: app });
+  });
+});
+
+describe("the README's Quick start and Step by step, run as written", () => {
+  const path = `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`;
+  const env = { ...process.env, PATH: path, NO_COLOR: "1", npm_config_prefer_offline: "true", npm_config_update_notifier: "false" };
+  /** The README's blocks marked `<!-- test: NAME -->`, in order, and the block marked `<!-- test: NAME output -->`. */
+  function blocks(name: string): { steps: { lang: string; code: string }[]; output: string } {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const marked = [...readme.matchAll(/<!-- test: ([^>]+?) -->\n```(\w+)\n([\s\S]*?)```/g)];
+    const steps = marked.filter((m) => m[1] === name).map((m) => ({ lang: m[2]!, code: m[3]! }));
+    const output = marked.find((m) => m[1] === `${name} output`)?.[3];
+    if (steps.length === 0 || output === undefined) throw new Error(`README has no blocks for "${name}"`);
+    return { steps, output };
+  }
+  /** Runs `script` with bash -e in `dir`; returns its standard output. */
+  function bash(script: string, dir: string): string {
+    return sh("bash", ["-e", "-c", script], { cwd: dir, env, timeout: 300_000 });
+  }
+
+  test("Quick start: install the tarball, hostbind init, npm run dev prints the output shown", () => {
+    const { steps, output } = blocks("quick start");
+    const dir = tempDir("readme-quick", { outsideRepo: true });
+    try {
+      expect(steps.map((s) => s.lang)).toEqual(["sh"]);
+      const script = steps[0]!.code.replace("/path/to/hostbind-0.1.0.tgz", tarball);
+      expect(script).toContain(tarball);
+      expect(bash(script, dir).endsWith(output)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("Step by step: every file and command, in order, prints the output shown", () => {
+    const { steps, output } = blocks("step by step");
+    const dir = tempDir("readme-steps", { outsideRepo: true });
+    try {
+      sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: dir, env });
+      let last = "";
+      for (const { lang, code } of steps) {
+        if (lang === "sh") {
+          last = bash(code, dir);
+          continue;
+        }
+        // A file block names its file on its first line: `// main.ts`.
+        const file = /^\/\/ (\S+)\n/.exec(code)?.[1];
+        expect(file, `a ${lang} block without a file name:\n${code}`).toBeDefined();
+        if (file === "divmod.c") expect(readFileSync(join(dir, file), "utf8")).toContain("not implemented: env.divmod");
+        writeFileSync(join(dir, file!), code);
+      }
+      expect(last).toBe(output);
+      // The host file type-checks as it stands in the README.
+      sh(join(ROOT, "node_modules/.bin/deno"), ["check", "--quiet", "main.ts"], { cwd: dir, env });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -33,3 +33,11 @@ export const CTX = {
   /** `_Alignof(hostbind_ctx)`. */
   align: 8,
 } as const;
+
+/**
+ * The trap code hostbind reserves for "no guest memory is bound":
+ * `hostbind_guest_ptr` (and Rust's `guest_ptr`) raise it when native code
+ * reaches for guest memory before `host.bind()`, and the binding then names
+ * the import in the `HostTrap` message.
+ */
+export const TRAP_NO_MEMORY = -32768;

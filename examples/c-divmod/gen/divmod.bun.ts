@@ -150,13 +150,24 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
-function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
+/** The trap code of `hostbind_guest_ptr()` with no guest memory bound. */
+const TRAP_NO_MEMORY = -32768;
+
+/**
+ * Reads the pending trap of import `name` out of the context, clears it so
+ * the next call starts clean, and returns it as an error. A trap for want of
+ * guest memory while the Host is `unbound` says which import and what to do.
+ */
+function takeTrap(stubMemory: ArrayBufferLike, name: string, unbound: boolean): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
+  const code = words[CTX.trapCode / 4]!;
+  const message = code === TRAP_NO_MEMORY && unbound
+    ? `${name} reached for guest memory before host.bind(): call host.bind(instance) after instantiating the guest `
+      + "(or host.bind(memory) with the memory it imports), before calling into it"
+    : new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
+  const trap = new HostTrap(code, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
   text[0] = 0;
@@ -428,6 +439,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   const memory = new WebAssembly.Memory({ initial: STUB_PAGES, maximum: STUB_PAGES });
   const words = new Int32Array(memory.buffer);
   const wide = new BigUint64Array(memory.buffer);
+  // ctx->memory for a bound memory of 0 bytes: not NULL, which means "not
+  // bound", and never read (ctx->memory_size is 0). The context's own address.
+  const emptyBase = addressOf(new Uint8Array(memory.buffer));
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = userDataBits;
 
@@ -452,15 +466,16 @@ export function load(options?: string | URL | LoadOptions): Host {
     const buffer = guest.buffer;
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
-      if (wide[CTX.memory / 8] === 0n && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
+      if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
       setMemorySize(words, buffer.byteLength);
       return;
     }
     heap = new Uint8Array(buffer);
-    wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
+    wide[CTX.memory / 8] = heap.length === 0 ? emptyBase : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  const trap = (): HostTrap => takeTrap(memory.buffer);
+  // The import's name reaches the trap path only: it names the import when no memory is bound.
+  const trap = (name: string): HostTrap => takeTrap(memory.buffer, name, guest === undefined);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_divmod = lib.symbols.env_divmod;
@@ -480,7 +495,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
         native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.divmod");
       },
     },
   }).exports;
@@ -490,13 +505,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       gcd: (a: number, b: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_gcd(ctx, a | 0, b | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.gcd");
         return result;
       },
       report: (num: number, den: number): void => {
         if (heap.length === 0) sync();
         native_env_report(ctx, num | 0, den | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.report");
       },
     },
   };
@@ -506,7 +521,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = guestMemory(target);
     tracking = neverDetaches(guest.buffer);
     if (tracking) heap = ALWAYS_SYNC;
-    wide[CTX.memory / 8] = 0n;
+    wide[CTX.memory / 8] = emptyBase;
     sync();
   };
   const close = (): void => {

@@ -16,7 +16,7 @@
  * ```
  * @module
  */
-import { CTX } from "../../layout/context.ts";
+import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
 import type { SourceWriter } from "../writer.ts";
 
 /** The guard that keeps the shared definitions to one copy per translation unit. */
@@ -36,7 +36,8 @@ const CTX_FIELDS: readonly CtxField[] = [
     decl: "uint8_t *memory;",
     name: "memory",
     offset: CTX.memory,
-    doc: "Base of the guest's linear memory; NULL until the host is bound to an instance.\n"
+    doc: "Base of the guest's linear memory; NULL until the host calls bind() (a bound\n"
+      + "memory of 0 bytes has a base that is not NULL, with nothing to read there).\n"
       + "Read it afresh at every call (it changes when the guest grows its memory) and\n"
       + "reach guest data through hostbind_guest_ptr(). Never write this field.",
   },
@@ -85,9 +86,9 @@ export function emitPrelude(w: SourceWriter): void {
   w.blank();
   emitCtxAssertions(w);
   w.blank();
-  emitGuestPtr(w);
-  w.blank();
   emitTrap(w);
+  w.blank();
+  emitGuestPtr(w);
   w.blank();
   w.line(`#endif /* ${CTX_GUARD} */`);
   w.blank();
@@ -137,6 +138,8 @@ function emitMacros(w: SourceWriter): void {
   w.blank();
   w.docComment("Capacity of hostbind_ctx.trap_message, including the terminating NUL.", "c");
   w.line(`#define HOSTBIND_TRAP_MESSAGE_SIZE ${CTX.trapMessageSize}`);
+  w.docComment("The trap code hostbind_guest_ptr() raises when no guest memory is bound (host.bind() not called yet).", "c");
+  w.line(`#define HOSTBIND_TRAP_NO_MEMORY (${TRAP_NO_MEMORY})`);
 }
 
 function emitCtxStruct(w: SourceWriter): void {
@@ -175,15 +178,24 @@ export function assertion(condition: string, message: string): string {
 function emitGuestPtr(w: SourceWriter): void {
   w.docComment(
     "A native pointer to `len` bytes of guest memory at `offset`, or NULL when the\n"
-      + "range is not entirely inside the guest's memory (or no memory is bound).\n"
-      + "An empty range at the very end of memory is in bounds. The pointer is valid\n"
-      + "until the current call returns (a later call may see the memory grown and moved).",
+      + "range is not entirely inside the guest's memory. An empty range at the very end\n"
+      + "of memory is in bounds. The pointer is valid until the current call returns (a\n"
+      + "later call may see the memory grown and moved). With no memory bound (the host\n"
+      + "has not called bind()) it also traps with HOSTBIND_TRAP_NO_MEMORY, and the\n"
+      + "HostTrap names the import and says to bind: a trap the function raises after\n"
+      + "that does not replace it.",
     "c",
   );
   w.line("static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {");
   w.indented(() => {
     // Compared in 64 bits without a cast: `offset + len` in 32 bits could wrap.
-    w.line("if (ctx->memory == NULL || offset > ctx->memory_size || len > ctx->memory_size - offset) {");
+    w.line("if (ctx->memory == NULL) {");
+    w.indented(() => {
+      w.line("hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, \"no guest memory is bound\");");
+      w.line("return NULL;");
+    });
+    w.line("}");
+    w.line("if (offset > ctx->memory_size || len > ctx->memory_size - offset) {");
     w.indented(() => w.line("return NULL;"));
     w.line("}");
     w.line("return ctx->memory + offset;");
@@ -197,12 +209,16 @@ function emitTrap(w: SourceWriter): void {
       + "HostTrap(code, message) into the guest's caller instead of returning results.\n"
       + "The message is copied (truncated to HOSTBIND_TRAP_MESSAGE_SIZE - 1 bytes; NULL\n"
       + "means empty), so it may live on the stack. Return promptly after calling this;\n"
-      + "whatever the function returns or writes to `out` is ignored.",
+      + "whatever the function returns or writes to `out` is ignored. The first trap of a\n"
+      + "call is the one reported: later calls to this during the same call do nothing.",
     "c",
   );
   w.line("static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *message) {");
   w.indented(() => {
     w.line("size_t n = 0;");
+    w.line("if (ctx->trapped) {");
+    w.indented(() => w.line("return;"));
+    w.line("}");
     w.line("if (message != NULL) {");
     w.indented(() => {
       w.line("for (; n < HOSTBIND_TRAP_MESSAGE_SIZE - 1 && message[n] != '\\0'; n++) {");

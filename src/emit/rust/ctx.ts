@@ -17,7 +17,7 @@
  * ```
  * @module
  */
-import { CTX } from "../../layout/context.ts";
+import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
 import type { SourceWriter } from "../writer.ts";
 
 /** The Rust name of the context type. */
@@ -28,18 +28,22 @@ const MESSAGE_SIZE = "HOSTBIND_TRAP_MESSAGE_SIZE";
 
 /** The fields in memory order with their Rust types and their offsets in {@link CTX}. */
 export const RUST_CTX_FIELDS: readonly { name: string; type: string; offset: number; doc: string }[] = [
-  { name: "memory", type: "*mut u8", offset: CTX.memory, doc: "Base of the guest's linear memory; null until the host is bound to an instance." },
+  { name: "memory", type: "*mut u8", offset: CTX.memory, doc: "Base of the guest's linear memory; null until the host calls `bind()`." },
   { name: "memory_size", type: "u64", offset: CTX.memorySize, doc: "Size of the guest's linear memory in bytes; 0 until bound." },
   { name: "user_data", type: "*mut ::core::ffi::c_void", offset: CTX.userData, doc: "What the host application passed to `load()` as `userData`." },
-  { name: "trap_code", type: "i32", offset: CTX.trapCode, doc: "The code of the pending trap." },
-  { name: "trapped", type: "i32", offset: CTX.trapped, doc: "Nonzero once [`HostbindCtx::trap`] was called during the current call." },
-  { name: "trap_message", type: `[u8; ${MESSAGE_SIZE}]`, offset: CTX.trapMessage, doc: "The pending trap's message, NUL-terminated." },
+  // The trap fields are Cells (the same layout as their values) so `guest_ptr(&self)` can raise a trap.
+  { name: "trap_code", type: "::core::cell::Cell<i32>", offset: CTX.trapCode, doc: "The code of the pending trap." },
+  { name: "trapped", type: "::core::cell::Cell<i32>", offset: CTX.trapped, doc: "Nonzero once a trap was raised during the current call." },
+  { name: "trap_message", type: `[::core::cell::Cell<u8>; ${MESSAGE_SIZE}]`, offset: CTX.trapMessage, doc: "The pending trap's message, NUL-terminated." },
 ];
 
 /** Writes the constant, the struct and its methods. */
 export function emitRustCtx(w: SourceWriter): void {
   w.line("/// Capacity of the context's trap message in bytes, including the terminating NUL.");
   w.line(`pub const ${MESSAGE_SIZE}: usize = ${CTX.trapMessageSize};`);
+  w.blank();
+  w.line("/// The trap code `guest_ptr` (and so `guest_bytes`) raises when no guest memory is bound.");
+  w.line(`pub const HOSTBIND_TRAP_NO_MEMORY: i32 = ${TRAP_NO_MEMORY};`);
   w.blank();
   w.lines([
     "/// The context of one loaded library (`hostbind_ctx` in C), passed to every",
@@ -84,11 +88,16 @@ function emitMethods(w: SourceWriter): void {
     "}",
     "",
     "/// A native pointer to `len` bytes of guest memory at `offset`, or `None` when the",
-    "/// range is not entirely inside the guest's memory (or no memory is bound). An",
-    "/// empty range at the very end of memory is in bounds. The pointer is valid until",
-    "/// the current call returns.",
+    "/// range is not entirely inside the guest's memory. An empty range at the very end",
+    "/// of memory is in bounds. The pointer is valid until the current call returns. With",
+    "/// no memory bound (the host has not called `bind()`) it also traps with",
+    "/// [`HOSTBIND_TRAP_NO_MEMORY`], and the `HostTrap` names the import and says to bind.",
     "pub fn guest_ptr(&self, offset: u32, len: u32) -> Option<*mut u8> {",
-    "    if self.memory.is_null() || u64::from(offset) + u64::from(len) > self.memory_size {",
+    "    if self.memory.is_null() {",
+    "        self.raise(HOSTBIND_TRAP_NO_MEMORY, \"no guest memory is bound\");",
+    "        return None;",
+    "    }",
+    "    if u64::from(offset) + u64::from(len) > self.memory_size {",
     "        return None;",
     "    }",
     "    // SAFETY: offset <= memory_size, so the result is inside the memory or one past its end.",
@@ -114,8 +123,17 @@ function emitMethods(w: SourceWriter): void {
     "/// throws `HostTrap(code, message)` into the guest's caller instead of returning",
     "/// results. The message is copied, cut at its first NUL and to at most",
     `/// \`${MESSAGE_SIZE} - 1\` bytes on a character boundary. Return promptly`,
-    "/// afterwards: whatever the function returns or writes to `out` is ignored.",
+    "/// afterwards: whatever the function returns or writes to `out` is ignored. The",
+    "/// first trap of a call is the one reported: later ones during the call do nothing.",
     "pub fn trap(&mut self, code: i32, message: &str) {",
+    "    self.raise(code, message);",
+    "}",
+    "",
+    "/// `trap` for a shared reference: the first trap of a call is the one reported.",
+    "fn raise(&self, code: i32, message: &str) {",
+    "    if self.trapped.get() != 0 {",
+    "        return;",
+    "    }",
     "    let bytes = message.as_bytes();",
     `    let mut n = bytes.len().min(${MESSAGE_SIZE} - 1);`,
     "    while !message.is_char_boundary(n) {",
@@ -124,10 +142,12 @@ function emitMethods(w: SourceWriter): void {
     "    if let Some(nul) = bytes[..n].iter().position(|&b| b == 0) {",
     "        n = nul;",
     "    }",
-    "    self.trap_message[..n].copy_from_slice(&bytes[..n]);",
-    "    self.trap_message[n] = 0;",
-    "    self.trap_code = code;",
-    "    self.trapped = 1;",
+    "    for (cell, &byte) in self.trap_message.iter().zip(&bytes[..n]) {",
+    "        cell.set(byte);",
+    "    }",
+    "    self.trap_message[n].set(0);",
+    "    self.trap_code.set(code);",
+    "    self.trapped.set(1);",
     "}",
   ]);
 }

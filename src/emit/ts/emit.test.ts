@@ -218,7 +218,8 @@ describe("generated modules", () => {
     for (const source of [emitDeno(awkward), emitBun(awkward)]) {
       expect(source).toContain("- `end * / here.two * /` (`end_two`): (i32) -> (i32@");
       expect(source).toContain("/** `end * / here.two * /`: `void end_two(end_two_result *out, hostbind_ctx *ctx, int32_t a)` */");
-      expect(source).not.toMatch(/end \*\/ here[^"]/);
+      // Outside comments the name is only ever inside a string literal.
+      expect(source.replaceAll('"end */ here"', "").replaceAll('"end */ here.two */"', "")).not.toContain("end */ here");
     }
   });
 

@@ -18,7 +18,7 @@
  * @module
  */
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
-import { CTX } from "../../layout/context.ts";
+import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
@@ -57,7 +57,7 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   writeTemplate(w, readTemplate("ts-api.ts.tmpl"), { USER_DATA_TYPE: dialect.userDataType });
   w.blank();
-  writeTemplate(w, readTemplate("ts-runtime.ts.tmpl"), { CTX_TABLE: ctxTable() });
+  writeTemplate(w, readTemplate("ts-runtime.ts.tmpl"), { CTX_TABLE: ctxTable(), TRAP_NO_MEMORY: String(TRAP_NO_MEMORY) });
   w.blank();
   emitConstants(w, cx, model);
   w.blank();
@@ -249,7 +249,7 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
   const body = imp.noctx
     ? `if (closed) throw closedError();\n  ${single ? `return ${call};` : `${call};`}`
-    : `if (heap.length === 0) sync();\n  ${single ? `const result = ${call};` : `${call};`}\n  if (words[${TRAPPED_WORD}] !== 0) throw trap();${single ? "\n  return result;" : ""}`;
+    : `if (heap.length === 0) sync();\n  ${single ? `const result = ${call};` : `${call};`}\n  if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});${single ? "\n  return result;" : ""}`;
   // One block per wrapper; its lines are indented by the writer.
   w.line(`${key}: (${imp.jsParams}): ${returns} => {\n  ${body}\n},`);
 }

@@ -31,9 +31,17 @@ const EDGES: [number, number][] = [
 ];
 const checks: { phase: string; offset: number; len: number; got: string; want: string; marker: boolean }[] = [];
 
-// Before bind(): no guest memory, so the native side must see NULL for every range.
+// Before bind(): no guest memory, so the native side sees NULL for every range, and
+// hostbind_guest_ptr() traps: a HostTrap that names the import and says to bind.
 for (const [offset, len] of EDGES.slice(0, 3)) {
-  checks.push({ phase: "unbound", offset, len, got: String(host.imports.bd.probe(offset, len)), want: "-1", marker: true });
+  let got: string;
+  try {
+    got = `returned ${host.imports.bd.probe(offset, len)}`;
+  } catch (e) {
+    const named = e instanceof Error && /^bd\.probe reached for guest memory before host\.bind\(\): call host\.bind\(instance\)/.test(e.message);
+    got = `trap ${(e as { code?: number }).code} ${named ? "naming bd.probe" : String(e)}`;
+  }
+  checks.push({ phase: "unbound", offset, len, got, want: "trap -32768 naming bd.probe", marker: true });
 }
 
 const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasm!)), host.imports as unknown as WebAssembly.Imports);

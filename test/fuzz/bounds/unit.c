@@ -39,6 +39,12 @@ int main(void) {
   OUT(&unbound, 0, 0);
   OUT(&unbound, 0, 1);
   OUT(&unbound, 0xFFFFFFFFu, 0xFFFFFFFFu);
+  /* ... and traps with the reserved code; a trap raised after it does not replace it. */
+  hostbind_trap(&unbound, 1, "out of bounds");
+  if (!unbound.trapped || unbound.trap_code != HOSTBIND_TRAP_NO_MEMORY || strcmp(unbound.trap_message, "no guest memory is bound") != 0) {
+    printf("line %d: no HOSTBIND_TRAP_NO_MEMORY trap before bind (code %d, \"%s\")\n", __LINE__, unbound.trap_code, unbound.trap_message);
+    failures++;
+  }
 
   hostbind_ctx ctx = context(buf, sizeof buf);
   IN(&ctx, 0, 0);

@@ -151,13 +151,24 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
-function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
+/** The trap code of `hostbind_guest_ptr()` with no guest memory bound. */
+const TRAP_NO_MEMORY = -32768;
+
+/**
+ * Reads the pending trap of import `name` out of the context, clears it so
+ * the next call starts clean, and returns it as an error. A trap for want of
+ * guest memory while the Host is `unbound` says which import and what to do.
+ */
+function takeTrap(stubMemory: ArrayBufferLike, name: string, unbound: boolean): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
+  const code = words[CTX.trapCode / 4]!;
+  const message = code === TRAP_NO_MEMORY && unbound
+    ? `${name} reached for guest memory before host.bind(): call host.bind(instance) after instantiating the guest `
+      + "(or host.bind(memory) with the memory it imports), before calling into it"
+    : new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
+  const trap = new HostTrap(code, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
   text[0] = 0;
@@ -432,6 +443,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   const memory = new WebAssembly.Memory({ initial: STUB_PAGES, maximum: STUB_PAGES });
   const words = new Int32Array(memory.buffer);
   const wide = new BigUint64Array(memory.buffer);
+  // ctx->memory for a bound memory of 0 bytes: not NULL, which means "not
+  // bound", and never read (ctx->memory_size is 0). The context's own address.
+  const emptyBase = addressOf(new Uint8Array(memory.buffer));
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = userDataBits;
 
@@ -456,15 +470,16 @@ export function load(options?: string | URL | LoadOptions): Host {
     const buffer = guest.buffer;
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
-      if (wide[CTX.memory / 8] === 0n && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
+      if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
       setMemorySize(words, buffer.byteLength);
       return;
     }
     heap = new Uint8Array(buffer);
-    wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
+    wide[CTX.memory / 8] = heap.length === 0 ? emptyBase : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  const trap = (): HostTrap => takeTrap(memory.buffer);
+  // The import's name reaches the trap path only: it names the import when no memory is bound.
+  const trap = (name: string): HostTrap => takeTrap(memory.buffer, name, guest === undefined);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_kw_convert = lib.symbols.kw_convert;
@@ -486,12 +501,12 @@ export function load(options?: string | URL | LoadOptions): Host {
       kw_clash: (out: number, ctx_: number): void => {
         if (heap.length === 0) sync();
         native_kw_clash(out_kw_clash, ctx, out | 0, ctx_ | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("kw.clash");
       },
       kw_sizes: (register: number): void => {
         if (heap.length === 0) sync();
         native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("kw.sizes");
       },
     },
   }).exports;
@@ -500,13 +515,13 @@ export function load(options?: string | URL | LoadOptions): Host {
       convert: (int: number, char: number, long: bigint, double: number): number => {
         if (heap.length === 0) sync();
         const result = native_kw_convert(ctx, int | 0, char >>> 0, (typeof long === "bigint" ? long : BigInt.asIntN(64, long)), +double);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("kw.convert");
         return result;
       },
       logic: (and: number, or: number, not: number, template: number): number => {
         if (heap.length === 0) sync();
         const result = native_kw_logic(ctx, and | 0, or | 0, not | 0, template | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("kw.logic");
         return result;
       },
       clash: stub.kw_clash as Imports["kw"]["clash"],
@@ -519,7 +534,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = guestMemory(target);
     tracking = neverDetaches(guest.buffer);
     if (tracking) heap = ALWAYS_SYNC;
-    wide[CTX.memory / 8] = 0n;
+    wide[CTX.memory / 8] = emptyBase;
     sync();
   };
   const close = (): void => {

@@ -21,6 +21,9 @@
 /// Capacity of the context's trap message in bytes, including the terminating NUL.
 pub const HOSTBIND_TRAP_MESSAGE_SIZE: usize = 224;
 
+/// The trap code `guest_ptr` (and so `guest_bytes`) raises when no guest memory is bound.
+pub const HOSTBIND_TRAP_NO_MEMORY: i32 = -32768;
+
 /// The context of one loaded library (`hostbind_ctx` in C), passed to every
 /// function not marked `@noctx`. It lives in memory that never moves for as long
 /// as the library is loaded. Turn the pointer into a reference with
@@ -29,18 +32,18 @@ pub const HOSTBIND_TRAP_MESSAGE_SIZE: usize = 224;
 #[repr(C)]
 #[allow(dead_code)]
 pub struct HostbindCtx {
-    /// Base of the guest's linear memory; null until the host is bound to an instance.
+    /// Base of the guest's linear memory; null until the host calls `bind()`.
     memory: *mut u8,
     /// Size of the guest's linear memory in bytes; 0 until bound.
     memory_size: u64,
     /// What the host application passed to `load()` as `userData`.
     user_data: *mut ::core::ffi::c_void,
     /// The code of the pending trap.
-    trap_code: i32,
-    /// Nonzero once [`HostbindCtx::trap`] was called during the current call.
-    trapped: i32,
+    trap_code: ::core::cell::Cell<i32>,
+    /// Nonzero once a trap was raised during the current call.
+    trapped: ::core::cell::Cell<i32>,
     /// The pending trap's message, NUL-terminated.
-    trap_message: [u8; HOSTBIND_TRAP_MESSAGE_SIZE],
+    trap_message: [::core::cell::Cell<u8>; HOSTBIND_TRAP_MESSAGE_SIZE],
 }
 
 #[allow(dead_code)]
@@ -62,11 +65,16 @@ impl HostbindCtx {
     }
 
     /// A native pointer to `len` bytes of guest memory at `offset`, or `None` when the
-    /// range is not entirely inside the guest's memory (or no memory is bound). An
-    /// empty range at the very end of memory is in bounds. The pointer is valid until
-    /// the current call returns.
+    /// range is not entirely inside the guest's memory. An empty range at the very end
+    /// of memory is in bounds. The pointer is valid until the current call returns. With
+    /// no memory bound (the host has not called `bind()`) it also traps with
+    /// [`HOSTBIND_TRAP_NO_MEMORY`], and the `HostTrap` names the import and says to bind.
     pub fn guest_ptr(&self, offset: u32, len: u32) -> Option<*mut u8> {
-        if self.memory.is_null() || u64::from(offset) + u64::from(len) > self.memory_size {
+        if self.memory.is_null() {
+            self.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
+            return None;
+        }
+        if u64::from(offset) + u64::from(len) > self.memory_size {
             return None;
         }
         // SAFETY: offset <= memory_size, so the result is inside the memory or one past its end.
@@ -92,8 +100,17 @@ impl HostbindCtx {
     /// throws `HostTrap(code, message)` into the guest's caller instead of returning
     /// results. The message is copied, cut at its first NUL and to at most
     /// `HOSTBIND_TRAP_MESSAGE_SIZE - 1` bytes on a character boundary. Return promptly
-    /// afterwards: whatever the function returns or writes to `out` is ignored.
+    /// afterwards: whatever the function returns or writes to `out` is ignored. The
+    /// first trap of a call is the one reported: later ones during the call do nothing.
     pub fn trap(&mut self, code: i32, message: &str) {
+        self.raise(code, message);
+    }
+
+    /// `trap` for a shared reference: the first trap of a call is the one reported.
+    fn raise(&self, code: i32, message: &str) {
+        if self.trapped.get() != 0 {
+            return;
+        }
         let bytes = message.as_bytes();
         let mut n = bytes.len().min(HOSTBIND_TRAP_MESSAGE_SIZE - 1);
         while !message.is_char_boundary(n) {
@@ -102,10 +119,12 @@ impl HostbindCtx {
         if let Some(nul) = bytes[..n].iter().position(|&b| b == 0) {
             n = nul;
         }
-        self.trap_message[..n].copy_from_slice(&bytes[..n]);
-        self.trap_message[n] = 0;
-        self.trap_code = code;
-        self.trapped = 1;
+        for (cell, &byte) in self.trap_message.iter().zip(&bytes[..n]) {
+            cell.set(byte);
+        }
+        self.trap_message[n].set(0);
+        self.trap_code.set(code);
+        self.trapped.set(1);
     }
 }
 

@@ -39,6 +39,8 @@ extern "C" {
 
 /* Capacity of hostbind_ctx.trap_message, including the terminating NUL. */
 #define HOSTBIND_TRAP_MESSAGE_SIZE 224
+/* The trap code hostbind_guest_ptr() raises when no guest memory is bound (host.bind() not called yet). */
+#define HOSTBIND_TRAP_NO_MEMORY (-32768)
 
 /*
  * The context of one loaded library, passed to every function not marked @noctx.
@@ -47,7 +49,8 @@ extern "C" {
  */
 typedef struct hostbind_ctx {
   /*
-   * Base of the guest's linear memory; NULL until the host is bound to an instance.
+   * Base of the guest's linear memory; NULL until the host calls bind() (a bound
+   * memory of 0 bytes has a base that is not NULL, with nothing to read there).
    * Read it afresh at every call (it changes when the guest grows its memory) and
    * reach guest data through hostbind_guest_ptr(). Never write this field.
    */
@@ -83,27 +86,18 @@ HOSTBIND_STATIC_ASSERT(offsetof(hostbind_ctx, trap_message) == 32, "hostbind_ctx
 #endif
 
 /*
- * A native pointer to `len` bytes of guest memory at `offset`, or NULL when the
- * range is not entirely inside the guest's memory (or no memory is bound).
- * An empty range at the very end of memory is in bounds. The pointer is valid
- * until the current call returns (a later call may see the memory grown and moved).
- */
-static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {
-  if (ctx->memory == NULL || offset > ctx->memory_size || len > ctx->memory_size - offset) {
-    return NULL;
-  }
-  return ctx->memory + offset;
-}
-
-/*
  * Makes the current call trap: when the native function returns, the binding throws
  * HostTrap(code, message) into the guest's caller instead of returning results.
  * The message is copied (truncated to HOSTBIND_TRAP_MESSAGE_SIZE - 1 bytes; NULL
  * means empty), so it may live on the stack. Return promptly after calling this;
- * whatever the function returns or writes to `out` is ignored.
+ * whatever the function returns or writes to `out` is ignored. The first trap of a
+ * call is the one reported: later calls to this during the same call do nothing.
  */
 static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *message) {
   size_t n = 0;
+  if (ctx->trapped) {
+    return;
+  }
   if (message != NULL) {
     for (; n < HOSTBIND_TRAP_MESSAGE_SIZE - 1 && message[n] != '\0'; n++) {
       ctx->trap_message[n] = message[n];
@@ -112,6 +106,26 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
   ctx->trap_message[n] = '\0';
   ctx->trap_code = code;
   ctx->trapped = 1;
+}
+
+/*
+ * A native pointer to `len` bytes of guest memory at `offset`, or NULL when the
+ * range is not entirely inside the guest's memory. An empty range at the very end
+ * of memory is in bounds. The pointer is valid until the current call returns (a
+ * later call may see the memory grown and moved). With no memory bound (the host
+ * has not called bind()) it also traps with HOSTBIND_TRAP_NO_MEMORY, and the
+ * HostTrap names the import and says to bind: a trap the function raises after
+ * that does not replace it.
+ */
+static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {
+  if (ctx->memory == NULL) {
+    hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
+    return NULL;
+  }
+  if (offset > ctx->memory_size || len > ctx->memory_size - offset) {
+    return NULL;
+  }
+  return ctx->memory + offset;
 }
 
 #endif /* HOSTBIND_CTX_DEFINED */

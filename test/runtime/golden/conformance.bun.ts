@@ -219,13 +219,24 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
   );
 }
 
-/** Reads the pending trap out of the context, clears it so the next call starts clean, and returns it as an error. */
-function takeTrap(stubMemory: ArrayBufferLike): HostTrap {
+/** The trap code of `hostbind_guest_ptr()` with no guest memory bound. */
+const TRAP_NO_MEMORY = -32768;
+
+/**
+ * Reads the pending trap of import `name` out of the context, clears it so
+ * the next call starts clean, and returns it as an error. A trap for want of
+ * guest memory while the Host is `unbound` says which import and what to do.
+ */
+function takeTrap(stubMemory: ArrayBufferLike, name: string, unbound: boolean): HostTrap {
   const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
   const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
   const end = text.indexOf(0);
-  const message = new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  const trap = new HostTrap(words[CTX.trapCode / 4]!, message);
+  const code = words[CTX.trapCode / 4]!;
+  const message = code === TRAP_NO_MEMORY && unbound
+    ? `${name} reached for guest memory before host.bind(): call host.bind(instance) after instantiating the guest `
+      + "(or host.bind(memory) with the memory it imports), before calling into it"
+    : new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
+  const trap = new HostTrap(code, message);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
   text[0] = 0;
@@ -505,6 +516,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   const memory = new WebAssembly.Memory({ initial: STUB_PAGES, maximum: STUB_PAGES });
   const words = new Int32Array(memory.buffer);
   const wide = new BigUint64Array(memory.buffer);
+  // ctx->memory for a bound memory of 0 bytes: not NULL, which means "not
+  // bound", and never read (ctx->memory_size is 0). The context's own address.
+  const emptyBase = addressOf(new Uint8Array(memory.buffer));
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = userDataBits;
 
@@ -529,15 +543,16 @@ export function load(options?: string | URL | LoadOptions): Host {
     const buffer = guest.buffer;
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
-      if (wide[CTX.memory / 8] === 0n && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
+      if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
       setMemorySize(words, buffer.byteLength);
       return;
     }
     heap = new Uint8Array(buffer);
-    wide[CTX.memory / 8] = heap.length === 0 ? 0n : addressOf(heap);
+    wide[CTX.memory / 8] = heap.length === 0 ? emptyBase : addressOf(heap);
     setMemorySize(words, heap.length);
   };
-  const trap = (): HostTrap => takeTrap(memory.buffer);
+  // The import's name reaches the trap path only: it names the import when no memory is bound.
+  const trap = (name: string): HostTrap => takeTrap(memory.buffer, name, guest === undefined);
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_nop = lib.symbols.env_nop;
@@ -580,17 +595,17 @@ export function load(options?: string | URL | LoadOptions): Host {
       env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
         native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.divmod");
       },
       env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
         if (heap.length === 0) sync();
         native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.spread");
       },
       env_swap: (a: bigint, b: number): void => {
         if (heap.length === 0) sync();
         native_env_swap(out_env_swap, ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.swap");
       },
       math_lib_minmax: (a: number, b: number): void => {
         if (closed) throw closedError();
@@ -603,66 +618,66 @@ export function load(options?: string | URL | LoadOptions): Host {
       nop: (): void => {
         if (heap.length === 0) sync();
         native_env_nop(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.nop");
       },
       nop_count: (): number => {
         if (heap.length === 0) sync();
         const result = native_env_nop_count(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.nop_count");
         return result;
       },
       id_i32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_i32(ctx, x | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_i32");
         return result;
       },
       id_u32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_u32(ctx, x >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_u32");
         return result;
       },
       id_i64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_id_i64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_i64");
         return result;
       },
       id_u64: (x: bigint): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_id_u64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_u64");
         return result;
       },
       id_f32: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_f32(ctx, +x);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_f32");
         return result;
       },
       id_f64: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_id_f64(ctx, +x);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.id_f64");
         return result;
       },
       u32_to_f64: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_u32_to_f64(ctx, x >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.u32_to_f64");
         return result;
       },
       u64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
         const result = native_env_u64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.u64_to_f64");
         return result;
       },
       i64_to_f64: (x: bigint): number => {
         if (heap.length === 0) sync();
         const result = native_env_i64_to_f64(ctx, (typeof x === "bigint" ? x : BigInt.asIntN(64, x)));
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.i64_to_f64");
         return result;
       },
       divmod: stub.env_divmod as Imports["env"]["divmod"],
@@ -671,36 +686,36 @@ export function load(options?: string | URL | LoadOptions): Host {
       fail: (code: number): void => {
         if (heap.length === 0) sync();
         native_env_fail(ctx, code | 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.fail");
       },
       checked_sqrt: (x: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_checked_sqrt(ctx, +x);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.checked_sqrt");
         return result;
       },
       fail_long: (): number => {
         if (heap.length === 0) sync();
         const result = native_env_fail_long(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.fail_long");
         return result;
       },
       mem_sum: (ptr: number, len: number): number => {
         if (heap.length === 0) sync();
         const result = native_env_mem_sum(ctx, ptr >>> 0, len >>> 0);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.mem_sum");
         return result;
       },
       mem_size: (): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_mem_size(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.mem_size");
         return result;
       },
       user_data: (): bigint => {
         if (heap.length === 0) sync();
         const result = native_env_user_data(ctx);
-        if (words[7] !== 0) throw trap();
+        if (words[7] !== 0) throw trap("env.user_data");
         return result;
       },
     },
@@ -722,7 +737,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = guestMemory(target);
     tracking = neverDetaches(guest.buffer);
     if (tracking) heap = ALWAYS_SYNC;
-    wide[CTX.memory / 8] = 0n;
+    wide[CTX.memory / 8] = emptyBase;
     sync();
   };
   const close = (): void => {
