@@ -92,6 +92,7 @@ try {
   log(`gen/${spec.bindings}.h       ${lineCount(gen(".h"))}  the C header the native library implements`);
   log(`gen/${spec.bindings}.deno.ts ${lineCount(gen(".deno.ts"))}  Deno.dlopen bindings, with a wasm call stub for env.divmod`);
   log(`gen/${spec.bindings}.bun.ts  ${lineCount(gen(".bun.ts"))}  bun:ffi bindings, the same API`);
+  log(`gen/${spec.bindings}.ts      ${lineCount(gen(".ts"))}  what main.ts imports: loads the runtime's bindings`);
   log(`\nThe native API the C library implements, from gen/${spec.bindings}.h:`);
   log(indent(nativeApi(readFileSync(gen(".h"), "utf8")).join("\n"), "  "));
 

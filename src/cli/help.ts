@@ -103,8 +103,9 @@ Exit status: 0 success, 1 an error in the input or the output directory,
 
 const GENERATE = `Usage: hostbind generate [INPUT] [--out-dir DIR] [options]
 
-Writes DIR/NAME.h, DIR/NAME.deno.ts and DIR/NAME.bun.ts from the imports
-declared in INPUT (.d.ts, .ts or .wasm). Everything is generated before
+Writes DIR/NAME.h, DIR/NAME.deno.ts, DIR/NAME.bun.ts and DIR/NAME.ts (the
+module a host imports on either runtime) from the imports declared in INPUT
+(.d.ts, .ts or .wasm). Everything is generated before
 anything is written: on any error DIR is left exactly as it was. Files whose
 contents would not change are left untouched.
 

@@ -68,8 +68,8 @@ describe("help and version", () => {
 });
 
 describe("usage errors exit 2 with a hint to --help", () => {
-  test("no command", () => expect(usageError([], "hostbind")).toBe("error: missing command; expected one of generate, explain, declare"));
-  test("unknown command", () => expect(usageError(["gen"], "hostbind")).toContain("unknown command `gen`; expected one of generate, explain, declare"));
+  test("no command", () => expect(usageError([], "hostbind")).toBe("error: missing command; expected one of init, generate, explain, declare"));
+  test("unknown command", () => expect(usageError(["gen"], "hostbind")).toContain("unknown command `gen`; expected one of init, generate, explain, declare"));
   test("a command with a typo", () => expect(usageError(["genrate", "a.d.ts"], "hostbind")).toBe("error: unknown command `genrate`; did you mean `generate`?"));
   test("help for a command with a typo", () => expect(usageError(["help", "explian"], "hostbind")).toContain("did you mean `explain`?"));
   test("a flag with a typo", () => expect(usageError(["generate", "a.d.ts", "--out-dri", "x"], "hostbind generate")).toBe("error: unknown option `--out-dri`; did you mean `--out-dir`?"));
