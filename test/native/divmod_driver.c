@@ -57,8 +57,13 @@ static void test_trap(hostbind_ctx *ctx) {
   CHECK(ctx->trapped == 1 && ctx->trap_code == -5);
   CHECK(strlen(ctx->trap_message) == HOSTBIND_TRAP_MESSAGE_SIZE - 1);
   CHECK(ctx->trap_message[0] == 'x' && ctx->trap_message[222] == 'x');
+  /* The first trap of a call wins: a second one changes nothing. */
+  hostbind_trap(ctx, 3, "later");
+  CHECK(ctx->trap_code == -5 && ctx->trap_message[0] == 'x');
+  ctx->trapped = 0; /* as the binding does when the call returns */
   hostbind_trap(ctx, 3, NULL);
   CHECK(ctx->trap_code == 3 && ctx->trap_message[0] == '\0');
+  ctx->trapped = 0;
   hostbind_trap(ctx, 4, "");
   CHECK(ctx->trap_code == 4 && ctx->trap_message[0] == '\0');
 }
