@@ -9,7 +9,7 @@
  * const files = generate(`export declare namespace env {
  *   function divmod(a: i32, b: i32): [quot: i32, rem: i32];
  * }`, { file: "divmod.d.ts", lib: "./libdivmod" });
- * files.map((f) => f.path); // ["divmod.h", "divmod.deno.ts", "divmod.bun.ts", "divmod.ts"]
+ * files.map((f) => f.path); // ["divmod.h", "divmod.deno.ts", "divmod.bun.ts", "divmod.node.ts", "divmod.ts"]
  * ```
  * @module
  */
@@ -22,12 +22,13 @@ import { createEmitContext, type EmitContext } from "./emit/context.ts";
 import { emitHeader } from "./emit/c/mod.ts";
 import { DENO, emitDeno } from "./emit/deno/mod.ts";
 import { BUN, emitBun } from "./emit/bun/mod.ts";
+import { emitNode, NODE } from "./emit/node/mod.ts";
 import { emitEntry } from "./emit/ts/entry.ts";
 import { emitCSkeleton } from "./emit/skeleton/c.ts";
 import { emitRustSkeleton } from "./emit/skeleton/rust.ts";
 import type { Dialect } from "./emit/ts/dialect.ts";
 import { emitRust } from "./emit/rust/mod.ts";
-import { type TsModel, tsModel } from "./emit/ts/model.ts";
+import { type MemoryPathRule, type TsModel, tsModel } from "./emit/ts/model.ts";
 import { DEFAULT_OUTPUT_KINDS, defaultName, type GeneratedFile, type GenerateOptions, OUTPUT_KINDS, type OutputKind, type ParseOptions } from "./options.ts";
 
 export {
@@ -40,11 +41,12 @@ export {
   type ParseOptions,
 } from "./options.ts";
 
-/** Each output's file suffix and emitter; the Deno and Bun emitters share one TS model. */
-const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model: () => TsModel) => string }> = {
+/** Each output's file suffix and emitter; TS emitters with the same call paths share one TS model. */
+const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model: (rule: MemoryPathRule) => TsModel) => string }> = {
   c: { ext: ".h", emit: (cx) => emitHeader(cx) },
-  deno: { ext: ".deno.ts", emit: (cx, model) => emitDeno(cx, model()) },
-  bun: { ext: ".bun.ts", emit: (cx, model) => emitBun(cx, model()) },
+  deno: { ext: ".deno.ts", emit: (cx, model) => emitDeno(cx, model(DENO.memoryPath)) },
+  bun: { ext: ".bun.ts", emit: (cx, model) => emitBun(cx, model(BUN.memoryPath)) },
+  node: { ext: ".node.ts", emit: (cx, model) => emitNode(cx, model(NODE.memoryPath)) },
   rust: { ext: ".rs", emit: (cx) => emitRust(cx) },
 };
 
@@ -58,20 +60,24 @@ const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model:
 export function generate(input: string | Uint8Array | Declarations, options: GenerateOptions = {}): GeneratedFile[] {
   const cx = resolveContext(readInput(input, options), options);
   const kinds = resolveTargets(options.targets);
-  let model: TsModel | undefined;
-  const shared = () => (model ??= tsModel(cx));
+  const models = new Map<MemoryPathRule, TsModel>();
+  const shared = (rule: MemoryPathRule): TsModel => {
+    const model = models.get(rule) ?? tsModel(cx, rule);
+    models.set(rule, model);
+    return model;
+  };
   const files = OUTPUT_KINDS.filter((k) => kinds.has(k)).map((k) => ({
     path: cx.name + EMITTERS[k].ext,
     contents: EMITTERS[k].emit(cx, shared),
   }));
   // With any TS bindings comes the runtime-neutral entry that picks among them.
   const dialects = TS_DIALECTS.filter(([k]) => kinds.has(k)).map(([, d]) => d);
-  if (dialects.length > 0) files.push({ path: `${cx.name}.ts`, contents: emitEntry(cx, dialects, shared()) });
+  if (dialects.length > 0) files.push({ path: `${cx.name}.ts`, contents: emitEntry(cx, dialects, shared(dialects[0]!.memoryPath)) });
   return files;
 }
 
 /** The TS bindings `NAME.ts` can load, in the order it tries their runtimes. */
-const TS_DIALECTS: readonly (readonly [OutputKind, Dialect])[] = [["deno", DENO], ["bun", BUN]];
+const TS_DIALECTS: readonly (readonly [OutputKind, Dialect])[] = [["deno", DENO], ["bun", BUN], ["node", NODE]];
 
 /** Options of {@link skeleton}: those of {@link generate}, plus the skeleton's language and paths. */
 export interface SkeletonOptions extends Omit<GenerateOptions, "targets"> {

@@ -6,20 +6,20 @@
  * @example
  * ```ts
  * import { DEFAULT_OUTPUT_KINDS, defaultName } from "./options.ts";
- * DEFAULT_OUTPUT_KINDS; // ["c", "deno", "bun"]
+ * DEFAULT_OUTPUT_KINDS; // ["c", "deno", "bun", "node"]
  * defaultName("src/divmod.d.ts"); // "divmod"
  * ```
  * @module
  */
 
 /** The kinds of output `generate` can produce. */
-export type OutputKind = "c" | "deno" | "bun" | "rust";
+export type OutputKind = "c" | "deno" | "bun" | "node" | "rust";
 
 /** Every output kind, in the order files are returned. */
-export const OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun", "rust"];
+export const OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun", "node", "rust"];
 
 /** The outputs produced when none are named (Rust is opt-in). */
-export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun"];
+export const DEFAULT_OUTPUT_KINDS: readonly OutputKind[] = ["c", "deno", "bun", "node"];
 
 /** One generated file. */
 export interface GeneratedFile {
@@ -44,7 +44,7 @@ export interface GenerateOptions extends ParseOptions {
   lib?: string;
   /**
    * Which outputs to produce (`"rust"` adds `NAME.rs`).
-   * @default ["c", "deno", "bun"]
+   * @default ["c", "deno", "bun", "node"]
    */
   targets?: readonly OutputKind[];
 }

@@ -66,6 +66,7 @@ export function symbolProblem(id: string): string | undefined {
   }
   if (C_KEYWORDS.has(id)) return "it is a C/C++ keyword";
   if (HEADER_RESERVED.has(id)) return "the generated header or the C library already uses it";
+  if (id.startsWith("hostbind_")) return "the prefix `hostbind_` belongs to the generated header (its shims and helpers)";
   return undefined;
 }
 

@@ -35,6 +35,14 @@ export interface StubMemoryPlan {
   ctxOffset: number;
   /** Per import, in `Layout.imports` order: the offset of its out-area, or -1 when it has < 2 results. */
   outOffset: number[];
+  /**
+   * Offset of the argument block: imports on the memory call path find their
+   * arguments there (8 bytes a parameter, in order) and leave their results
+   * there (a single result at its start, several as their result struct).
+   */
+  blockOffset: number;
+  /** Size of the argument block: what the largest import's arguments or results need (at least 8). */
+  blockBytes: number;
   /** Bytes used in all. */
   bytes: number;
   /** 64 KiB pages the stub memory needs (at least 1). */
@@ -71,11 +79,13 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
     at = off + imp.result.size;
     return off;
   });
-  const bytes = alignUp(at, 8);
+  const blockOffset = alignUp(at, 8);
+  const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(8 * imp.fn.params.length, imp.result?.size ?? 0, imp.returns ? 8 : 0)));
+  const bytes = alignUp(blockOffset + blockBytes, 8);
   return {
     target,
     imports,
-    stubMemory: { ctxOffset: 0, outOffset, bytes, pages: Math.max(1, Math.ceil(bytes / 65536)) },
+    stubMemory: { ctxOffset: 0, outOffset, blockOffset, blockBytes, bytes, pages: Math.max(1, Math.ceil(bytes / 65536)) },
   };
 }
 

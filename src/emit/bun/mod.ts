@@ -28,6 +28,7 @@ import { type TsModel, tsModel } from "../ts/model.ts";
  */
 export const BUN: Dialect = {
   runtime: "Bun",
+  detect: '"Bun" in globalThis',
   extension: ".bun.ts",
   ffiApi: "bun:ffi",
   preamble: [
@@ -43,6 +44,7 @@ export const BUN: Dialect = {
   stubPointer: (offset) => `(ctx + ${offset}) as Pointer`,
   userDataType: "number | bigint",
   loadTemplate: "bun-load.ts.tmpl",
+  memoryPath: "none",
 };
 
 /**

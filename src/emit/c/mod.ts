@@ -26,6 +26,7 @@ import { cComment, headerGuard } from "./escape.ts";
 import { emitPrelude } from "./prelude.ts";
 import { emitPrototype } from "./prototype.ts";
 import { emitResultStruct } from "./result_struct.ts";
+import { emitShims } from "./shims.ts";
 
 /** Emits `NAME.h` for `cx`. */
 export function emitHeader(cx: EmitContext): string {
@@ -51,6 +52,8 @@ export function emitHeader(cx: EmitContext): string {
     emitModule(w, cx, m, next);
     next += m.functions.length;
   }
+  w.blank();
+  emitShims(w, cx);
   w.blank();
   w.line("#ifdef __cplusplus");
   w.line('} /* extern "C" */');

@@ -28,6 +28,7 @@ import { type TsModel, tsModel } from "../ts/model.ts";
  */
 export const DENO: Dialect = {
   runtime: "Deno",
+  detect: '"Deno" in globalThis',
   extension: ".deno.ts",
   ffiApi: "Deno.dlopen",
   preamble: [],
@@ -38,6 +39,7 @@ export const DENO: Dialect = {
   stubPointer: (offset) => `Deno.UnsafePointer.offset(ctx, ${offset})`,
   userDataType: "Deno.PointerValue | bigint",
   loadTemplate: "deno-load.ts.tmpl",
+  memoryPath: "none",
 };
 
 /**

@@ -41,9 +41,21 @@ export const OP = {
   i64Load: 0x29,
   f32Load: 0x2a,
   f64Load: 0x2b,
+  i32Store: 0x36,
+  i64Store: 0x37,
+  f32Store: 0x38,
+  f64Store: 0x39,
   i32Const: 0x41,
   end: 0x0b,
 } as const;
+
+/** The store instruction for each value type, with its natural alignment as a power of two. */
+export const STORE: Readonly<Record<WasmType, { op: number; alignLog2: number }>> = {
+  i32: { op: OP.i32Store, alignLog2: 2 },
+  i64: { op: OP.i64Store, alignLog2: 3 },
+  f32: { op: OP.f32Store, alignLog2: 2 },
+  f64: { op: OP.f64Store, alignLog2: 3 },
+};
 
 /** The load instruction for each value type, with its natural alignment as a power of two. */
 export const LOAD: Readonly<Record<WasmType, { op: number; alignLog2: number }>> = {

@@ -1,9 +1,18 @@
 /**
- * The wasm call-stub module. For every import with two or more results the
- * stub imports a JS wrapper of type `(params) -> ()` that calls the native
- * function with an out-pointer into the stub's memory, and exports a
- * function with the guest's exact type that calls the wrapper and then loads
- * the results from that memory and returns them natively (multi-value).
+ * The wasm call-stub module. It serves the imports on two call paths:
+ *
+ * - `out`: for an import with two or more results, the stub imports a JS
+ *   wrapper of type `(params) -> ()` that calls the native function with an
+ *   out-pointer into the stub's memory, and exports a function with the
+ *   guest's exact type that calls the wrapper, then loads the results from
+ *   that memory and returns them natively (multi-value).
+ * - `block` (the memory call path): the stub's export stores the parameters
+ *   into the argument block (`i64.store`: never a BigInt), calls a JS wrapper
+ *   of type `() -> ()`, which calls the native zero-argument shim, and loads
+ *   the results the shim left in the block.
+ *
+ * Imports on the `direct` path call the FFI function from JS and are not in
+ * the stub.
  * A guest calling the export makes a wasm→wasm call; no JS array is built
  * (returning an array to wasm costs ~80–100 ns a call, the stub ~11: src/emit/ts/README.md).
  *
@@ -36,8 +45,17 @@ import {
   PREAMBLE,
   section,
   SECTION,
+  STORE,
   codeEntry,
 } from "./encoder.ts";
+
+/**
+ * How the bindings call one import's native function: `direct` from a JS
+ * wrapper with the arguments, `out` through the stub with an out-pointer
+ * (two or more results), `block` through the stub and the argument block
+ * with a zero-argument native shim.
+ */
+export type CallPath = "direct" | "out" | "block";
 
 /** The import module name the stub uses for the memory and the JS wrappers. */
 export const STUB_IMPORT_MODULE = "hostbind";
@@ -53,8 +71,10 @@ export interface StubResult {
   offset: number;
 }
 
-/** One multi-result import as the stub sees it. */
+/** One import the stub serves, as it sees it. */
 export interface StubFunction {
+  /** `out` or `block` (see {@link CallPath}). */
+  path: "out" | "block";
   /** Index of the import in `Layout.imports`. */
   layoutIndex: number;
   /** The C symbol; also the stub's import field and export name (unique, a C identifier). */
@@ -63,8 +83,10 @@ export interface StubFunction {
   params: WasmType[];
   /** The results in order, with where the stub loads each from. */
   results: StubResult[];
-  /** Byte offset of this import's out-area (the `out` pointer the native function gets). */
+  /** Byte offset of this import's out-area (the `out` pointer the native function gets; -1 on the `block` path). */
   outOffset: number;
+  /** Byte offset of each parameter in the stub memory (`block` path; empty on the `out` path). */
+  paramOffsets: number[];
 }
 
 /** The built stub. */
@@ -73,12 +95,13 @@ export interface StubModule {
   bytes: Uint8Array;
   /** Size of the imported memory in 64 KiB pages (both its minimum and maximum). */
   pages: number;
-  /** The multi-result imports the stub serves, in `Layout.imports` order. */
+  /** The imports the stub serves, in `Layout.imports` order. */
   functions: StubFunction[];
 }
 
 /**
- * Describes the stub's functions without encoding them.
+ * Describes the stub's functions without encoding them; `paths` gives each
+ * import's call path (default: `out` for two or more results, else `direct`).
  *
  * @example
  * ```ts
@@ -89,20 +112,36 @@ export interface StubModule {
  * stubFunctions(cx.layout).map((f) => f.symbol); // ["env_divmod"]
  * ```
  */
-export function stubFunctions(layout: Layout): StubFunction[] {
+export function stubFunctions(layout: Layout, paths: readonly CallPath[] = defaultPaths(layout)): StubFunction[] {
   const out: StubFunction[] = [];
+  const block = layout.stubMemory.blockOffset;
   layout.imports.forEach((imp, i) => {
-    const outOffset = layout.stubMemory.outOffset[i] ?? -1;
-    if (!imp.result || outOffset < 0) return;
+    const path = paths[i] ?? "direct";
+    if (path === "direct") return;
+    const params = imp.fn.params.map((p) => WASM_TYPE[p.type]);
+    const base = path === "out" ? layout.stubMemory.outOffset[i] ?? -1 : block;
+    if (path === "out" && (!imp.result || base < 0)) throw new Error(`bug: import ${imp.symbol} has no out-area`);
+    const results = imp.result
+      ? imp.result.fields.map((f) => ({ type: WASM_TYPE[f.type], offset: base + f.offset }))
+      : imp.returns === null
+      ? []
+      : [{ type: WASM_TYPE[imp.returns], offset: base }];
     out.push({
+      path,
       layoutIndex: i,
       symbol: imp.symbol,
-      params: imp.fn.params.map((p) => WASM_TYPE[p.type]),
-      results: imp.result.fields.map((f) => ({ type: WASM_TYPE[f.type], offset: outOffset + f.offset })),
-      outOffset,
+      params,
+      results,
+      outOffset: path === "out" ? base : -1,
+      paramOffsets: path === "block" ? params.map((_, k) => block + 8 * k) : [],
     });
   });
   return out;
+}
+
+/** The call paths without the memory path: `out` for two or more results, else `direct`. */
+function defaultPaths(layout: Layout): CallPath[] {
+  return layout.imports.map((imp) => (imp.result ? "out" : "direct"));
 }
 
 /**
@@ -118,11 +157,11 @@ export function stubFunctions(layout: Layout): StubFunction[] {
  * new WebAssembly.Memory({ initial: pages, maximum: pages }); // what the stub imports
  * ```
  */
-export function buildStub(layout: Layout): StubModule {
-  const functions = stubFunctions(layout);
+export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModule {
+  const functions = stubFunctions(layout, paths);
   const pages = layout.stubMemory.pages;
   const types = new TypeTable();
-  const wrapperType = functions.map((f) => types.index(f.params, []));
+  const wrapperType = functions.map((f) => types.index(f.path === "out" ? f.params : [], []));
   const exportType = functions.map((f) => types.index(f.params, f.results.map((r) => r.type)));
   const n = functions.length;
 
@@ -146,10 +185,21 @@ export function buildStub(layout: Layout): StubModule {
   return { bytes, pages, functions };
 }
 
-/** `local.get 0..n-1; call wrapper; (i32.const 0; T.load offset=…)*` — results land on the stack in order. */
+/**
+ * `out`: `local.get 0..n-1; call wrapper`; `block`: `(i32.const 0; local.get i;
+ * T.store offset=…)*; call wrapper`; then `(i32.const 0; T.load offset=…)*`,
+ * so the results land on the stack in order.
+ */
 function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
   const w = new ByteWriter();
-  for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
+  if (f.path === "out") {
+    for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
+  } else {
+    f.params.forEach((type, i) => {
+      const store = STORE[type];
+      w.byte(OP.i32Const).s32(0).byte(OP.localGet).u32(i).byte(store.op).u32(store.alignLog2).u32(f.paramOffsets[i]!);
+    });
+  }
   w.byte(OP.call).u32(wrapperIndex);
   for (const r of f.results) {
     const load = LOAD[r.type];

@@ -13,11 +13,14 @@
  * @module
  */
 import type { ValueType } from "../../ir/types.ts";
+import type { MemoryPathRule } from "./model.ts";
 
 /** One runtime's spelling of the generated module. */
 export interface Dialect {
-  /** The runtime's name as shown in docs (`Deno`, `Bun`). */
+  /** The runtime's name as shown in docs (`Deno`, `Bun`, `Node`). */
   runtime: string;
+  /** An expression true when this runtime runs the code (tested in the order Deno, Bun, Node). */
+  detect: string;
   /** The output file suffix (`.deno.ts`). */
   extension: string;
   /** The FFI API the module is built on, for docs (`Deno.dlopen`). */
@@ -38,4 +41,6 @@ export interface Dialect {
   userDataType: string;
   /** The template file (under `templates/`) holding `load()` and its runtime helpers. */
   loadTemplate: string;
+  /** Which imports take the memory call path (argument block and zero-argument shim). */
+  memoryPath: MemoryPathRule;
 }

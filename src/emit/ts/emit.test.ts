@@ -6,6 +6,7 @@ import { createEmitContext, type EmitContext } from "../context.ts";
 import { emitBun } from "../bun/mod.ts";
 import { DENO, emitDeno } from "../deno/mod.ts";
 import { BUN } from "../bun/mod.ts";
+import { emitNode, NODE } from "../node/mod.ts";
 import { emitEntry } from "./entry.ts";
 import { buildStub } from "../stub/mod.ts";
 import { base64 } from "./emit.ts";
@@ -57,7 +58,8 @@ describe("type checks", () => {
     for (const [name, cx] of CASES) {
       writeFileSync(join(dir, `${name}.deno.ts`), emitDeno(cx));
       writeFileSync(join(dir, `${name}.bun.ts`), emitBun(cx));
-      writeFileSync(join(dir, `${name}.ts`), emitEntry(cx, [DENO, BUN]));
+      writeFileSync(join(dir, `${name}.node.ts`), emitNode(cx));
+      writeFileSync(join(dir, `${name}.ts`), emitEntry(cx, [DENO, BUN, NODE]));
     }
     // One host file for every runtime, through the runtime-neutral entry.
     writeFileSync(join(dir, "use.ts"), [
@@ -73,7 +75,7 @@ describe("type checks", () => {
     ].join("\n"));
     // Each runtime's module fits the entry's types: its Host is an entry Host,
     // its HostTrap the entry's class, and the entry's options are its options.
-    for (const rt of ["deno", "bun"]) {
+    for (const rt of ["deno", "bun", "node"]) {
       writeFileSync(join(dir, `fits.${rt}.ts`), [
         `import * as own from "./conformance.${rt}.ts";`,
         'import type * as entry from "./conformance.ts";',
@@ -108,12 +110,22 @@ describe("type checks", () => {
   });
 
   it("passes deno fmt --check and deno lint, so a user's formatter and linter leave it alone", () => {
-    const generated = CASES.flatMap(([n]) => [`${n}.deno.ts`, `${n}.bun.ts`, `${n}.ts`].map((f) => join(dir, f)));
+    const generated = CASES.flatMap(([n]) => [`${n}.deno.ts`, `${n}.bun.ts`, `${n}.node.ts`, `${n}.ts`].map((f) => join(dir, f)));
     for (const args of [["fmt", "--check"], ["lint"]]) {
       const r = run(bin("deno"), [...args, ...generated]);
       expect(r.status, `deno ${args.join(" ")}: ${r.stdout}${r.stderr}`).toBe(0);
       expect(r.stderr).toContain(`Checked ${generated.length} files`);
     }
+  });
+
+  it("passes tsc --strict with Node 26's types, as erasable TypeScript", () => {
+    writeFileSync(join(dir, "tsconfig.node.json"), JSON.stringify({
+      extends: join(ROOT, "test/tsconfig.node.json"),
+      compilerOptions: { typeRoots: [join(ROOT, "node_modules/@types")] },
+      files: [...CASES.flatMap(([n]) => [`${n}.node.ts`, `${n}.ts`]), "use.ts", "fits.node.ts"],
+    }));
+    const r = run(bin("tsc"), ["-p", join(dir, "tsconfig.node.json")]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 
   it("passes tsc --strict with Bun's types", () => {

@@ -39,7 +39,7 @@ const USER_DATA_TYPE = "bigint";
 export function emitEntry(cx: EmitContext, dialects: readonly Dialect[], model: TsModel = tsModel(cx)): string {
   const w = new SourceWriter();
   const input = cx.decls.file.split(/[\\/]/).pop() ?? cx.decls.file;
-  const runtimes = dialects.map((d) => d.runtime).join(" and ");
+  const runtimes = dialects.length === 1 ? dialects[0]!.runtime : `${dialects.slice(0, -1).map((d) => d.runtime).join(", ")} and ${dialects.at(-1)!.runtime}`;
   const loadCall = cx.lib === undefined ? `load(${jsString(`./lib${cx.name}`)})` : "load()";
   emitBanner(w);
   w.docComment([
@@ -69,8 +69,8 @@ function emitPick(w: SourceWriter, cx: EmitContext, dialects: readonly Dialect[]
   w.docComment("The bindings module for the runtime running this file, relative to it.", "jsdoc-line");
   w.line("function bindingsModule(): string {");
   w.indented(() => {
-    for (const d of dialects) w.line(`if (${jsString(d.runtime)} in globalThis) return ${jsString(`./${cx.name}${d.extension}`)};`);
-    const message = `hostbind: ${cx.name}.ts has bindings for ${dialects.map((d) => d.runtime).join(" and ")} only; `
+    for (const d of dialects) w.line(`if (${d.detect}) return ${jsString(`./${cx.name}${d.extension}`)};`);
+    const message = `hostbind: ${cx.name}.ts has bindings for ${dialects.map((d) => d.runtime).join(", ")} only; `
       + `run the host with ${dialects.map((d) => d.runtime.toLowerCase()).join(" or ")}`;
     w.line(`throw new Error(${jsString(message)});`);
   });

@@ -17,7 +17,8 @@
 import type { ValueType } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { buildStub, type StubModule } from "../stub/mod.ts";
+import type { Layout } from "../../layout/mod.ts";
+import { buildStub, type CallPath, type StubModule } from "../stub/mod.ts";
 import { safeJsName } from "./names.ts";
 
 /**
@@ -64,7 +65,9 @@ export const JS_TO_WASM: Readonly<Record<ValueType, (name: string) => string>> =
 };
 
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
-export const WRAPPER_LOCALS: readonly string[] = ["heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError"];
+export const WRAPPER_LOCALS: readonly string[] = [
+  "heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError", "select", "hostId", "selectedHost",
+];
 
 const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);
 
@@ -78,6 +81,10 @@ export interface TsImport {
   symbol: string;
   /** `void`: no result; `single`: one result returned directly; `multi`: 2+ results through the stub. */
   kind: "void" | "single" | "multi";
+  /** How the bindings call the native side (see {@link CallPath}). */
+  path: CallPath;
+  /** The native zero-argument shim of the memory call path (`hostbind_shim_SYMBOL`). */
+  shimSymbol: string;
   /** True for `@noctx`: no ctx argument and no trap check. */
   noctx: boolean;
   /** JSDoc text, `""` when none. */
@@ -118,6 +125,47 @@ export interface TsModel {
   imports: TsImport[];
   /** The call-stub module. */
   stub: StubModule;
+  /** The native function that selects a Host for the shims (`hostbind_select_NAME`), or `""` when no import takes the memory path. */
+  selectSymbol: string;
+}
+
+/**
+ * Which imports a runtime's bindings call through the memory path (argument
+ * block and zero-argument shim): `none`, or `all` but the `@noctx` ones
+ * (they name functions of libraries the user does not build, which have no
+ * shims).
+ */
+export type MemoryPathRule = "none" | "all";
+
+/**
+ * Each import's call path under `rule`: `block` on the memory path, else
+ * `out` for two or more results and `direct` for the rest.
+ *
+ * @example
+ * ```ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function f(): [i32, i32]; function g(): f64; }", "m.d.ts");
+ * callPaths(createEmitContext(decls, "m", undefined).layout, "all"); // ["block", "block"]
+ * ```
+ */
+export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
+  return layout.imports.map((imp) => (rule === "all" && !imp.fn.noctx ? "block" : imp.result ? "out" : "direct"));
+}
+
+/**
+ * The C name of the shims' select function: named after the first import on
+ * the memory path, so it is the same whatever `--name` the header and the
+ * bindings were generated with, and two headers implemented in one library
+ * (whose symbols cannot clash) get two.
+ *
+ * @example
+ * ```ts
+ * selectSymbol("env_divmod"); // "hostbind_select_env_divmod"
+ * ```
+ */
+export function selectSymbol(firstShimmed: string): string {
+  return `hostbind_select_${firstShimmed}`;
 }
 
 /**
@@ -133,18 +181,21 @@ export interface TsModel {
  * tsModel(createEmitContext(decls, "m", undefined)).imports.map((i) => i.kind); // ["multi", "single"]
  * ```
  */
-export function tsModel(cx: EmitContext): TsModel {
-  const imports = cx.layout.imports.map((imp, i) => resolveImport(imp, cx.layout.stubMemory.outOffset[i] ?? -1));
+export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel {
+  const paths = callPaths(cx.layout, rule);
+  const imports = cx.layout.imports.map((imp, i) => resolveImport(imp, cx.layout.stubMemory.outOffset[i] ?? -1, paths[i]!));
   let at = 0;
   const modules: TsModule[] = [];
   for (const m of cx.decls.modules) {
     modules.push({ name: m.name, doc: m.doc, imports: imports.slice(at, at + m.functions.length) });
     at += m.functions.length;
   }
-  return { modules, imports, stub: buildStub(cx.layout) };
+  const first = cx.layout.imports.find((_, i) => paths[i] === "block");
+  const select = first === undefined ? "" : selectSymbol(first.symbol);
+  return { modules, imports, stub: buildStub(cx.layout, paths), selectSymbol: select };
 }
 
-function resolveImport(imp: ImportLayout, outOffset: number): TsImport {
+function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): TsImport {
   const fn = imp.fn;
   // Parameters never shadow the runtime's locals or each other.
   const named: string[] = [];
@@ -171,6 +222,8 @@ function resolveImport(imp: ImportLayout, outOffset: number): TsImport {
     name: fn.name,
     symbol: imp.symbol,
     kind,
+    path,
+    shimSymbol: `hostbind_shim_${imp.symbol}`,
     noctx: fn.noctx,
     doc: fn.doc,
     params,

@@ -304,6 +304,103 @@ HOSTBIND_CHECK_OFFSET(stats_everything_result, f, 40, "");
  */
 void stats_everything(stats_everything_result *out, hostbind_ctx *ctx, uint64_t seed);
 
+/*
+ * The call shims of the memory call path, which the Node bindings use for every
+ * import (but @noctx ones). Define HOSTBIND_IMPLEMENTATION before including this
+ * header in exactly one C file of the library, so they are compiled once:
+ *
+ *     #define HOSTBIND_IMPLEMENTATION
+ *     #include "mixed.h"
+ *
+ * Each shim takes no arguments: it reads the call's arguments from the argument
+ * block of the Host selected for this thread, calls the function declared above,
+ * and leaves its results in the block.
+ */
+#ifdef HOSTBIND_IMPLEMENTATION
+#ifndef HOSTBIND_SHIM_EXPORT
+#if defined(_WIN32)
+#define HOSTBIND_SHIM_EXPORT __declspec(dllexport)
+#else
+#define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
+#endif
+#if defined(__cplusplus)
+#define HOSTBIND_THREAD_LOCAL thread_local
+#else
+#define HOSTBIND_THREAD_LOCAL _Thread_local
+#endif
+
+/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
+static inline void hostbind_copy(void *to, const void *from, size_t n) {
+  unsigned char *t = (unsigned char *)to;
+  const unsigned char *f = (const unsigned char *)from;
+  while (n-- > 0) {
+    *t++ = *f++;
+  }
+}
+#endif /* HOSTBIND_SHIM_EXPORT */
+
+/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
+static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_stats_summarize;
+
+/* Called by the bindings before a call when another Host of this library called last. */
+HOSTBIND_SHIM_EXPORT void hostbind_select_stats_summarize(void *base);
+HOSTBIND_SHIM_EXPORT void hostbind_select_stats_summarize(void *base) {
+  hostbind_base_stats_summarize = (unsigned char *)base;
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void) {
+  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+  uint32_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  uint32_t hostbind_arg1;
+  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  stats_summarize_result hostbind_result;
+  stats_summarize(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void) {
+  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+  uint64_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  stats_split_result hostbind_result;
+  stats_split(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void) {
+  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+  stats_bounds_result hostbind_result;
+  stats_bounds(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void) {
+  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+  uint32_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  uint32_t hostbind_arg1;
+  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  stats_find_result hostbind_result;
+  stats_find(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void) {
+  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+  uint64_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  stats_everything_result hostbind_result;
+  stats_everything(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+#endif /* HOSTBIND_IMPLEMENTATION */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

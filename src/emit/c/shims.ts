@@ -1,0 +1,121 @@
+/**
+ * The call shims of the memory call path, at the end of the header and
+ * compiled only where the user defines `HOSTBIND_IMPLEMENTATION` before
+ * including it (in exactly one `.c` file). Each shim takes no arguments:
+ * node:ffi (and the other runtimes' FFIs) call a function without arguments
+ * on their cheapest path. The shim finds the Host's context and argument
+ * block through a thread-local pointer that the bindings set with
+ * `hostbind_select_NAME(base)`, reads the wasm arguments from the block,
+ * calls the user's function by the out-pointer rule, and copies its results
+ * into the block through a local, so nothing the call does to the block can
+ * clobber them.
+ *
+ * @example
+ * ```ts
+ * import { SourceWriter } from "../writer.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * import { emitShims } from "./shims.ts";
+ * const decls = readDts("declare namespace env { function gcd(a: i32, b: i32): i32; }", "gcd.d.ts");
+ * const w = new SourceWriter();
+ * emitShims(w, createEmitContext(decls, "gcd", undefined));
+ * w.toString().includes("void hostbind_shim_env_gcd(void) {"); // true
+ * ```
+ * @module
+ */
+import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
+import type { EmitContext } from "../context.ts";
+import { callPaths, selectSymbol } from "../ts/model.ts";
+import type { SourceWriter } from "../writer.ts";
+
+/** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
+export function emitShims(w: SourceWriter, cx: EmitContext): void {
+  const paths = callPaths(cx.layout, "all");
+  const shimmed = cx.layout.imports.filter((_, i) => paths[i] === "block");
+  if (shimmed.length === 0) return;
+  const select = selectSymbol(shimmed[0]!.symbol);
+  const base = `hostbind_base_${shimmed[0]!.symbol}`;
+  const block = cx.layout.stubMemory.blockOffset;
+  w.docComment(
+    "The call shims of the memory call path, which the Node bindings use for every\n"
+      + "import (but @noctx ones). Define HOSTBIND_IMPLEMENTATION before including this\n"
+      + "header in exactly one C file of the library, so they are compiled once:\n\n"
+      + `    #define HOSTBIND_IMPLEMENTATION\n    #include "${cx.name}.h"\n\n`
+      + "Each shim takes no arguments: it reads the call's arguments from the argument\n"
+      + "block of the Host selected for this thread, calls the function declared above,\n"
+      + "and leaves its results in the block.",
+    "c",
+  );
+  w.line("#ifdef HOSTBIND_IMPLEMENTATION");
+  w.line("#ifndef HOSTBIND_SHIM_EXPORT");
+  w.line("#if defined(_WIN32)");
+  w.line("#define HOSTBIND_SHIM_EXPORT __declspec(dllexport)");
+  w.line("#else");
+  w.line("#define HOSTBIND_SHIM_EXPORT __attribute__((visibility(\"default\")))");
+  w.line("#endif");
+  w.line("#if defined(__cplusplus)");
+  w.line("#define HOSTBIND_THREAD_LOCAL thread_local");
+  w.line("#else");
+  w.line("#define HOSTBIND_THREAD_LOCAL _Thread_local");
+  w.line("#endif");
+  w.blank();
+  w.docComment("Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores.", "c");
+  w.line("static inline void hostbind_copy(void *to, const void *from, size_t n) {");
+  w.indented(() => {
+    w.line("unsigned char *t = (unsigned char *)to;");
+    w.line("const unsigned char *f = (const unsigned char *)from;");
+    w.line("while (n-- > 0) {");
+    w.indented(() => w.line("*t++ = *f++;"));
+    w.line("}");
+  });
+  w.line("}");
+  w.line("#endif /* HOSTBIND_SHIM_EXPORT */");
+  w.blank();
+  w.docComment("The Host whose context the shims of this thread use: its stub memory (the context at 0).", "c");
+  w.line(`static HOSTBIND_THREAD_LOCAL unsigned char *${base};`);
+  w.blank();
+  w.docComment("Called by the bindings before a call when another Host of this library called last.", "c");
+  // Each definition has its prototype first (-Wmissing-prototypes).
+  w.line(`HOSTBIND_SHIM_EXPORT void ${select}(void *base);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${select}(void *base) {`);
+  w.indented(() => w.line(`${base} = (unsigned char *)base;`));
+  w.line("}");
+  for (const imp of shimmed) {
+    w.blank();
+    emitShim(w, imp, base, block);
+  }
+  w.line("#endif /* HOSTBIND_IMPLEMENTATION */");
+}
+
+/** One shim: read the arguments, call by the out-pointer rule, copy the results back. */
+function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: number): void {
+  w.line(`HOSTBIND_SHIM_EXPORT void hostbind_shim_${imp.symbol}(void);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void hostbind_shim_${imp.symbol}(void) {`);
+  w.indented(() => {
+    const values = imp.params.filter((p) => p.role === "value");
+    if (values.length > 0 || imp.returns !== null || imp.result !== null) w.line(`unsigned char *hostbind_block = ${base} + ${block};`);
+    const args: string[] = [];
+    imp.params.forEach((p) => {
+      if (p.role === "out") args.push("&hostbind_result");
+      else if (p.role === "ctx") args.push(`(hostbind_ctx *)${base}`);
+    });
+    values.forEach((p, i) => {
+      w.line(`${p.cType} hostbind_arg${i};`);
+      w.line(`hostbind_copy(&hostbind_arg${i}, hostbind_block + ${8 * i}, sizeof hostbind_arg${i});`);
+      args.push(`hostbind_arg${i}`);
+    });
+    const call = `${imp.symbol}(${args.join(", ")})`;
+    const out = imp.params.find((p) => p.role === "out");
+    if (out !== undefined) {
+      w.line(`${out.cType.replace(/\s*\*$/, "")} hostbind_result;`);
+      w.line(`${call};`);
+    } else if (imp.returns !== null) {
+      w.line(`${C_TYPE[imp.returns]} hostbind_result = ${call};`);
+    } else {
+      w.line(`${call};`);
+      return;
+    }
+    w.line("hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);");
+  });
+  w.line("}");
+}

@@ -1,0 +1,67 @@
+/**
+ * The Node emitter: `NAME.node.ts`, built on Node 26's `node:ffi`. Node
+ * wraps every FFI function in JS that checks each argument, so a call with
+ * arguments costs 5–66× a pure-JS import; a call with none costs ~1.6×.
+ * Every import but `@noctx` ones therefore takes the memory call path: the
+ * stub stores the arguments in the argument block and a zero-argument native
+ * shim (compiled from the header with `HOSTBIND_IMPLEMENTATION`) reads them.
+ * The module is erasable TypeScript, so `node` 26 runs it as it is.
+ *
+ * @example
+ * ```ts
+ * import { emitNode } from "./mod.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function divmod(a: i32, b: i32): [i32, i32]; }", "divmod.d.ts");
+ * emitNode(createEmitContext(decls, "divmod", undefined)).includes('from "node:ffi"'); // true
+ * ```
+ * @module
+ */
+import type { EmitContext } from "../context.ts";
+import type { Dialect } from "../ts/dialect.ts";
+import { emitTsModule } from "../ts/emit.ts";
+import { type TsModel, tsModel } from "../ts/model.ts";
+
+/**
+ * Node's spelling of the generated module.
+ *
+ * @example
+ * ```ts
+ * NODE.ffiType.f64; // "f64"
+ * ```
+ */
+export const NODE: Dialect = {
+  runtime: "Node",
+  // Deno and Bun have a `process` global too: they are tested first.
+  detect: '"process" in globalThis',
+  extension: ".node.ts",
+  ffiApi: "node:ffi",
+  preamble: [
+    'import { dlopen, getRawPointer, suffix } from "node:ffi";',
+    'import { closeSync, openSync, readSync, realpathSync } from "node:fs";',
+    'import { fileURLToPath } from "node:url";',
+  ],
+  ffiType: { i32: "i32", u32: "u32", i64: "i64", u64: "u64", f32: "f32", f64: "f64" },
+  pointerType: "pointer",
+  voidType: "void",
+  definition: (params, result) => `{ arguments: [${params.join(", ")}], return: ${result} }`,
+  stubPointer: (offset) => `ctx + ${offset}n`,
+  userDataType: "bigint | number",
+  loadTemplate: "node-load.ts.tmpl",
+  memoryPath: "all",
+};
+
+/**
+ * Emits `NAME.node.ts` for `cx`.
+ *
+ * @example
+ * ```ts
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * const decls = readDts("declare namespace env { function now(): f64; }", "clock.d.ts");
+ * emitNode(createEmitContext(decls, "clock", undefined)).includes("hostbind_shim_env_now"); // true
+ * ```
+ */
+export function emitNode(cx: EmitContext, model: TsModel = tsModel(cx, NODE.memoryPath)): string {
+  return emitTsModule(cx, NODE, model);
+}
