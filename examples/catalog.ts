@@ -19,7 +19,7 @@ export interface ExampleSpec {
   summary: string;
   /** The declarations file given to `hostbind generate`. */
   decl: string;
-  /** The `--name` of the generated files (`gen/NAME.h`, `gen/NAME.deno.ts`, `gen/NAME.bun.ts`). */
+  /** The `--name` of the generated files (`gen/NAME.h`, `gen/NAME.deno.ts`, `gen/NAME.bun.ts`, `gen/NAME.node.ts`, `gen/NAME.ts`). */
   bindings: string;
   /**
    * The native library, built into `build/lib<lib>.so` (`.dylib`, `.dll`) and
@@ -35,7 +35,7 @@ export interface ExampleSpec {
   guest: string;
   /** Import modules the host application serves itself (`--exclude-module`), e.g. WASI. @default none */
   exclude?: readonly string[];
-  /** The `--targets` to generate. @default the CLI's default (c,deno,bun) */
+  /** The `--targets` to generate. @default the CLI's default (c,deno,bun,node) */
   targets?: string;
 }
 
@@ -56,7 +56,7 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     bindings: "pair",
     native: { lang: "rust", source: "pair.rs", lib: "pair" },
     guest: "guest.wat",
-    targets: "c,deno,bun,rust",
+    targets: "c,deno,bun,node,rust",
   },
   {
     name: "guest-memory",

@@ -23,8 +23,8 @@ import {
   tool,
 } from "./build.ts";
 
-const RUNTIMES = ["deno", "bun"] as const;
-const RUNTIME_LINE = { deno: /^runtime: Deno\/\d/, bun: /^runtime: Bun\/\d/ } as const;
+const RUNTIMES = ["deno", "bun", "node"] as const;
+const RUNTIME_LINE = { deno: /^runtime: Deno\/\d/, bun: /^runtime: Bun\/\d/, node: /^runtime: Node\.js\/26/ } as const;
 
 for (const spec of EXAMPLES) {
   const dir = exampleDir(spec.name);

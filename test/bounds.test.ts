@@ -1,6 +1,6 @@
 /**
  * `hostbind_guest_ptr` at the edges (docs/abi.md): a compiled C test on a
- * hand-made context (C11 and C++17), then through real Deno and Bun — before
+ * hand-made context (C11 and C++17), then through real Deno, Bun and Node 26 — before
  * `bind()` (NULL memory), at the edges of a one-page guest memory (empty
  * ranges, a range ending exactly at the end, one byte past it, offset + len
  * overflowing uint32) and again after the guest grew its memory.

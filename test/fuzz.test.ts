@@ -1,6 +1,6 @@
 /**
  * The differential ABI fuzzer as part of `npm test`: 600 random signatures
- * (12 libraries of 50) checked bit for bit under real Deno and Bun, plus a
+ * (12 libraries of 50) checked bit for bit under real Deno, Bun and Node 26, plus a
  * self-test proving the fuzzer catches a planted bug and shrinks it to the
  * minimal signature. Set HOSTBIND_FUZZ_SEED to try another seed.
  */
@@ -40,8 +40,8 @@ describe("fuzz generators", () => {
   });
 });
 
-describe("fuzz end to end (real cc, wat2wasm, Deno and Bun)", () => {
-  it(`600 signatures pass bit for bit on both runtimes (seed ${SEED})`, async () => {
+describe("fuzz end to end (real cc, wat2wasm, Deno, Bun and Node 26)", () => {
+  it(`600 signatures pass bit for bit on every runtime (seed ${SEED})`, async () => {
     const s = await runFuzz({ count: 600, seed: SEED, batchSize: 50, workDir: join(WORK, "main") });
     expect(s.failure?.text).toBeUndefined();
     expect(s.signatures).toBe(600);

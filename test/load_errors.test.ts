@@ -28,6 +28,8 @@ beforeAll(async () => {
   generateInto(dir, readFileSync(join(SRC, "le.d.ts"), "utf8"), "le");
   await compileSharedLibrary([join(SRC, "full.c")], join(dir, "libfull.so"), [`-I${dir}`]);
   await compileSharedLibrary([join(SRC, "partial.c")], join(dir, "libpartial.so"), [`-I${dir}`]);
+  // Every function, but without the header's call shims (no HOSTBIND_IMPLEMENTATION).
+  await compileSharedLibrary([join(SRC, "full.c")], join(dir, "libnoshims.so"), [`-I${dir}`, "-UHOSTBIND_IMPLEMENTATION"]);
   await assembleWat(join(SRC, "guest.wat"), join(dir, "guest.wasm"));
   withElfMachine(join(dir, "libfull.so"), join(dir, "libarm.so"), ELF_MACHINE.aarch64);
   copyFileSync(join(SRC, "le.d.ts"), join(dir, "notalib.so"));
@@ -92,6 +94,21 @@ describe.each(RUNTIMES)("%s: load() failures", (rt) => {
     expect(o.threw).toBe(true);
     for (const sym of ["le_zero", "le_two", "le_three"]) expect(o.message).toContain(sym);
     expect(o.message).not.toMatch(/\ble_one\b/);
+  });
+});
+
+describe("node: the memory call path's shims", () => {
+  it("a library without them: an error naming them and saying to define HOSTBIND_IMPLEMENTATION", async () => {
+    const o = await probeLoad("node", join(dir, "libnoshims.so"));
+    expect(o.threw).toBe(true);
+    expect(o.message).toContain("hostbind_shim_le_zero");
+    expect(o.message).toContain('write #define HOSTBIND_IMPLEMENTATION before #include "le.h" in one C file of the library');
+  });
+
+  it("Deno and Bun, which call the functions directly, load it", async () => {
+    for (const rt of ["deno", "bun"] as const) {
+      expect(await probeLoad(rt, join(dir, "libnoshims.so")), rt).toEqual({ threw: false, value: "[object Object]" });
+    }
   });
 });
 

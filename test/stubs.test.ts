@@ -118,7 +118,7 @@ describe("never replaces a file without --force", () => {
 
     const rs = runMain(["generate", input, "-o", join(dir, "gen"), "--stubs", join(dir, "impl.rs")]);
     expect(rs.code).toBe(1);
-    expect(rs.stderr).toContain("Add rust to the targets, e.g. --targets c,deno,bun,rust.");
+    expect(rs.stderr).toContain("Add rust to the targets, e.g. --targets c,deno,bun,node,rust.");
     expect(existsSync(join(dir, "impl.rs"))).toBe(false);
     expect(runMain(["generate", input, "-o", join(dir, "gen"), "--stubs", join(dir, "impl.txt")]).code).toBe(2);
     expect(runMain(["generate", input, "-o", join(dir, "gen"), "--force"]).code).toBe(2);

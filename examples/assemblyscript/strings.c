@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Compiles the header's call shims here, once: the Node bindings call through them. */
+#define HOSTBIND_IMPLEMENTATION
 #include "guest.h"
 
 /*

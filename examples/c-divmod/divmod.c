@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* Compiles the header's call shims here, once: the Node bindings call through them. */
+#define HOSTBIND_IMPLEMENTATION
 #include "divmod.h"
 
 /* Two results: written through the out-pointer, which comes first. */

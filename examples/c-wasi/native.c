@@ -2,6 +2,8 @@
  * The native side of the c-wasi example: implements gen/native.h. The
  * guest's printf never reaches this library: WASI is the runtime's.
  */
+/* Compiles the header's call shims here, once: the Node bindings call through them. */
+#define HOSTBIND_IMPLEMENTATION
 #include "native.h"
 
 void native_divmod(native_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b) {

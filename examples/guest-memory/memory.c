@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* Compiles the header's call shims here, once: the Node bindings call through them. */
+#define HOSTBIND_IMPLEMENTATION
 #include "memory.h"
 
 /* Traps with a message naming the range; returns NULL so callers can `return 0` right after. */

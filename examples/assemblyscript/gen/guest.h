@@ -180,6 +180,84 @@ void env_abort(
     uint32_t line,
     uint32_t column);
 
+/*
+ * The call shims of the memory call path, which the Node bindings use for every
+ * import (but @noctx ones). Define HOSTBIND_IMPLEMENTATION before including this
+ * header in exactly one C file of the library, so they are compiled once:
+ *
+ *     #define HOSTBIND_IMPLEMENTATION
+ *     #include "guest.h"
+ *
+ * Each shim takes no arguments: it reads the call's arguments from the argument
+ * block of the Host selected for this thread, calls the function declared above,
+ * and leaves its results in the block.
+ */
+#ifdef HOSTBIND_IMPLEMENTATION
+#ifndef HOSTBIND_SHIM_EXPORT
+#if defined(_WIN32)
+#define HOSTBIND_SHIM_EXPORT __declspec(dllexport)
+#else
+#define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
+#endif
+#if defined(__cplusplus)
+#define HOSTBIND_THREAD_LOCAL thread_local
+#else
+#define HOSTBIND_THREAD_LOCAL _Thread_local
+#endif
+
+/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
+static inline void hostbind_copy(void *to, const void *from, size_t n) {
+  unsigned char *t = (unsigned char *)to;
+  const unsigned char *f = (const unsigned char *)from;
+  while (n-- > 0) {
+    *t++ = *f++;
+  }
+}
+#endif /* HOSTBIND_SHIM_EXPORT */
+
+/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
+static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_env_console_log;
+
+/* Called by the bindings before a call when another Host of this library called last. */
+HOSTBIND_SHIM_EXPORT void hostbind_select_env_console_log(void *base);
+HOSTBIND_SHIM_EXPORT void hostbind_select_env_console_log(void *base) {
+  hostbind_base_env_console_log = (unsigned char *)base;
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void) {
+  unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
+  uint32_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  env_console_log((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void) {
+  unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
+  int32_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  int32_t hostbind_arg1;
+  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  int32_t hostbind_result = env_add_scaled((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0, hostbind_arg1);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void) {
+  unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
+  uint32_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  uint32_t hostbind_arg1;
+  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  uint32_t hostbind_arg2;
+  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  uint32_t hostbind_arg3;
+  hostbind_copy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
+  env_abort((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
+}
+#endif /* HOSTBIND_IMPLEMENTATION */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -208,6 +208,75 @@ HOSTBIND_CHECK_OFFSET(geom_rect_result, aspect, 8, "");
  */
 void geom_rect(geom_rect_result *out, hostbind_ctx *ctx, uint32_t w, uint32_t h);
 
+/*
+ * The call shims of the memory call path, which the Node bindings use for every
+ * import (but @noctx ones). Define HOSTBIND_IMPLEMENTATION before including this
+ * header in exactly one C file of the library, so they are compiled once:
+ *
+ *     #define HOSTBIND_IMPLEMENTATION
+ *     #include "pair.h"
+ *
+ * Each shim takes no arguments: it reads the call's arguments from the argument
+ * block of the Host selected for this thread, calls the function declared above,
+ * and leaves its results in the block.
+ */
+#ifdef HOSTBIND_IMPLEMENTATION
+#ifndef HOSTBIND_SHIM_EXPORT
+#if defined(_WIN32)
+#define HOSTBIND_SHIM_EXPORT __declspec(dllexport)
+#else
+#define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
+#endif
+#if defined(__cplusplus)
+#define HOSTBIND_THREAD_LOCAL thread_local
+#else
+#define HOSTBIND_THREAD_LOCAL _Thread_local
+#endif
+
+/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
+static inline void hostbind_copy(void *to, const void *from, size_t n) {
+  unsigned char *t = (unsigned char *)to;
+  const unsigned char *f = (const unsigned char *)from;
+  while (n-- > 0) {
+    *t++ = *f++;
+  }
+}
+#endif /* HOSTBIND_SHIM_EXPORT */
+
+/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
+static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_stats_sum_mean;
+
+/* Called by the bindings before a call when another Host of this library called last. */
+HOSTBIND_SHIM_EXPORT void hostbind_select_stats_sum_mean(void *base);
+HOSTBIND_SHIM_EXPORT void hostbind_select_stats_sum_mean(void *base) {
+  hostbind_base_stats_sum_mean = (unsigned char *)base;
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void) {
+  unsigned char *hostbind_block = hostbind_base_stats_sum_mean + 288;
+  int64_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  int64_t hostbind_arg1;
+  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  stats_sum_mean_result hostbind_result;
+  stats_sum_mean(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void) {
+  unsigned char *hostbind_block = hostbind_base_stats_sum_mean + 288;
+  uint32_t hostbind_arg0;
+  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  uint32_t hostbind_arg1;
+  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  geom_rect_result hostbind_result;
+  geom_rect(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
+  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+}
+#endif /* HOSTBIND_IMPLEMENTATION */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -193,6 +193,52 @@ pub type GeomRectFn = unsafe extern "C" fn(
     h: u32,
 );
 
+// The call shims of the memory call path, which the Node bindings use for every
+// import (but @noctx ones): each takes no arguments, reads them from the argument
+// block of the Host selected for this thread, calls the implementation (declared
+// below by its C symbol) and leaves the results in the block.
+::std::thread_local! {
+    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
+    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
+}
+
+/// Called by the bindings before a call when another Host of this library called last.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_select_stats_sum_mean(base: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+// The implementations, as the crate exports them.
+#[allow(improper_ctypes, clashing_extern_declarations)]
+unsafe extern "C" {
+    #[link_name = "stats_sum_mean"]
+    fn hostbind_impl_stats_sum_mean(out: *mut StatsSumMeanResult, ctx: *mut HostbindCtx, lo: i64, hi: i64);
+    #[link_name = "geom_rect"]
+    fn hostbind_impl_geom_rect(out: *mut GeomRectResult, ctx: *mut HostbindCtx, w: u32, h: u32);
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_stats_sum_mean() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let arg0 = unsafe { (block.add(0) as *const i64).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const i64).read_unaligned() };
+    let mut result: StatsSumMeanResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_stats_sum_mean(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut StatsSumMeanResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_geom_rect() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let mut result: GeomRectResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_geom_rect(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut GeomRectResult).write_unaligned(result) };
+}
+
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {

@@ -49,6 +49,12 @@ export const NODE: Dialect = {
   userDataType: "bigint | number",
   loadTemplate: "node-load.ts.tmpl",
   memoryPath: "all",
+  // node:ffi range-checks 64-bit arguments (a u64 from wasm arrives negative): wrap them as wasm
+  // does. BigInt.as…N also throws a TypeError for a number, as wasm's ToBigInt64 does.
+  toNative: {
+    i64: (n) => `BigInt.asIntN(64, ${n})`,
+    u64: (n) => `BigInt.asUintN(64, ${n})`,
+  },
 };
 
 /**

@@ -28,6 +28,7 @@ import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { wasmImportText, watString } from "../wat.ts";
 import { commentLines, SourceWriter } from "../writer.ts";
 import { emitRustCtx, rustCtxAssertions } from "./ctx.ts";
+import { emitRustShims } from "./shims.ts";
 import {
   rustFnAlias,
   rustImpl,
@@ -61,6 +62,8 @@ export function emitRust(cx: EmitContext): string {
       emitFnAlias(w, imp, n);
     });
   }
+  w.blank();
+  emitRustShims(w, cx, names);
   w.blank();
   emitAssertions(w, imports, names);
   return w.toString();

@@ -43,4 +43,6 @@ export interface Dialect {
   loadTemplate: string;
   /** Which imports take the memory call path (argument block and zero-argument shim). */
   memoryPath: MemoryPathRule;
+  /** Argument conversions that differ from `JS_TO_WASM` (the FFI's own range checks). */
+  toNative?: Partial<Record<ValueType, (name: string) => string>>;
 }

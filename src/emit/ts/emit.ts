@@ -59,7 +59,7 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   writeTemplate(w, readTemplate("ts-runtime.ts.tmpl"), { CTX_TABLE: ctxTable(), TRAP_NO_MEMORY: String(TRAP_NO_MEMORY) });
   w.blank();
-  emitConstants(w, cx, model);
+  emitConstants(w, cx, model, dialect);
   w.blank();
   writeTemplate(w, readTemplate(dialect.loadTemplate), { BINDINGS: () => emitBindings(w, model, dialect) });
   return w.toString();
@@ -149,7 +149,7 @@ export function emitImportsInterface(w: SourceWriter, model: TsModel): void {
   w.line("};");
 }
 
-function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
+function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel, dialect: Dialect): void {
   const lib = cx.lib === undefined ? "undefined" : jsString(cx.lib);
   w.docComment("The library `load()` opens when given no path, relative to this file (`undefined`: none).", DOC);
   w.line(`const DEFAULT_LIBRARY: string | undefined = ${lib};`);
@@ -159,6 +159,12 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.blank();
   w.docComment("Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.", DOC);
   w.line(`const STUB_PAGES = ${model.stub.pages};`);
+  if (dialect.memoryPath !== "none") {
+    w.blank();
+    w.docComment("The native functions the shims call, checked when the library opens.", DOC);
+    const names = model.imports.filter((i) => i.path === "block").map((i) => jsString(i.symbol));
+    w.line(`const IMPLEMENTATIONS: readonly string[] = [${names.join(", ")}];`);
+  }
   if (model.selectSymbol !== "") {
     w.blank();
     w.docComment("The memory call path: the last Host id given out, and the Host this thread's shims point at.", DOC);
@@ -282,7 +288,7 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   const args: string[] = [];
   if (imp.kind === "multi") args.push(imp.outBinding);
   if (!imp.noctx) args.push("ctx");
-  for (const p of imp.params) args.push(JS_TO_WASM[p.type](p.name));
+  for (const p of imp.params) args.push((dialect.toNative?.[p.type] ?? JS_TO_WASM[p.type])(p.name));
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
   const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
   const single = imp.kind === "single";

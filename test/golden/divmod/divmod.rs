@@ -188,6 +188,59 @@ pub type EnvNowFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> f64;
 #[allow(dead_code)]
 pub type EnvLogFn = unsafe extern "C" fn(ctx: *mut HostbindCtx, value: i32);
 
+// The call shims of the memory call path, which the Node bindings use for every
+// import (but @noctx ones): each takes no arguments, reads them from the argument
+// block of the Host selected for this thread, calls the implementation (declared
+// below by its C symbol) and leaves the results in the block.
+::std::thread_local! {
+    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
+    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
+}
+
+/// Called by the bindings before a call when another Host of this library called last.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_select_env_divmod(base: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+// The implementations, as the crate exports them.
+#[allow(improper_ctypes, clashing_extern_declarations)]
+unsafe extern "C" {
+    #[link_name = "env_divmod"]
+    fn hostbind_impl_env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32);
+    #[link_name = "env_now"]
+    fn hostbind_impl_env_now(ctx: *mut HostbindCtx) -> f64;
+    #[link_name = "env_log"]
+    fn hostbind_impl_env_log(ctx: *mut HostbindCtx, value: i32);
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_env_divmod() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(264) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
+    let mut result: EnvDivmodResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_env_divmod(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut EnvDivmodResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_env_now() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(264) };
+    let result = unsafe { hostbind_impl_env_now(base as *mut HostbindCtx) };
+    unsafe { (block as *mut f64).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_env_log() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(264) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    unsafe { hostbind_impl_env_log(base as *mut HostbindCtx, arg0) };
+}
+
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {

@@ -228,6 +228,79 @@ pub type KwSizesFn = unsafe extern "C" fn(
     register_: u32,
 );
 
+// The call shims of the memory call path, which the Node bindings use for every
+// import (but @noctx ones): each takes no arguments, reads them from the argument
+// block of the Host selected for this thread, calls the implementation (declared
+// below by its C symbol) and leaves the results in the block.
+::std::thread_local! {
+    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
+    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
+}
+
+/// Called by the bindings before a call when another Host of this library called last.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_select_kw_convert(base: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+// The implementations, as the crate exports them.
+#[allow(improper_ctypes, clashing_extern_declarations)]
+unsafe extern "C" {
+    #[link_name = "kw_convert"]
+    fn hostbind_impl_kw_convert(ctx: *mut HostbindCtx, int_: i32, char_: u32, long_: i64, double_: f64) -> f64;
+    #[link_name = "kw_logic"]
+    fn hostbind_impl_kw_logic(ctx: *mut HostbindCtx, and_: i32, or_: i32, not_: i32, template_: i32) -> i32;
+    #[link_name = "kw_clash"]
+    fn hostbind_impl_kw_clash(out: *mut KwClashResult, ctx: *mut HostbindCtx, out_: i32, ctx_: i32);
+    #[link_name = "kw_sizes"]
+    fn hostbind_impl_kw_sizes(out: *mut KwSizesResult, ctx: *mut HostbindCtx, register_: u32);
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_kw_convert() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(280) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let arg2 = unsafe { (block.add(16) as *const i64).read_unaligned() };
+    let arg3 = unsafe { (block.add(24) as *const f64).read_unaligned() };
+    let result = unsafe { hostbind_impl_kw_convert(base as *mut HostbindCtx, arg0, arg1, arg2, arg3) };
+    unsafe { (block as *mut f64).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_kw_logic() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(280) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
+    let arg2 = unsafe { (block.add(16) as *const i32).read_unaligned() };
+    let arg3 = unsafe { (block.add(24) as *const i32).read_unaligned() };
+    let result = unsafe { hostbind_impl_kw_logic(base as *mut HostbindCtx, arg0, arg1, arg2, arg3) };
+    unsafe { (block as *mut i32).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_kw_clash() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(280) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
+    let mut result: KwClashResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_kw_clash(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut KwClashResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_kw_sizes() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(280) };
+    let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
+    let mut result: KwSizesResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_kw_sizes(&mut result, base as *mut HostbindCtx, arg0) };
+    unsafe { (block as *mut KwSizesResult).write_unaligned(result) };
+}
+
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {

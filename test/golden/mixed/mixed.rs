@@ -274,6 +274,87 @@ pub type StatsEverythingFn = unsafe extern "C" fn(
     seed: u64,
 );
 
+// The call shims of the memory call path, which the Node bindings use for every
+// import (but @noctx ones): each takes no arguments, reads them from the argument
+// block of the Host selected for this thread, calls the implementation (declared
+// below by its C symbol) and leaves the results in the block.
+::std::thread_local! {
+    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
+    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
+}
+
+/// Called by the bindings before a call when another Host of this library called last.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_select_stats_summarize(base: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+// The implementations, as the crate exports them.
+#[allow(improper_ctypes, clashing_extern_declarations)]
+unsafe extern "C" {
+    #[link_name = "stats_summarize"]
+    fn hostbind_impl_stats_summarize(out: *mut StatsSummarizeResult, ctx: *mut HostbindCtx, ptr: u32, len: u32);
+    #[link_name = "stats_split"]
+    fn hostbind_impl_stats_split(out: *mut StatsSplitResult, ctx: *mut HostbindCtx, x: u64);
+    #[link_name = "stats_bounds"]
+    fn hostbind_impl_stats_bounds(out: *mut StatsBoundsResult, ctx: *mut HostbindCtx);
+    #[link_name = "stats_find"]
+    fn hostbind_impl_stats_find(out: *mut StatsFindResult, ctx: *mut HostbindCtx, haystack: u32, needle: u32);
+    #[link_name = "stats_everything"]
+    fn hostbind_impl_stats_everything(out: *mut StatsEverythingResult, ctx: *mut HostbindCtx, seed: u64);
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_stats_summarize() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(376) };
+    let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let mut result: StatsSummarizeResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_stats_summarize(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut StatsSummarizeResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_stats_split() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(376) };
+    let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
+    let mut result: StatsSplitResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_stats_split(&mut result, base as *mut HostbindCtx, arg0) };
+    unsafe { (block as *mut StatsSplitResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_stats_bounds() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(376) };
+    let mut result: StatsBoundsResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_stats_bounds(&mut result, base as *mut HostbindCtx) };
+    unsafe { (block as *mut StatsBoundsResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_stats_find() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(376) };
+    let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let mut result: StatsFindResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_stats_find(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut StatsFindResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_stats_everything() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(376) };
+    let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
+    let mut result: StatsEverythingResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_stats_everything(&mut result, base as *mut HostbindCtx, arg0) };
+    unsafe { (block as *mut StatsEverythingResult).write_unaligned(result) };
+}
+
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {

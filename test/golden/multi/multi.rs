@@ -286,6 +286,110 @@ pub type RngNormalPairFn = unsafe extern "C" fn(
     stddev: f64,
 );
 
+// The call shims of the memory call path, which the Node bindings use for every
+// import (but @noctx ones): each takes no arguments, reads them from the argument
+// block of the Host selected for this thread, calls the implementation (declared
+// below by its C symbol) and leaves the results in the block.
+::std::thread_local! {
+    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
+    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
+}
+
+/// Called by the bindings before a call when another Host of this library called last.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_select_env_time_ns(base: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+// The implementations, as the crate exports them.
+#[allow(improper_ctypes, clashing_extern_declarations)]
+unsafe extern "C" {
+    #[link_name = "env_time_ns"]
+    fn hostbind_impl_env_time_ns(ctx: *mut HostbindCtx) -> i64;
+    #[link_name = "env_log"]
+    fn hostbind_impl_env_log(ctx: *mut HostbindCtx, level: i32, ptr: u32, len: u32);
+    #[link_name = "gfx_surface_size"]
+    fn hostbind_impl_gfx_surface_size(out: *mut GfxSurfaceSizeResult, ctx: *mut HostbindCtx);
+    #[link_name = "gfx_fill_rect"]
+    fn hostbind_impl_gfx_fill_rect(ctx: *mut HostbindCtx, x: f32, y: f32, w: f32, h: f32, rgba: u32);
+    #[link_name = "gfx_measure"]
+    fn hostbind_impl_gfx_measure(out: *mut GfxMeasureResult, ctx: *mut HostbindCtx, ptr: u32, len: u32, size: f32);
+    #[link_name = "host_random"]
+    fn hostbind_impl_host_random(ctx: *mut HostbindCtx) -> f64;
+    #[link_name = "rng_normal_pair"]
+    fn hostbind_impl_rng_normal_pair(out: *mut RngNormalPairResult, ctx: *mut HostbindCtx, mean: f64, stddev: f64);
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_env_time_ns() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let result = unsafe { hostbind_impl_env_time_ns(base as *mut HostbindCtx) };
+    unsafe { (block as *mut i64).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_env_log() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let arg2 = unsafe { (block.add(16) as *const u32).read_unaligned() };
+    unsafe { hostbind_impl_env_log(base as *mut HostbindCtx, arg0, arg1, arg2) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_gfx_surface_size() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let mut result: GfxSurfaceSizeResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_gfx_surface_size(&mut result, base as *mut HostbindCtx) };
+    unsafe { (block as *mut GfxSurfaceSizeResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_gfx_fill_rect() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let arg0 = unsafe { (block.add(0) as *const f32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const f32).read_unaligned() };
+    let arg2 = unsafe { (block.add(16) as *const f32).read_unaligned() };
+    let arg3 = unsafe { (block.add(24) as *const f32).read_unaligned() };
+    let arg4 = unsafe { (block.add(32) as *const u32).read_unaligned() };
+    unsafe { hostbind_impl_gfx_fill_rect(base as *mut HostbindCtx, arg0, arg1, arg2, arg3, arg4) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_gfx_measure() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let arg2 = unsafe { (block.add(16) as *const f32).read_unaligned() };
+    let mut result: GfxMeasureResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_gfx_measure(&mut result, base as *mut HostbindCtx, arg0, arg1, arg2) };
+    unsafe { (block as *mut GfxMeasureResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_host_random() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let result = unsafe { hostbind_impl_host_random(base as *mut HostbindCtx) };
+    unsafe { (block as *mut f64).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_rng_normal_pair() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(288) };
+    let arg0 = unsafe { (block.add(0) as *const f64).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const f64).read_unaligned() };
+    let mut result: RngNormalPairResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_rng_normal_pair(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut RngNormalPairResult).write_unaligned(result) };
+}
+
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {

@@ -297,8 +297,13 @@ function loadError(
   const names = Object.keys(symbols) as (keyof typeof symbols)[];
   const missing = names.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
+    // The shims of the memory call path come from the header only where the user asked for them.
+    const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
+      ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
+        + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }

@@ -302,8 +302,13 @@ function loadError(
   const names = Object.keys(symbols) as (keyof typeof symbols)[];
   const missing = names.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
+    // The shims of the memory call path come from the header only where the user asked for them.
+    const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
+      ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
+        + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -332,6 +337,9 @@ const HEADER_FILE = "names.h";
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
+
+/** The native functions the shims call, checked when the library opens. */
+const IMPLEMENTATIONS: readonly string[] = ["my_lib_v2_get_version", "my_lib_v2_min_max", "acme_clock_ticks", "wasi_random_random_0_2_0_get_random_u32"];
 
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
@@ -404,9 +412,9 @@ interface NodeLibrary {
 
 /** Opens the library with every symbol, or throws one error that says what is wrong. */
 function openLibrary(path: string): NodeLibrary {
+  let opened: ReturnType<typeof dlopen<typeof symbols>>;
   try {
-    const { lib, functions } = dlopen(path, symbols);
-    return { symbols: functions, close: () => lib.close() };
+    opened = dlopen(path, symbols);
   } catch (error) {
     throw loadError(path, error, fileHead(path), ARCH, (name) => {
       try {
@@ -417,6 +425,22 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
+  // The shims call the implementations by name, bound lazily: check each one
+  // now, because a missing one would end the process at its first call.
+  const { lib, functions } = opened;
+  const missing = IMPLEMENTATIONS.filter((name) => {
+    try {
+      lib.getSymbol(name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length > 0) {
+    lib.close();
+    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
+  }
+  return { symbols: functions, close: () => lib.close() };
 }
 
 /** The libraries open in this module instance (see {@link SharedLibraries}). */

@@ -208,6 +208,69 @@ pub type AcmeClockTicksFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> u32;
 #[allow(dead_code)]
 pub type WasiRandomRandom020GetRandomU32Fn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> u32;
 
+// The call shims of the memory call path, which the Node bindings use for every
+// import (but @noctx ones): each takes no arguments, reads them from the argument
+// block of the Host selected for this thread, calls the implementation (declared
+// below by its C symbol) and leaves the results in the block.
+::std::thread_local! {
+    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
+    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
+}
+
+/// Called by the bindings before a call when another Host of this library called last.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_select_my_lib_v2_get_version(base: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+// The implementations, as the crate exports them.
+#[allow(improper_ctypes, clashing_extern_declarations)]
+unsafe extern "C" {
+    #[link_name = "my_lib_v2_get_version"]
+    fn hostbind_impl_my_lib_v2_get_version(ctx: *mut HostbindCtx) -> u32;
+    #[link_name = "my_lib_v2_min_max"]
+    fn hostbind_impl_my_lib_v2_min_max(out: *mut MyLibV2MinMaxResult, ctx: *mut HostbindCtx, a: i32, b: i32);
+    #[link_name = "acme_clock_ticks"]
+    fn hostbind_impl_acme_clock_ticks(ctx: *mut HostbindCtx) -> u32;
+    #[link_name = "wasi_random_random_0_2_0_get_random_u32"]
+    fn hostbind_impl_wasi_random_random_0_2_0_get_random_u32(ctx: *mut HostbindCtx) -> u32;
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_my_lib_v2_get_version() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(264) };
+    let result = unsafe { hostbind_impl_my_lib_v2_get_version(base as *mut HostbindCtx) };
+    unsafe { (block as *mut u32).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_my_lib_v2_min_max() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(264) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
+    let mut result: MyLibV2MinMaxResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_my_lib_v2_min_max(&mut result, base as *mut HostbindCtx, arg0, arg1) };
+    unsafe { (block as *mut MyLibV2MinMaxResult).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_acme_clock_ticks() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(264) };
+    let result = unsafe { hostbind_impl_acme_clock_ticks(base as *mut HostbindCtx) };
+    unsafe { (block as *mut u32).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_wasi_random_random_0_2_0_get_random_u32() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(264) };
+    let result = unsafe { hostbind_impl_wasi_random_random_0_2_0_get_random_u32(base as *mut HostbindCtx) };
+    unsafe { (block as *mut u32).write_unaligned(result) };
+}
+
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {

@@ -191,6 +191,58 @@ pub type WideUnpackFn = unsafe extern "C" fn(
     packed: u64,
 );
 
+// The call shims of the memory call path, which the Node bindings use for every
+// import (but @noctx ones): each takes no arguments, reads them from the argument
+// block of the Host selected for this thread, calls the implementation (declared
+// below by its C symbol) and leaves the results in the block.
+::std::thread_local! {
+    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
+    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
+}
+
+/// Called by the bindings before a call when another Host of this library called last.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_select_wide_blend(base: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+// The implementations, as the crate exports them.
+#[allow(improper_ctypes, clashing_extern_declarations)]
+unsafe extern "C" {
+    #[link_name = "wide_blend"]
+    fn hostbind_impl_wide_blend(ctx: *mut HostbindCtx, a: i32, b: u32, c: i64, d: u64, e: f32, f: f64, g: i32, h: u32, i: f32, j: f64) -> f64;
+    #[link_name = "wide_unpack"]
+    fn hostbind_impl_wide_unpack(out: *mut WideUnpackResult, ctx: *mut HostbindCtx, packed: u64);
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_wide_blend() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(312) };
+    let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
+    let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let arg2 = unsafe { (block.add(16) as *const i64).read_unaligned() };
+    let arg3 = unsafe { (block.add(24) as *const u64).read_unaligned() };
+    let arg4 = unsafe { (block.add(32) as *const f32).read_unaligned() };
+    let arg5 = unsafe { (block.add(40) as *const f64).read_unaligned() };
+    let arg6 = unsafe { (block.add(48) as *const i32).read_unaligned() };
+    let arg7 = unsafe { (block.add(56) as *const u32).read_unaligned() };
+    let arg8 = unsafe { (block.add(64) as *const f32).read_unaligned() };
+    let arg9 = unsafe { (block.add(72) as *const f64).read_unaligned() };
+    let result = unsafe { hostbind_impl_wide_blend(base as *mut HostbindCtx, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9) };
+    unsafe { (block as *mut f64).write_unaligned(result) };
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_wide_unpack() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(312) };
+    let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
+    let mut result: WideUnpackResult = unsafe { ::core::mem::zeroed() };
+    unsafe { hostbind_impl_wide_unpack(&mut result, base as *mut HostbindCtx, arg0) };
+    unsafe { (block as *mut WideUnpackResult).write_unaligned(result) };
+}
+
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {

@@ -1,0 +1,96 @@
+/**
+ * The call shims of the memory call path in Rust, the same as the C
+ * header's (`../c/shims.ts`): zero-argument `extern "C"` functions that
+ * read the arguments from the argument block of the Host selected for this
+ * thread, call the crate's implementation (declared here by its C symbol),
+ * and write the results back. NAME.rs is compiled once per crate, so they
+ * need no switch like C's `HOSTBIND_IMPLEMENTATION`.
+ *
+ * @example
+ * ```ts
+ * import { SourceWriter } from "../writer.ts";
+ * import { createEmitContext } from "../context.ts";
+ * import { readDts } from "../../parse/mod.ts";
+ * import { rustItemNames } from "./items.ts";
+ * import { emitRustShims } from "./shims.ts";
+ * const cx = createEmitContext(readDts("declare namespace env { function gcd(a: i32, b: i32): i32; }", "gcd.d.ts"), "gcd", undefined);
+ * const w = new SourceWriter("    ");
+ * emitRustShims(w, cx, rustItemNames(cx.layout.imports));
+ * w.toString().includes("pub unsafe extern \"C\" fn hostbind_shim_env_gcd() {"); // true
+ * ```
+ * @module
+ */
+import type { EmitContext } from "../context.ts";
+import type { SourceWriter } from "../writer.ts";
+import { callPaths, selectSymbol } from "../ts/model.ts";
+import { RUST_CTX } from "./ctx.ts";
+import { RUST_TYPE, rustParams, rustReturn, type RustItemNames } from "./items.ts";
+
+/** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
+export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly RustItemNames[]): void {
+  const paths = callPaths(cx.layout, "all");
+  const shimmed = cx.layout.imports.map((imp, i) => ({ imp, names: names[i]! })).filter((_, i) => paths[i] === "block");
+  if (shimmed.length === 0) return;
+  const block = cx.layout.stubMemory.blockOffset;
+  w.line("// The call shims of the memory call path, which the Node bindings use for every");
+  w.line("// import (but @noctx ones): each takes no arguments, reads them from the argument");
+  w.line("// block of the Host selected for this thread, calls the implementation (declared");
+  w.line("// below by its C symbol) and leaves the results in the block.");
+  w.line("::std::thread_local! {");
+  w.indented(() => {
+    w.line("/// The Host whose context the shims of this thread use: its stub memory (the context at 0).");
+    w.line("static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };");
+  });
+  w.line("}");
+  w.blank();
+  w.line("/// Called by the bindings before a call when another Host of this library called last.");
+  w.line("#[unsafe(no_mangle)]");
+  w.line(`pub extern "C" fn ${selectSymbol(shimmed[0]!.imp.symbol)}(base: *mut u8) {`);
+  w.indented(() => w.line("HOSTBIND_BASE.with(|b| b.set(base));"));
+  w.line("}");
+  w.blank();
+  w.line("// The implementations, as the crate exports them.");
+  w.line("#[allow(improper_ctypes, clashing_extern_declarations)]");
+  w.line('unsafe extern "C" {');
+  w.indented(() => {
+    for (const { imp, names: n } of shimmed) {
+      w.line(`#[link_name = "${imp.symbol}"]`);
+      w.line(`fn hostbind_impl_${imp.symbol}(${rustParams(imp, n).join(", ")})${rustReturn(imp)};`);
+    }
+  });
+  w.line("}");
+  for (const { imp, names: n } of shimmed) {
+    w.blank();
+    w.line("#[unsafe(no_mangle)]");
+    w.line(`pub unsafe extern "C" fn hostbind_shim_${imp.symbol}() {`);
+    w.indented(() => {
+      w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
+      const values = imp.params.filter((p) => p.role === "value");
+      const usesBlock = values.length > 0 || imp.returns !== null || imp.result !== null;
+      if (usesBlock) w.line(`let block = unsafe { base.add(${block}) };`);
+      const args: string[] = [];
+      for (const p of imp.params) {
+        if (p.role === "out") args.push("&mut result");
+        else if (p.role === "ctx") args.push(`base as *mut ${RUST_CTX}`);
+      }
+      values.forEach((p, i) => {
+        const t = RUST_TYPE[p.type!];
+        w.line(`let arg${i} = unsafe { (block.add(${8 * i}) as *const ${t}).read_unaligned() };`);
+        args.push(`arg${i}`);
+      });
+      const call = `unsafe { hostbind_impl_${imp.symbol}(${args.join(", ")}) }`;
+      if (imp.result !== null) {
+        // Zeroed, not uninitialised: a function that traps may leave it unwritten.
+        w.line(`let mut result: ${n.result} = unsafe { ::core::mem::zeroed() };`);
+        w.line(`${call};`);
+        w.line(`unsafe { (block as *mut ${n.result}).write_unaligned(result) };`);
+      } else if (imp.returns !== null) {
+        w.line(`let result = ${call};`);
+        w.line(`unsafe { (block as *mut ${RUST_TYPE[imp.returns]}).write_unaligned(result) };`);
+      } else {
+        w.line(`${call};`);
+      }
+    });
+    w.line("}");
+  }
+}
