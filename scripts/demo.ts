@@ -70,8 +70,12 @@ function nativeApi(header: string): string[] {
   return out;
 }
 
-function run(runtime: "deno" | "bun"): void {
-  const command = runtime === "deno" ? "deno run --allow-read --allow-ffi main.ts" : "bun main.ts";
+function run(runtime: "deno" | "bun" | "node"): void {
+  const command = runtime === "deno"
+    ? "deno run --allow-read --allow-ffi main.ts"
+    : runtime === "bun"
+    ? "bun main.ts"
+    : "node --disable-warning=ExperimentalWarning main.ts   (Node 26)";
   console.log(indent(`$ ${command}   (in examples/${spec.name})`));
   const r = runExample(spec.name, runtime);
   if (r.stdout) console.log(indent(r.stdout, "    │ "));
@@ -81,7 +85,7 @@ function run(runtime: "deno" | "bun"): void {
 }
 
 try {
-  console.log(bold("hostbind demo: a C library serving a WebAssembly module's imports, in Deno and in Bun"));
+  console.log(bold("hostbind demo: a C library serving a WebAssembly module's imports, in Deno, Bun and Node"));
 
   heading(`The declarations: examples/${spec.name}/${spec.decl}`);
   log(declaredFunctions(readFileSync(join(dir, spec.decl), "utf8")));
@@ -92,6 +96,7 @@ try {
   log(`gen/${spec.bindings}.h       ${lineCount(gen(".h"))}  the C header the native library implements`);
   log(`gen/${spec.bindings}.deno.ts ${lineCount(gen(".deno.ts"))}  Deno.dlopen bindings, with a wasm call stub for env.divmod`);
   log(`gen/${spec.bindings}.bun.ts  ${lineCount(gen(".bun.ts"))}  bun:ffi bindings, the same API`);
+  log(`gen/${spec.bindings}.node.ts ${lineCount(gen(".node.ts"))}  node:ffi bindings (Node 26), through the header's call shims`);
   log(`gen/${spec.bindings}.ts      ${lineCount(gen(".ts"))}  what main.ts imports: loads the runtime's bindings`);
   log(`\nThe native API the C library implements, from gen/${spec.bindings}.h:`);
   log(indent(nativeApi(readFileSync(gen(".h"), "utf8")).join("\n"), "  "));
@@ -107,7 +112,10 @@ try {
   heading("Run the same main.ts under Bun");
   run("bun");
 
-  console.log(`\n${bold("Done.")} The same C library served the guest's imports in both runtimes.`);
+  heading("And under Node 26 (node:ffi)");
+  run("node");
+
+  console.log(`\n${bold("Done.")} The same C library served the guest's imports in all three runtimes.`);
   console.log(`More examples: examples/README.md`);
 } catch (e) {
   if (!(e instanceof BuildError)) throw e;

@@ -6,7 +6,7 @@
  * a file. The whole route from a packed tarball (`npm run dev`, `bun run
  * dev`, `deno task dev`) is in package.test.ts.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate.ts";
@@ -15,7 +15,7 @@ import { GUEST_WASM } from "../src/init/guest.ts";
 import { compile } from "./support/cc.ts";
 import { runMain } from "./support/cli_main.ts";
 import { ROOT, tempDir } from "./support/tmp.ts";
-import { bin, run } from "./support/tools.ts";
+import { bin, NODE26, run } from "./support/tools.ts";
 import { wat } from "./support/wat.ts";
 
 /** Every file under `dir` (relative, sorted) with its bytes as latin1 text. */
@@ -29,8 +29,8 @@ function tree(dir: string): Record<string, string> {
 }
 
 const FILES = [
-  ".gitignore", "build.mjs", "deno.json", "gen", "gen/hello.bun.ts", "gen/hello.deno.ts", "gen/hello.h", "gen/hello.ts",
-  "guest.wasm", "guest.wat", "hello.c", "hello.d.ts", "main.ts", "package.json",
+  ".gitignore", "build.mjs", "deno.json", "gen", "gen/hello.bun.ts", "gen/hello.deno.ts", "gen/hello.h", "gen/hello.node.ts", "gen/hello.ts",
+  "guest.wasm", "guest.wat", "hello.c", "hello.d.ts", "main.ts", "package.json", "run.mjs",
 ];
 
 describe("the starter project", () => {
@@ -52,9 +52,11 @@ describe("the starter project", () => {
     expect(JSON.parse(readFileSync(join(dir, "deno.json"), "utf8")).tasks.dev).toMatch(/^deno run -A npm:hostbind generate /);
   });
 
-  it("main.ts passes deno check and tsc with Bun's types; it runs on Deno and Bun", () => {
+  it("main.ts passes deno check and tsc with Bun's types; it runs on Deno, Bun and Node 26", () => {
     const dir = tempDir("init-run");
     expect(runMain(["init", dir]).code).toBe(0);
+    // What `npm install` would bring: @types/node for main.ts's node:fs (the repository's own).
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
     const check = run(bin("deno"), ["check", "--quiet", "main.ts"], dir);
     expect(check.status, check.stderr).toBe(0);
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
@@ -73,6 +75,8 @@ describe("the starter project", () => {
     expect(deno.stdout + deno.stderr).toBe(want);
     const bun = run(bin("bun"), ["main.ts"], dir);
     expect(bun.stdout + bun.stderr).toBe(want);
+    const node = run(NODE26, ["--disable-warning=ExperimentalWarning", "main.ts"], dir);
+    expect(node.stdout + node.stderr).toBe(want);
   });
 });
 

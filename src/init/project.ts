@@ -46,8 +46,13 @@ const DECLARATIONS = "hello.d.ts";
 /** How `dev` regenerates the bindings, with the hostbind the project installed. */
 const GENERATE = "hostbind generate hello.d.ts --out-dir gen --lib ../build/libhello";
 
-/** The `dev` script of `package.json`: npm and Bun run it (the host runs on Bun). */
-export const NPM_DEV = `${GENERATE} && node build.mjs && bun main.ts`;
+/**
+ * The `dev` script of `package.json`: `npm run dev` runs the host on Node
+ * (26 or newer: node:ffi), `bun run dev` on Bun (which runs `bun` for the
+ * `node` of a script it was asked to run with `--bun`: so `dev` names the
+ * runtime through `npm_config_user_agent`, which both set).
+ */
+export const NPM_DEV = `${GENERATE} && node build.mjs && node run.mjs`;
 
 /** The `dev` task of `deno.json`. */
 export const DENO_DEV = `deno run -A npm:hostbind ${GENERATE.slice("hostbind ".length)}`
@@ -73,6 +78,7 @@ export function starterProject(existing: Readonly<Record<string, string | undefi
     { path: "guest.wasm", contents: GUEST_WASM },
     { path: "main.ts", contents: readTemplate("init-main.ts.tmpl") },
     { path: "build.mjs", contents: readTemplate("init-build.mjs.tmpl") },
+    { path: "run.mjs", contents: readTemplate("init-run.mjs.tmpl") },
     ...generated.map((f) => ({ path: `gen/${f.path}`, contents: f.contents })),
   ];
   const notes: string[] = [];
@@ -81,7 +87,8 @@ export function starterProject(existing: Readonly<Record<string, string | undefi
     private: true,
     type: "module",
     scripts,
-    devDependencies: { hostbind: `^${VERSION}` },
+    // @types/node: main.ts reads the guest with node:fs, which Deno, Bun and Node all have.
+    devDependencies: { "@types/node": "^26.0.0", hostbind: `^${VERSION}` },
   }));
   const deno = existing["deno.jsonc"] !== undefined && existing["deno.json"] === undefined
     ? { note: `kept deno.jsonc: add a "tasks" entry "dev": ${JSON.stringify(DENO_DEV)}` }
