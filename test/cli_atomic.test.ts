@@ -46,7 +46,7 @@ describe("all-or-nothing generation", () => {
       ]);
       expect(codes).toEqual([0, 0]);
       expect(libsOf(out, "big").size, `round ${round}`).toBe(1);
-      expect(readdirSync(out).sort()).toEqual(["big.bun.ts", "big.deno.ts", "big.h", "big.ts"]);
+      expect(readdirSync(out).sort()).toEqual(["big.bun.ts", "big.deno.ts", "big.h", "big.node.ts", "big.ts"]);
     }
   });
 
@@ -61,7 +61,7 @@ describe("all-or-nothing generation", () => {
       const code = await cli(["generate", input, "-o", out, "--lib", `./new${after}`], { signal, after });
       const libs = libsOf(out, "big");
       expect(libs.size, `${signal} after ${after} ms`).toBe(1);
-      expect(readdirSync(out).sort(), `${signal} after ${after} ms`).toEqual(["big.bun.ts", "big.deno.ts", "big.h", "big.ts"]);
+      expect(readdirSync(out).sort(), `${signal} after ${after} ms`).toEqual(["big.bun.ts", "big.deno.ts", "big.h", "big.node.ts", "big.ts"]);
       outcomes.add(`${code} ${[...libs][0]}`);
     }
     // A held signal still ends the run with its code once the files are whole.

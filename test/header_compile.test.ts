@@ -63,6 +63,8 @@ interface Variant {
   lang: "c" | "c++";
   m32: boolean;
   extra?: readonly string[];
+  /** Define HOSTBIND_IMPLEMENTATION, compiling the call shims too. */
+  shims?: boolean;
 }
 const VARIANTS: Variant[] = [
   { label: "C11", lang: "c", m32: false },
@@ -70,6 +72,8 @@ const VARIANTS: Variant[] = [
   { label: "C11 -m32 (i686)", lang: "c", m32: true },
   { label: "C11 + extra warnings", lang: "c", m32: false, extra: EXTRA_C },
   { label: "C++17 + extra warnings", lang: "c++", m32: false, extra: EXTRA_CXX },
+  { label: "C11 + HOSTBIND_IMPLEMENTATION + extra warnings", lang: "c", m32: false, extra: EXTRA_C, shims: true },
+  { label: "C++17 + HOSTBIND_IMPLEMENTATION + extra warnings", lang: "c++", m32: false, extra: EXTRA_CXX, shims: true },
 ];
 
 /** Skips the current test when it needs -m32 and the machine has no 32-bit toolchain. */
@@ -91,7 +95,7 @@ function compileHeader(header: string, variant: Variant): ReturnType<typeof comp
     kind: "object",
     out: join(dir, "tu.o"),
     include: [dir],
-    flags: [...(variant.m32 ? ["-m32"] : []), ...(variant.extra ?? [])],
+    flags: [...(variant.m32 ? ["-m32"] : []), ...(variant.extra ?? []), ...(variant.shims ? ["-DHOSTBIND_IMPLEMENTATION"] : [])],
   });
 }
 
@@ -122,7 +126,7 @@ describe("several generated headers in one translation unit", () => {
       kind: "object",
       out: join(dir, "tu.o"),
       include: [dir],
-      flags: [...(variant.m32 ? ["-m32"] : []), ...(variant.extra ?? [])],
+      flags: [...(variant.m32 ? ["-m32"] : []), ...(variant.extra ?? []), ...(variant.shims ? ["-DHOSTBIND_IMPLEMENTATION"] : [])],
     });
     expect(r.ok, r.message).toBe(true);
   });

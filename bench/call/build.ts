@@ -27,7 +27,7 @@ export interface BuildInfo {
   /** The baseline library with the fast-path probe compiled in. */
   baselineProbeLib: string;
   /** The generated bindings, when `generate()` succeeded. */
-  generated?: { deno: string; bun: string; header: string; lib: string; probeLib: string };
+  generated?: { deno: string; bun: string; node: string; header: string; lib: string; probeLib: string };
   /** Why the generated cases are missing, when they are. */
   generatedError?: string;
 }
@@ -69,7 +69,8 @@ async function buildGenerated(dir: string): Promise<NonNullable<BuildInfo["gener
   const files = generate(source, { file: "bench.d.ts", name: "bench", lib: "../libbench" });
   for (const f of files) await Deno.writeTextFile(`${dir}/gen/${f.path}`, f.contents);
   await Deno.writeTextFile(`${dir}/bench_impl.c`, implementationC(GENERATED_CASES, "bench.h"));
-  const flags = [`-I${dir}/gen`, `-I${NATIVE_DIR}`];
+  // With the header's call shims: the Node bindings call through them.
+  const flags = [`-I${dir}/gen`, `-I${NATIVE_DIR}`, "-DHOSTBIND_IMPLEMENTATION"];
   const lib = `${dir}/libbench.so`;
   const probeLib = `${dir}/libbench_probe.so`;
   await cc([`${dir}/bench_impl.c`], lib, flags);
@@ -82,6 +83,7 @@ async function buildGenerated(dir: string): Promise<NonNullable<BuildInfo["gener
   return {
     deno: `${dir}/gen/bench.deno.ts`,
     bun: `${dir}/gen/bench.bun.ts`,
+    node: `${dir}/gen/bench.node.ts`,
     header: `${dir}/gen/bench.h`,
     lib,
     probeLib,

@@ -25,10 +25,11 @@ export const CHART_ROWS: readonly (readonly [string, string])[] = [
   ["hb_four", "hostbind, 4 results (stub)"],
   ["js_array", "pure JS returning [a, b]"],
   ["wrapper_array", "wrapper: out-struct → [a, b]"],
+  ["koffi_ctx", "koffi, 1 result (Node)"],
   ["deno_struct", "Deno struct by value → [a, b]"],
 ];
 
-const COLORS: Readonly<Record<string, string>> = { deno: "#2f6fb0", bun: "#d9822b" };
+const COLORS: Readonly<Record<string, string>> = { deno: "#2f6fb0", bun: "#d9822b", node: "#3c873a" };
 
 /**
  * The chart for `runs` (rows no runtime measured are left out).

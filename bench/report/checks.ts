@@ -60,6 +60,20 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
       ratioCheck(run, "1-result @noctx import ≤ 1.15× hand-written arrow wrapper", "hb_one_noctx", "ffi_arrow", 1.15, "atMost"),
     );
     if (run.runtime === "deno") checks.push(fastPathCheck(run));
+    if (run.runtime === "node") {
+      // Issue 14: node:ffi checks every argument in JS; the memory call path passes none.
+      for (const r of run.results.filter((x) => x.id.startsWith("hb_") && x.id !== "hb_sum16_shared")) {
+        const floor = r.id === "hb_one_f64" ? "js_floor_f64" : "js_floor";
+        checks.push(ratioCheck(run, `${r.id} ≤ 3.5× the pure-JS floor`, r.id, floor, 3.5, "atMost"));
+      }
+      checks.push(
+        ratioCheck(run, "koffi ≥ 2× slower than the 1-result import (same call, with ctx)", "koffi_ctx", "hb_one", 2, "atLeast"),
+        ratioCheck(run, "koffi ≥ 2× slower than the 2-result import (same call)", "koffi_array", "hb_two", 2, "atLeast"),
+      );
+    } else {
+      // Issue 14: an i64 import on Deno and Bun, where a BigInt crosses into JS on the direct path.
+      checks.push(ratioCheck(run, "i64 → i64 import ≤ 2.8× the pure-JS floor", "hb_one_i64", "js_floor", 2.8, "atMost"));
+    }
   }
   return checks;
 }

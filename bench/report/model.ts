@@ -18,7 +18,7 @@ export type { CallResult, ProbeResult };
 /** Everything one runtime's runner measured, in one process. */
 export interface RuntimeRun {
   /** `deno` or `bun`. */
-  runtime: "deno" | "bun";
+  runtime: "deno" | "bun" | "node";
   /** Runtime and engine version, for the record. */
   version: string;
   /** One row per case, in the order they were defined. */
@@ -62,7 +62,7 @@ export interface CallOverheadReport {
 
 /** One codegen-throughput measurement (one fresh process). */
 export interface CodegenSample {
-  runtime: "deno" | "bun";
+  runtime: "deno" | "bun" | "node";
   /** Imports in the synthetic file. */
   size: number;
   /** `generate`: hostbind's `generate()` for all targets; `parse`: ts-morph's parse alone (the floor). */

@@ -123,17 +123,17 @@ describe("invalid configuration: exit 1, located, nothing written", () => {
     [
       "unknown target",
       '{ "input": "env.d.ts", "outDir": "gen", "targets": ["c", "zig"] }',
-      "hostbind.config.json:1:58: error: Unknown output `zig` in targets; expected c, deno, bun, rust",
+      "hostbind.config.json:1:58: error: Unknown output `zig` in targets; expected c, deno, bun, node, rust",
     ],
     [
       "misspelt target, with a suggestion",
       '{ "input": "env.d.ts", "outDir": "gen", "targets": ["c", "rsut"] }',
-      "hostbind.config.json:1:58: error: Unknown output `rsut` in targets; expected c, deno, bun, rust\n  help: Did you mean `rust`?",
+      "hostbind.config.json:1:58: error: Unknown output `rsut` in targets; expected c, deno, bun, node, rust\n  help: Did you mean `rust`?",
     ],
     [
       "empty targets",
       '{ "input": "env.d.ts", "outDir": "gen", "targets": [] }',
-      "hostbind.config.json:1:52: error: Expected at least one of c, deno, bun, rust for targets, found an array",
+      "hostbind.config.json:1:52: error: Expected at least one of c, deno, bun, node, rust for targets, found an array",
     ],
     [
       "not an object",

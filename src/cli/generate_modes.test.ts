@@ -69,8 +69,8 @@ describe("generate --check", () => {
     expect(r).toEqual({
       code: 1,
       stdout: "",
-      stderr: "missing gen/env.h\nmissing gen/env.deno.ts\nmissing gen/env.bun.ts\nmissing gen/env.ts\n" +
-        "error: 4 of 4 generated files in `gen` are out of date\n" +
+      stderr: "missing gen/env.h\nmissing gen/env.deno.ts\nmissing gen/env.bun.ts\nmissing gen/env.node.ts\nmissing gen/env.ts\n" +
+        "error: 5 of 5 generated files in `gen` are out of date\n" +
         "  help: Run the same `hostbind generate` command without --check to update them.\n",
     });
     expect(Object.keys(files())).toEqual(["env.d.ts"]);
@@ -78,23 +78,24 @@ describe("generate --check", () => {
 
   test("exit 0 after generating; stale and missing files after edits, and --check never writes", () => {
     expect(run(gen).code).toBe(0);
-    expect(run([...gen, "--check"])).toEqual({ code: 0, stdout: "up to date: 4 files in gen\n", stderr: "" });
+    expect(run([...gen, "--check"])).toEqual({ code: 0, stdout: "up to date: 5 files in gen\n", stderr: "" });
 
     writeFileSync(join(dir, "env.d.ts"), DECLS.replace("now(): f64", "now(): f32"));
     rmSync(join(dir, "gen/env.bun.ts"));
     const before = files();
     const r = run([...gen, "--check"]);
     expect(r.code).toBe(1);
-    // The header and both TS modules change with the result type; only the Bun module is gone.
-    // The header and the Deno module change with the result type (the Bun one too, but it is gone);
+    // The header and the Deno and Node modules change with the result type (the Bun one too, but it is gone);
     // the entry's types (number either way) stay. Each stale file comes with a diff that `patch`
     // turns into what generate would write.
     expect(r.stderr).toMatch(/^stale gen\/env\.h\n--- gen\/env\.h \(on disk\)\n\+\+\+ gen\/env\.h \(generated\)\n@@ /);
     expect(r.stderr).toContain("-double env_now(hostbind_ctx *ctx);\n+float env_now(hostbind_ctx *ctx);\n");
-    expect(r.stderr).toMatch(/\nmissing gen\/env\.bun\.ts\nerror: 3 of 4 generated files in `gen` are out of date\n/);
+    expect(r.stderr).toMatch(/\nmissing gen\/env\.bun\.ts\n[\s\S]*error: 4 of 5 generated files in `gen` are out of date\n/);
     const want = generate(DECLS.replace("now(): f64", "now(): f32"), { file: "env.d.ts", lib: "./libenv" });
     const sections = r.stderr.split(/^(?=stale |missing |error: )/m);
-    expect(sections.map((t) => t.split("\n")[0])).toEqual(["stale gen/env.h", "stale gen/env.deno.ts", "missing gen/env.bun.ts", expect.stringMatching(/^error: /)]);
+    expect(sections.map((t) => t.split("\n")[0])).toEqual([
+      "stale gen/env.h", "stale gen/env.deno.ts", "missing gen/env.bun.ts", "stale gen/env.node.ts", expect.stringMatching(/^error: /),
+    ]);
     for (const section of sections.filter((t) => t.startsWith("stale "))) {
       const path = section.split("\n")[0]!.slice("stale ".length);
       expect(applyPatch(before[path]!, section.slice(section.indexOf("\n") + 1))).toBe(want.find((f) => `gen/${f.path}` === path)!.contents);
@@ -107,7 +108,8 @@ describe("generate --check", () => {
     const r = run(["generate", "env.d.ts", "-o", "gen", "--lib", "./other", "--check"]);
     expect(r.stderr).toBe(
       "stale gen/env.deno.ts\n" + libDiff("gen/env.deno.ts") + "stale gen/env.bun.ts\n" + libDiff("gen/env.bun.ts") +
-        "error: 2 of 4 generated files in `gen` are out of date\n" +
+        "stale gen/env.node.ts\n" + libDiff("gen/env.node.ts") +
+        "error: 3 of 5 generated files in `gen` are out of date\n" +
         "  help: Run the same `hostbind generate` command without --check to update them.\n",
     );
   });

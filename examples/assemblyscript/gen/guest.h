@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -204,15 +207,6 @@ void env_abort(
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -228,7 +222,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void) {
   unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   env_console_log((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0);
 }
 
@@ -236,24 +230,24 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void) {
   unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   int32_t hostbind_result = env_add_scaled((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void) {
   unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   uint32_t hostbind_arg2;
-  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   uint32_t hostbind_arg3;
-  hostbind_copy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
+  memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
   env_abort((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */

@@ -19,11 +19,17 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `env.console.log`: the memory-path shim of `void env_console_log(hostbind_ctx *ctx, uint32_t message)` */
+  /** `env.console.log`: `void env_console_log(hostbind_ctx *ctx, uint32_t message)` */
+  env_console_log: { arguments: ["pointer", "u32"], return: "void" },
+  /** `env.console.log`: its shim on the memory call path */
   hostbind_shim_env_console_log: { arguments: [], return: "void" },
-  /** `env.add_scaled`: the memory-path shim of `int32_t env_add_scaled(hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  /** `env.add_scaled`: `int32_t env_add_scaled(hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  env_add_scaled: { arguments: ["pointer", "i32", "i32"], return: "i32" },
+  /** `env.add_scaled`: its shim on the memory call path */
   hostbind_shim_env_add_scaled: { arguments: [], return: "void" },
-  /** `env.abort`: the memory-path shim of `void env_abort(hostbind_ctx *ctx, uint32_t message, uint32_t fileName, uint32_t line, uint32_t column)` */
+  /** `env.abort`: `void env_abort(hostbind_ctx *ctx, uint32_t message, uint32_t fileName, uint32_t line, uint32_t column)` */
+  env_abort: { arguments: ["pointer", "u32", "u32", "u32", "u32"], return: "void" },
+  /** `env.abort`: its shim on the memory call path */
   hostbind_shim_env_abort: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_env_console_log: { arguments: ["pointer"], return: "void" },
@@ -333,9 +339,6 @@ const HEADER_FILE = "guest.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["env_console_log", "env_add_scaled", "env_abort"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -417,21 +420,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 

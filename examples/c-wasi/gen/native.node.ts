@@ -19,9 +19,13 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `native.divmod`: the memory-path shim of `void native_divmod(native_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  /** `native.divmod`: `void native_divmod(native_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  native_divmod: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  /** `native.divmod`: its shim on the memory call path */
   hostbind_shim_native_divmod: { arguments: [], return: "void" },
-  /** `native.checksum`: the memory-path shim of `uint32_t native_checksum(hostbind_ctx *ctx, uint32_t text, uint32_t len)` */
+  /** `native.checksum`: `uint32_t native_checksum(hostbind_ctx *ctx, uint32_t text, uint32_t len)` */
+  native_checksum: { arguments: ["pointer", "u32", "u32"], return: "u32" },
+  /** `native.checksum`: its shim on the memory call path */
   hostbind_shim_native_checksum: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_native_divmod: { arguments: ["pointer"], return: "void" },
@@ -329,9 +333,6 @@ const HEADER_FILE = "native.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["native_divmod", "native_checksum"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -411,21 +412,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 

@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -198,15 +201,6 @@ uint64_t mem_size(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -222,29 +216,29 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(void) {
   unsigned char *hostbind_block = hostbind_base_mem_checksum + 256;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   uint32_t hostbind_result = mem_checksum((hostbind_ctx *)hostbind_base_mem_checksum, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_upcase(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_upcase(void) {
   unsigned char *hostbind_block = hostbind_base_mem_checksum + 256;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   uint32_t hostbind_result = mem_upcase((hostbind_ctx *)hostbind_base_mem_checksum, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_size(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_size(void) {
   unsigned char *hostbind_block = hostbind_base_mem_checksum + 256;
   uint64_t hostbind_result = mem_size((hostbind_ctx *)hostbind_base_mem_checksum);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

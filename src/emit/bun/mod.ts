@@ -44,7 +44,8 @@ export const BUN: Dialect = {
   stubPointer: (offset) => `(ctx + ${offset}) as Pointer`,
   userDataType: "number | bigint",
   loadTemplate: "bun-load.ts.tmpl",
-  memoryPath: "none",
+  // Imports where a BigInt would cross into JS take the memory call path (bench: i64 → i64).
+  memoryPath: "i64",
 };
 
 /**

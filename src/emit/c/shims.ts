@@ -28,10 +28,19 @@ import type { EmitContext } from "../context.ts";
 import { callPaths, selectSymbol } from "../ts/model.ts";
 import type { SourceWriter } from "../writer.ts";
 
+/** True when some import takes the memory path, so the header has shims. */
+export function hasShims(cx: EmitContext): boolean {
+  return shimmedImports(cx).length > 0;
+}
+
+function shimmedImports(cx: EmitContext): ImportLayout[] {
+  const paths = callPaths(cx.layout, "all");
+  return cx.layout.imports.filter((_, i) => paths[i] === "block");
+}
+
 /** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
 export function emitShims(w: SourceWriter, cx: EmitContext): void {
-  const paths = callPaths(cx.layout, "all");
-  const shimmed = cx.layout.imports.filter((_, i) => paths[i] === "block");
+  const shimmed = shimmedImports(cx);
   if (shimmed.length === 0) return;
   const select = selectSymbol(shimmed[0]!.symbol);
   const base = `hostbind_base_${shimmed[0]!.symbol}`;
@@ -58,17 +67,6 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   w.line("#else");
   w.line("#define HOSTBIND_THREAD_LOCAL _Thread_local");
   w.line("#endif");
-  w.blank();
-  w.docComment("Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores.", "c");
-  w.line("static inline void hostbind_copy(void *to, const void *from, size_t n) {");
-  w.indented(() => {
-    w.line("unsigned char *t = (unsigned char *)to;");
-    w.line("const unsigned char *f = (const unsigned char *)from;");
-    w.line("while (n-- > 0) {");
-    w.indented(() => w.line("*t++ = *f++;"));
-    w.line("}");
-  });
-  w.line("}");
   w.line("#endif /* HOSTBIND_SHIM_EXPORT */");
   w.blank();
   w.docComment("The Host whose context the shims of this thread use: its stub memory (the context at 0).", "c");
@@ -101,7 +99,7 @@ function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: numbe
     });
     values.forEach((p, i) => {
       w.line(`${p.cType} hostbind_arg${i};`);
-      w.line(`hostbind_copy(&hostbind_arg${i}, hostbind_block + ${8 * i}, sizeof hostbind_arg${i});`);
+      w.line(`memcpy(&hostbind_arg${i}, hostbind_block + ${8 * i}, sizeof hostbind_arg${i});`);
       args.push(`hostbind_arg${i}`);
     });
     const call = `${imp.symbol}(${args.join(", ")})`;
@@ -115,7 +113,7 @@ function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: numbe
       w.line(`${call};`);
       return;
     }
-    w.line("hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);");
+    w.line("memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);");
   });
   w.line("}");
 }

@@ -39,7 +39,8 @@ export const DENO: Dialect = {
   stubPointer: (offset) => `Deno.UnsafePointer.offset(ctx, ${offset})`,
   userDataType: "Deno.PointerValue | bigint",
   loadTemplate: "deno-load.ts.tmpl",
-  memoryPath: "none",
+  // Imports where a BigInt would cross into JS take the memory call path (bench: i64 → i64).
+  memoryPath: "i64",
 };
 
 /**

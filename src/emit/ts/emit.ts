@@ -59,7 +59,7 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   writeTemplate(w, readTemplate("ts-runtime.ts.tmpl"), { CTX_TABLE: ctxTable(), TRAP_NO_MEMORY: String(TRAP_NO_MEMORY) });
   w.blank();
-  emitConstants(w, cx, model, dialect);
+  emitConstants(w, cx, model);
   w.blank();
   writeTemplate(w, readTemplate(dialect.loadTemplate), { BINDINGS: () => emitBindings(w, model, dialect) });
   return w.toString();
@@ -103,11 +103,6 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.line("export const symbols = {");
   w.indented(() => {
     for (const imp of model.imports) {
-      if (imp.path === "block") {
-        w.docComment(`\`${imp.module}.${imp.name}\`: the memory-path shim of \`${imp.cPrototype}\``, DOC);
-        w.line(`${imp.shimSymbol}: ${dialect.definition([], jsString(dialect.voidType))},`);
-        continue;
-      }
       const params: string[] = [];
       if (imp.kind === "multi") params.push(pointer);
       if (!imp.noctx) params.push(pointer);
@@ -115,6 +110,12 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       const result = imp.kind === "single" ? tag[imp.results[0]!.type] : jsString(dialect.voidType);
       w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
       w.line(`${imp.symbol}: ${dialect.definition(params, result)},`);
+      if (imp.path === "block") {
+        // Declared above too, though only the shim is called: load() then checks it exists (the
+        // shim binds it lazily, and a missing one would end the process at its first call).
+        w.docComment(`\`${imp.module}.${imp.name}\`: its shim on the memory call path`, DOC);
+        w.line(`${imp.shimSymbol}: ${dialect.definition([], jsString(dialect.voidType))},`);
+      }
     }
     if (model.selectSymbol !== "") {
       w.docComment("Points the shims of this thread at a Host's context and argument block.", DOC);
@@ -149,7 +150,7 @@ export function emitImportsInterface(w: SourceWriter, model: TsModel): void {
   w.line("};");
 }
 
-function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel, dialect: Dialect): void {
+function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   const lib = cx.lib === undefined ? "undefined" : jsString(cx.lib);
   w.docComment("The library `load()` opens when given no path, relative to this file (`undefined`: none).", DOC);
   w.line(`const DEFAULT_LIBRARY: string | undefined = ${lib};`);
@@ -159,12 +160,6 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel, dialect
   w.blank();
   w.docComment("Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.", DOC);
   w.line(`const STUB_PAGES = ${model.stub.pages};`);
-  if (dialect.memoryPath !== "none") {
-    w.blank();
-    w.docComment("The native functions the shims call, checked when the library opens.", DOC);
-    const names = model.imports.filter((i) => i.path === "block").map((i) => jsString(i.symbol));
-    w.line(`const IMPLEMENTATIONS: readonly string[] = [${names.join(", ")}];`);
-  }
   if (model.selectSymbol !== "") {
     w.blank();
     w.docComment("The memory call path: the last Host id given out, and the Host this thread's shims point at.", DOC);

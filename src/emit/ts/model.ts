@@ -131,11 +131,12 @@ export interface TsModel {
 
 /**
  * Which imports a runtime's bindings call through the memory path (argument
- * block and zero-argument shim): `none`, or `all` but the `@noctx` ones
- * (they name functions of libraries the user does not build, which have no
- * shims).
+ * block and zero-argument shim): `none`; `i64`, those where a BigInt would
+ * otherwise cross into JS (an i64/u64 parameter, or a single i64/u64
+ * result); or `all`. Never the `@noctx` ones (they name functions of
+ * libraries the user does not build, which have no shims).
  */
-export type MemoryPathRule = "none" | "all";
+export type MemoryPathRule = "none" | "i64" | "all";
 
 /**
  * Each import's call path under `rule`: `block` on the memory path, else
@@ -150,14 +151,21 @@ export type MemoryPathRule = "none" | "all";
  * ```
  */
 export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
-  return layout.imports.map((imp) => (rule === "all" && !imp.fn.noctx ? "block" : imp.result ? "out" : "direct"));
+  return layout.imports.map((imp) => (!imp.fn.noctx && onMemoryPath(imp, rule) ? "block" : imp.result ? "out" : "direct"));
+}
+
+function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
+  if (rule !== "i64") return rule === "all";
+  const wide = (t: ValueType) => t === "i64" || t === "u64";
+  const results = imp.fn.results;
+  return imp.fn.params.some((p) => wide(p.type)) || (results.length === 1 && wide(results[0]!.type));
 }
 
 /**
- * The C name of the shims' select function: named after the first import on
- * the memory path, so it is the same whatever `--name` the header and the
- * bindings were generated with, and two headers implemented in one library
- * (whose symbols cannot clash) get two.
+ * The C name of the shims' select function: named after the first import
+ * with a shim (the first not `@noctx`), so it is the same whatever `--name`
+ * the header and the bindings were generated with, and two headers
+ * implemented in one library (whose symbols cannot clash) get two.
  *
  * @example
  * ```ts
@@ -190,8 +198,10 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     modules.push({ name: m.name, doc: m.doc, imports: imports.slice(at, at + m.functions.length) });
     at += m.functions.length;
   }
-  const first = cx.layout.imports.find((_, i) => paths[i] === "block");
-  const select = first === undefined ? "" : selectSymbol(first.symbol);
+  // Named as the header names it, after the first import that has a shim (whatever this rule selects).
+  const shimmed = callPaths(cx.layout, "all");
+  const first = cx.layout.imports.find((_, i) => shimmed[i] === "block");
+  const select = first === undefined || !paths.includes("block") ? "" : selectSymbol(first.symbol);
   return { modules, imports, stub: buildStub(cx.layout, paths), selectSymbol: select };
 }
 

@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -211,15 +214,6 @@ void env_log(hostbind_ctx *ctx, int32_t value);
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -235,26 +229,26 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void) {
   unsigned char *hostbind_block = hostbind_base_env_divmod + 264;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   env_divmod_result hostbind_result;
   env_divmod(&hostbind_result, (hostbind_ctx *)hostbind_base_env_divmod, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_now(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_now(void) {
   unsigned char *hostbind_block = hostbind_base_env_divmod + 264;
   double hostbind_result = env_now((hostbind_ctx *)hostbind_base_env_divmod);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(void) {
   unsigned char *hostbind_block = hostbind_base_env_divmod + 264;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   env_log((hostbind_ctx *)hostbind_base_env_divmod, hostbind_arg0);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */

@@ -19,11 +19,17 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `env.divmod`: the memory-path shim of `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  /** `env.divmod`: `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  env_divmod: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  /** `env.divmod`: its shim on the memory call path */
   hostbind_shim_env_divmod: { arguments: [], return: "void" },
-  /** `env.now`: the memory-path shim of `double env_now(hostbind_ctx *ctx)` */
+  /** `env.now`: `double env_now(hostbind_ctx *ctx)` */
+  env_now: { arguments: ["pointer"], return: "f64" },
+  /** `env.now`: its shim on the memory call path */
   hostbind_shim_env_now: { arguments: [], return: "void" },
-  /** `env.log`: the memory-path shim of `void env_log(hostbind_ctx *ctx, int32_t value)` */
+  /** `env.log`: `void env_log(hostbind_ctx *ctx, int32_t value)` */
+  env_log: { arguments: ["pointer", "i32"], return: "void" },
+  /** `env.log`: its shim on the memory call path */
   hostbind_shim_env_log: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_env_divmod: { arguments: ["pointer"], return: "void" },
@@ -329,9 +335,6 @@ const HEADER_FILE = "divmod.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["env_divmod", "env_now", "env_log"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -412,21 +415,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 

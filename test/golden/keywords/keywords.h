@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -243,15 +246,6 @@ void kw_sizes(kw_sizes_result *out, hostbind_ctx *ctx, uint32_t register_);
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -267,52 +261,52 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void) {
   unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   int64_t hostbind_arg2;
-  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   double hostbind_arg3;
-  hostbind_copy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
+  memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
   double hostbind_result = kw_convert((hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_logic(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_logic(void) {
   unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   int32_t hostbind_arg2;
-  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   int32_t hostbind_arg3;
-  hostbind_copy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
+  memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
   int32_t hostbind_result = kw_logic((hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(void) {
   unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   kw_clash_result hostbind_result;
   kw_clash(&hostbind_result, (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void) {
   unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   kw_sizes_result hostbind_result;
   kw_sizes(&hostbind_result, (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

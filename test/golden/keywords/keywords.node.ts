@@ -19,13 +19,21 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `kw.convert`: the memory-path shim of `double kw_convert(hostbind_ctx *ctx, int32_t int_, uint32_t char_, int64_t long_, double double_)` */
+  /** `kw.convert`: `double kw_convert(hostbind_ctx *ctx, int32_t int_, uint32_t char_, int64_t long_, double double_)` */
+  kw_convert: { arguments: ["pointer", "i32", "u32", "i64", "f64"], return: "f64" },
+  /** `kw.convert`: its shim on the memory call path */
   hostbind_shim_kw_convert: { arguments: [], return: "void" },
-  /** `kw.logic`: the memory-path shim of `int32_t kw_logic(hostbind_ctx *ctx, int32_t and_, int32_t or_, int32_t not_, int32_t template_)` */
+  /** `kw.logic`: `int32_t kw_logic(hostbind_ctx *ctx, int32_t and_, int32_t or_, int32_t not_, int32_t template_)` */
+  kw_logic: { arguments: ["pointer", "i32", "i32", "i32", "i32"], return: "i32" },
+  /** `kw.logic`: its shim on the memory call path */
   hostbind_shim_kw_logic: { arguments: [], return: "void" },
-  /** `kw.clash`: the memory-path shim of `void kw_clash(kw_clash_result *out, hostbind_ctx *ctx, int32_t out_, int32_t ctx_)` */
+  /** `kw.clash`: `void kw_clash(kw_clash_result *out, hostbind_ctx *ctx, int32_t out_, int32_t ctx_)` */
+  kw_clash: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  /** `kw.clash`: its shim on the memory call path */
   hostbind_shim_kw_clash: { arguments: [], return: "void" },
-  /** `kw.sizes`: the memory-path shim of `void kw_sizes(kw_sizes_result *out, hostbind_ctx *ctx, uint32_t register_)` */
+  /** `kw.sizes`: `void kw_sizes(kw_sizes_result *out, hostbind_ctx *ctx, uint32_t register_)` */
+  kw_sizes: { arguments: ["pointer", "pointer", "u32"], return: "void" },
+  /** `kw.sizes`: its shim on the memory call path */
   hostbind_shim_kw_sizes: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_kw_convert: { arguments: ["pointer"], return: "void" },
@@ -333,9 +341,6 @@ const HEADER_FILE = "keywords.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["kw_convert", "kw_logic", "kw_clash", "kw_sizes"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -420,21 +425,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 

@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -328,15 +331,6 @@ void stats_everything(stats_everything_result *out, hostbind_ctx *ctx, uint64_t 
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -352,22 +346,22 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   stats_summarize_result hostbind_result;
   stats_summarize(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   uint64_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   stats_split_result hostbind_result;
   stats_split(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void);
@@ -375,29 +369,29 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   stats_bounds_result hostbind_result;
   stats_bounds(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   stats_find_result hostbind_result;
   stats_find(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   uint64_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   stats_everything_result hostbind_result;
   stats_everything(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

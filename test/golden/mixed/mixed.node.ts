@@ -19,15 +19,25 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `stats.summarize`: the memory-path shim of `void stats_summarize(stats_summarize_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len)` */
+  /** `stats.summarize`: `void stats_summarize(stats_summarize_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len)` */
+  stats_summarize: { arguments: ["pointer", "pointer", "u32", "u32"], return: "void" },
+  /** `stats.summarize`: its shim on the memory call path */
   hostbind_shim_stats_summarize: { arguments: [], return: "void" },
-  /** `stats.split`: the memory-path shim of `void stats_split(stats_split_result *out, hostbind_ctx *ctx, uint64_t x)` */
+  /** `stats.split`: `void stats_split(stats_split_result *out, hostbind_ctx *ctx, uint64_t x)` */
+  stats_split: { arguments: ["pointer", "pointer", "u64"], return: "void" },
+  /** `stats.split`: its shim on the memory call path */
   hostbind_shim_stats_split: { arguments: [], return: "void" },
-  /** `stats.bounds`: the memory-path shim of `void stats_bounds(stats_bounds_result *out, hostbind_ctx *ctx)` */
+  /** `stats.bounds`: `void stats_bounds(stats_bounds_result *out, hostbind_ctx *ctx)` */
+  stats_bounds: { arguments: ["pointer", "pointer"], return: "void" },
+  /** `stats.bounds`: its shim on the memory call path */
   hostbind_shim_stats_bounds: { arguments: [], return: "void" },
-  /** `stats.find`: the memory-path shim of `void stats_find(stats_find_result *out, hostbind_ctx *ctx, uint32_t haystack, uint32_t needle)` */
+  /** `stats.find`: `void stats_find(stats_find_result *out, hostbind_ctx *ctx, uint32_t haystack, uint32_t needle)` */
+  stats_find: { arguments: ["pointer", "pointer", "u32", "u32"], return: "void" },
+  /** `stats.find`: its shim on the memory call path */
   hostbind_shim_stats_find: { arguments: [], return: "void" },
-  /** `stats.everything`: the memory-path shim of `void stats_everything(stats_everything_result *out, hostbind_ctx *ctx, uint64_t seed)` */
+  /** `stats.everything`: `void stats_everything(stats_everything_result *out, hostbind_ctx *ctx, uint64_t seed)` */
+  stats_everything: { arguments: ["pointer", "pointer", "u64"], return: "void" },
+  /** `stats.everything`: its shim on the memory call path */
   hostbind_shim_stats_everything: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_stats_summarize: { arguments: ["pointer"], return: "void" },
@@ -343,9 +353,6 @@ const HEADER_FILE = "mixed.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["stats_summarize", "stats_split", "stats_bounds", "stats_find", "stats_everything"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -433,21 +440,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 

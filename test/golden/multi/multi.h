@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -295,15 +298,6 @@ void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -319,18 +313,18 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   int64_t hostbind_result = env_time_ns((hostbind_ctx *)hostbind_base_env_time_ns);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   uint32_t hostbind_arg2;
-  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   env_log((hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2);
 }
 
@@ -339,22 +333,22 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   gfx_surface_size_result hostbind_result;
   gfx_surface_size(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   float hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   float hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   float hostbind_arg2;
-  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   float hostbind_arg3;
-  hostbind_copy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
+  memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
   uint32_t hostbind_arg4;
-  hostbind_copy(&hostbind_arg4, hostbind_block + 32, sizeof hostbind_arg4);
+  memcpy(&hostbind_arg4, hostbind_block + 32, sizeof hostbind_arg4);
   gfx_fill_rect((hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3, hostbind_arg4);
 }
 
@@ -362,33 +356,33 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   uint32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   float hostbind_arg2;
-  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   gfx_measure_result hostbind_result;
   gfx_measure(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   double hostbind_result = host_random((hostbind_ctx *)hostbind_base_env_time_ns);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   double hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   double hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   rng_normal_pair_result hostbind_result;
   rng_normal_pair(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -19,19 +19,33 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `env.time_ns`: the memory-path shim of `int64_t env_time_ns(hostbind_ctx *ctx)` */
+  /** `env.time_ns`: `int64_t env_time_ns(hostbind_ctx *ctx)` */
+  env_time_ns: { arguments: ["pointer"], return: "i64" },
+  /** `env.time_ns`: its shim on the memory call path */
   hostbind_shim_env_time_ns: { arguments: [], return: "void" },
-  /** `env.log`: the memory-path shim of `void env_log(hostbind_ctx *ctx, int32_t level, uint32_t ptr, uint32_t len)` */
+  /** `env.log`: `void env_log(hostbind_ctx *ctx, int32_t level, uint32_t ptr, uint32_t len)` */
+  env_log: { arguments: ["pointer", "i32", "u32", "u32"], return: "void" },
+  /** `env.log`: its shim on the memory call path */
   hostbind_shim_env_log: { arguments: [], return: "void" },
-  /** `gfx.surface_size`: the memory-path shim of `void gfx_surface_size(gfx_surface_size_result *out, hostbind_ctx *ctx)` */
+  /** `gfx.surface_size`: `void gfx_surface_size(gfx_surface_size_result *out, hostbind_ctx *ctx)` */
+  gfx_surface_size: { arguments: ["pointer", "pointer"], return: "void" },
+  /** `gfx.surface_size`: its shim on the memory call path */
   hostbind_shim_gfx_surface_size: { arguments: [], return: "void" },
-  /** `gfx.fill_rect`: the memory-path shim of `void gfx_fill_rect(hostbind_ctx *ctx, float x, float y, float w, float h, uint32_t rgba)` */
+  /** `gfx.fill_rect`: `void gfx_fill_rect(hostbind_ctx *ctx, float x, float y, float w, float h, uint32_t rgba)` */
+  gfx_fill_rect: { arguments: ["pointer", "f32", "f32", "f32", "f32", "u32"], return: "void" },
+  /** `gfx.fill_rect`: its shim on the memory call path */
   hostbind_shim_gfx_fill_rect: { arguments: [], return: "void" },
-  /** `gfx.measure`: the memory-path shim of `void gfx_measure(gfx_measure_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len, float size)` */
+  /** `gfx.measure`: `void gfx_measure(gfx_measure_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len, float size)` */
+  gfx_measure: { arguments: ["pointer", "pointer", "u32", "u32", "f32"], return: "void" },
+  /** `gfx.measure`: its shim on the memory call path */
   hostbind_shim_gfx_measure: { arguments: [], return: "void" },
-  /** `rng.random`: the memory-path shim of `double host_random(hostbind_ctx *ctx)` */
+  /** `rng.random`: `double host_random(hostbind_ctx *ctx)` */
+  host_random: { arguments: ["pointer"], return: "f64" },
+  /** `rng.random`: its shim on the memory call path */
   hostbind_shim_host_random: { arguments: [], return: "void" },
-  /** `rng.normal_pair`: the memory-path shim of `void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean, double stddev)` */
+  /** `rng.normal_pair`: `void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean, double stddev)` */
+  rng_normal_pair: { arguments: ["pointer", "pointer", "f64", "f64"], return: "void" },
+  /** `rng.normal_pair`: its shim on the memory call path */
   hostbind_shim_rng_normal_pair: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_env_time_ns: { arguments: ["pointer"], return: "void" },
@@ -351,9 +365,6 @@ const HEADER_FILE = "multi.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["env_time_ns", "env_log", "gfx_surface_size", "gfx_fill_rect", "gfx_measure", "host_random", "rng_normal_pair"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -444,21 +455,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 

@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -229,15 +232,6 @@ uint32_t wasi_random_random_0_2_0_get_random_u32(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -253,33 +247,33 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(void) {
   unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
   uint32_t hostbind_result = my_lib_v2_get_version((hostbind_ctx *)hostbind_base_my_lib_v2_get_version);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(void) {
   unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   my_lib_v2_min_max_result hostbind_result;
   my_lib_v2_min_max(&hostbind_result, (hostbind_ctx *)hostbind_base_my_lib_v2_get_version, hostbind_arg0, hostbind_arg1);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(void) {
   unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
   uint32_t hostbind_result = acme_clock_ticks((hostbind_ctx *)hostbind_base_my_lib_v2_get_version);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wasi_random_random_0_2_0_get_random_u32(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wasi_random_random_0_2_0_get_random_u32(void) {
   unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
   uint32_t hostbind_result = wasi_random_random_0_2_0_get_random_u32((hostbind_ctx *)hostbind_base_my_lib_v2_get_version);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

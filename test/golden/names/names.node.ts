@@ -19,13 +19,21 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `my-lib.v2.get_version`: the memory-path shim of `uint32_t my_lib_v2_get_version(hostbind_ctx *ctx)` */
+  /** `my-lib.v2.get_version`: `uint32_t my_lib_v2_get_version(hostbind_ctx *ctx)` */
+  my_lib_v2_get_version: { arguments: ["pointer"], return: "u32" },
+  /** `my-lib.v2.get_version`: its shim on the memory call path */
   hostbind_shim_my_lib_v2_get_version: { arguments: [], return: "void" },
-  /** `my-lib.v2.min_max`: the memory-path shim of `void my_lib_v2_min_max(my_lib_v2_min_max_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  /** `my-lib.v2.min_max`: `void my_lib_v2_min_max(my_lib_v2_min_max_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
+  my_lib_v2_min_max: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  /** `my-lib.v2.min_max`: its shim on the memory call path */
   hostbind_shim_my_lib_v2_min_max: { arguments: [], return: "void" },
-  /** `@acme/clock.ticks`: the memory-path shim of `uint32_t acme_clock_ticks(hostbind_ctx *ctx)` */
+  /** `@acme/clock.ticks`: `uint32_t acme_clock_ticks(hostbind_ctx *ctx)` */
+  acme_clock_ticks: { arguments: ["pointer"], return: "u32" },
+  /** `@acme/clock.ticks`: its shim on the memory call path */
   hostbind_shim_acme_clock_ticks: { arguments: [], return: "void" },
-  /** `wasi:random/random@0.2.0.get_random_u32`: the memory-path shim of `uint32_t wasi_random_random_0_2_0_get_random_u32(hostbind_ctx *ctx)` */
+  /** `wasi:random/random@0.2.0.get_random_u32`: `uint32_t wasi_random_random_0_2_0_get_random_u32(hostbind_ctx *ctx)` */
+  wasi_random_random_0_2_0_get_random_u32: { arguments: ["pointer"], return: "u32" },
+  /** `wasi:random/random@0.2.0.get_random_u32`: its shim on the memory call path */
   hostbind_shim_wasi_random_random_0_2_0_get_random_u32: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_my_lib_v2_get_version: { arguments: ["pointer"], return: "void" },
@@ -338,9 +346,6 @@ const HEADER_FILE = "names.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["my_lib_v2_get_version", "my_lib_v2_min_max", "acme_clock_ticks", "wasi_random_random_0_2_0_get_random_u32"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -425,21 +430,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 

@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef HOSTBIND_IMPLEMENTATION
+#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -239,15 +242,6 @@ void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed);
 #else
 #define HOSTBIND_THREAD_LOCAL _Thread_local
 #endif
-
-/* Copies `n` bytes (the header includes no <string.h>); compilers turn it into plain loads and stores. */
-static inline void hostbind_copy(void *to, const void *from, size_t n) {
-  unsigned char *t = (unsigned char *)to;
-  const unsigned char *f = (const unsigned char *)from;
-  while (n-- > 0) {
-    *t++ = *f++;
-  }
-}
 #endif /* HOSTBIND_SHIM_EXPORT */
 
 /* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
@@ -263,37 +257,37 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void) {
   unsigned char *hostbind_block = hostbind_base_wide_blend + 312;
   int32_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
-  hostbind_copy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
+  memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   int64_t hostbind_arg2;
-  hostbind_copy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
+  memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   uint64_t hostbind_arg3;
-  hostbind_copy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
+  memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
   float hostbind_arg4;
-  hostbind_copy(&hostbind_arg4, hostbind_block + 32, sizeof hostbind_arg4);
+  memcpy(&hostbind_arg4, hostbind_block + 32, sizeof hostbind_arg4);
   double hostbind_arg5;
-  hostbind_copy(&hostbind_arg5, hostbind_block + 40, sizeof hostbind_arg5);
+  memcpy(&hostbind_arg5, hostbind_block + 40, sizeof hostbind_arg5);
   int32_t hostbind_arg6;
-  hostbind_copy(&hostbind_arg6, hostbind_block + 48, sizeof hostbind_arg6);
+  memcpy(&hostbind_arg6, hostbind_block + 48, sizeof hostbind_arg6);
   uint32_t hostbind_arg7;
-  hostbind_copy(&hostbind_arg7, hostbind_block + 56, sizeof hostbind_arg7);
+  memcpy(&hostbind_arg7, hostbind_block + 56, sizeof hostbind_arg7);
   float hostbind_arg8;
-  hostbind_copy(&hostbind_arg8, hostbind_block + 64, sizeof hostbind_arg8);
+  memcpy(&hostbind_arg8, hostbind_block + 64, sizeof hostbind_arg8);
   double hostbind_arg9;
-  hostbind_copy(&hostbind_arg9, hostbind_block + 72, sizeof hostbind_arg9);
+  memcpy(&hostbind_arg9, hostbind_block + 72, sizeof hostbind_arg9);
   double hostbind_result = wide_blend((hostbind_ctx *)hostbind_base_wide_blend, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3, hostbind_arg4, hostbind_arg5, hostbind_arg6, hostbind_arg7, hostbind_arg8, hostbind_arg9);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(void) {
   unsigned char *hostbind_block = hostbind_base_wide_blend + 312;
   uint64_t hostbind_arg0;
-  hostbind_copy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
+  memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   wide_unpack_result hostbind_result;
   wide_unpack(&hostbind_result, (hostbind_ctx *)hostbind_base_wide_blend, hostbind_arg0);
-  hostbind_copy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

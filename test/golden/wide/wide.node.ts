@@ -19,9 +19,13 @@ import { fileURLToPath } from "node:url";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
-  /** `wide.blend`: the memory-path shim of `double wide_blend(hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f, int32_t g, uint32_t h, float i, double j)` */
+  /** `wide.blend`: `double wide_blend(hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f, int32_t g, uint32_t h, float i, double j)` */
+  wide_blend: { arguments: ["pointer", "i32", "u32", "i64", "u64", "f32", "f64", "i32", "u32", "f32", "f64"], return: "f64" },
+  /** `wide.blend`: its shim on the memory call path */
   hostbind_shim_wide_blend: { arguments: [], return: "void" },
-  /** `wide.unpack`: the memory-path shim of `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)` */
+  /** `wide.unpack`: `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)` */
+  wide_unpack: { arguments: ["pointer", "pointer", "u64"], return: "void" },
+  /** `wide.unpack`: its shim on the memory call path */
   hostbind_shim_wide_unpack: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_wide_blend: { arguments: ["pointer"], return: "void" },
@@ -325,9 +329,6 @@ const HEADER_FILE = "wide.h";
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The native functions the shims call, checked when the library opens. */
-const IMPLEMENTATIONS: readonly string[] = ["wide_blend", "wide_unpack"];
-
 /** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
 let lastHostId = 0;
 let selectedHost = 0;
@@ -409,21 +410,7 @@ function openLibrary(path: string): NodeLibrary {
       }
     });
   }
-  // The shims call the implementations by name, bound lazily: check each one
-  // now, because a missing one would end the process at its first call.
   const { lib, functions } = opened;
-  const missing = IMPLEMENTATIONS.filter((name) => {
-    try {
-      lib.getSymbol(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    lib.close();
-    throw new Error(`hostbind: ${path} lacks ${missing.length} of the functions ${HEADER_FILE} declares: ${missing.join(", ")}`);
-  }
   return { symbols: functions, close: () => lib.close() };
 }
 
