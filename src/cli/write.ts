@@ -68,26 +68,34 @@ interface Planned {
  * ```
  */
 export function writeOutputs(fs: CliFs, dir: string, files: readonly OutputFile[]): WriteResult[] {
-  const planned: Planned[] = files.map((f) => {
-    const path = joinPath(dir, f.path);
-    const bytes = typeof f.contents === "string" ? new TextEncoder().encode(f.contents) : f.contents;
-    return { path, bytes, old: currentBytes(fs, path) };
-  });
-  const changed = (p: Planned) => p.old === null || !equalBytes(p.old, p.bytes);
-  const toWrite = planned.filter(changed);
-  if (toWrite.length > 0) writeAll(fs, dir, toWrite);
-  return planned.map((p) => ({ path: p.path, status: toWrite.includes(p) ? "written" : "unchanged" }));
+  // Compared under the lock: another run may be replacing these very files, and a
+  // comparison made halfway through its renames would leave a mixed set.
+  // (A directory that does not exist yet gets every file, under the lock writeAll takes.)
+  const unlock = fs.kind(dir) === "dir" ? lockDir(fs, dir) : undefined;
+  try {
+    const planned: Planned[] = files.map((f) => {
+      const path = joinPath(dir, f.path);
+      const bytes = typeof f.contents === "string" ? new TextEncoder().encode(f.contents) : f.contents;
+      return { path, bytes, old: currentBytes(fs, path) };
+    });
+    const changed = (p: Planned) => p.old === null || !equalBytes(p.old, p.bytes);
+    const toWrite = planned.filter(changed);
+    if (toWrite.length > 0) writeAll(fs, dir, toWrite, unlock !== undefined);
+    return planned.map((p) => ({ path: p.path, status: toWrite.includes(p) ? "written" : "unchanged" }));
+  } finally {
+    unlock?.();
+  }
 }
 
 /** Stages every file as a temporary file, then renames them into place; undoes everything on failure. */
-function writeAll(fs: CliFs, dir: string, toWrite: readonly Planned[]): void {
+function writeAll(fs: CliFs, dir: string, toWrite: readonly Planned[], locked: boolean): void {
   const created: string[] = [];
   const temps: string[] = [];
   const renamed: Planned[] = [];
   let unlock = () => {};
   try {
     created.push(...ensureDir(fs, dir));
-    unlock = lockDir(fs, dir);
+    if (!locked) unlock = lockDir(fs, dir);
     const staged = toWrite.map((p) => {
       const temp = tempName(p.path);
       // Listed before writing: a write that fails half way (ENOSPC) leaves a file to remove too.
