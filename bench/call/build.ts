@@ -48,7 +48,7 @@ export async function buildCallBench(dir: string): Promise<BuildInfo> {
     baselineProbeLib: `${dir}/libbaseline_probe.so`,
   };
   await cc([`${NATIVE_DIR}/baseline.c`], info.baselineLib, []);
-  await cc([`${NATIVE_DIR}/baseline.c`], info.baselineProbeLib, ["-DHB_PROBE", "-ldl"]);
+  await cc([`${NATIVE_DIR}/baseline.c`], info.baselineProbeLib, ["-DHB_PROBE", "-fno-omit-frame-pointer", "-Wno-frame-address", "-ldl"]);
   info.guests.base_one = await wasm(dir, "base_one", SHAPE_ONE, "env", "f");
   info.guests.base_two = await wasm(dir, "base_two", SHAPE_TWO, "env", "f");
   for (const c of GENERATED_CASES) {
@@ -74,7 +74,8 @@ async function buildGenerated(dir: string): Promise<NonNullable<BuildInfo["gener
   const lib = `${dir}/libbench.so`;
   const probeLib = `${dir}/libbench_probe.so`;
   await cc([`${dir}/bench_impl.c`], lib, flags);
-  await cc([`${dir}/bench_impl.c`], probeLib, [...flags, "-DHB_PROBE", "-ldl"]);
+  // Frame pointers: the probe looks one frame up from a function its shim called.
+  await cc([`${dir}/bench_impl.c`], probeLib, [...flags, "-DHB_PROBE", "-fno-omit-frame-pointer", "-Wno-frame-address", "-ldl"]);
   // Every symbol must be there, or the runners would fail later with a vaguer message.
   const nm = await run("nm", ["-D", "--defined-only", lib]);
   for (const c of GENERATED_CASES) {

@@ -5,8 +5,11 @@
  * Deno's fast ("turbocall") path enters native code from JIT code in
  * anonymous memory, so dladdr() finds no object for the return address;
  * the slow path enters through libffi inside the deno executable, so
- * dladdr() names the executable. Without HB_PROBE the probe compiles to
- * nothing and the timed libraries carry no cost for it.
+ * dladdr() names the executable. A function on the memory call path is
+ * called by its shim, in this same library: then the shim's own caller is
+ * the one that counts (one frame up; the probe build keeps frame pointers).
+ * Without HB_PROBE the probe compiles to nothing and the timed libraries
+ * carry no cost for it.
  */
 #ifndef HB_BENCH_PROBE_H
 #define HB_BENCH_PROBE_H
@@ -31,7 +34,18 @@ __attribute__((noinline)) static void hb_probe(int slot, void *return_address) {
   }
 }
 
-#define PROBE(slot) hb_probe((slot), __builtin_return_address(0))
+/* True when `address` is code of this very library (a hostbind shim calling the function). */
+__attribute__((noinline)) static int hb_probe_own(void *address) {
+  Dl_info mine;
+  Dl_info theirs;
+  return dladdr((void *)&hb_probe_own, &mine) != 0 && dladdr(address, &theirs) != 0 && mine.dli_fbase == theirs.dli_fbase;
+}
+
+#define PROBE(slot) \
+  do { \
+    void *hb_ra = __builtin_return_address(0); \
+    hb_probe((slot), hb_probe_own(hb_ra) ? __builtin_return_address(1) : hb_ra); \
+  } while (0)
 #else
 static int64_t hb_probe_fast[HB_PROBE_SLOTS];
 static int64_t hb_probe_slow[HB_PROBE_SLOTS];

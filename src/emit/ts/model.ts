@@ -133,10 +133,11 @@ export interface TsModel {
  * Which imports a runtime's bindings call through the memory path (argument
  * block and zero-argument shim): `none`; `i64`, those where a BigInt would
  * otherwise cross into JS (an i64/u64 parameter, or a single i64/u64
- * result); or `all`. Never the `@noctx` ones (they name functions of
+ * result); `i64-single`, the same among imports with at most one result
+ * (for two or more, the out path stays faster on Deno); or `all`. Never the `@noctx` ones (they name functions of
  * libraries the user does not build, which have no shims).
  */
-export type MemoryPathRule = "none" | "i64" | "all";
+export type MemoryPathRule = "none" | "i64" | "i64-single" | "all";
 
 /**
  * Each import's call path under `rule`: `block` on the memory path, else
@@ -155,7 +156,8 @@ export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
 }
 
 function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
-  if (rule !== "i64") return rule === "all";
+  if (rule === "none" || rule === "all") return rule === "all";
+  if (rule === "i64-single" && imp.fn.results.length > 1) return false;
   const wide = (t: ValueType) => t === "i64" || t === "u64";
   const results = imp.fn.results;
   return imp.fn.params.some((p) => wide(p.type)) || (results.length === 1 && wide(results[0]!.type));

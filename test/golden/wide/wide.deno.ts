@@ -22,8 +22,6 @@ export const symbols = {
   hostbind_shim_wide_blend: { parameters: [], result: "void" },
   /** `wide.unpack`: `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)` */
   wide_unpack: { parameters: ["pointer", "pointer", "u64"], result: "void" },
-  /** `wide.unpack`: its shim on the memory call path */
-  hostbind_shim_wide_unpack: { parameters: [], result: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_wide_blend: { parameters: ["pointer"], result: "void" },
 } as const;
@@ -337,17 +335,17 @@ let selectedHost = 0;
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `wide.blend` (`wide_blend`): (i32, i32, i64, i64, f32, f64, i32, i32, f32, f64) -> (f64@312)
- * - `wide.unpack` (`wide_unpack`): (i64) -> (i32@312, i32@316, f32@320, f64@328, i64@336, i32@344, i64@352, f32@360)
+ * - `wide.unpack` (`wide_unpack`): (i64) -> (i32@256, i32@260, f32@264, f64@272, i64@280, i32@288, i64@296, f32@304)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABHgNgAABgCn9/fn59fH9/fXwBfGABfgh/f318fn9+fQJCAwhob3N0YmluZAZtZW1v
-  cnkCAQEBCGhvc3RiaW5kCndpZGVfYmxlbmQAAAhob3N0YmluZAt3aWRlX3VucGFjawAAAwMCAQIH
-  HAIKd2lkZV9ibGVuZAACC3dpZGVfdW5wYWNrAAMKmQECWgBBACAANgK4AkEAIAE2AsACQQAgAjcD
-  yAJBACADNwPQAkEAIAQ4AtgCQQAgBTkD4AJBACAGNgLoAkEAIAc2AvACQQAgCDgC+AJBACAJOQOA
-  AxAAQQArA7gCCzwAQQAgADcDuAIQAUEAKAK4AkEAKAK8AkEAKgLAAkEAKwPIAkEAKQPQAkEAKALY
-  AkEAKQPgAkEAKgLoAgs=
+  AGFzbQEAAAABIgRgAABgAX4AYAp/f35+fXx/f318AXxgAX4If399fH5/fn0CQgMIaG9zdGJpbmQG
+  bWVtb3J5AgEBAQhob3N0YmluZAp3aWRlX2JsZW5kAAAIaG9zdGJpbmQLd2lkZV91bnBhY2sAAQMD
+  AgIDBxwCCndpZGVfYmxlbmQAAgt3aWRlX3VucGFjawADCpMBAloAQQAgADYCuAJBACABNgLAAkEA
+  IAI3A8gCQQAgAzcD0AJBACAEOALYAkEAIAU5A+ACQQAgBjYC6AJBACAHNgLwAkEAIAg4AvgCQQAg
+  CTkDgAMQAEEAKwO4Ags2ACAAEAFBACgCgAJBACgChAJBACoCiAJBACsDkAJBACkDmAJBACgCoAJB
+  ACkDqAJBACoCsAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -493,7 +491,7 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_wide_blend = lib.symbols.hostbind_shim_wide_blend;
-  const native_wide_unpack = lib.symbols.hostbind_shim_wide_unpack;
+  const native_wide_unpack = lib.symbols.wide_unpack;
 
   // The memory call path: a zero-argument shim finds this Host's context and argument
   // block through a thread-local pointer, which select() points here when another Host
@@ -504,6 +502,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     selectShims(ctx);
     selectedHost = hostId;
   };
+
+  // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  const out_wide_unpack = Deno.UnsafePointer.offset(ctx, 256);
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -519,10 +520,9 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_wide_blend();
         if (words[7] !== 0) throw trap("wide.blend");
       },
-      wide_unpack: (): void => {
+      wide_unpack: (packed: bigint): void => {
         if (heap.length === 0) sync();
-        if (selectedHost !== hostId) select();
-        native_wide_unpack();
+        native_wide_unpack(out_wide_unpack, ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
         if (words[7] !== 0) throw trap("wide.unpack");
       },
     },
