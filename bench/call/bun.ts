@@ -17,8 +17,7 @@
 import { dlopen, type Pointer, ptr } from "bun:ffi";
 import { readFileSync } from "node:fs";
 import type { BuildInfo } from "./build.ts";
-import { expectedSum, SHAPE_ONE, SHAPE_TWO } from "./cases.ts";
-import { caseExpected, caseGuest, envF, type GeneratedModule, generatedCases, guest, jsCases } from "./common.ts";
+import { ffiBaselineCases, type GeneratedModule, generatedCases, jsCases } from "./common.ts";
 import { type CallCase, measureAll } from "./harness.ts";
 import type { RuntimeRun } from "../report/model.ts";
 
@@ -34,53 +33,15 @@ function ffiCases(path: string): CallCase[] {
     b_one_i64: { args: ["ptr", "i64"], returns: "i64" },
     b_one_f64: { args: ["ptr", "f64"], returns: "f64" },
   });
-  const { b_one, b_one_ctx, b_two, b_one_i64, b_one_f64 } = lib.symbols;
   // Scratch that never moves: small typed arrays move in Bun's GC heap, a wasm memory does not.
   const scratch = new WebAssembly.Memory({ initial: 1 });
   const base = ptr(new Uint8Array(scratch.buffer));
-  const ctxPtr = base;
-  const outPtr = (base + 256) as Pointer;
-  const out = new Int32Array(scratch.buffer, 256, 2);
-  const one = (f: unknown) => guest(info.guests.base_one!, envF(f)).run;
-  const two = (f: unknown) => guest(info.guests.base_two!, envF(f)).run;
-  const e1 = (n: number) => expectedSum(SHAPE_ONE, n);
-  const e2 = (n: number) => expectedSum(SHAPE_TWO, n);
-  return [
-    { id: "ffi_arrow", label: "arrow wrapper → FFI symbol, 1 result", group: "baseline", run: one((a: number) => b_one(a)), expected: e1 },
-    {
-      id: "ffi_arrow_ctx",
-      label: "arrow wrapper → FFI symbol with a ctx pointer, 1 result",
-      group: "baseline",
-      run: one((a: number) => b_one_ctx(ctxPtr, a)),
-      expected: e1,
-    },
-    {
-      id: "ffi_arrow_i64",
-      label: "arrow wrapper → FFI symbol with a ctx pointer, i64 → i64",
-      group: "baseline",
-      run: caseGuest(info, "one_i64", (a: bigint) => b_one_i64(ctxPtr, a)).run,
-      expected: caseExpected("one_i64"),
-    },
-    {
-      id: "ffi_arrow_f64",
-      label: "arrow wrapper → FFI symbol with a ctx pointer, f64 → f64",
-      group: "baseline",
-      run: caseGuest(info, "one_f64", (a: number) => b_one_f64(ctxPtr, a)).run,
-      expected: caseExpected("one_f64"),
-    },
-    { id: "ffi_direct", label: "FFI symbol passed directly as the import", group: "baseline", run: one(b_one), expected: e1 },
-    {
-      id: "wrapper_array",
-      label: "2 results: JS wrapper fills an out-struct, returns [a, b]",
-      group: "baseline",
-      run: two((a: number) => {
-        b_two(outPtr, a);
-        return [out[0], out[1]];
-      }),
-      expected: e2,
-      maxN: 1 << 22,
-    },
-  ];
+  return ffiBaselineCases(info, {
+    ...lib.symbols,
+    ctx: base,
+    out: (base + 256) as Pointer,
+    results: new Int32Array(scratch.buffer, 256, 2),
+  });
 }
 
 async function main(): Promise<void> {

@@ -207,3 +207,79 @@ export function probeOne(
   const slow = counters.count(slot, 1);
   return { id, symbol, fast, slow, onFastPath: slow === 0 && fast === calls };
 }
+
+/**
+ * The hand-written FFI baselines' native functions as one runtime binds
+ * them, with the pointers it passes (`P`: its pointer type) into a scratch
+ * memory that never moves.
+ */
+export interface BaselineFfi<P> {
+  b_one(a: number): number;
+  b_one_ctx(ctx: P, a: number): number;
+  b_two(out: P, a: number): void;
+  b_one_i64(ctx: P, a: bigint): bigint;
+  b_one_f64(ctx: P, a: number): number;
+  /** Where `b_one_ctx` and friends get their context pointer. */
+  ctx: P;
+  /** Where `b_two` writes its two results; `results` views the same bytes. */
+  out: P;
+  results: Int32Array;
+}
+
+/**
+ * The hand-written baselines every runtime measures: arrow wrappers around
+ * the FFI functions (with and without a context), the FFI function passed
+ * directly as the import, and a wrapper that returns two results as an array.
+ *
+ * @example `ffiBaselineCases(info, ffi); // [{ id: "ffi_arrow", … }, …]`
+ */
+export function ffiBaselineCases<P>(info: BuildInfo, f: BaselineFfi<P>, directMaxN?: number): CallCase[] {
+  const one = (fn: unknown) => guest(info.guests.base_one!, envF(fn)).run;
+  const two = (fn: unknown) => guest(info.guests.base_two!, envF(fn)).run;
+  const e1 = (n: number) => expectedSum(SHAPE_ONE, n);
+  const e2 = (n: number) => expectedSum(SHAPE_TWO, n);
+  const { ctx, out, results } = f;
+  return [
+    { id: "ffi_arrow", label: "arrow wrapper → FFI symbol, 1 result", group: "baseline", run: one((a: number) => f.b_one(a)), expected: e1 },
+    {
+      id: "ffi_arrow_ctx",
+      label: "arrow wrapper → FFI symbol with a ctx pointer, 1 result",
+      group: "baseline",
+      run: one((a: number) => f.b_one_ctx(ctx, a)),
+      expected: e1,
+    },
+    {
+      id: "ffi_arrow_i64",
+      label: "arrow wrapper → FFI symbol with a ctx pointer, i64 → i64",
+      group: "baseline",
+      run: caseGuest(info, "one_i64", (a: bigint) => f.b_one_i64(ctx, a)).run,
+      expected: caseExpected("one_i64"),
+    },
+    {
+      id: "ffi_arrow_f64",
+      label: "arrow wrapper → FFI symbol with a ctx pointer, f64 → f64",
+      group: "baseline",
+      run: caseGuest(info, "one_f64", (a: number) => f.b_one_f64(ctx, a)).run,
+      expected: caseExpected("one_f64"),
+    },
+    {
+      id: "ffi_direct",
+      label: "FFI symbol passed directly as the import",
+      group: "baseline",
+      run: one(f.b_one),
+      expected: e1,
+      ...(directMaxN === undefined ? {} : { maxN: directMaxN }),
+    },
+    {
+      id: "wrapper_array",
+      label: "2 results: JS wrapper fills an out-struct, returns [a, b]",
+      group: "baseline",
+      run: two((a: number) => {
+        f.b_two(out, a);
+        return [results[0], results[1]];
+      }),
+      expected: e2,
+      maxN: 1 << 22,
+    },
+  ];
+}

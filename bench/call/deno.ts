@@ -15,11 +15,10 @@
  * @module
  */
 import type { BuildInfo } from "./build.ts";
-import { expectedSum, GENERATED_CASES, SHAPE_ONE, SHAPE_TWO, caseSymbol } from "./cases.ts";
+import { expectedSum, GENERATED_CASES, SHAPE_TWO, caseSymbol } from "./cases.ts";
 import {
-  caseExpected,
-  caseGuest,
   envF,
+  ffiBaselineCases,
   type GeneratedModule,
   generatedCases,
   guest,
@@ -51,52 +50,19 @@ const PROBE_SYMBOLS = {
 /** The hand-written FFI baselines, built on the library at `path`. */
 function ffiCases(path: string): CallCase[] {
   const lib = Deno.dlopen(path, BASELINE_SYMBOLS);
-  const { b_one, b_one_ctx, b_two, b_two_val, b_one_i64, b_one_f64 } = lib.symbols;
+  const { b_two_val } = lib.symbols;
   // Scratch that never moves: a wasm memory's backing store stays put.
   const scratch = new WebAssembly.Memory({ initial: 1 });
   const base = Deno.UnsafePointer.of(new Uint8Array(scratch.buffer))!;
-  const ctxPtr = base;
-  const outPtr = Deno.UnsafePointer.offset(base, 256);
-  const out = new Int32Array(scratch.buffer, 256, 2);
-  const one = (f: unknown) => guest(info.guests.base_one!, envF(f)).run;
   const two = (f: unknown) => guest(info.guests.base_two!, envF(f)).run;
-  const e1 = (n: number) => expectedSum(SHAPE_ONE, n);
-  const e2 = (n: number) => expectedSum(SHAPE_TWO, n);
+  const shared = ffiBaselineCases(info, {
+    ...lib.symbols,
+    ctx: base,
+    out: Deno.UnsafePointer.offset(base, 256),
+    results: new Int32Array(scratch.buffer, 256, 2),
+  }, 1 << 22);
   return [
-    { id: "ffi_arrow", label: "arrow wrapper → FFI symbol, 1 result", group: "baseline", run: one((a: number) => b_one(a)), expected: e1 },
-    {
-      id: "ffi_arrow_ctx",
-      label: "arrow wrapper → FFI symbol with a ctx pointer, 1 result",
-      group: "baseline",
-      run: one((a: number) => b_one_ctx(ctxPtr, a)),
-      expected: e1,
-    },
-    {
-      id: "ffi_arrow_i64",
-      label: "arrow wrapper → FFI symbol with a ctx pointer, i64 → i64",
-      group: "baseline",
-      run: caseGuest(info, "one_i64", (a: bigint) => b_one_i64(ctxPtr, a)).run,
-      expected: caseExpected("one_i64"),
-    },
-    {
-      id: "ffi_arrow_f64",
-      label: "arrow wrapper → FFI symbol with a ctx pointer, f64 → f64",
-      group: "baseline",
-      run: caseGuest(info, "one_f64", (a: number) => b_one_f64(ctxPtr, a)).run,
-      expected: caseExpected("one_f64"),
-    },
-    { id: "ffi_direct", label: "FFI symbol passed directly as the import", group: "baseline", run: one(b_one), expected: e1, maxN: 1 << 22 },
-    {
-      id: "wrapper_array",
-      label: "2 results: JS wrapper fills an out-struct, returns [a, b]",
-      group: "baseline",
-      run: two((a: number) => {
-        b_two(outPtr, a);
-        return [out[0], out[1]];
-      }),
-      expected: e2,
-      maxN: 1 << 22,
-    },
+    ...shared,
     {
       id: "deno_struct",
       label: "2 results: Deno struct by value ({ struct: [...] })",
@@ -105,7 +71,7 @@ function ffiCases(path: string): CallCase[] {
         const v = new Int32Array(b_two_val(a).buffer);
         return [v[0], v[1]];
       }),
-      expected: e2,
+      expected: (n: number) => expectedSum(SHAPE_TWO, n),
       maxN: 1 << 18,
     },
   ];
