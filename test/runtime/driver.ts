@@ -276,6 +276,48 @@ check("load() after every Host closed: the library was closed and opens afresh",
 hostD.close();
 throws("after the last close: import throws", () => gD.nop(), (e) => /closed/.test(e.message));
 
+// Two threads calling one library at once, each through its own Host: the shims' Host pointer is per thread.
+// The Worker says "ready" once its Host is selected, then calls a million times; this thread calls in
+// chunks, yielding to receive messages, from "ready" until the Worker's answer.
+{
+  const job = { dir: dirUrl.href, userData: 0x2222n, calls: 1_000_000 };
+  const hostM = mod.load({ userData: pointer(0x1111n) });
+  const gM = await guestOf(hostM);
+  const inbox: unknown[] = [];
+  let stop: () => unknown;
+  if (runtime === "node") {
+    const { Worker: NodeWorker } = await import("node:worker_threads");
+    const worker = new NodeWorker(new URL("host_worker.ts", import.meta.url));
+    worker.on("message", (m) => inbox.push(m));
+    worker.postMessage(job);
+    stop = () => worker.terminate();
+  } else {
+    const worker = new Worker(new URL("host_worker.ts", import.meta.url).href, { type: "module" });
+    worker.onmessage = (e: MessageEvent) => inbox.push(e.data);
+    worker.postMessage(job);
+    stop = () => worker.terminate();
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const deadline = Date.now() + 60_000;
+  while (inbox.length === 0 && Date.now() < deadline) await tick();
+  let wrong = 0;
+  let calls = 0;
+  while (inbox.length < 2 && Date.now() < deadline) {
+    for (let i = 0; i < 5000; i++) {
+      // id_i64 takes the memory call path everywhere: its argument and result travel through this Host's block.
+      const v = BigInt(calls + i);
+      if (hostM.imports.env.id_i64(v) !== v || (i % 64 === 0 && gM.user_data() !== 0x1111n)) wrong++;
+    }
+    calls += 5000;
+    await tick();
+  }
+  await stop();
+  hostM.close();
+  const theirs = inbox[1];
+  check("a Worker's Host and this thread's, used at the same time: each sees its own context",
+    inbox[0] === "ready" && theirs === 0 && wrong === 0 && calls > 0, [inbox, wrong, calls]);
+}
+
 console.log(`${runtime}: ${failures === 0 ? "all checks passed" : `${failures} checks failed`}`);
 if (isDeno) Deno.exit(failures === 0 ? 0 : 1);
 else process.exit(failures === 0 ? 0 : 1);
