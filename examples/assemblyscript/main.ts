@@ -1,14 +1,14 @@
 /**
- * The AssemblyScript example, unchanged under Deno and Bun: a guest compiled
+ * The AssemblyScript example, unchanged under Deno, Bun and Node 26: a guest compiled
  * by `asc` whose `console.log`, `abort` and `add_scaled` imports are served by
  * native code (strings.c), which reads AssemblyScript strings from guest memory.
  *
- * Run: `deno task start` (builds first), or `bun run main.ts` once built.
+ * Run: `deno task start` (builds first), or `bun run main.ts` or `node --disable-warning=ExperimentalWarning main.ts` (Node 26) once built.
  * @module
  */
 import { readFile } from "node:fs/promises";
 
-// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+// One module for Deno, Bun and Node: it loads the runtime's own bindings (docs/generated-api.md).
 import { load, HostTrap } from "./gen/guest.ts";
 
 /** The guest's exports, as assembly/index.ts defines them (`_start` from `asc --exportStart _start`). */

@@ -1,14 +1,14 @@
 /**
- * The c-divmod example, unchanged under Deno and Bun: loads libdivmod through
+ * The c-divmod example, unchanged under Deno, Bun and Node 26: loads libdivmod through
  * the generated bindings, instantiates the guest with the host's imports,
  * and calls the guest, which calls back into C.
  *
- * Run: `deno task start` (builds first), or `bun run main.ts` once built.
+ * Run: `deno task start` (builds first), or `bun run main.ts` or `node --disable-warning=ExperimentalWarning main.ts` (Node 26) once built.
  * @module
  */
 import { readFile } from "node:fs/promises";
 
-// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+// One module for Deno, Bun and Node: it loads the runtime's own bindings (docs/generated-api.md).
 import { load, HostTrap } from "./gen/divmod.ts";
 
 /** The guest's exports, as guest.wat defines them. */

@@ -1,16 +1,16 @@
 /**
- * The c-wasi example, unchanged under Deno and Bun: a C program compiled to
+ * The c-wasi example, unchanged under Deno, Bun and Node 26: a C program compiled to
  * wasm32-wasi gets WASI from the runtime (node:wasi) and its "native"
  * imports from a shared library through hostbind's bindings — one import
  * object, merged.
  *
- * Run: `deno task start` (builds first), or `bun run main.ts` once built.
+ * Run: `deno task start` (builds first), or `bun run main.ts` or `node --disable-warning=ExperimentalWarning main.ts` (Node 26) once built.
  * @module
  */
 import { readFile } from "node:fs/promises";
 import { WASI } from "node:wasi";
 
-// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+// One module for Deno, Bun and Node: it loads the runtime's own bindings (docs/generated-api.md).
 import { load } from "./gen/native.ts";
 
 console.log(`runtime: ${navigator.userAgent}`);

@@ -1,14 +1,14 @@
 /**
- * The guest-memory example, unchanged under Deno and Bun: C code reads and
+ * The guest-memory example, unchanged under Deno, Bun and Node 26: C code reads and
  * writes the guest's linear memory through the context, keeps doing so after
  * the guest grows its memory, and traps on an out-of-bounds range.
  *
- * Run: `deno task start` (builds first), or `bun run main.ts` once built.
+ * Run: `deno task start` (builds first), or `bun run main.ts` or `node --disable-warning=ExperimentalWarning main.ts` (Node 26) once built.
  * @module
  */
 import { readFile } from "node:fs/promises";
 
-// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+// One module for Deno, Bun and Node: it loads the runtime's own bindings (docs/generated-api.md).
 import { load, HostTrap } from "./gen/memory.ts";
 
 /** The guest's exports, as guest.wat defines them. */

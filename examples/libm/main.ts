@@ -1,15 +1,15 @@
 /**
- * The libm example, unchanged under Deno and Bun: the guest's imports are
+ * The libm example, unchanged under Deno, Bun and Node 26: the guest's imports are
  * served directly by the system's C math library, declared with `@symbol`
  * and `@noctx`; there is no native code of our own.
  *
- * Run: `deno task start` (builds the guest first), or `bun run main.ts` once built.
+ * Run: `deno task start` (builds the guest first), or `bun run main.ts` or `node --disable-warning=ExperimentalWarning main.ts` (Node 26) once built.
  * @module
  */
 import { readFile } from "node:fs/promises";
 import process from "node:process";
 
-// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+// One module for Deno, Bun and Node: it loads the runtime's own bindings (docs/generated-api.md).
 import { load } from "./gen/libm.ts";
 
 /** The guest's exports, as guest.wat defines them. */

@@ -1,14 +1,14 @@
 /**
- * The rust-pair example, unchanged under Deno and Bun: a Rust cdylib serves
+ * The rust-pair example, unchanged under Deno, Bun and Node 26: a Rust cdylib serves
  * two imports with several results each, filled into #[repr(C)] structs
  * through the out-pointer.
  *
- * Run: `deno task start` (builds first), or `bun run main.ts` once built.
+ * Run: `deno task start` (builds first), or `bun run main.ts` or `node --disable-warning=ExperimentalWarning main.ts` (Node 26) once built.
  * @module
  */
 import { readFile } from "node:fs/promises";
 
-// One module for Deno and Bun: it loads the runtime's own bindings (docs/generated-api.md).
+// One module for Deno, Bun and Node: it loads the runtime's own bindings (docs/generated-api.md).
 import { load, HostTrap } from "./gen/pair.ts";
 
 /** The guest's exports, as guest.wat defines them (i64 travels as bigint). */
