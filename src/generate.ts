@@ -28,7 +28,8 @@ import { emitCSkeleton } from "./emit/skeleton/c.ts";
 import { emitRustSkeleton } from "./emit/skeleton/rust.ts";
 import type { Dialect } from "./emit/ts/dialect.ts";
 import { emitRust } from "./emit/rust/mod.ts";
-import { type MemoryPathRule, type TsModel, tsModel } from "./emit/ts/model.ts";
+import { type TsModel, tsModel } from "./emit/ts/model.ts";
+import type { MemoryPathRule } from "./layout/paths.ts";
 import { DEFAULT_OUTPUT_KINDS, defaultName, type GeneratedFile, type GenerateOptions, OUTPUT_KINDS, type OutputKind, type ParseOptions } from "./options.ts";
 
 export {

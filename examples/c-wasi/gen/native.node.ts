@@ -363,9 +363,15 @@ function pointerTo(buffer: ArrayBuffer): bigint {
   return getRawPointer(buffer);
 }
 
-/** A library path as `dlopen` takes it: file URLs become paths. */
-function filePath(path: string | URL): string {
-  return path instanceof URL ? fileURLToPath(path) : path;
+/** The library to open as `dlopen` takes it (see `libraryPath`): file URLs become paths. */
+function libraryFile(path: string | URL | undefined): string {
+  const file = libraryPath(path, LIBRARY_EXTENSION);
+  return file instanceof URL ? fileURLToPath(file) : file;
+}
+
+/** The bits of a `userData` pointer, as stored in `ctx->user_data`. */
+function pointerBits(p: number | bigint): bigint {
+  return BigInt.asUintN(64, BigInt(p));
 }
 
 /** This process's architecture, spelled as ELF names it. */
@@ -440,8 +446,9 @@ function libraryKey(path: string): string {
  * Hosts of one library share one `dlopen` of it, so their calls stay fast.
  * Call `load()` once per library and keep the Host: once every Host of a
  * library has been closed, a new `load()` opens it again with new FFI
- * functions, and calls through every Host get slower. Hosts of two
- * different library files meet the same way.
+ * functions, and calls through every Host get slower (still correct: on
+ * Deno they leave its fast call path). Hosts of two different library
+ * files meet the same way.
  *
  * @example
  * ```ts
@@ -451,15 +458,16 @@ function libraryKey(path: string): string {
  * ```
  */
 export function load(options?: string | URL | LoadOptions): Host {
-  const { path, userData = 0 } = loadOptions(options);
-  const userDataBits = BigInt.asUintN(64, BigInt(userData));
-  const file = filePath(libraryPath(path, LIBRARY_EXTENSION));
+  const { path, userData } = loadOptions(options);
+  const userDataBits = userData === undefined ? 0n : pointerBits(userData);
+  const file = libraryFile(path);
   const key = libraryKey(file);
   // Shared with every other open Host of this library: one set of FFI functions.
   const lib = LIBRARIES.acquire(key, () => openLibrary(file));
-  // The stub memory holds this Host's hostbind_ctx at offset 0 and the
-  // out-areas of multi-result imports. Its maximum is its size, so it never
-  // grows and its address, taken once here, stays valid for the Host's life.
+  // The stub memory holds this Host's hostbind_ctx at offset 0, the out-areas
+  // of multi-result imports and the argument block. Its maximum is its size,
+  // so it never grows and its address, taken once here, stays valid for the
+  // Host's life.
   const memory = new WebAssembly.Memory({ initial: STUB_PAGES, maximum: STUB_PAGES });
   const words = new Int32Array(memory.buffer);
   const wide = new BigUint64Array(memory.buffer);

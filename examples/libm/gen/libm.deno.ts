@@ -351,6 +351,11 @@ function pointerTo(buffer: ArrayBufferLike): Deno.PointerObject {
   return p;
 }
 
+/** The library to open (see `libraryPath`); `Deno.dlopen` takes file URLs as they are. */
+function libraryFile(path: string | URL | undefined): string | URL {
+  return libraryPath(path, LIBRARY_EXTENSION);
+}
+
 /** The bits of a `userData` pointer, as stored in `ctx->user_data`. */
 function pointerBits(p: Deno.PointerValue | bigint): bigint {
   return typeof p === "bigint" ? p : Deno.UnsafePointer.value(p);
@@ -420,8 +425,8 @@ function libraryKey(path: string | URL): string {
  * Hosts of one library share one `dlopen` of it, so their calls stay fast.
  * Call `load()` once per library and keep the Host: once every Host of a
  * library has been closed, a new `load()` opens it again with new FFI
- * functions, and calls through every Host leave Deno's fast call path
- * (still correct, several times slower). Hosts of two different library
+ * functions, and calls through every Host get slower (still correct: on
+ * Deno they leave its fast call path). Hosts of two different library
  * files meet the same way.
  *
  * @example
@@ -432,15 +437,16 @@ function libraryKey(path: string | URL): string {
  * ```
  */
 export function load(options?: string | URL | LoadOptions): Host {
-  const { path, userData = null } = loadOptions(options);
-  const userDataBits = pointerBits(userData);
-  const file = libraryPath(path, LIBRARY_EXTENSION);
+  const { path, userData } = loadOptions(options);
+  const userDataBits = userData === undefined ? 0n : pointerBits(userData);
+  const file = libraryFile(path);
   const key = libraryKey(file);
   // Shared with every other open Host of this library: one set of FFI functions.
   const lib = LIBRARIES.acquire(key, () => openLibrary(file));
-  // The stub memory holds this Host's hostbind_ctx at offset 0 and the
-  // out-areas of multi-result imports. Its maximum is its size, so it never
-  // grows and its address, taken once here, stays valid for the Host's life.
+  // The stub memory holds this Host's hostbind_ctx at offset 0, the out-areas
+  // of multi-result imports and the argument block. Its maximum is its size,
+  // so it never grows and its address, taken once here, stays valid for the
+  // Host's life.
   const memory = new WebAssembly.Memory({ initial: STUB_PAGES, maximum: STUB_PAGES });
   const words = new Int32Array(memory.buffer);
   const wide = new BigUint64Array(memory.buffer);

@@ -43,7 +43,7 @@ export const BUN: Dialect = {
   definition: (params, result) => `{ args: [${params.join(", ")}], returns: ${result} }`,
   stubPointer: (offset) => `(ctx + ${offset}) as Pointer`,
   userDataType: "number | bigint",
-  loadTemplate: "bun-load.ts.tmpl",
+  runtimeTemplate: "bun-load.ts.tmpl",
   // Imports where a BigInt would cross into JS take the memory call path (bench: i64 → i64
   // 26.3 → 9.8 ns; 2 results (i64, f64) 19.1 → 15.4; 4 mixed results 21.1 → 17.6).
   memoryPath: "i64",

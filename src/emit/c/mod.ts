@@ -26,7 +26,8 @@ import { cComment, headerGuard } from "./escape.ts";
 import { emitPrelude } from "./prelude.ts";
 import { emitPrototype } from "./prototype.ts";
 import { emitResultStruct } from "./result_struct.ts";
-import { emitShims, hasShims } from "./shims.ts";
+import { emitShims } from "./shims.ts";
+import { selectSymbol } from "../../layout/paths.ts";
 
 /** Emits `NAME.h` for `cx`. */
 export function emitHeader(cx: EmitContext): string {
@@ -40,7 +41,7 @@ export function emitHeader(cx: EmitContext): string {
   w.blank();
   w.line("#include <stddef.h>");
   w.line("#include <stdint.h>");
-  if (hasShims(cx)) {
+  if (selectSymbol(cx.layout) !== undefined) {
     w.line("#ifdef HOSTBIND_IMPLEMENTATION");
     w.line("#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */");
     w.line("#endif");

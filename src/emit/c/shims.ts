@@ -25,24 +25,14 @@
  */
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { callPaths, selectSymbol } from "../ts/model.ts";
+import { hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import type { SourceWriter } from "../writer.ts";
-
-/** True when some import takes the memory path, so the header has shims. */
-export function hasShims(cx: EmitContext): boolean {
-  return shimmedImports(cx).length > 0;
-}
-
-function shimmedImports(cx: EmitContext): ImportLayout[] {
-  const paths = callPaths(cx.layout, "all");
-  return cx.layout.imports.filter((_, i) => paths[i] === "block");
-}
 
 /** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
 export function emitShims(w: SourceWriter, cx: EmitContext): void {
-  const shimmed = shimmedImports(cx);
-  if (shimmed.length === 0) return;
-  const select = selectSymbol(shimmed[0]!.symbol);
+  const shimmed = cx.layout.imports.filter(hasShim);
+  const select = selectSymbol(cx.layout);
+  if (select === undefined) return;
   const base = `hostbind_base_${shimmed[0]!.symbol}`;
   const block = cx.layout.stubMemory.blockOffset;
   w.docComment(
@@ -87,8 +77,8 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
 
 /** One shim: read the arguments, call by the out-pointer rule, copy the results back. */
 function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: number): void {
-  w.line(`HOSTBIND_SHIM_EXPORT void hostbind_shim_${imp.symbol}(void);`);
-  w.line(`HOSTBIND_SHIM_EXPORT void hostbind_shim_${imp.symbol}(void) {`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void) {`);
   w.indented(() => {
     const values = imp.params.filter((p) => p.role === "value");
     if (values.length > 0 || imp.returns !== null || imp.result !== null) w.line(`unsigned char *hostbind_block = ${base} + ${block};`);

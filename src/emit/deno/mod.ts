@@ -38,7 +38,7 @@ export const DENO: Dialect = {
   definition: (params, result) => `{ parameters: [${params.join(", ")}], result: ${result} }`,
   stubPointer: (offset) => `Deno.UnsafePointer.offset(ctx, ${offset})`,
   userDataType: "Deno.PointerValue | bigint",
-  loadTemplate: "deno-load.ts.tmpl",
+  runtimeTemplate: "deno-load.ts.tmpl",
   // Imports where a BigInt would cross into JS take the memory call path (bench: i64 → i64
   // 14.4 → 11.6 ns), but not those with two or more results: through the out path a
   // 2-result (i64, f64) import takes 13.6 ns, through the block 20.4 (bench/results).

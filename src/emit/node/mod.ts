@@ -47,7 +47,7 @@ export const NODE: Dialect = {
   definition: (params, result) => `{ arguments: [${params.join(", ")}], return: ${result} }`,
   stubPointer: (offset) => `ctx + ${offset}n`,
   userDataType: "bigint | number",
-  loadTemplate: "node-load.ts.tmpl",
+  runtimeTemplate: "node-load.ts.tmpl",
   memoryPath: "all",
   // node:ffi range-checks 64-bit arguments (a u64 from wasm arrives negative): wrap them as wasm
   // does. BigInt.as…N also throws a TypeError for a number, as wasm's ToBigInt64 does.

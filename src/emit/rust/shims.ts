@@ -22,15 +22,15 @@
  */
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
-import { callPaths, selectSymbol } from "../ts/model.ts";
+import { hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { RUST_TYPE, rustParams, rustReturn, type RustItemNames } from "./items.ts";
 
 /** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
 export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly RustItemNames[]): void {
-  const paths = callPaths(cx.layout, "all");
-  const shimmed = cx.layout.imports.map((imp, i) => ({ imp, names: names[i]! })).filter((_, i) => paths[i] === "block");
-  if (shimmed.length === 0) return;
+  const shimmed = cx.layout.imports.map((imp, i) => ({ imp, names: names[i]! })).filter(({ imp }) => hasShim(imp));
+  const select = selectSymbol(cx.layout);
+  if (select === undefined) return;
   const block = cx.layout.stubMemory.blockOffset;
   w.line("// The call shims of the memory call path, which the Node bindings use for every");
   w.line("// import (but @noctx ones): each takes no arguments, reads them from the argument");
@@ -45,7 +45,7 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   w.blank();
   w.line("/// Called by the bindings before a call when another Host of this library called last.");
   w.line("#[unsafe(no_mangle)]");
-  w.line(`pub extern "C" fn ${selectSymbol(shimmed[0]!.imp.symbol)}(base: *mut u8) {`);
+  w.line(`pub extern "C" fn ${select}(base: *mut u8) {`);
   w.indented(() => w.line("HOSTBIND_BASE.with(|b| b.set(base));"));
   w.line("}");
   w.blank();
@@ -62,7 +62,7 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   for (const { imp, names: n } of shimmed) {
     w.blank();
     w.line("#[unsafe(no_mangle)]");
-    w.line(`pub unsafe extern "C" fn hostbind_shim_${imp.symbol}() {`);
+    w.line(`pub unsafe extern "C" fn ${shimSymbol(imp)}() {`);
     w.indented(() => {
       w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
       const values = imp.params.filter((p) => p.role === "value");

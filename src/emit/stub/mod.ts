@@ -49,13 +49,7 @@ import {
   codeEntry,
 } from "./encoder.ts";
 
-/**
- * How the bindings call one import's native function: `direct` from a JS
- * wrapper with the arguments, `out` through the stub with an out-pointer
- * (two or more results), `block` through the stub and the argument block
- * with a zero-argument native shim.
- */
-export type CallPath = "direct" | "out" | "block";
+import { type CallPath, callPaths } from "../../layout/paths.ts";
 
 /** The import module name the stub uses for the memory and the JS wrappers. */
 export const STUB_IMPORT_MODULE = "hostbind";
@@ -112,7 +106,7 @@ export interface StubModule {
  * stubFunctions(cx.layout).map((f) => f.symbol); // ["env_divmod"]
  * ```
  */
-export function stubFunctions(layout: Layout, paths: readonly CallPath[] = defaultPaths(layout)): StubFunction[] {
+export function stubFunctions(layout: Layout, paths: readonly CallPath[] = callPaths(layout, "none")): StubFunction[] {
   const out: StubFunction[] = [];
   const block = layout.stubMemory.blockOffset;
   layout.imports.forEach((imp, i) => {
@@ -137,11 +131,6 @@ export function stubFunctions(layout: Layout, paths: readonly CallPath[] = defau
     });
   });
   return out;
-}
-
-/** The call paths without the memory path: `out` for two or more results, else `direct`. */
-function defaultPaths(layout: Layout): CallPath[] {
-  return layout.imports.map((imp) => (imp.result ? "out" : "direct"));
 }
 
 /**

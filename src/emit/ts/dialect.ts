@@ -13,7 +13,7 @@
  * @module
  */
 import type { ValueType } from "../../ir/types.ts";
-import type { MemoryPathRule } from "./model.ts";
+import type { MemoryPathRule } from "../../layout/paths.ts";
 
 /** One runtime's spelling of the generated module. */
 export interface Dialect {
@@ -39,8 +39,8 @@ export interface Dialect {
   stubPointer(offset: number): string;
   /** The TS type of `LoadOptions.userData`. */
   userDataType: string;
-  /** The template file (under `templates/`) holding `load()` and its runtime helpers. */
-  loadTemplate: string;
+  /** The template file (under `templates/`) with the runtime's helpers that `load()` (`ts-load.ts.tmpl`) calls. */
+  runtimeTemplate: string;
   /** Which imports take the memory call path (argument block and zero-argument shim). */
   memoryPath: MemoryPathRule;
   /** Argument conversions that differ from `JS_TO_WASM` (the FFI's own range checks). */

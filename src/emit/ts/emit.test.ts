@@ -257,7 +257,7 @@ describe("generated modules", () => {
   });
 
   it("fill every template slot", () => {
-    for (const text of [emitDeno(conformance), emitBun(awkward)]) expect(text).not.toMatch(/\{\{[A-Z_]+\}\}/);
-    expect(readFileSync(join(ROOT, "templates/deno-load.ts.tmpl"), "utf8")).toContain("{{BINDINGS}}");
+    for (const text of [emitDeno(conformance), emitBun(awkward), emitNode(awkward)]) expect(text).not.toMatch(/\{\{[A-Z_]+\}\}/);
+    expect(readFileSync(join(ROOT, "templates/ts-load.ts.tmpl"), "utf8")).toContain("{{BINDINGS}}");
   });
 });

@@ -61,7 +61,9 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   emitConstants(w, cx, model);
   w.blank();
-  writeTemplate(w, readTemplate(dialect.loadTemplate), { BINDINGS: () => emitBindings(w, model, dialect) });
+  writeTemplate(w, readTemplate(dialect.runtimeTemplate), {});
+  w.blank();
+  writeTemplate(w, readTemplate("ts-load.ts.tmpl"), { BINDINGS: () => emitBindings(w, model, dialect) });
   return w.toString();
 }
 

@@ -17,8 +17,8 @@
 import type { ValueType } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import type { Layout } from "../../layout/mod.ts";
-import { buildStub, type CallPath, type StubModule } from "../stub/mod.ts";
+import { type CallPath, callPaths, type MemoryPathRule, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { buildStub, type StubModule } from "../stub/mod.ts";
 import { safeJsName } from "./names.ts";
 
 /**
@@ -125,57 +125,8 @@ export interface TsModel {
   imports: TsImport[];
   /** The call-stub module. */
   stub: StubModule;
-  /** The native function that selects a Host for the shims (`hostbind_select_NAME`), or `""` when no import takes the memory path. */
+  /** The native function that selects a Host for the shims (`hostbind_select_FIRST`), or `""` when no import takes the memory path. */
   selectSymbol: string;
-}
-
-/**
- * Which imports a runtime's bindings call through the memory path (argument
- * block and zero-argument shim): `none`; `i64`, those where a BigInt would
- * otherwise cross into JS (an i64/u64 parameter, or a single i64/u64
- * result); `i64-single`, the same among imports with at most one result
- * (for two or more, the out path stays faster on Deno); or `all`. Never the `@noctx` ones (they name functions of
- * libraries the user does not build, which have no shims).
- */
-export type MemoryPathRule = "none" | "i64" | "i64-single" | "all";
-
-/**
- * Each import's call path under `rule`: `block` on the memory path, else
- * `out` for two or more results and `direct` for the rest.
- *
- * @example
- * ```ts
- * import { createEmitContext } from "../context.ts";
- * import { readDts } from "../../parse/mod.ts";
- * const decls = readDts("declare namespace env { function f(): [i32, i32]; function g(): f64; }", "m.d.ts");
- * callPaths(createEmitContext(decls, "m", undefined).layout, "all"); // ["block", "block"]
- * ```
- */
-export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
-  return layout.imports.map((imp) => (!imp.fn.noctx && onMemoryPath(imp, rule) ? "block" : imp.result ? "out" : "direct"));
-}
-
-function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
-  if (rule === "none" || rule === "all") return rule === "all";
-  if (rule === "i64-single" && imp.fn.results.length > 1) return false;
-  const wide = (t: ValueType) => t === "i64" || t === "u64";
-  const results = imp.fn.results;
-  return imp.fn.params.some((p) => wide(p.type)) || (results.length === 1 && wide(results[0]!.type));
-}
-
-/**
- * The C name of the shims' select function: named after the first import
- * with a shim (the first not `@noctx`), so it is the same whatever `--name`
- * the header and the bindings were generated with, and two headers
- * implemented in one library (whose symbols cannot clash) get two.
- *
- * @example
- * ```ts
- * selectSymbol("env_divmod"); // "hostbind_select_env_divmod"
- * ```
- */
-export function selectSymbol(firstShimmed: string): string {
-  return `hostbind_select_${firstShimmed}`;
 }
 
 /**
@@ -200,10 +151,7 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     modules.push({ name: m.name, doc: m.doc, imports: imports.slice(at, at + m.functions.length) });
     at += m.functions.length;
   }
-  // Named as the header names it, after the first import that has a shim (whatever this rule selects).
-  const shimmed = callPaths(cx.layout, "all");
-  const first = cx.layout.imports.find((_, i) => shimmed[i] === "block");
-  const select = first === undefined || !paths.includes("block") ? "" : selectSymbol(first.symbol);
+  const select = paths.includes("block") ? selectSymbol(cx.layout) ?? "" : "";
   return { modules, imports, stub: buildStub(cx.layout, paths), selectSymbol: select };
 }
 
@@ -235,7 +183,7 @@ function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): Ts
     symbol: imp.symbol,
     kind,
     path,
-    shimSymbol: `hostbind_shim_${imp.symbol}`,
+    shimSymbol: shimSymbol(imp),
     noctx: fn.noctx,
     doc: fn.doc,
     params,

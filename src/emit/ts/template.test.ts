@@ -24,7 +24,7 @@ describe("writeTemplate", () => {
 
 describe("readTemplate", () => {
   it("reads the embedded templates", () => {
-    expect(readTemplate("deno-load.ts.tmpl")).toContain("{{BINDINGS}}");
+    expect(readTemplate("ts-load.ts.tmpl")).toContain("{{BINDINGS}}");
     expect(() => readTemplate("nope.tmpl")).toThrow("no template named nope.tmpl");
   });
 });

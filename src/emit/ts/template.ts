@@ -25,7 +25,7 @@ import { TEMPLATES } from "./_templates.ts";
  *
  * @example
  * ```ts
- * readTemplate("deno-load.ts.tmpl").includes("{{BINDINGS}}"); // true
+ * readTemplate("ts-load.ts.tmpl").includes("{{BINDINGS}}"); // true
  * ```
  */
 export function readTemplate(name: string): string {

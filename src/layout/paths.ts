@@ -1,0 +1,97 @@
+/**
+ * How the bindings reach each import's native function — the call paths —
+ * and the names of the memory call path's native shims (docs/abi.md §6).
+ * One table for every output: the stub builder, the TS emitters and the C
+ * and Rust shims all ask it.
+ *
+ * @example
+ * ```ts
+ * import { callPaths, selectSymbol } from "./paths.ts";
+ * import { layout } from "./mod.ts";
+ * import { readDts } from "../parse/mod.ts";
+ * const l = layout(readDts("declare namespace env { function f(): [i32, i32]; function g(a: i64): i64; }", "m.d.ts"));
+ * callPaths(l, "none"); // ["out", "direct"]
+ * callPaths(l, "i64"); // ["out", "block"]
+ * selectSymbol(l); // "hostbind_select_env_f"
+ * ```
+ * @module
+ */
+import type { ValueType } from "../ir/types.ts";
+import type { Layout } from "./mod.ts";
+import type { ImportLayout } from "./signature.ts";
+
+/**
+ * How the bindings call one import's native function: `direct` from a JS
+ * wrapper with the arguments, `out` through the stub with an out-pointer
+ * (two or more results), `block` through the stub and the argument block
+ * with a zero-argument native shim (the memory call path).
+ */
+export type CallPath = "direct" | "out" | "block";
+
+/**
+ * Which imports a runtime's bindings call through the memory path: `none`;
+ * `i64`, those where a BigInt would otherwise cross into JS (an i64/u64
+ * parameter, or a single i64/u64 result); `i64-single`, the same among
+ * imports with at most one result (for two or more, the out path stays
+ * faster on Deno); or `all`. Never the `@noctx` ones: they name functions of
+ * libraries the user does not build, which have no shims.
+ */
+export type MemoryPathRule = "none" | "i64" | "i64-single" | "all";
+
+/** True when `imp` has a shim (every import but `@noctx` ones): the header and NAME.rs define one. */
+export function hasShim(imp: ImportLayout): boolean {
+  return !imp.fn.noctx;
+}
+
+/**
+ * Each import's call path under `rule`: `block` on the memory path, else
+ * `out` for two or more results and `direct` for the rest.
+ *
+ * @example
+ * ```ts
+ * declare const l: import("./mod.ts").Layout;
+ * callPaths(l, "all"); // "block" for every import that has a shim
+ * ```
+ */
+export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
+  return layout.imports.map((imp) => (hasShim(imp) && onMemoryPath(imp, rule) ? "block" : imp.result ? "out" : "direct"));
+}
+
+function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
+  if (rule === "none" || rule === "all") return rule === "all";
+  const results = imp.fn.results;
+  if (rule === "i64-single" && results.length > 1) return false;
+  const wide = (t: ValueType) => t === "i64" || t === "u64";
+  return imp.fn.params.some((p) => wide(p.type)) || (results.length === 1 && wide(results[0]!.type));
+}
+
+/**
+ * The shim of `imp`: `hostbind_shim_SYMBOL`.
+ *
+ * @example
+ * ```ts
+ * declare const imp: import("./signature.ts").ImportLayout; // env.divmod
+ * shimSymbol(imp); // "hostbind_shim_env_divmod"
+ * ```
+ */
+export function shimSymbol(imp: ImportLayout): string {
+  return `hostbind_shim_${imp.symbol}`;
+}
+
+/**
+ * The function that points the shims at a Host, `hostbind_select_FIRST`,
+ * named after the first import with a shim — the same whatever `--name` the
+ * header and the bindings were generated with, and distinct for two headers
+ * implemented in one library (their symbols cannot clash) — or `undefined`
+ * when no import has a shim.
+ *
+ * @example
+ * ```ts
+ * declare const l: import("./mod.ts").Layout; // env.divmod first
+ * selectSymbol(l); // "hostbind_select_env_divmod"
+ * ```
+ */
+export function selectSymbol(layout: Layout): string | undefined {
+  const first = layout.imports.find(hasShim);
+  return first === undefined ? undefined : `hostbind_select_${first.symbol}`;
+}
