@@ -69,11 +69,11 @@ export function runGenerate(args: ParsedArgs, io: CliIO): number | Promise<numbe
     return report.ok ? 0 : 1;
   }
   // Made before anything is written, like the files: a mistake leaves every file as it was.
-  const skeletonContents = stubs === undefined ? undefined : stubsFile(job, stubs, decls);
+  const skeletonFile = stubs === undefined ? undefined : { path: stubs, contents: stubsFile(job, stubs, decls) };
   for (const r of writeOutputs(io.fs, job.outDir, files)) {
     io.stdout(`${r.status === "written" ? "wrote" : "unchanged"} ${r.path}\n`);
   }
-  if (stubs !== undefined) io.stdout(writeOneFile(io.fs, stubs, skeletonContents!));
+  if (skeletonFile !== undefined) io.stdout(writeOneFile(io.fs, skeletonFile.path, skeletonFile.contents));
   return 0;
 }
 

@@ -1,9 +1,10 @@
 /**
  * The runtime-neutral entry `NAME.ts`: one import for a host file that runs
- * on Deno and on Bun. It declares the public API (`Imports`, `LoadOptions`,
- * `Host`, `HostTrap`) without either runtime's types and loads the runtime's
- * own module (`NAME.deno.ts` or `NAME.bun.ts`) at run time, so the host file
- * type-checks under `deno check` and under `tsc` with Bun's types alike.
+ * on Deno, Bun and Node. It declares the public API (`Imports`,
+ * `LoadOptions`, `Host`, `HostTrap`) without any runtime's types and loads
+ * the runtime's own module (`NAME.deno.ts`, `NAME.bun.ts` or `NAME.node.ts`)
+ * at run time, so the host file type-checks under `deno check` and under
+ * `tsc` with Bun's or Node's types alike.
  *
  * @example
  * ```ts
@@ -28,13 +29,13 @@ import { readTemplate, writeTemplate } from "./template.ts";
 
 /**
  * `userData` as every runtime takes it: a pointer's address as a bigint
- * (`Deno.UnsafePointer.value(p)` on Deno, `BigInt(p)` on Bun).
+ * (`Deno.UnsafePointer.value(p)` on Deno, `BigInt(p)` on Bun, as it is on Node).
  */
 const USER_DATA_TYPE = "bigint";
 
 /**
  * Emits `NAME.ts` for `cx`, choosing among `dialects` (those generated
- * beside it) by the runtime's global (`Deno`, `Bun`).
+ * beside it) by each dialect's `detect` expression, in the order given.
  */
 export function emitEntry(cx: EmitContext, dialects: readonly Dialect[], model: TsModel = tsModel(cx)): string {
   const w = new SourceWriter();
