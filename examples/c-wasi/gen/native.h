@@ -228,7 +228,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_native_divmod(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   native_divmod_result hostbind_result;
   native_divmod(&hostbind_result, (hostbind_ctx *)hostbind_base_native_divmod, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.quot, sizeof hostbind_result.quot);
+  memcpy(hostbind_block + 4, &hostbind_result.rem, sizeof hostbind_result.rem);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_native_checksum(void);

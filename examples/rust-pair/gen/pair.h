@@ -255,7 +255,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   stats_sum_mean_result hostbind_result;
   stats_sum_mean(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.sum, sizeof hostbind_result.sum);
+  memcpy(hostbind_block + 8, &hostbind_result.mean, sizeof hostbind_result.mean);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void);
@@ -267,7 +268,9 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   geom_rect_result hostbind_result;
   geom_rect(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.area, sizeof hostbind_result.area);
+  memcpy(hostbind_block + 4, &hostbind_result.perimeter, sizeof hostbind_result.perimeter);
+  memcpy(hostbind_block + 8, &hostbind_result.aspect, sizeof hostbind_result.aspect);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

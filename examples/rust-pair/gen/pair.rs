@@ -225,7 +225,8 @@ pub unsafe extern "C" fn hostbind_shim_stats_sum_mean() {
     let arg1 = unsafe { (block.add(8) as *const i64).read_unaligned() };
     let mut result: StatsSumMeanResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_stats_sum_mean(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut StatsSumMeanResult).write_unaligned(result) };
+    unsafe { (block as *mut i64).write_unaligned(result.sum) };
+    unsafe { (block.add(8) as *mut f64).write_unaligned(result.mean) };
 }
 
 #[unsafe(no_mangle)]
@@ -236,7 +237,9 @@ pub unsafe extern "C" fn hostbind_shim_geom_rect() {
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
     let mut result: GeomRectResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_geom_rect(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut GeomRectResult).write_unaligned(result) };
+    unsafe { (block as *mut u32).write_unaligned(result.area) };
+    unsafe { (block.add(4) as *mut u32).write_unaligned(result.perimeter) };
+    unsafe { (block.add(8) as *mut f32).write_unaligned(result.aspect) };
 }
 
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).

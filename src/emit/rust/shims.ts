@@ -24,7 +24,7 @@ import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
 import { hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
-import { RUST_TYPE, rustParams, rustReturn, type RustItemNames } from "./items.ts";
+import { RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
 
 /** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
 export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly RustItemNames[]): void {
@@ -83,7 +83,12 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
         // Zeroed, not uninitialised: a function that traps may leave it unwritten.
         w.line(`let mut result: ${n.result} = unsafe { ::core::mem::zeroed() };`);
         w.line(`${call};`);
-        w.line(`unsafe { (block as *mut ${n.result}).write_unaligned(result) };`);
+        // Field by field, as the C shims do: each load the stub makes is forwarded from a store of its size.
+        const fields = rustFieldNames(imp);
+        imp.result.fields.forEach((f, i) => {
+          const at = f.offset === 0 ? "block" : `block.add(${f.offset})`;
+          w.line(`unsafe { (${at} as *mut ${RUST_TYPE[f.type]}).write_unaligned(result.${fields[i]}) };`);
+        });
       } else if (imp.returns !== null) {
         w.line(`let result = ${call};`);
         w.line(`unsafe { (block as *mut ${RUST_TYPE[imp.returns]}).write_unaligned(result) };`);

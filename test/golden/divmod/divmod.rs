@@ -222,7 +222,8 @@ pub unsafe extern "C" fn hostbind_shim_env_divmod() {
     let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
     let mut result: EnvDivmodResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_env_divmod(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut EnvDivmodResult).write_unaligned(result) };
+    unsafe { (block as *mut i32).write_unaligned(result.quot) };
+    unsafe { (block.add(4) as *mut i32).write_unaligned(result.rem) };
 }
 
 #[unsafe(no_mangle)]

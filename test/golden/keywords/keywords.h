@@ -296,7 +296,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   kw_clash_result hostbind_result;
   kw_clash(&hostbind_result, (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.out, sizeof hostbind_result.out);
+  memcpy(hostbind_block + 4, &hostbind_result.ctx, sizeof hostbind_result.ctx);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void);
@@ -306,7 +307,9 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   kw_sizes_result hostbind_result;
   kw_sizes(&hostbind_result, (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.short_, sizeof hostbind_result.short_);
+  memcpy(hostbind_block + 4, &hostbind_result.unsigned_, sizeof hostbind_result.unsigned_);
+  memcpy(hostbind_block + 8, &hostbind_result.auto_, sizeof hostbind_result.auto_);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

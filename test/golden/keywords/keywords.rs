@@ -288,7 +288,8 @@ pub unsafe extern "C" fn hostbind_shim_kw_clash() {
     let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
     let mut result: KwClashResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_kw_clash(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut KwClashResult).write_unaligned(result) };
+    unsafe { (block as *mut i32).write_unaligned(result.out) };
+    unsafe { (block.add(4) as *mut i32).write_unaligned(result.ctx) };
 }
 
 #[unsafe(no_mangle)]
@@ -298,7 +299,9 @@ pub unsafe extern "C" fn hostbind_shim_kw_sizes() {
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
     let mut result: KwSizesResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_kw_sizes(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut KwSizesResult).write_unaligned(result) };
+    unsafe { (block as *mut i32).write_unaligned(result.short_) };
+    unsafe { (block.add(4) as *mut u32).write_unaligned(result.unsigned_) };
+    unsafe { (block.add(8) as *mut i64).write_unaligned(result.auto_) };
 }
 
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).

@@ -351,7 +351,10 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   stats_summarize_result hostbind_result;
   stats_summarize(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.count, sizeof hostbind_result.count);
+  memcpy(hostbind_block + 8, &hostbind_result.sum, sizeof hostbind_result.sum);
+  memcpy(hostbind_block + 16, &hostbind_result.min, sizeof hostbind_result.min);
+  memcpy(hostbind_block + 24, &hostbind_result.total_bytes, sizeof hostbind_result.total_bytes);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void);
@@ -361,7 +364,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   stats_split_result hostbind_result;
   stats_split(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.hi, sizeof hostbind_result.hi);
+  memcpy(hostbind_block + 4, &hostbind_result.lo, sizeof hostbind_result.lo);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void);
@@ -369,7 +373,9 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   stats_bounds_result hostbind_result;
   stats_bounds(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.f0, sizeof hostbind_result.f0);
+  memcpy(hostbind_block + 8, &hostbind_result.f1, sizeof hostbind_result.f1);
+  memcpy(hostbind_block + 16, &hostbind_result.f2, sizeof hostbind_result.f2);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void);
@@ -381,7 +387,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   stats_find_result hostbind_result;
   stats_find(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.offset, sizeof hostbind_result.offset);
+  memcpy(hostbind_block + 4, &hostbind_result.length, sizeof hostbind_result.length);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void);
@@ -391,7 +398,12 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   stats_everything_result hostbind_result;
   stats_everything(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.a, sizeof hostbind_result.a);
+  memcpy(hostbind_block + 8, &hostbind_result.b, sizeof hostbind_result.b);
+  memcpy(hostbind_block + 16, &hostbind_result.c, sizeof hostbind_result.c);
+  memcpy(hostbind_block + 24, &hostbind_result.d, sizeof hostbind_result.d);
+  memcpy(hostbind_block + 32, &hostbind_result.e, sizeof hostbind_result.e);
+  memcpy(hostbind_block + 40, &hostbind_result.f, sizeof hostbind_result.f);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -312,7 +312,10 @@ pub unsafe extern "C" fn hostbind_shim_stats_summarize() {
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
     let mut result: StatsSummarizeResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_stats_summarize(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut StatsSummarizeResult).write_unaligned(result) };
+    unsafe { (block as *mut u32).write_unaligned(result.count) };
+    unsafe { (block.add(8) as *mut f64).write_unaligned(result.sum) };
+    unsafe { (block.add(16) as *mut f32).write_unaligned(result.min) };
+    unsafe { (block.add(24) as *mut i64).write_unaligned(result.total_bytes) };
 }
 
 #[unsafe(no_mangle)]
@@ -322,7 +325,8 @@ pub unsafe extern "C" fn hostbind_shim_stats_split() {
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
     let mut result: StatsSplitResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_stats_split(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut StatsSplitResult).write_unaligned(result) };
+    unsafe { (block as *mut u32).write_unaligned(result.hi) };
+    unsafe { (block.add(4) as *mut u32).write_unaligned(result.lo) };
 }
 
 #[unsafe(no_mangle)]
@@ -331,7 +335,9 @@ pub unsafe extern "C" fn hostbind_shim_stats_bounds() {
     let block = unsafe { base.add(376) };
     let mut result: StatsBoundsResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_stats_bounds(&mut result, base as *mut HostbindCtx) };
-    unsafe { (block as *mut StatsBoundsResult).write_unaligned(result) };
+    unsafe { (block as *mut i32).write_unaligned(result.f0) };
+    unsafe { (block.add(8) as *mut f64).write_unaligned(result.f1) };
+    unsafe { (block.add(16) as *mut i32).write_unaligned(result.f2) };
 }
 
 #[unsafe(no_mangle)]
@@ -342,7 +348,8 @@ pub unsafe extern "C" fn hostbind_shim_stats_find() {
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
     let mut result: StatsFindResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_stats_find(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut StatsFindResult).write_unaligned(result) };
+    unsafe { (block as *mut u32).write_unaligned(result.offset) };
+    unsafe { (block.add(4) as *mut u32).write_unaligned(result.length) };
 }
 
 #[unsafe(no_mangle)]
@@ -352,7 +359,12 @@ pub unsafe extern "C" fn hostbind_shim_stats_everything() {
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
     let mut result: StatsEverythingResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_stats_everything(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut StatsEverythingResult).write_unaligned(result) };
+    unsafe { (block as *mut f32).write_unaligned(result.a) };
+    unsafe { (block.add(8) as *mut i64).write_unaligned(result.b) };
+    unsafe { (block.add(16) as *mut i32).write_unaligned(result.c) };
+    unsafe { (block.add(24) as *mut f64).write_unaligned(result.d) };
+    unsafe { (block.add(32) as *mut u32).write_unaligned(result.e) };
+    unsafe { (block.add(40) as *mut u64).write_unaligned(result.f) };
 }
 
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).

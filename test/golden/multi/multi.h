@@ -333,7 +333,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
   gfx_surface_size_result hostbind_result;
   gfx_surface_size(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.width, sizeof hostbind_result.width);
+  memcpy(hostbind_block + 4, &hostbind_result.height, sizeof hostbind_result.height);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(void);
@@ -363,7 +364,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(void) {
   memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   gfx_measure_result hostbind_result;
   gfx_measure(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.advance, sizeof hostbind_result.advance);
+  memcpy(hostbind_block + 4, &hostbind_result.line_height, sizeof hostbind_result.line_height);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(void);
@@ -382,7 +384,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   rng_normal_pair_result hostbind_result;
   rng_normal_pair(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.z0, sizeof hostbind_result.z0);
+  memcpy(hostbind_block + 8, &hostbind_result.z1, sizeof hostbind_result.z1);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -344,7 +344,8 @@ pub unsafe extern "C" fn hostbind_shim_gfx_surface_size() {
     let block = unsafe { base.add(288) };
     let mut result: GfxSurfaceSizeResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_gfx_surface_size(&mut result, base as *mut HostbindCtx) };
-    unsafe { (block as *mut GfxSurfaceSizeResult).write_unaligned(result) };
+    unsafe { (block as *mut u32).write_unaligned(result.width) };
+    unsafe { (block.add(4) as *mut u32).write_unaligned(result.height) };
 }
 
 #[unsafe(no_mangle)]
@@ -368,7 +369,8 @@ pub unsafe extern "C" fn hostbind_shim_gfx_measure() {
     let arg2 = unsafe { (block.add(16) as *const f32).read_unaligned() };
     let mut result: GfxMeasureResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_gfx_measure(&mut result, base as *mut HostbindCtx, arg0, arg1, arg2) };
-    unsafe { (block as *mut GfxMeasureResult).write_unaligned(result) };
+    unsafe { (block as *mut f32).write_unaligned(result.advance) };
+    unsafe { (block.add(4) as *mut f32).write_unaligned(result.line_height) };
 }
 
 #[unsafe(no_mangle)]
@@ -387,7 +389,8 @@ pub unsafe extern "C" fn hostbind_shim_rng_normal_pair() {
     let arg1 = unsafe { (block.add(8) as *const f64).read_unaligned() };
     let mut result: RngNormalPairResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_rng_normal_pair(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut RngNormalPairResult).write_unaligned(result) };
+    unsafe { (block as *mut f64).write_unaligned(result.z0) };
+    unsafe { (block.add(8) as *mut f64).write_unaligned(result.z1) };
 }
 
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).

@@ -259,7 +259,8 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   my_lib_v2_min_max_result hostbind_result;
   my_lib_v2_min_max(&hostbind_result, (hostbind_ctx *)hostbind_base_my_lib_v2_get_version, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.min, sizeof hostbind_result.min);
+  memcpy(hostbind_block + 4, &hostbind_result.max, sizeof hostbind_result.max);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(void);

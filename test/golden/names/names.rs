@@ -252,7 +252,8 @@ pub unsafe extern "C" fn hostbind_shim_my_lib_v2_min_max() {
     let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
     let mut result: MyLibV2MinMaxResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_my_lib_v2_min_max(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut MyLibV2MinMaxResult).write_unaligned(result) };
+    unsafe { (block as *mut i32).write_unaligned(result.min) };
+    unsafe { (block.add(4) as *mut i32).write_unaligned(result.max) };
 }
 
 #[unsafe(no_mangle)]

@@ -287,7 +287,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   wide_unpack_result hostbind_result;
   wide_unpack(&hostbind_result, (hostbind_ctx *)hostbind_base_wide_blend, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
+  memcpy(hostbind_block, &hostbind_result.r0, sizeof hostbind_result.r0);
+  memcpy(hostbind_block + 4, &hostbind_result.r1, sizeof hostbind_result.r1);
+  memcpy(hostbind_block + 8, &hostbind_result.r2, sizeof hostbind_result.r2);
+  memcpy(hostbind_block + 16, &hostbind_result.r3, sizeof hostbind_result.r3);
+  memcpy(hostbind_block + 24, &hostbind_result.r4, sizeof hostbind_result.r4);
+  memcpy(hostbind_block + 32, &hostbind_result.r5, sizeof hostbind_result.r5);
+  memcpy(hostbind_block + 40, &hostbind_result.r6, sizeof hostbind_result.r6);
+  memcpy(hostbind_block + 48, &hostbind_result.r7, sizeof hostbind_result.r7);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -240,7 +240,14 @@ pub unsafe extern "C" fn hostbind_shim_wide_unpack() {
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
     let mut result: WideUnpackResult = unsafe { ::core::mem::zeroed() };
     unsafe { hostbind_impl_wide_unpack(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut WideUnpackResult).write_unaligned(result) };
+    unsafe { (block as *mut i32).write_unaligned(result.r0) };
+    unsafe { (block.add(4) as *mut i32).write_unaligned(result.r1) };
+    unsafe { (block.add(8) as *mut f32).write_unaligned(result.r2) };
+    unsafe { (block.add(16) as *mut f64).write_unaligned(result.r3) };
+    unsafe { (block.add(24) as *mut i64).write_unaligned(result.r4) };
+    unsafe { (block.add(32) as *mut u32).write_unaligned(result.r5) };
+    unsafe { (block.add(40) as *mut u64).write_unaligned(result.r6) };
+    unsafe { (block.add(48) as *mut f32).write_unaligned(result.r7) };
 }
 
 // The layout the generated Deno and Bun bindings rely on (64-bit targets).
