@@ -63,7 +63,7 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
     if (run.runtime === "node") {
       // Issue 14: node:ffi checks every argument in JS; the memory call path passes none.
       for (const r of run.results.filter((x) => x.id.startsWith("hb_") && x.id !== "hb_sum16_shared")) {
-        const floor = r.id === "hb_one_f64" ? "js_floor_f64" : "js_floor";
+        const floor = r.id === "hb_one_f64" || r.id === "hb_one_noctx_f64" ? "js_floor_f64" : "js_floor";
         checks.push(ratioCheck(run, `${r.id} ≤ 3.5× the pure-JS floor`, r.id, floor, 3.5, "atMost"));
       }
       checks.push(
