@@ -100,6 +100,16 @@ export function machine(): string {
   return `${cpu.trim()}, ${navigator.hardwareConcurrency} cores, ${Deno.build.os}-${Deno.build.arch}; load average at start ${load}`;
 }
 
+/**
+ * `run` with the forced-path cases of `paths` appended (its floors are the
+ * main run's: the same guests, timed in the main process).
+ *
+ * @example `withPathCases(deno, denoPaths).results.some((r) => r.id.startsWith("path_")); // true`
+ */
+function withPathCases(run: RuntimeRun, paths: RuntimeRun): RuntimeRun {
+  return { ...run, results: [...run.results, ...paths.results.filter((r) => r.id.startsWith("path_"))] };
+}
+
 async function callOverhead(where: string): Promise<TargetCheck[]> {
   console.log("== call overhead: building");
   const info = await buildCallBench(`${HERE}build`);
@@ -117,9 +127,17 @@ async function callOverhead(where: string): Promise<TargetCheck[]> {
     console.log(`== call overhead: Node, process ${p} of ${processes}`);
     nodeRuns.push(lastJson<RuntimeRun>(await child(NODE, ["--disable-warning=ExperimentalWarning", `${HERE}call/node.ts`, `${HERE}build/info.json`], env)));
   }
-  const deno = mergeRuns(denoRuns);
+  // Both call paths forced, for the signatures where Deno's and Bun's rule chooses: in processes of their own.
+  const denoPaths: RuntimeRun[] = [];
+  const bunPaths: RuntimeRun[] = [];
+  for (let p = 1; p <= processes; p++) {
+    console.log(`== call overhead: both call paths, Deno and Bun, process ${p} of ${processes}`);
+    denoPaths.push(lastJson<RuntimeRun>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`, "--paths"], env)));
+    bunPaths.push(lastJson<RuntimeRun>(await child(BUN, [`${HERE}call/bun.ts`, `${HERE}build/info.json`, "--paths"], env)));
+  }
+  const deno = withPathCases(mergeRuns(denoRuns), mergeRuns(denoPaths));
   deno.probe = lastJson<ProbeResult[]>(await child(DENO, ["run", "-A", `${HERE}call/deno.ts`, `${HERE}build/info.json`, "--probe"]));
-  const bun = mergeRuns(bunRuns);
+  const bun = withPathCases(mergeRuns(bunRuns), mergeRuns(bunPaths));
   const node = mergeRuns(nodeRuns);
   const runs = [deno, bun, node];
   const report: CallOverheadReport = { machine: where, runs, checks: callChecks(runs) };

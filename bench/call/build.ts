@@ -12,7 +12,12 @@
  * ```
  * @module
  */
-import { generate } from "../../src/generate.ts";
+import { generate, parseDeclarations } from "../../src/generate.ts";
+import { createEmitContext } from "../../src/emit/context.ts";
+import { emitBun } from "../../src/emit/bun/mod.ts";
+import { emitDeno } from "../../src/emit/deno/mod.ts";
+import { tsModel } from "../../src/emit/ts/model.ts";
+import type { MemoryPathRule } from "../../src/layout/paths.ts";
 import { caseSymbol, GENERATED_CASES, GENERATED_MODULE, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "./cases.ts";
 import { declarationText } from "./declarations.ts";
 import { implementationC } from "./native.ts";
@@ -27,10 +32,29 @@ export interface BuildInfo {
   /** The baseline library with the fast-path probe compiled in. */
   baselineProbeLib: string;
   /** The generated bindings, when `generate()` succeeded. */
-  generated?: { deno: string; bun: string; node: string; header: string; lib: string; probeLib: string };
+  generated?: {
+    deno: string;
+    bun: string;
+    node: string;
+    header: string;
+    lib: string;
+    probeLib: string;
+    /**
+     * The same Deno and Bun bindings with one call path forced on every import
+     * (`direct`: none on the memory path; `memory`: all of them), so the table
+     * shows both paths for the signatures where the runtime's rule chooses.
+     */
+    paths: Record<"deno" | "bun", Record<PathKind, string>>;
+  };
   /** Why the generated cases are missing, when they are. */
   generatedError?: string;
 }
+
+/** A call path forced on every import of a bindings module: `direct` (with the out path for two or more results) or `memory`. */
+export type PathKind = "direct" | "memory";
+
+/** The memory-path rule that forces each {@link PathKind}. */
+const FORCED_RULE: Record<PathKind, MemoryPathRule> = { direct: "none", memory: "all" };
 
 const NATIVE_DIR = new URL("../native/", import.meta.url).pathname;
 const BIN = new URL("../../node_modules/.bin/", import.meta.url).pathname;
@@ -81,7 +105,18 @@ async function buildGenerated(dir: string): Promise<NonNullable<BuildInfo["gener
   for (const c of GENERATED_CASES) {
     if (!nm.includes(caseSymbol(c))) throw new Error(`${lib} lacks ${caseSymbol(c)}`);
   }
+  // The emitters take the model the rule makes; generate() gives each runtime its own rule.
+  const cx = createEmitContext(parseDeclarations(source, { file: "bench.d.ts" }), "bench", "../libbench");
+  const paths = { deno: {}, bun: {} } as Record<"deno" | "bun", Record<PathKind, string>>;
+  for (const kind of ["direct", "memory"] as const) {
+    const model = tsModel(cx, FORCED_RULE[kind]);
+    paths.deno[kind] = `${dir}/gen/bench.${kind}.deno.ts`;
+    paths.bun[kind] = `${dir}/gen/bench.${kind}.bun.ts`;
+    await Deno.writeTextFile(paths.deno[kind], emitDeno(cx, model));
+    await Deno.writeTextFile(paths.bun[kind], emitBun(cx, model));
+  }
   return {
+    paths,
     deno: `${dir}/gen/bench.deno.ts`,
     bun: `${dir}/gen/bench.bun.ts`,
     node: `${dir}/gen/bench.node.ts`,

@@ -3,7 +3,8 @@
  * Deno's struct-by-value, which `bun:ffi` lacks), timed side by side in one
  * process; prints one JSON `RuntimeRun` on stdout, progress on stderr.
  *
- * Usage: `bun bench/call/bun.ts bench/build/info.json` (`bench/main.ts` does this).
+ * Usage: `bun bench/call/bun.ts bench/build/info.json [--paths]` (`bench/main.ts`
+ * does this); `--paths` times the floors and the forced-path cases (`pathCases`).
  *
  * No fast-path probe here: that question is Deno's (V8 fast API vs libffi);
  * Bun always enters native code through its JIT-compiled (TinyCC) trampolines.
@@ -17,7 +18,7 @@
 import { dlopen, type Pointer, ptr } from "bun:ffi";
 import { readFileSync } from "node:fs";
 import type { BuildInfo } from "./build.ts";
-import { ffiBaselineCases, type GeneratedModule, generatedCases, jsCases } from "./common.ts";
+import { ffiBaselineCases, type GeneratedModule, generatedCases, jsCases, pathCases } from "./common.ts";
 import { type CallCase, measureAll } from "./harness.ts";
 import type { RuntimeRun } from "../report/model.ts";
 
@@ -52,11 +53,17 @@ async function main(): Promise<void> {
     const sink = dlopen(info.generated.lib, { bench_sink_read: { args: [], returns: "i64" } }).symbols;
     sinkRead = () => Number(sink.bench_sink_read());
   }
-  const cases = [
-    ...jsCases(info),
-    ...ffiCases(info.baselineLib),
-    ...(mod ? generatedCases(mod, info.generated!.lib, info, sinkRead) : []),
-  ];
+  const paths = info.generated?.paths.bun;
+  const cases = process.argv[3] === "--paths"
+    ? [
+      ...jsCases(info),
+      ...(paths ? pathCases({ direct: await import(paths.direct), memory: await import(paths.memory) }, info.generated!.lib, info) : []),
+    ]
+    : [
+      ...jsCases(info),
+      ...ffiCases(info.baselineLib),
+      ...(mod ? generatedCases(mod, info.generated!.lib, info, sinkRead) : []),
+    ];
   log(`timing ${cases.length} cases`);
   const results = measureAll(cases, { rounds: Number(process.env.BENCH_ROUNDS ?? 7), log });
   const run: RuntimeRun = {

@@ -12,8 +12,8 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import type { BuildInfo } from "./build.ts";
-import { expectedSum, GENERATED_CASES, GENERATED_MODULE, GUEST_PATTERN_BYTES, SHAPE_ONE, SHAPE_TWO } from "./cases.ts";
+import type { BuildInfo, PathKind } from "./build.ts";
+import { expectedSum, GENERATED_CASES, GENERATED_MODULE, type GeneratedCase, GUEST_PATTERN_BYTES, SHAPE_ONE, SHAPE_TWO } from "./cases.ts";
 import type { CallCase } from "./harness.ts";
 
 /** What the benchmark uses of a generated `NAME.deno.ts` / `NAME.bun.ts`. */
@@ -152,6 +152,38 @@ export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInf
       expected: (n: number) => expectedSum(c, n),
       ...(c.results.length === 0 ? { observe: sinkRead } : {}),
     };
+  });
+}
+
+/**
+ * The generated cases where Deno's and Bun's rule chooses between the two
+ * call paths: those with a 64-bit parameter or result.
+ *
+ * @example `PATH_CASES.map((c) => c.id); // ["one_i64", "two_mixed", "four_mixed"]`
+ */
+export const PATH_CASES: readonly GeneratedCase[] = GENERATED_CASES.filter((c) =>
+  !c.noctx && [...c.params, ...c.results].some((t) => t === "i64" || t === "u64")
+);
+
+/**
+ * {@link PATH_CASES} through bindings with each call path forced on every
+ * import (`BuildInfo.generated.paths`), one Host per module, both in one
+ * process: `path_direct_ID` and `path_memory_ID`. Timed in their own process
+ * (see `--paths` in the runners): a second `dlopen` of the library there
+ * would change what the main cases measure (finding 5 in bench/README.md).
+ *
+ * @example `pathCases({ direct: directMod, memory: memoryMod }, lib, info).length; // 2 * PATH_CASES.length`
+ */
+export function pathCases(mods: Record<PathKind, GeneratedModule>, lib: string, info: BuildInfo): CallCase[] {
+  return (["direct", "memory"] as const).flatMap((kind) => {
+    const host = mods[kind].load(lib);
+    return PATH_CASES.map((c) => ({
+      id: `path_${kind}_${c.id}`,
+      label: `${kind === "direct" ? "direct (or out) path forced" : "memory path forced"}: ${c.label}`,
+      group: "hostbind" as const,
+      run: guest(info.guests[c.id]!, host.imports as WebAssembly.Imports).run,
+      expected: (n: number) => expectedSum(c, n),
+    }));
   });
 }
 

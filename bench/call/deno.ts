@@ -4,9 +4,10 @@
  * one process and prints one JSON object (a `RuntimeRun`) on stdout; or, in
  * a second process, probes which symbols take V8's fast call path. Progress goes to stderr.
  *
- * Usage: `deno run -A bench/call/deno.ts bench/build/info.json [--probe]`
+ * Usage: `deno run -A bench/call/deno.ts bench/build/info.json [--probe | --paths]`
  * (`bench/main.ts` does this for you). With `--probe` it prints only the
- * fast-path probe results (a `ProbeResult[]`), which need a fresh process.
+ * fast-path probe results (a `ProbeResult[]`), which need a fresh process;
+ * with `--paths`, the floors and the forced-path cases (`pathCases`).
  *
  * @example
  * ```ts
@@ -23,6 +24,7 @@ import {
   generatedCases,
   guest,
   jsCases,
+  pathCases,
   probeOne,
   type ProbeCounters,
   type ProbeResult,
@@ -130,11 +132,17 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(probePass(mod)));
     return;
   }
-  const cases = [
-    ...jsCases(info),
-    ...ffiCases(info.baselineLib),
-    ...(mod ? generatedCases(mod, info.generated!.lib, info, sinkRead) : []),
-  ];
+  const paths = info.generated?.paths.deno;
+  const cases = Deno.args[1] === "--paths"
+    ? [
+      ...jsCases(info),
+      ...(paths ? pathCases({ direct: await import(paths.direct), memory: await import(paths.memory) }, info.generated!.lib, info) : []),
+    ]
+    : [
+      ...jsCases(info),
+      ...ffiCases(info.baselineLib),
+      ...(mod ? generatedCases(mod, info.generated!.lib, info, sinkRead) : []),
+    ];
   log(`timing ${cases.length} cases`);
   const results = measureAll(cases, { rounds: Number(Deno.env.get("BENCH_ROUNDS") ?? 7), log });
   const run: RuntimeRun = {
