@@ -3,6 +3,8 @@
  * expected sums the runners verify calls against (bench/call/cases.ts).
  * The benchmark itself is not part of `npm test`: timings are the machine's.
  */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { barChartSvg, formatValue, xmlEscape } from "../bench/report/svg.ts";
 import { callChecks, fastPathCheck, formatCheck } from "../bench/report/checks.ts";
@@ -13,6 +15,7 @@ import { mergeRuns, mergeSamples } from "../bench/report/merge.ts";
 import { median } from "../bench/call/harness.ts";
 import type { CallResult, CodegenSample, ProbeResult, RuntimeRun } from "../bench/report/model.ts";
 import { expectedSum, GENERATED_CASES, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "../bench/call/cases.ts";
+import { ROOT } from "./support/tmp.ts";
 import { startupChecks, startupMarkdown, type StartupRow } from "../bench/report/startup.ts";
 
 function row(id: string, ns: number): CallResult {
@@ -234,4 +237,20 @@ describe("start-up report", () => {
     expect(md).toContain("| deno | `deno eval 0` | 65.0 | `deno run -A src/cli.ts --help` | 130.0 | 2.00 |");
     expect(md).toContain("FAIL startup/node: hostbind --help ≤ 2× the runtime's bare start: 2.13×");
   });
+});
+
+describe("benchmark code", () => {
+  it("times both call paths for exactly the cases with a 64-bit value and a context", async () => {
+    const { PATH_CASES } = await import("../bench/call/common.ts");
+    expect(PATH_CASES.map((c) => c.id)).toEqual(["one_i64", "two_mixed", "four_mixed"]);
+  });
+
+  it("type-checks (the Deno runner and bench/main.ts, which import the emitters directly)", () => {
+    const r = spawnSync(join(ROOT, "node_modules/.bin/deno"), ["check", "--quiet", "bench/main.ts", "bench/call/deno.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  }, 120_000);
 });
