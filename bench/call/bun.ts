@@ -53,12 +53,8 @@ async function main(): Promise<void> {
     const sink = dlopen(info.generated.lib, { bench_sink_read: { args: [], returns: "i64" } }).symbols;
     sinkRead = () => Number(sink.bench_sink_read());
   }
-  const paths = info.generated?.paths.bun;
   const cases = process.argv[3] === "--paths"
-    ? [
-      ...jsCases(info),
-      ...(paths ? pathCases({ direct: await import(paths.direct), memory: await import(paths.memory) }, info.generated!.lib, info) : []),
-    ]
+    ? [...jsCases(info), ...await pathCases(info, "bun")]
     : [
       ...jsCases(info),
       ...ffiCases(info.baselineLib),

@@ -172,9 +172,15 @@ export const PATH_CASES: readonly GeneratedCase[] = GENERATED_CASES.filter((c) =
  * (see `--paths` in the runners): a second `dlopen` of the library there
  * would change what the main cases measure (finding 5 in bench/README.md).
  *
- * @example `pathCases({ direct: directMod, memory: memoryMod }, lib, info).length; // 2 * PATH_CASES.length`
+ * @example `(await pathCases(info, "deno")).length; // 2 * PATH_CASES.length`
  */
-export function pathCases(mods: Record<PathKind, GeneratedModule>, lib: string, info: BuildInfo): CallCase[] {
+export async function pathCases(info: BuildInfo, runtime: "deno" | "bun"): Promise<CallCase[]> {
+  if (!info.generated) return [];
+  const { lib, paths } = info.generated;
+  const mods: Record<PathKind, GeneratedModule> = {
+    direct: await import(paths[runtime].direct),
+    memory: await import(paths[runtime].memory),
+  };
   return (["direct", "memory"] as const).flatMap((kind) => {
     const host = mods[kind].load(lib);
     return PATH_CASES.map((c) => ({

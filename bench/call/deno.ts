@@ -132,12 +132,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(probePass(mod)));
     return;
   }
-  const paths = info.generated?.paths.deno;
   const cases = Deno.args[1] === "--paths"
-    ? [
-      ...jsCases(info),
-      ...(paths ? pathCases({ direct: await import(paths.direct), memory: await import(paths.memory) }, info.generated!.lib, info) : []),
-    ]
+    ? [...jsCases(info), ...await pathCases(info, "deno")]
     : [
       ...jsCases(info),
       ...ffiCases(info.baselineLib),
