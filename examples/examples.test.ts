@@ -19,6 +19,7 @@ import {
   generateBindings,
   hasRustc,
   hasWasiClang,
+  node26,
   runExample,
   tool,
 } from "./build.ts";
@@ -70,6 +71,32 @@ for (const spec of EXAMPLES) {
     });
   });
 }
+
+describe("Node's permission model (README step 7: `--allow-ffi`)", () => {
+  const spec = EXAMPLES.find((e) => e.name === "c-divmod")!;
+  const node = (flags: string[]) =>
+    spawnSync(node26(), ["--disable-warning=ExperimentalWarning", "--permission", ...flags, "main.ts"], {
+      cwd: exampleDir(spec.name),
+      encoding: "utf8",
+    });
+  beforeAll(() => {
+    buildNative(spec);
+    buildGuest(spec);
+  });
+
+  it("runs an example with --allow-fs-read and --allow-ffi", () => {
+    const r = node(["--allow-fs-read=*", "--allow-ffi"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split("\n").slice(1).join("\n")).toBe(readFileSync(join(exampleDir(spec.name), "expected-output.txt"), "utf8"));
+  });
+
+  it("without --allow-ffi, load() fails naming the library and the flag", () => {
+    const r = node(["--allow-fs-read=*"]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`hostbind: cannot load ${join(exampleDir(spec.name), "build", "libdivmod.so")}`);
+    expect(r.stderr).toContain("--allow-ffi");
+  });
+});
 
 describe("the examples' TypeScript", () => {
   it("passes tsc --strict with Deno's and Bun's types", () => {
