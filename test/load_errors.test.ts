@@ -5,7 +5,7 @@
  * must end in a clear error from `load()` (or from the call), never a crash.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ELF_MACHINE, withElfMachine } from "./fuzz/elf.ts";
 import { freshDir, generateInto, lastJson, runUnder } from "./fuzz/harness.ts";
@@ -109,6 +109,25 @@ describe("node: the memory call path's shims", () => {
     for (const rt of ["deno", "bun"] as const) {
       expect(await probeLoad(rt, join(dir, "libnoshims.so")), rt).toEqual({ threw: false, value: "[object Object]" });
     }
+  });
+});
+
+describe("node: a Node without node:ffi", () => {
+  it("NAME.ts says which Node the bindings need instead of failing to import node:ffi", async () => {
+    // Node 26.12 stands in for an older Node: the preload hides node:ffi from getBuiltinModule,
+    // as Node < 26 (and 26.0–26.8 without --experimental-ffi) have none.
+    writeFileSync(join(dir, "no-ffi.mjs"), [
+      "const get = process.getBuiltinModule;",
+      'process.getBuiltinModule = (id) => (id === "node:ffi" ? undefined : get(id));',
+      'Object.defineProperty(process, "version", { value: "v24.11.0" });',
+    ].join("\n"));
+    writeFileSync(join(dir, "host.mjs"), 'await import("./le.ts");\n');
+    const r = await exec(TOOLS.node, ["--import", join(dir, "no-ffi.mjs"), join(dir, "host.mjs")]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(
+      "hostbind: le.node.ts needs node:ffi: Node 26.9 or newer, or Node 26 with --experimental-ffi; this is Node v24.11.0",
+    );
+    expect(r.stderr).not.toContain("ERR_UNKNOWN_BUILTIN_MODULE");
   });
 });
 

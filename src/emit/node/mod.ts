@@ -21,6 +21,7 @@ import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
 import { type TsModel, tsModel } from "../ts/model.ts";
+import { jsString } from "../ts/names.ts";
 
 /**
  * Node's spelling of the generated module.
@@ -34,6 +35,14 @@ export const NODE: Dialect = {
   runtime: "Node",
   // Deno and Bun have a `process` global too: they are tested first.
   detect: '"process" in globalThis',
+  // Node before 26 has no node:ffi, and 26.0–26.8 only with --experimental-ffi: importing the
+  // module would fail with "No such built-in module", which does not say what to do.
+  guard: (file) => [
+    "const node = (globalThis as { process: { version: string; getBuiltinModule?(id: string): unknown } }).process;",
+    `if (node.getBuiltinModule?.("node:ffi") === undefined) {`,
+    `  throw new Error(${jsString(`hostbind: ${file} needs node:ffi: Node 26.9 or newer, or Node 26 with --experimental-ffi; this is Node `)} + node.version);`,
+    "}",
+  ],
   extension: ".node.ts",
   ffiApi: "node:ffi",
   preamble: [

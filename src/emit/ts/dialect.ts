@@ -21,6 +21,12 @@ export interface Dialect {
   runtime: string;
   /** An expression true when this runtime runs the code (tested in the order Deno, Bun, Node). */
   detect: string;
+  /**
+   * For a runtime that has the FFI only in some versions: the statements
+   * `NAME.ts` runs once `detect` chose it, which throw an Error saying what
+   * is needed when this one lacks it (`file`: the module's file name).
+   */
+  guard?: (file: string) => string[];
   /** The output file suffix (`.deno.ts`). */
   extension: string;
   /** The FFI API the module is built on, for docs (`Deno.dlopen`). */

@@ -40,7 +40,7 @@ const USER_DATA_TYPE = "bigint";
 export function emitEntry(cx: EmitContext, dialects: readonly Dialect[], model: TsModel = tsModel(cx)): string {
   const w = new SourceWriter();
   const input = cx.decls.file.split(/[\\/]/).pop() ?? cx.decls.file;
-  const runtimes = dialects.length === 1 ? dialects[0]!.runtime : `${dialects.slice(0, -1).map((d) => d.runtime).join(", ")} and ${dialects.at(-1)!.runtime}`;
+  const runtimes = listed(dialects.map((d) => d.runtime), "and");
   const loadCall = cx.lib === undefined ? `load(${jsString(`./lib${cx.name}`)})` : "load()";
   emitBanner(w);
   w.docComment([
@@ -66,13 +66,30 @@ export function emitEntry(cx: EmitContext, dialects: readonly Dialect[], model: 
   return w.toString();
 }
 
+/** `a`, `a and b`, `a, b and c` (with `or` for `or`). */
+function listed(items: readonly string[], conjunction: "and" | "or"): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}
+
 function emitPick(w: SourceWriter, cx: EmitContext, dialects: readonly Dialect[]): void {
   w.docComment("The bindings module for the runtime running this file, relative to it.", "jsdoc-line");
   w.line("function bindingsModule(): string {");
   w.indented(() => {
-    for (const d of dialects) w.line(`if (${d.detect}) return ${jsString(`./${cx.name}${d.extension}`)};`);
-    const message = `hostbind: ${cx.name}.ts has bindings for ${dialects.map((d) => d.runtime).join(", ")} only; `
-      + `run the host with ${dialects.map((d) => d.runtime.toLowerCase()).join(" or ")}`;
+    for (const d of dialects) {
+      const file = `${cx.name}${d.extension}`;
+      if (d.guard === undefined) {
+        w.line(`if (${d.detect}) return ${jsString(`./${file}`)};`);
+        continue;
+      }
+      w.line(`if (${d.detect}) {`);
+      w.indented(() => {
+        for (const line of d.guard!(file)) w.line(line);
+        w.line(`return ${jsString(`./${file}`)};`);
+      });
+      w.line("}");
+    }
+    const message = `hostbind: ${cx.name}.ts has bindings for ${listed(dialects.map((d) => d.runtime), "and")} only; `
+      + `run the host with ${listed(dialects.map((d) => d.runtime.toLowerCase()), "or")}`;
     w.line(`throw new Error(${jsString(message)});`);
   });
   w.line("}");

@@ -95,8 +95,14 @@ interface Bindings {
 function bindingsModule(): string {
   if ("Deno" in globalThis) return "./multi.deno.ts";
   if ("Bun" in globalThis) return "./multi.bun.ts";
-  if ("process" in globalThis) return "./multi.node.ts";
-  throw new Error("hostbind: multi.ts has bindings for Deno, Bun, Node only; run the host with deno or bun or node");
+  if ("process" in globalThis) {
+    const node = (globalThis as { process: { version: string; getBuiltinModule?(id: string): unknown } }).process;
+    if (node.getBuiltinModule?.("node:ffi") === undefined) {
+      throw new Error("hostbind: multi.node.ts needs node:ffi: Node 26.9 or newer, or Node 26 with --experimental-ffi; this is Node " + node.version);
+    }
+    return "./multi.node.ts";
+  }
+  throw new Error("hostbind: multi.ts has bindings for Deno, Bun and Node only; run the host with deno, bun or node");
 }
 
 // The module is chosen at run time and imported by a computed URL, so a type
