@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../src/generate.ts";
 import { readTemplate } from "../src/emit/ts/template.ts";
 import { GUEST_WASM } from "../src/init/guest.ts";
@@ -77,6 +77,43 @@ describe("the starter project", () => {
     expect(bun.stdout + bun.stderr).toBe(want);
     const node = run(NODE26, ["--disable-warning=ExperimentalWarning", "main.ts"], dir);
     expect(node.stdout + node.stderr).toBe(want);
+  });
+});
+
+describe("run.mjs (npm run dev) on each Node", () => {
+  // A preload stands in for another Node version, and shows the command run.mjs runs.
+  const preload = (version: string) => [
+    'import cp from "node:child_process";',
+    'import { syncBuiltinESMExports } from "node:module";',
+    `Object.defineProperty(process, "versions", { value: { ...process.versions, node: ${JSON.stringify(version)} } });`,
+    "const spawnSync = cp.spawnSync;",
+    'cp.spawnSync = (command, args, options) => { console.log("args: " + args.join(" ")); return spawnSync(command, args, options); };',
+    "syncBuiltinESMExports();",
+  ].join("\n");
+  let dir = "";
+  beforeAll(() => {
+    dir = tempDir("init-run-mjs");
+    expect(runMain(["init", dir]).code).toBe(0);
+    expect(run(process.execPath, ["build.mjs"], dir).status).toBe(0);
+  });
+  const runMjs = (version: string) => {
+    writeFileSync(join(dir, "preload.mjs"), preload(version));
+    return run(NODE26, ["--import", "./preload.mjs", "run.mjs"], dir);
+  };
+
+  it("adds --experimental-ffi on Node 26.1–26.8, not from 26.9", () => {
+    const old = runMjs("26.8.2");
+    expect(old.status, old.stderr).toBe(0);
+    expect(old.stdout).toMatch(/^args: --experimental-ffi --disable-warning=ExperimentalWarning main\.ts\nnative code read/);
+    const now = runMjs("26.12.1");
+    expect(now.status, now.stderr).toBe(0);
+    expect(now.stdout).toMatch(/^args: --disable-warning=ExperimentalWarning main\.ts\nnative code read/);
+  });
+
+  it("refuses a Node without node:ffi, saying what to use instead", () => {
+    const r = runMjs("26.0.0");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("main.ts needs Node 26.1 or newer (node:ffi); this is Node 26.0.0: use bun run dev or deno task dev\n");
   });
 });
 

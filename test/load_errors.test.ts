@@ -115,7 +115,7 @@ describe("node: the memory call path's shims", () => {
 describe("node: a Node without node:ffi", () => {
   it("NAME.ts says which Node the bindings need instead of failing to import node:ffi", async () => {
     // Node 26.12 stands in for an older Node: the preload hides node:ffi from getBuiltinModule,
-    // as Node < 26 (and 26.0–26.8 without --experimental-ffi) have none.
+    // as Node before 26.1 (and 26.1–26.8 without --experimental-ffi) has none.
     writeFileSync(join(dir, "no-ffi.mjs"), [
       "const get = process.getBuiltinModule;",
       'process.getBuiltinModule = (id) => (id === "node:ffi" ? undefined : get(id));',
@@ -125,7 +125,7 @@ describe("node: a Node without node:ffi", () => {
     const r = await exec(TOOLS.node, ["--import", join(dir, "no-ffi.mjs"), join(dir, "host.mjs")]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(
-      "hostbind: le.node.ts needs node:ffi: Node 26.9 or newer, or Node 26 with --experimental-ffi; this is Node v24.11.0",
+      "hostbind: le.node.ts needs node:ffi: Node 26.9 or newer, or 26.1–26.8 with --experimental-ffi; this is Node v24.11.0",
     );
     expect(r.stderr).not.toContain("ERR_UNKNOWN_BUILTIN_MODULE");
   });

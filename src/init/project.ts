@@ -48,7 +48,8 @@ const GENERATE = "hostbind generate hello.d.ts --out-dir gen --lib ../build/libh
 
 /**
  * The `dev` script of `package.json`: `npm run dev` runs the host on Node
- * (26 or newer: node:ffi), `bun run dev` on Bun (which runs `bun` for the
+ * (node:ffi: 26.9 or newer, or 26.1–26.8 with `--experimental-ffi`, which
+ * run.mjs adds), `bun run dev` on Bun (which runs `bun` for the
  * `node` of a script it was asked to run with `--bun`: so `dev` names the
  * runtime through `npm_config_user_agent`, which both set).
  */

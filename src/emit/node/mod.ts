@@ -35,12 +35,12 @@ export const NODE: Dialect = {
   runtime: "Node",
   // Deno and Bun have a `process` global too: they are tested first.
   detect: '"process" in globalThis',
-  // Node before 26 has no node:ffi, and 26.0–26.8 only with --experimental-ffi: importing the
+  // Node before 26.1 has no node:ffi, and 26.1–26.8 only with --experimental-ffi: importing the
   // module would fail with "No such built-in module", which does not say what to do.
   guard: (file) => [
     "const node = (globalThis as { process: { version: string; getBuiltinModule?(id: string): unknown } }).process;",
     `if (node.getBuiltinModule?.("node:ffi") === undefined) {`,
-    `  throw new Error(${jsString(`hostbind: ${file} needs node:ffi: Node 26.9 or newer, or Node 26 with --experimental-ffi; this is Node `)} + node.version);`,
+    `  throw new Error(${jsString(`hostbind: ${file} needs node:ffi: Node 26.9 or newer, or 26.1–26.8 with --experimental-ffi; this is Node `)} + node.version);`,
     "}",
   ],
   extension: ".node.ts",

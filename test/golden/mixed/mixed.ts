@@ -94,7 +94,7 @@ function bindingsModule(): string {
   if ("process" in globalThis) {
     const node = (globalThis as { process: { version: string; getBuiltinModule?(id: string): unknown } }).process;
     if (node.getBuiltinModule?.("node:ffi") === undefined) {
-      throw new Error("hostbind: mixed.node.ts needs node:ffi: Node 26.9 or newer, or Node 26 with --experimental-ffi; this is Node " + node.version);
+      throw new Error("hostbind: mixed.node.ts needs node:ffi: Node 26.9 or newer, or 26.1–26.8 with --experimental-ffi; this is Node " + node.version);
     }
     return "./mixed.node.ts";
   }
