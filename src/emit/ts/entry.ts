@@ -77,13 +77,14 @@ function emitPick(w: SourceWriter, cx: EmitContext, dialects: readonly Dialect[]
   w.indented(() => {
     for (const d of dialects) {
       const file = `${cx.name}${d.extension}`;
-      if (d.guard === undefined) {
+      const guard = d.guard;
+      if (guard === undefined) {
         w.line(`if (${d.detect}) return ${jsString(`./${file}`)};`);
         continue;
       }
       w.line(`if (${d.detect}) {`);
       w.indented(() => {
-        for (const line of d.guard!(file)) w.line(line);
+        for (const line of guard(file)) w.line(line);
         w.line(`return ${jsString(`./${file}`)};`);
       });
       w.line("}");
