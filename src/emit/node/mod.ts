@@ -1,7 +1,8 @@
 /**
  * The Node emitter: `NAME.node.ts`, built on Node 26's `node:ffi`. Node
- * wraps every FFI function in JS that checks each argument, so a call with
- * arguments costs 5–66× a pure-JS import; a call with none costs ~1.6×.
+ * wraps every FFI function with an integer or pointer parameter (the context
+ * is one) in JS that checks each argument, so such a call costs 4–66× a
+ * pure-JS import; a call with no arguments costs ~1.6×.
  * Every import but `@noctx` ones therefore takes the memory call path: the
  * stub stores the arguments in the argument block and a zero-argument native
  * shim (compiled from the header with `HOSTBIND_IMPLEMENTATION`) reads them.
