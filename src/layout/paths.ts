@@ -31,12 +31,13 @@ export type CallPath = "direct" | "out" | "block";
 /**
  * Which imports a runtime's bindings call through the memory path: `none`;
  * `i64`, those where a BigInt would otherwise cross into JS (an i64/u64
- * parameter, or a single i64/u64 result); `i64-single`, the same among
- * imports with at most one result (for two or more, the out path stays
- * faster on Deno); or `all`. Never the `@noctx` ones: they name functions of
- * libraries the user does not build, which have no shims.
+ * parameter, or a single i64/u64 result: two or more results come back
+ * through memory on the out path too); `i64-two`, those where two or more
+ * BigInts would (on Deno one BigInt costs less than the memory path's own
+ * work, two cost more); or `all`. Never the `@noctx` ones: they name
+ * functions of libraries the user does not build, which have no shims.
  */
-export type MemoryPathRule = "none" | "i64" | "i64-single" | "all";
+export type MemoryPathRule = "none" | "i64" | "i64-two" | "all";
 
 /** True when `imp` has a shim (every import but `@noctx` ones): the header and NAME.rs define one. */
 export function hasShim(imp: ImportLayout): boolean {
@@ -59,10 +60,14 @@ export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
 
 function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
   if (rule === "none" || rule === "all") return rule === "all";
-  const results = imp.fn.results;
-  if (rule === "i64-single" && results.length > 1) return false;
+  return bigIntsCrossing(imp) >= (rule === "i64-two" ? 2 : 1);
+}
+
+/** How many BigInts a direct (or out-path) call of `imp` passes between wasm, JS and the FFI. */
+function bigIntsCrossing(imp: ImportLayout): number {
   const wide = (t: ValueType) => t === "i64" || t === "u64";
-  return imp.fn.params.some((p) => wide(p.type)) || (results.length === 1 && wide(results[0]!.type));
+  const results = imp.fn.results;
+  return imp.fn.params.filter((p) => wide(p.type)).length + (results.length === 1 && wide(results[0]!.type) ? 1 : 0);
 }
 
 /**
