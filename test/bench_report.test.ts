@@ -242,7 +242,7 @@ describe("start-up report", () => {
 describe("benchmark code", () => {
   it("times both call paths for exactly the cases with a 64-bit value and a context", async () => {
     const { PATH_CASES } = await import("../bench/call/common.ts");
-    expect(PATH_CASES.map((c) => c.id)).toEqual(["one_i64", "two_mixed", "four_mixed"]);
+    expect(PATH_CASES.map((c) => c.id)).toEqual(["one_i64", "i64_to_i32", "three_i64", "two_mixed", "four_mixed"]);
   });
 
   it("type-checks (the Deno runner and bench/main.ts, which import the emitters directly)", () => {

@@ -105,6 +105,15 @@ export const GENERATED_CASES: readonly GeneratedCase[] = [
   { id: "one_i64", label: "1 result (i64) → i64", params: ["i64"], results: ["i64"], noctx: false, arg: counter },
   { id: "one_f32", label: "1 result (f32) → f32", params: ["f32"], results: ["f32"], noctx: false, arg: counter },
   { id: "one_f64", label: "1 result (f64) → f64", params: ["f64"], results: ["f64"], noctx: false, arg: counter },
+  { id: "i64_to_i32", label: "1 result (i64) → i32", params: ["i64"], results: ["i32"], noctx: false, arg: counter },
+  {
+    id: "three_i64",
+    label: "2 results (i64, i64, i64) → [i64, i64]",
+    params: ["i64", "i64", "i64"],
+    results: ["i64", "i64"],
+    noctx: false,
+    arg: counter,
+  },
   {
     id: "two_mixed",
     label: "2 results (i64, f64) → [i64, f64]",

@@ -159,7 +159,7 @@ export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInf
  * The generated cases where Deno's and Bun's rule chooses between the two
  * call paths: those with a 64-bit parameter or result.
  *
- * @example `PATH_CASES.map((c) => c.id); // ["one_i64", "two_mixed", "four_mixed"]`
+ * @example `PATH_CASES.map((c) => c.id); // ["one_i64", "i64_to_i32", "three_i64", "two_mixed", "four_mixed"]`
  */
 export const PATH_CASES: readonly GeneratedCase[] = GENERATED_CASES.filter((c) =>
   !c.noctx && [...c.params, ...c.results].some((t) => t === "i64" || t === "u64")
