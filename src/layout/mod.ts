@@ -17,6 +17,7 @@ import { allFunctions, type Declarations } from "../ir/types.ts";
 import { HostbindError } from "../errors.ts";
 import { CTX } from "./context.ts";
 import { layoutImport, type ImportLayout } from "./signature.ts";
+import { argumentOffset } from "./paths.ts";
 import { alignUp } from "./struct.ts";
 import { hostTarget, TARGETS, targetByName, type Target } from "./targets.ts";
 
@@ -80,7 +81,7 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
     return off;
   });
   const blockOffset = alignUp(at, 8);
-  const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(8 * imp.fn.params.length, imp.result?.size ?? 0, imp.returns ? 8 : 0)));
+  const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(argumentOffset(imp.fn.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0)));
   const bytes = alignUp(blockOffset + blockBytes, 8);
   return {
     target,

@@ -71,6 +71,16 @@ function bigIntsCrossing(imp: ImportLayout): number {
 }
 
 /**
+ * Where parameter `index` of an import on the memory path sits in the
+ * argument block: 8 bytes a parameter, in order, whatever its type.
+ *
+ * @example `argumentOffset(2); // 16`
+ */
+export function argumentOffset(index: number): number {
+  return 8 * index;
+}
+
+/**
  * The shim of `imp`: `hostbind_shim_SYMBOL`.
  *
  * @example

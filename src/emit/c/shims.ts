@@ -25,7 +25,7 @@
  */
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import type { SourceWriter } from "../writer.ts";
 
 /** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
@@ -89,7 +89,7 @@ function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: numbe
     });
     values.forEach((p, i) => {
       w.line(`${p.cType} hostbind_arg${i};`);
-      w.line(`memcpy(&hostbind_arg${i}, hostbind_block + ${8 * i}, sizeof hostbind_arg${i});`);
+      w.line(`memcpy(&hostbind_arg${i}, hostbind_block + ${argumentOffset(i)}, sizeof hostbind_arg${i});`);
       args.push(`hostbind_arg${i}`);
     });
     const call = `${imp.symbol}(${args.join(", ")})`;

@@ -22,7 +22,7 @@
  */
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
-import { hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
 
@@ -75,7 +75,7 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       }
       values.forEach((p, i) => {
         const t = RUST_TYPE[p.type!];
-        w.line(`let arg${i} = unsafe { (block.add(${8 * i}) as *const ${t}).read_unaligned() };`);
+        w.line(`let arg${i} = unsafe { (block.add(${argumentOffset(i)}) as *const ${t}).read_unaligned() };`);
         args.push(`arg${i}`);
       });
       const call = `unsafe { hostbind_impl_${imp.symbol}(${args.join(", ")}) }`;

@@ -49,7 +49,7 @@ import {
   codeEntry,
 } from "./encoder.ts";
 
-import { type CallPath, callPaths } from "../../layout/paths.ts";
+import { argumentOffset, type CallPath, callPaths } from "../../layout/paths.ts";
 
 /** The import module name the stub uses for the memory and the JS wrappers. */
 export const STUB_IMPORT_MODULE = "hostbind";
@@ -127,7 +127,7 @@ export function stubFunctions(layout: Layout, paths: readonly CallPath[] = callP
       params,
       results,
       outOffset: path === "out" ? base : -1,
-      paramOffsets: path === "block" ? params.map((_, k) => block + 8 * k) : [],
+      paramOffsets: path === "block" ? params.map((_, k) => block + argumentOffset(k)) : [],
     });
   });
   return out;
