@@ -16,7 +16,7 @@ import { main } from "./cli/main.ts";
 // The runners (and the TypeScript compiler behind them) load only for a
 // well-formed command: help, --version and usage errors answer without them.
 const argv = processArgs();
-// Signals wait for a run to complete (see holdSignals); --watch handles Ctrl-C itself.
+// Signals wait for a run to complete (see holdSignals); --watch handles SIGINT and SIGTERM itself, between runs.
 const signalled = argv.includes("--watch") ? () => undefined : holdSignals();
 const code = main(argv, nodeIO(), () => import("./cli/commands.ts").then((m) => m.COMMAND_RUNNERS));
 // One turn of the event loop first: a signal held during the run is delivered there.

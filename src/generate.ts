@@ -18,7 +18,7 @@ import type { Declarations } from "./ir/types.ts";
 import { excludeModules, prefixSymbols } from "./ir/select.ts";
 import { validateDeclarations } from "./ir/validate.ts";
 import { readDts, readWasm } from "./parse/mod.ts";
-import { createEmitContext, type EmitContext } from "./emit/context.ts";
+import { createEmitContext, type EmitContext, GENERATED_BANNER } from "./emit/context.ts";
 import { emitHeader } from "./emit/c/mod.ts";
 import { DENO, emitDeno } from "./emit/deno/mod.ts";
 import { BUN, emitBun } from "./emit/bun/mod.ts";
@@ -77,6 +77,22 @@ export function generate(input: string | Uint8Array | Declarations, options: Gen
   return files;
 }
 
+/**
+ * Every file `generate` can write for output name `name`, whatever the
+ * targets: what `--check` looks for to report a file an earlier run wrote
+ * that this one no longer would (a dropped target).
+ *
+ * @example
+ * ```ts
+ * allOutputPaths("env"); // ["env.h", "env.deno.ts", "env.bun.ts", "env.node.ts", "env.rs", "env.ts"]
+ * ```
+ */
+export function allOutputPaths(name: string): string[] {
+  return [...OUTPUT_KINDS.map((k) => name + EMITTERS[k].ext), `${name}.ts`];
+}
+
+export { GENERATED_BANNER };
+
 /** The TS bindings `NAME.ts` can load, in the order it tries their runtimes. */
 const TS_DIALECTS: readonly (readonly [OutputKind, Dialect])[] = [["deno", DENO], ["bun", BUN], ["node", NODE]];
 
@@ -95,6 +111,13 @@ export interface SkeletonOptions extends Omit<GenerateOptions, "targets"> {
    * @default `NAME.c` or `NAME.rs`
    */
   output?: string;
+  /**
+   * Where the skeleton's build lines write the shared library, relative to
+   * the skeleton's folder with `/` separators, without the platform's
+   * extension unless its name has one (the CLI passes where `--lib` points).
+   * @default `libNAME`
+   */
+  library?: string;
 }
 
 /**
@@ -114,8 +137,8 @@ export interface SkeletonOptions extends Omit<GenerateOptions, "targets"> {
 export function skeleton(input: string | Uint8Array | Declarations, options: SkeletonOptions): string {
   const cx = resolveContext(readInput(input, options), options);
   return options.language === "c"
-    ? emitCSkeleton(cx, options.generated ?? `${cx.name}.h`, options.output)
-    : emitRustSkeleton(cx, options.generated ?? `${cx.name}.rs`, options.output);
+    ? emitCSkeleton(cx, options.generated ?? `${cx.name}.h`, options.output, options.library)
+    : emitRustSkeleton(cx, options.generated ?? `${cx.name}.rs`, options.output, options.library);
 }
 
 /**

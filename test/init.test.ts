@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../src/generate.ts";
 import { readTemplate } from "../src/emit/ts/template.ts";
 import { GUEST_WASM } from "../src/init/guest.ts";
+import { DENO_DEV, NPM_DEV } from "../src/init/project.ts";
 import { compile } from "./support/cc.ts";
 import { runMain } from "./support/cli_main.ts";
 import { ROOT, tempDir } from "./support/tmp.ts";
@@ -138,7 +139,7 @@ describe("never replaces a file", () => {
     expect(tree(again)).toEqual(done);
   });
 
-  it("adds a dev script to an existing package.json and deno.json, keeping the rest; keeps one that has dev", () => {
+  it("adds a dev script to an existing package.json and deno.json, keeping the rest; beside a dev of its own, hostbind:dev", () => {
     const dir = tempDir("init-merge");
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "mine", dependencies: { hostbind: "file:x.tgz" }, scripts: { test: "t" } }));
     writeFileSync(join(dir, "deno.json"), JSON.stringify({ tasks: { dev: "my own" }, imports: {} }));
@@ -146,11 +147,21 @@ describe("never replaces a file", () => {
     const r = runMain(["init", dir]);
     expect(r.code, r.stderr).toBe(0);
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-    expect(Object.keys(pkg)).toEqual(["name", "dependencies", "scripts"]);
+    // What the starter project needs is added (type, @types/node); the user's hostbind dependency stays.
+    expect(Object.keys(pkg)).toEqual(["name", "dependencies", "scripts", "type", "devDependencies"]);
+    expect(pkg.dependencies).toEqual({ hostbind: "file:x.tgz" });
+    expect(pkg.devDependencies).toEqual({ "@types/node": "^26.0.0" });
     expect(pkg.scripts.test).toBe("t");
     expect(pkg.scripts.dev).toMatch(/^hostbind generate /);
-    expect(JSON.parse(readFileSync(join(dir, "deno.json"), "utf8"))).toEqual({ tasks: { dev: "my own" }, imports: {} });
-    expect(r.stderr).toMatch(/^note: kept deno\.json: it has a "tasks\.dev" already; hostbind's is "deno run -A npm:hostbind generate /);
+    const deno = JSON.parse(readFileSync(join(dir, "deno.json"), "utf8"));
+    expect(deno.tasks.dev).toBe("my own");
+    expect(deno.tasks["hostbind:dev"]).toMatch(/^deno run -A npm:hostbind generate /);
+    expect(r.stdout).toContain(`added "scripts.dev", "type": "module", devDependencies "@types/node": "^26.0.0" to ${join(dir, "package.json")}\n`);
+    expect(r.stdout).toContain(`added "tasks.hostbind:dev" to ${join(dir, "deno.json")}\n`);
+    expect(r.stdout).not.toContain("wrote " + join(dir, "package.json"));
+    // The next steps name the task that exists.
+    expect(r.stdout).toContain("  deno task hostbind:dev");
+    expect(r.stdout).toContain("  npm run dev ");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("dist/\n");
   });
 
@@ -159,8 +170,50 @@ describe("never replaces a file", () => {
     writeFileSync(join(dir, "package.json"), "{ name: oops }");
     const r = runMain(["init", dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: `package\.json` is not valid JSON \(.*\)\n {2}help: Fix it, or run `hostbind init` in another folder/);
+    expect(r.stderr).toBe("package.json:1:3: error: Expected a key in double quotes or `}`, found `name: oops }`\n  help: Fix the JSON syntax at this place.\n");
     expect(Object.keys(tree(dir))).toEqual(["package.json"]);
     expect(runMain(["init", dir, "extra"]).code).toBe(2);
+  });
+});
+
+describe("an existing project (issue 19)", () => {
+  it("package.json from `npm install -D hostbind`: gets type module and @types/node, so Node and deno check work", () => {
+    const dir = tempDir("init-npm-first");
+    // What `npm install -D hostbind` writes into an empty folder.
+    writeFileSync(join(dir, "package.json"), '{\n  "devDependencies": {\n    "hostbind": "file:../hostbind-0.1.0.tgz"\n  }\n}\n');
+    const r = runMain(["init", dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(
+      '{\n  "devDependencies": {\n    "hostbind": "file:../hostbind-0.1.0.tgz",\n    "@types/node": "^26.0.0"\n  },\n'
+        + `  "scripts": {\n    "dev": ${JSON.stringify(NPM_DEV)}\n  },\n  "type": "module"\n}\n`,
+    );
+  });
+
+  it("leaves every other byte of package.json as it was: big integers, 1.10, 1e3, tabs, duplicate keys", () => {
+    const dir = tempDir("init-bytes");
+    const text = '{\n\t"name": "x",\n\t"big": 12345678901234567890123,\n\t"v": 1.10,\n\t"e": 1e3,\n\t"scripts": {\n\t\t"a": "1",\n\t\t"a": "2"\n\t},\n\t"type": "module",\n'
+      + '\t"devDependencies": { "@types/node": "^22", "hostbind": "^0.1.0" }\n}\n';
+    writeFileSync(join(dir, "package.json"), text);
+    expect(runMain(["init", dir]).code).toBe(0);
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(text.replace('\t\t"a": "2"\n', `\t\t"a": "2",\n\t\t"dev": ${JSON.stringify(NPM_DEV)}\n`));
+  });
+
+  it("accepts a deno.json with comments (JSONC) and keeps them", () => {
+    const dir = tempDir("init-jsonc");
+    const text = '// my project\n{\n  /* tasks */\n  "tasks": {\n    "x": "y", // trailing\n  },\n}\n';
+    writeFileSync(join(dir, "deno.json"), text);
+    writeFileSync(join(dir, "package.json"), '{ "type": "module", "devDependencies": { "@types/node": "1", "hostbind": "1" } }\n');
+    const r = runMain(["init", dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, "deno.json"), "utf8")).toBe(text.replace('"x": "y"', `"x": "y",\n    "dev": ${JSON.stringify(DENO_DEV)}`));
+  });
+
+  it("without hostbind in package.json, points at the checkout it runs from (the registry has no hostbind yet)", () => {
+    const dir = tempDir("init-spec");
+    const r = runMain(["init", dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    expect(pkg.devDependencies.hostbind).toBe(`file:${ROOT.replace(/[\\/]$/, "")}`);
+    expect(pkg.devDependencies.hostbind).not.toMatch(/^\^/);
   });
 });

@@ -107,7 +107,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec, command: strin
     const written = eq < 0 ? arg : arg.slice(0, eq);
     const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     const name = written.startsWith("--") ? written.slice(2) : byAlias.get(written.slice(1));
-    const opt = name === undefined ? undefined : spec.options[name];
+    // Own options only: `--constructor` or `--__proto__` must not find Object.prototype's members.
+    const opt = name === undefined || !Object.hasOwn(spec.options, name) ? undefined : spec.options[name];
     if (name === undefined || opt === undefined || (written.startsWith("--") && written.length === 2)) {
       const near = closest(written, Object.keys(spec.options).map((o) => `--${o}`));
       throw new UsageError(`unknown option \`${written}\`${near === undefined ? "" : `; did you mean \`${near}\`?`}`, command);
@@ -130,7 +131,7 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec, command: strin
       (out.lists[name] ??= []).push(value);
       continue;
     }
-    if (name in out.values) throw new UsageError(`option \`--${name}\` given more than once`, command);
+    if (Object.hasOwn(out.values, name)) throw new UsageError(`option \`--${name}\` given more than once`, command);
     out.values[name] = value;
   }
   return out;

@@ -30,7 +30,11 @@ describe("configuration lookup in the current directory", () => {
       "hostbind.config.json": JSON.stringify({ input: "env.d.ts", outDir: "gen", lib: "./libenv", targets: ["c", "deno"], name: "clock" }),
     });
     const r = run(["generate"]);
-    expect(r).toEqual({ code: 0, stdout: "wrote gen/clock.h\nwrote gen/clock.deno.ts\nwrote gen/clock.ts\n", stderr: "" });
+    expect(r).toEqual({
+      code: 0,
+      stdout: "wrote gen/clock.h\nwrote gen/clock.deno.ts\nwrote gen/clock.ts\n",
+      stderr: "note: using the configuration in hostbind.config.json (input, outDir, lib, targets, name; flags override it)\n",
+    });
     const want = generate(DECLS, { file: "env.d.ts", lib: "./libenv", targets: ["c", "deno"], name: "clock" });
     expect(readFileSync(join(dir, "gen/clock.deno.ts"), "utf8")).toBe(want[1]!.contents);
   });

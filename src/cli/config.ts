@@ -28,7 +28,7 @@ import { closest } from "../suggest.ts";
 import { type GenerateOptions, OUTPUT_KINDS, type OutputKind } from "../options.ts";
 import type { SourceLocation } from "../ir/types.ts";
 import { type CliFs, describeFsError } from "./io.ts";
-import { type JsonEntry, type JsonNode, parseJson } from "./json.ts";
+import { type JsonEntry, type JsonNode, parseJson } from "../json/parse.ts";
 import { joinPath, parentDir } from "./common.ts";
 
 /**
@@ -52,6 +52,8 @@ export interface GenerateConfig {
   file: string;
   /** What it sets. */
   settings: GenerateSettings;
+  /** Files of lower precedence in the same directory that hold a configuration too, not used. */
+  shadowed?: string[];
 }
 
 /** Where hostbind looks, in order of precedence, and whether the file is all configuration. */
@@ -78,12 +80,42 @@ const PATH_KEYS: ReadonlySet<Key> = new Set(["input", "outDir", "module"]);
  * ```
  */
 export function findConfig(fs: CliFs): GenerateConfig | undefined {
-  for (const c of CONFIG_FILES) {
+  for (const [i, c] of CONFIG_FILES.entries()) {
     if (fs.kind(c.name) !== "file") continue;
     const config = readConfigFile(fs, c.name, false);
-    if (config !== undefined) return config;
+    if (config === undefined) continue;
+    // Said in the note the CLI prints: a lower file that holds a configuration too is not used.
+    const shadowed = CONFIG_FILES.slice(i + 1).filter((o) => mentionsHostbind(fs, o.name)).map((o) => o.name);
+    return shadowed.length === 0 ? config : { ...config, shadowed };
   }
   return undefined;
+}
+
+/** True for a deno.json or package.json here that mentions a "hostbind" key (not parsed: only for a note). */
+function mentionsHostbind(fs: CliFs, name: string): boolean {
+  if (fs.kind(name) !== "file") return false;
+  try {
+    return new TextDecoder().decode(fs.readFile(name)).includes('"hostbind"');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The line the CLI prints when a run uses a configuration: which file, which
+ * fields it set, and which other files holding one were not used (files are
+ * never merged).
+ *
+ * @example
+ * ```ts
+ * configNote({ file: "deno.json", settings: { outDir: "gen", lib: "./libenv" }, shadowed: ["package.json"] });
+ * // "note: using the configuration in deno.json (outDir, lib; flags override it); package.json's is not used\n"
+ * ```
+ */
+export function configNote(config: GenerateConfig): string {
+  const fields = Object.keys(config.settings).join(", ");
+  const shadowed = config.shadowed === undefined ? "" : `; ${config.shadowed.map((f) => `${f}'s`).join(" and ")} is not used`;
+  return `note: using the configuration in ${config.file} (${fields || "no fields"}; flags override it)${shadowed}\n`;
 }
 
 /**
@@ -108,6 +140,9 @@ export function readConfigFile(fs: CliFs, path: string, required: boolean): Gene
       hint: "Check the path given to --config.",
     });
   }
+  // A deno.json or package.json that never mentions hostbind is not parsed at all (a large
+  // package.json costs every run nothing); a key spelled with escapes is not worth the parse.
+  if (kind !== undefined && !required && !text.includes('"hostbind"')) return undefined;
   const doc = parseJson(text, path, { comments: kind?.comments ?? /\.jsonc$/.test(base) });
   if (kind === undefined) return toConfig(doc, path, "the configuration");
   if (doc.kind !== "object") throw wrongType(doc, `the top level of ${base}`, "an object");

@@ -18,16 +18,16 @@
  * @module
  */
 import { type ParsedArgs, UsageError } from "./args.ts";
-import { checkOutputs, checkReport } from "./check.ts";
+import { checkOutputs, checkReport, leftoverOutputs } from "./check.ts";
 import { CONFIG_FILES } from "./config.ts";
 import type { CliIO } from "./io.ts";
 import { basename, dirname, relative, resolve } from "node:path";
 import { HostbindError } from "../errors.ts";
-import { DEFAULT_OUTPUT_KINDS, defaultName, skeleton } from "../generate.ts";
+import { DEFAULT_OUTPUT_KINDS, defaultName, type GeneratedFile, skeleton } from "../generate.ts";
 import type { Declarations } from "../ir/types.ts";
 import { buildJob, type GenerateJob, resolveJob } from "./job.ts";
 import { watchJob } from "./watch.ts";
-import { refuseToReplace, writeOneFile, writeOutputs } from "./write.ts";
+import { probeWritable, refuseToReplace, writeOneFile, writeOutputs } from "./write.ts";
 
 
 /**
@@ -47,7 +47,14 @@ export function runGenerate(args: ParsedArgs, io: CliIO): number | Promise<numbe
     throw new UsageError("`--check` and `--watch` cannot be combined", "generate");
   }
   if (args.flags.has("watch")) {
+    if (args.values.stubs !== undefined) {
+      throw new UsageError(
+        "`--stubs` writes a starting file once: not with `--watch`; run `generate --stubs FILE` once, then `--watch`",
+        "generate",
+      );
+    }
     const job = resolveJob(args, io.fs); // usage and config mistakes end the command before watching starts
+    io.stderr(job.configNote ?? "");
     const configs = args.values.config === undefined ? CONFIG_FILES.map((c) => c.name) : [args.values.config];
     return watchJob(() => resolveJob(args, io.fs), [...configs, job.input], io);
   }
@@ -59,17 +66,21 @@ export function runGenerate(args: ParsedArgs, io: CliIO): number | Promise<numbe
     throw new UsageError("`--force` needs `--stubs FILE`", "generate");
   }
   const job = resolveJob(args, io.fs);
+  io.stderr(job.configNote ?? "");
   if (stubs !== undefined) refuseToReplace(io.fs, stubs, args.flags.has("force"), "--stubs");
   const { decls, files, warnings } = buildJob(job, io.fs);
+  if (stubs !== undefined) refuseStubsOverOutput(job, stubs, files);
   io.stderr(warnings);
   if (args.flags.has("check")) {
-    const report = checkReport(job.outDir, checkOutputs(io.fs, job.outDir, files));
+    const name = job.name ?? defaultName(job.input);
+    const report = checkReport(job.outDir, [...checkOutputs(io.fs, job.outDir, files), ...leftoverOutputs(io.fs, job.outDir, name, files)]);
     if (report.ok) io.stdout(report.text);
     else io.stderr(report.text);
     return report.ok ? 0 : 1;
   }
   // Made before anything is written, like the files: a mistake leaves every file as it was.
   const skeletonFile = stubs === undefined ? undefined : { path: stubs, contents: stubsFile(job, stubs, decls) };
+  if (skeletonFile !== undefined) probeWritable(io.fs, skeletonFile.path, "--stubs");
   for (const r of writeOutputs(io.fs, job.outDir, files)) {
     io.stdout(`${r.status === "written" ? "wrote" : "unchanged"} ${r.path}\n`);
   }
@@ -90,6 +101,20 @@ function stubsFile(job: GenerateJob, stubs: string, decls: Declarations): string
     });
   }
   const name = job.name ?? defaultName(job.input);
-  const generated = relative(dirname(resolve(stubs)), resolve(job.outDir, `${name}${rust ? ".rs" : ".h"}`)).replace(/\\/g, "/");
-  return skeleton(decls, { ...job, language: rust ? "rust" : "c", generated, output: basename(stubs) });
+  const from = (path: string) => relative(dirname(resolve(stubs)), path).replace(/\\/g, "/");
+  const generated = from(resolve(job.outDir, `${name}${rust ? ".rs" : ".h"}`));
+  // The build lines write the library where the bindings load it from: --lib is relative to them.
+  const library = job.lib === undefined ? undefined : from(resolve(job.outDir, job.lib));
+  return skeleton(decls, { ...job, language: rust ? "rust" : "c", generated, output: basename(stubs), library });
+}
+
+/** A usage error when `--stubs` names a file this run also generates: the next run would replace the user's code. */
+function refuseStubsOverOutput(job: GenerateJob, stubs: string, files: readonly GeneratedFile[]): void {
+  const clash = files.find((f) => resolve(job.outDir, f.path) === resolve(stubs));
+  if (clash === undefined) return;
+  throw new UsageError(
+    `\`--stubs ${stubs}\` is a file this run generates (${clash.path} in ${job.outDir}); every later run would replace your code: `
+      + "put the implementation outside the output directory or under another name",
+    "generate",
+  );
 }

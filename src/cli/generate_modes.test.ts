@@ -164,6 +164,6 @@ describe("generate --module GUEST.wasm", () => {
     expect(run(["generate", "--check"]).stdout).toBe("up to date: 1 file in gen\n");
     const r = run(["generate", "--module", "nope.wasm"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: Cannot read module file `nope\.wasm`: no such file or directory\n/);
+    expect(r.stderr).toMatch(/^note: using the configuration in hostbind\.config\.json \(.*\)\nerror: Cannot read module file `nope\.wasm`: no such file or directory\n/);
   });
 });

@@ -75,7 +75,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, ArgSpec>> = {
   init: INIT_SPEC,
 };
 
-const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared libraries in Deno and Bun
+const TOP = `hostbind ${VERSION}: serve WebAssembly imports from native shared libraries in Deno, Bun and Node
 
 Usage:
   hostbind init [DIR]
@@ -87,7 +87,7 @@ Usage:
 
 Commands:
   init       create a working starter project in DIR (default: here)
-  generate   write the C header and the Deno and Bun bindings for INPUT
+  generate   write the C header and the Deno, Bun and Node bindings for INPUT
   explain    show each import's wasm type, C prototype and result struct layout
   declare    write a starting declaration file from a compiled guest's imports
 
@@ -103,11 +103,11 @@ Exit status: 0 success, 1 an error in the input or the output directory,
 
 const GENERATE = `Usage: hostbind generate [INPUT] [--out-dir DIR] [options]
 
-Writes DIR/NAME.h, DIR/NAME.deno.ts, DIR/NAME.bun.ts and DIR/NAME.ts (the
-module a host imports on either runtime) from the imports declared in INPUT
-(.d.ts, .ts or .wasm). Everything is generated before
-anything is written: on any error DIR is left exactly as it was. Files whose
-contents would not change are left untouched.
+Writes DIR/NAME.h, DIR/NAME.deno.ts, DIR/NAME.bun.ts, DIR/NAME.node.ts and
+DIR/NAME.ts (the module a host imports on any of the three runtimes) from the
+imports declared in INPUT (.d.ts, .ts or .wasm). Everything is generated
+before anything is written: on any error DIR is left exactly as it was. Files
+whose contents would not change are left untouched.
 
 Options:
   -o, --out-dir DIR    directory to write into; created if missing (required,
@@ -198,7 +198,7 @@ const INIT = `Usage: hostbind init [DIR]
 Creates a starter project in DIR (default: the current folder): hello.d.ts
 (the guest's imports), hello.c (their native implementation), a tiny guest
 (guest.wat and guest.wasm), the generated bindings in gen/, a host main.ts
-for Deno and Bun, build.mjs (builds the library with cc), and a "dev" script
+for Deno, Bun and Node, build.mjs (builds the library with cc), and a "dev" script
 in package.json and deno.json. Then \`npm run dev\`, \`bun run dev\` or
 \`deno task dev\` regenerates gen/, builds the library and runs the guest.
 

@@ -51,8 +51,11 @@ export interface WatchIO {
    * because what editors report (rename, change, several per save) differs.
    */
   watchDir(dir: string, onChange: () => void): () => void;
-  /** Calls `handler` once on Ctrl-C (SIGINT). */
-  onInterrupt(handler: () => void): void;
+  /**
+   * Calls `handler` once on Ctrl-C (SIGINT, exit code 0) or SIGTERM (143),
+   * from the event loop: never during a run.
+   */
+  onInterrupt(handler: (code: number) => void): void;
   /** The current time, for the `HH:MM:SS` of each run. */
   now(): Date;
 }
@@ -89,13 +92,15 @@ export function nodeIO(): CliIO {
 const nodeWatch: WatchIO = {
   watchDir(dir, onChange) {
     const w = fs.watch(dir, { persistent: true }, () => onChange());
-    // A watched directory that disappears ends its watcher with an error; the
-    // next run reports the missing input, so the error itself needs no output.
-    w.on("error", () => {});
+    // A watched directory that disappears ends its watcher with an error; the caller's
+    // polling notices the change and watches the directory again once it exists.
+    w.on("error", () => onChange());
     return () => w.close();
   },
   onInterrupt(handler) {
-    process.once("SIGINT", handler);
+    // Both held as events: a signal then arrives between runs, never halfway through writing files.
+    process.once("SIGINT", () => handler(0));
+    process.once("SIGTERM", () => handler(143));
   },
   now: () => new Date(),
 };

@@ -26,9 +26,10 @@ import type { Declarations } from "../ir/types.ts";
 import { readWasm } from "../parse/mod.ts";
 import { type ParsedArgs, UsageError } from "./args.ts";
 import { formatWarning, otherImportsWarning, readDeclarationsFile } from "./common.ts";
-import { findConfig, type GenerateSettings, readConfigFile } from "./config.ts";
+import { configNote, findConfig, type GenerateSettings, readConfigFile } from "./config.ts";
 import { type CliFs, describeFsError } from "./io.ts";
 import { closest } from "../suggest.ts";
+import { resolve } from "node:path";
 
 /**
  * Complete settings of one `generate` run: the flags and the configuration
@@ -41,6 +42,8 @@ export interface GenerateJob extends GenerateSettings {
   outDir: string;
   /** The configuration file the job used, if any. */
   config?: string;
+  /** The line saying which configuration the job used (empty when none). */
+  configNote?: string;
 }
 
 /** What {@link buildJob} produced: the files and the warnings to print. */
@@ -92,7 +95,9 @@ export function resolveJob(args: ParsedArgs, fs: CliFs): GenerateJob {
   }
   if (outDir === undefined) throw new UsageError(`missing required option \`--out-dir DIR\`${where}`, "generate");
   if (outDir === "") throw new UsageError("`--out-dir` must not be empty", "generate");
-  return config === undefined ? { ...merged, input, outDir } : { ...merged, input, outDir, config: config.file };
+  return config === undefined
+    ? { ...merged, input, outDir }
+    : { ...merged, input, outDir, config: config.file, configNote: configNote(config) };
 }
 
 /**
@@ -116,7 +121,33 @@ export function buildJob(job: GenerateJob, fs: CliFs): BuiltJob {
     throwIfAny(errors);
     warnings += unused.map(formatWarning).join("");
   }
-  return { decls, files: generate(decls, job), warnings };
+  const files = generate(decls, job);
+  refuseToOverwriteInputs(job, files);
+  return { decls, files, warnings };
+}
+
+/**
+ * An error, before anything is written, when an output would land on a file
+ * this run reads (`generate env.ts --out-dir .` writes `env.ts`; so does
+ * `--name env.d` for `env.d.ts`): writing would destroy the input.
+ */
+function refuseToOverwriteInputs(job: GenerateJob, files: readonly GeneratedFile[]): void {
+  const read = [
+    ["input", job.input],
+    ["--module", job.module],
+    ["configuration", job.config],
+  ] as const;
+  for (const f of files) {
+    const out = resolve(job.outDir, f.path);
+    const hit = read.find(([, path]) => path !== undefined && resolve(path) === out);
+    if (hit === undefined) continue;
+    throw new HostbindError(
+      `The output \`${f.path}\` would replace the ${hit[0] === "input" ? "input file" : hit[0] === "--module" ? "guest module" : "configuration file"} \`${hit[1]}\``,
+      {
+        hint: `Nothing was written. Choose another --out-dir (e.g. gen) or --name${hit[0] === "input" && !hit[1].endsWith(".d.ts") ? `, or rename the input to ${f.path.replace(/\.ts$/, ".d.ts")}` : ""}.`,
+      },
+    );
+  }
 }
 
 function readModule(fs: CliFs, path: string): Uint8Array {

@@ -14,3 +14,10 @@
 
 /** The version in `package.json`. */
 export const VERSION = "0.1.0";
+
+/**
+ * Whether this version is on the npm registry: until it is, `hostbind init`
+ * points a new project's `hostbind` dependency at the package or checkout it
+ * runs from (`file:…`) instead of a version range that would not install.
+ */
+export const PUBLISHED = false;

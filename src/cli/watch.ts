@@ -34,6 +34,14 @@ import { writeOutputs } from "./write.ts";
 export const DEBOUNCE_MS = 100;
 
 /**
+ * How often the watched files are compared without an event: directory
+ * events miss an edit of a symlinked input's target (in another directory)
+ * and end when a watched directory is removed and made again; reading a few
+ * small files twice a second catches both.
+ */
+export const POLL_MS = 500;
+
+/**
  * Runs `resolve()`'s job now and after every change; resolves to the exit
  * code (0) on Ctrl-C. `alwaysWatched` are watched whatever the job says: the
  * configuration files a changed job could come from, and the input as typed.
@@ -62,27 +70,40 @@ export function watchJob(resolve: () => GenerateJob, alwaysWatched: readonly str
       if (job !== undefined) watched = unique([job.input, job.module, job.config, ...alwaysWatched]);
       const added = snapshot(io.fs, watched.filter((p) => !before.has(p)));
       seen = new Map([...before, ...added]);
+      watchDirs();
+    };
+    /** Watches each directory of a watched file, again after it was removed and made anew. */
+    const watchDirs = () => {
       for (const dir of unique(watched.map(parentDir))) {
-        if (stops.has(dir)) continue;
+        const exists = safeKind(io.fs, dir) === "dir";
+        const stop = stops.get(dir);
+        if (stop !== undefined && exists) continue;
+        stop?.();
+        stops.delete(dir);
+        if (!exists) continue; // the run reported the missing file; watched once it exists
         try {
           stops.set(dir, w.watchDir(dir, onEvent));
         } catch {
-          // The directory does not exist (yet); the run reported the missing file. Retried after the next run.
+          // Gone again in between: the next poll retries.
         }
       }
     };
+    const check = () => {
+      const now = snapshot(io.fs, watched);
+      if (watched.some((p) => !sameBytes(now.get(p) ?? null, seen.get(p) ?? null))) run();
+      else watchDirs();
+    };
     const onEvent = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const now = snapshot(io.fs, watched);
-        if (watched.some((p) => !sameBytes(now.get(p) ?? null, seen.get(p) ?? null))) run();
-      }, DEBOUNCE_MS);
+      timer = setTimeout(check, DEBOUNCE_MS);
     };
+    const poll = setInterval(check, POLL_MS);
 
-    w.onInterrupt(() => {
+    w.onInterrupt((code) => {
       clearTimeout(timer);
+      clearInterval(poll);
       for (const stop of stops.values()) stop();
-      done(0);
+      done(code);
     });
     run();
     const shown = watched.filter((p) => seen.get(p) !== null);
@@ -118,6 +139,15 @@ function snapshot(fs: CliFs, paths: readonly string[]): Map<string, Uint8Array |
     }
   }
   return out;
+}
+
+/** The kind of `path`, `missing` when it cannot be examined at all. */
+function safeKind(fs: CliFs, path: string): ReturnType<CliFs["kind"]> {
+  try {
+    return fs.kind(path);
+  } catch {
+    return "missing";
+  }
 }
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {

@@ -68,17 +68,23 @@ interface Planned {
  * ```
  */
 export function writeOutputs(fs: CliFs, dir: string, files: readonly OutputFile[]): WriteResult[] {
-  // Compared under the lock: another run may be replacing these very files, and a
-  // comparison made halfway through its renames would leave a mixed set.
-  // (A directory that does not exist yet gets every file, under the lock writeAll takes.)
-  const unlock = fs.kind(dir) === "dir" ? lockDir(fs, dir) : undefined;
-  try {
-    const planned: Planned[] = files.map((f) => {
+  const plan = (): Planned[] =>
+    files.map((f) => {
       const path = joinPath(dir, f.path);
       const bytes = typeof f.contents === "string" ? new TextEncoder().encode(f.contents) : f.contents;
       return { path, bytes, old: currentBytes(fs, path) };
     });
-    const changed = (p: Planned) => p.old === null || !equalBytes(p.old, p.bytes);
+  const changed = (p: Planned) => p.old === null || !equalBytes(p.old, p.bytes);
+  // Nothing to change: no lock either, so an up-to-date read-only directory is fine. (Had another
+  // run been replacing these files meanwhile, this run's result is as if it had run first.)
+  const before = fs.kind(dir) === "dir" ? plan() : undefined;
+  if (before !== undefined && !before.some(changed)) return before.map((p) => ({ path: p.path, status: "unchanged" }));
+  // Compared again under the lock: another run may be replacing these very files, and a
+  // comparison made halfway through its renames would leave a mixed set.
+  // (A directory that does not exist yet gets every file, under the lock writeAll takes.)
+  const unlock = before !== undefined ? lockDir(fs, dir) : undefined;
+  try {
+    const planned = plan();
     const toWrite = planned.filter(changed);
     if (toWrite.length > 0) writeAll(fs, dir, toWrite, unlock !== undefined);
     return planned.map((p) => ({ path: p.path, status: toWrite.includes(p) ? "written" : "unchanged" }));
@@ -132,6 +138,9 @@ export const LOCK_FILE = ".hostbind.lock";
 /** How long a run waits for another one writing into the same directory. */
 const LOCK_WAIT_MS = 30_000;
 
+/** How long a lock without a process id may stay so before it is taken to be left over (its writer died). */
+const LOCK_UNREADABLE_MS = 2_000;
+
 /**
  * Serialises runs writing into one directory: creates `DIR/.hostbind.lock`
  * (exclusively) holding this process's id, waiting while another live run
@@ -142,15 +151,34 @@ function lockDir(fs: CliFs, dir: string): () => void {
   const lock = joinPath(dir, LOCK_FILE);
   const mine = new TextEncoder().encode(`${processId()}\n`);
   const deadline = Date.now() + LOCK_WAIT_MS;
+  let unreadableSince: number | undefined;
   for (;;) {
     try {
       fs.writeNewFile(lock, mine);
-      return () => fs.unlink(lock);
+      return () => ignoreErrors(() => fs.unlink(lock));
     } catch (e) {
       if (errorCode(e) !== "EEXIST") throw cannot(`lock \`${dir}\` for writing`, e);
     }
-    const holder = Number(new TextDecoder().decode(safeRead(fs, lock)).trim());
-    if (!Number.isInteger(holder) || holder <= 0 || !processAlive(holder)) {
+    // Never read anything but a regular file: a FIFO would block this run for good.
+    const kind = fs.kind(lock);
+    if (kind !== "file" && kind !== "missing") {
+      throw new HostbindError(`Cannot lock \`${dir}\` for writing: \`${lock}\` exists and is not a regular file`, {
+        hint: `hostbind keeps its lock file at that name while it writes: remove \`${lock}\` (nothing was written).`,
+      });
+    }
+    const text = new TextDecoder().decode(safeRead(fs, lock)).trim();
+    const holder = Number(text);
+    if (!/^[0-9]+$/.test(text) || holder <= 0) {
+      // Empty or partial: its owner may have created it and not yet written its id. Only a lock
+      // that stays so for a while is taken to be left over.
+      unreadableSince ??= Date.now();
+      if (Date.now() - unreadableSince < LOCK_UNREADABLE_MS) {
+        sleep(20);
+        continue;
+      }
+    }
+    if (!/^[0-9]+$/.test(text) || holder <= 0 || !processAlive(holder)) {
+      unreadableSince = undefined;
       ignoreErrors(() => fs.unlink(lock));
       continue;
     }
@@ -298,4 +326,30 @@ export function writeOneFile(fs: CliFs, path: string, contents: string): string 
   const dir = slash < 0 ? "." : parentDir(path);
   const [result] = writeOutputs(fs, dir, [{ path: path.slice(slash + 1), contents }]);
   return `${result!.status === "written" ? "wrote" : "unchanged"} ${result!.path}\n`;
+}
+
+/**
+ * Checks, before anything is written, that a file can be created at `path`
+ * (the nearest existing folder on its way is writable), so a run that would
+ * fail there fails first, naming `option`, with every other file unchanged.
+ *
+ * @example
+ * ```ts
+ * import { nodeIO } from "./io.ts";
+ * probeWritable(nodeIO().fs, "/proc/x.c", "--stubs"); // throws: Cannot write `--stubs` file `/proc/x.c`: …
+ * ```
+ */
+export function probeWritable(fs: CliFs, path: string, option: string): void {
+  let dir = parentDir(path);
+  while (fs.kind(dir) === "missing" && parentDir(dir) !== dir) dir = parentDir(dir);
+  const probe = tempName(joinPath(dir, "probe"));
+  try {
+    if (fs.kind(dir) !== "dir") throw new Error(`\`${dir}\` is not a directory`);
+    fs.writeNewFile(probe, new Uint8Array(0));
+  } catch (e) {
+    throw new HostbindError(`Cannot write \`${option}\` file \`${path}\`: ${e instanceof Error && !errorCode(e) ? e.message : describeFsError(e)}`, {
+      hint: `Choose a writable path for ${option}; nothing was written.`,
+    });
+  }
+  ignoreErrors(() => fs.unlink(probe));
 }

@@ -153,3 +153,27 @@ function escapeControl(c: string): string {
   const code = c.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
+
+/**
+ * `text` broken at spaces into lines of at most `width` characters (a
+ * longer word stands on a line of its own), for prose in generated comments.
+ *
+ * @example
+ * ```ts
+ * wrapWords("one two three", 8); // "one two\nthree"
+ * ```
+ */
+export function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join("\n");
+}

@@ -44,6 +44,48 @@ export const HEADER_RESERVED: ReadonlySet<string> = new Set([
   "size_t", "ptrdiff_t", "intptr_t", "uintptr_t", "max_align_t", "wchar_t", "main",
 ]);
 
+/**
+ * Functions of the C standard library that a library's own symbol must not
+ * be: the headers hostbind's outputs include declare some (`memcpy` with
+ * `HOSTBIND_IMPLEMENTATION`, `fprintf` and `abort` in the skeleton), so the
+ * header would not compile, and defining the rest (`malloc`, `free`) in a
+ * shared library takes them over for the whole process.
+ */
+export const C_LIBRARY_NAMES: ReadonlySet<string> = new Set([
+  // <stdlib.h>
+  "abort", "abs", "aligned_alloc", "at_quick_exit", "atexit", "atof", "atoi", "atol", "atoll", "bsearch", "calloc",
+  "div", "exit", "free", "getenv", "labs", "ldiv", "llabs", "lldiv", "malloc", "mblen", "mbstowcs", "mbtowc",
+  "qsort", "quick_exit", "rand", "realloc", "srand", "strtod", "strtof", "strtol", "strtold", "strtoll", "strtoul",
+  "strtoull", "system", "wcstombs", "wctomb", "_Exit",
+  // <string.h>
+  "memchr", "memcmp", "memcpy", "memmove", "memset", "strcat", "strchr", "strcmp", "strcoll", "strcpy", "strcspn",
+  "strerror", "strlen", "strncat", "strncmp", "strncpy", "strpbrk", "strrchr", "strspn", "strstr", "strtok",
+  "strxfrm", "strdup", "strndup",
+  // <stdio.h>
+  "clearerr", "fclose", "feof", "ferror", "fflush", "fgetc", "fgetpos", "fgets", "fopen", "fprintf", "fputc", "fputs",
+  "fread", "freopen", "fscanf", "fseek", "fsetpos", "ftell", "fwrite", "getc", "getchar", "gets", "perror", "printf",
+  "putc", "putchar", "puts", "remove", "rename", "rewind", "scanf", "setbuf", "setvbuf", "snprintf", "sprintf",
+  "sscanf", "tmpfile", "tmpnam", "ungetc", "vfprintf", "vfscanf", "vprintf", "vscanf", "vsnprintf", "vsprintf",
+  "vsscanf", "stdin", "stdout", "stderr",
+  // <ctype.h>, <time.h>, <signal.h>, <setjmp.h>
+  "isalnum", "isalpha", "isblank", "iscntrl", "isdigit", "isgraph", "islower", "isprint", "ispunct", "isspace",
+  "isupper", "isxdigit", "tolower", "toupper", "asctime", "clock", "ctime", "difftime", "gmtime", "localtime",
+  "mktime", "strftime", "time", "timespec_get", "raise", "signal", "longjmp", "setjmp",
+]);
+
+/**
+ * Functions of C's `<math.h>`: a library's own symbol must not be one (it
+ * would take libm's function over for the process), but a `@noctx` import
+ * may name one, binding the C library's own function (examples/libm).
+ */
+export const C_MATH_NAMES: ReadonlySet<string> = new Set([
+  "acos", "asin", "atan", "atan2", "cos", "sin", "tan", "acosh", "asinh", "atanh", "cosh", "sinh", "tanh", "exp",
+  "exp2", "expm1", "frexp", "ilogb", "ldexp", "log", "log10", "log1p", "log2", "logb", "modf", "scalbn", "scalbln",
+  "cbrt", "fabs", "hypot", "pow", "sqrt", "erf", "erfc", "lgamma", "tgamma", "ceil", "floor", "nearbyint", "rint",
+  "lrint", "llrint", "round", "lround", "llround", "trunc", "fmod", "remainder", "remquo", "copysign", "nan",
+  "nextafter", "nexttoward", "fdim", "fmax", "fmin", "fma",
+].flatMap((f) => [f, `${f}f`, `${f}l`]));
+
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** True for a string that is syntactically a C identifier. */
@@ -53,11 +95,12 @@ export function isCIdentifier(s: string): boolean {
 
 /**
  * Why `id` may not be used as a C symbol, or `undefined` when it may: not
- * an identifier, a C or C++ keyword, or a name the header itself defines or
- * includes. Names C merely reserves for the implementation are usable (see
+ * an identifier, a C or C++ keyword, a name the header itself defines or
+ * includes, or a function of the C standard library (of `<math.h>` only for
+ * a `@noctx` import, `noctx`, which binds the C library's own). Names C merely reserves for the implementation are usable (see
  * {@link isReservedByC}).
  */
-export function symbolProblem(id: string): string | undefined {
+export function symbolProblem(id: string, noctx = false): string | undefined {
   if (id === "") return "it is empty";
   if (!isCIdentifier(id)) {
     return /^[0-9]/.test(id)
@@ -66,6 +109,13 @@ export function symbolProblem(id: string): string | undefined {
   }
   if (C_KEYWORDS.has(id)) return "it is a C/C++ keyword";
   if (HEADER_RESERVED.has(id)) return "the generated header or the C library already uses it";
+  if (C_LIBRARY_NAMES.has(id)) {
+    return "it is a function of the C standard library: a library defining it would not compile with the header "
+      + "or would replace the C library's own for the whole process";
+  }
+  if (C_MATH_NAMES.has(id) && !noctx) {
+    return "it is a function of C's <math.h>: only a @noctx import may name it (binding the C library's own function)";
+  }
   if (id.startsWith("hostbind_")) return "the prefix `hostbind_` belongs to the generated header (its shims and helpers)";
   return undefined;
 }

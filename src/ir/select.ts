@@ -15,6 +15,7 @@
  * ```
  * @module
  */
+import { HostbindError } from "../errors.ts";
 import type { Declarations } from "./types.ts";
 
 /**
@@ -37,8 +38,19 @@ export function excludeModules(decls: Declarations, names: readonly string[]): D
   return result;
 }
 
-/** Puts `prefix` before every derived C symbol of `decls` (not before those given by `@symbol`). */
+/**
+ * Puts `prefix` before every derived C symbol of `decls` (not before those
+ * given by `@symbol`). A prefix that cannot start a C identifier is one
+ * error naming the option, not one per function.
+ */
 export function prefixSymbols(decls: Declarations, prefix: string): void {
+  if (prefix !== "" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix)) {
+    throw new HostbindError(
+      `Invalid symbol prefix \`${prefix}\` (--symbol-prefix, or symbolPrefix in the configuration): `
+        + (/^[0-9]/.test(prefix) ? "it starts with a digit" : "it has characters other than letters, digits and `_`"),
+      { hint: "Use letters, digits and `_`, not starting with a digit, e.g. `--symbol-prefix hb_`." },
+    );
+  }
   for (const m of decls.modules) {
     for (const fn of m.functions) if (!fn.symbolExplicit) fn.symbol = prefix + fn.symbol;
   }

@@ -37,6 +37,7 @@ export function validateDeclarations(decls: Declarations): void {
   errors.push(...checkModules(decls.modules));
   errors.push(...checkImportNames(functions));
   for (const fn of functions) checkFunction(fn, wasm, errors);
+  errors.push(...checkWellFormedNames(decls.modules));
   errors.push(...checkSymbolCollisions(functions));
   throwIfAny(sortBySource(errors));
 }
@@ -69,6 +70,32 @@ function checkModules(modules: ImportModule[]): HostbindError[] {
   return errors;
 }
 
+/** A lone UTF-16 surrogate: no UTF-8 text, so no wasm module's import name, can hold one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Module and import names a wasm module can carry: well-formed Unicode (wasm names are UTF-8). */
+function checkWellFormedNames(modules: ImportModule[]): HostbindError[] {
+  const errors: HostbindError[] = [];
+  const bad = (name: string) => LONE_SURROGATE.test(name);
+  const shown = (name: string) => JSON.stringify(name);
+  for (const mod of modules) {
+    if (bad(mod.name)) {
+      errors.push(new HostbindError(`Module name ${shown(mod.name)} holds a lone surrogate, which no wasm module can name (wasm names are UTF-8)`, {
+        location: mod.location,
+        hint: "Write the name a guest imports: a `\\u` escape of half a surrogate pair is not a character.",
+      }));
+    }
+    for (const fn of mod.functions) {
+      if (!bad(fn.name)) continue;
+      errors.push(new HostbindError(`Import name ${shown(fn.name)} holds a lone surrogate, which no wasm module can name (wasm names are UTF-8)`, {
+        location: fn.location,
+        hint: "Write the name a guest imports in `@name`: a `\\u` escape of half a surrogate pair is not a character.",
+      }));
+    }
+  }
+  return errors;
+}
+
 /** The same (module, name) twice: the guest could only ever get one of them. */
 function checkImportNames(functions: ImportFunction[]): HostbindError[] {
   const errors: HostbindError[] = [];
@@ -95,7 +122,7 @@ function checkImportNames(functions: ImportFunction[]): HostbindError[] {
 
 /** Symbol validity and names that must be unique within one function; problems are added to `errors`. */
 function checkFunction(fn: ImportFunction, wasm: boolean, errors: HostbindError[]): void {
-  const problem = symbolProblem(fn.symbol);
+  const problem = symbolProblem(fn.symbol, fn.noctx);
   if (problem !== undefined) {
     const origin = fn.symbolExplicit ? "given by `@symbol`" : "derived from the module and function names";
     errors.push(

@@ -39,6 +39,41 @@ export type CallPath = "direct" | "out" | "block";
  */
 export type MemoryPathRule = "none" | "i64" | "i64-two" | "all";
 
+/**
+ * The memory-path rule of each runtime's bindings, in one place: the
+ * dialects use it, and the header and `--stubs` skeleton say from it
+ * exactly which imports need the call shims on which runtime. Node: every
+ * import (node:ffi checks arguments in JS; a shim takes none). Bun: where a
+ * BigInt would cross into JS (bench: i64 → i64 26.3 → 9.8 ns). Deno: where
+ * two or more would (one BigInt costs less than the memory path's own work:
+ * (i64) → i32 9.5 ns direct, 11.0 through the block).
+ */
+export const RUNTIME_MEMORY_PATH = { deno: "i64-two", bun: "i64", node: "all" } as const satisfies Record<
+  string,
+  MemoryPathRule
+>;
+
+/** A runtime hostbind generates bindings for. */
+export type BindingRuntime = keyof typeof RUNTIME_MEMORY_PATH;
+
+/**
+ * For each runtime, the imports of `layout` its bindings call through the
+ * call shims (the memory path): what a library built without the shims
+ * (without `HOSTBIND_IMPLEMENTATION` in C) fails to serve there.
+ *
+ * @example
+ * ```ts
+ * import { layout } from "./mod.ts";
+ * import { readDts } from "../parse/mod.ts";
+ * const l = layout(readDts("declare namespace env { function f(): i32; function g(a: i64): i64; }", "m.d.ts"));
+ * shimUsers(l).bun.map((imp) => imp.fn.name); // ["g"]
+ * ```
+ */
+export function shimUsers(layout: Layout): Record<BindingRuntime, ImportLayout[]> {
+  const users = (rule: MemoryPathRule) => layout.imports.filter((imp) => hasShim(imp) && onMemoryPath(imp, rule));
+  return { deno: users(RUNTIME_MEMORY_PATH.deno), bun: users(RUNTIME_MEMORY_PATH.bun), node: users(RUNTIME_MEMORY_PATH.node) };
+}
+
 /** True when `imp` has a shim (every import but `@noctx` ones): the header and NAME.rs define one. */
 export function hasShim(imp: ImportLayout): boolean {
   return !imp.fn.noctx;

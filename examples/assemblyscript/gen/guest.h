@@ -3,9 +3,10 @@
  * guest.h: the native functions behind the wasm imports declared in guest.d.ts.
  *
  * Implement every function declared below in C (or any language that exports
- * the C ABI) and build a shared library from them; the Deno and Bun bindings
- * generated beside this header (guest.deno.ts, guest.bun.ts) load that
- * library and serve the wasm module's imports from it.
+ * the C ABI) and build a shared library from them; the Deno, Bun and Node
+ * bindings generated beside this header (guest.deno.ts, guest.bun.ts,
+ * guest.node.ts, and guest.ts, which picks one) load that library and
+ * serve the wasm module's imports from it.
  *
  * Signatures follow the out-pointer rule: a function with no result returns
  * void, one with one result returns it, one with two or more results writes
@@ -76,7 +77,7 @@ typedef struct hostbind_ctx {
   char trap_message[HOSTBIND_TRAP_MESSAGE_SIZE];
 } hostbind_ctx;
 
-/* The layout the generated Deno and Bun bindings rely on (64-bit targets). */
+/* The layout the generated Deno, Bun and Node bindings rely on (64-bit targets). */
 #if UINTPTR_MAX == UINT64_MAX
 HOSTBIND_STATIC_ASSERT(sizeof(hostbind_ctx) == 256, "hostbind_ctx: size");
 HOSTBIND_STATIC_ASSERT(HOSTBIND_ALIGNOF(hostbind_ctx) == 8, "hostbind_ctx: alignment");
@@ -91,10 +92,11 @@ HOSTBIND_STATIC_ASSERT(offsetof(hostbind_ctx, trap_message) == 32, "hostbind_ctx
 /*
  * Makes the current call trap: when the native function returns, the binding throws
  * HostTrap(code, message) into the guest's caller instead of returning results.
- * The message is copied (truncated to HOSTBIND_TRAP_MESSAGE_SIZE - 1 bytes; NULL
- * means empty), so it may live on the stack. Return promptly after calling this;
- * whatever the function returns or writes to `out` is ignored. The first trap of a
- * call is the one reported: later calls to this during the same call do nothing.
+ * The message is copied (cut to at most HOSTBIND_TRAP_MESSAGE_SIZE - 1 bytes, never
+ * inside a UTF-8 sequence; NULL means empty), so it may live on the stack. Return
+ * promptly after calling this; whatever the function returns or writes to `out` is
+ * ignored. The first trap of a call is the one reported: later calls to this during
+ * the same call do nothing.
  */
 static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *message) {
   size_t n = 0;
@@ -105,6 +107,14 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
     for (; n < HOSTBIND_TRAP_MESSAGE_SIZE - 1 && message[n] != '\0'; n++) {
       ctx->trap_message[n] = message[n];
     }
+  }
+  /* Cut at a whole UTF-8 sequence: back off continuation bytes (10xxxxxx) to the lead byte that the cut split. */
+  if (message != NULL && message[n] != '\0') {
+    size_t lead = n;
+    while (lead > 0 && ((unsigned char)message[lead] & 0xC0) == 0x80) {
+      lead--;
+    }
+    n = lead;
   }
   ctx->trap_message[n] = '\0';
   ctx->trap_code = code;
@@ -184,9 +194,10 @@ void env_abort(
     uint32_t column);
 
 /*
- * The call shims of the memory call path, which the Node bindings use for every
- * import (but @noctx ones). Define HOSTBIND_IMPLEMENTATION before including this
- * header in exactly one C file of the library, so they are compiled once:
+ * The call shims of the memory call path. For this header: Node calls every import
+ * through them (3); Bun calls none; Deno calls none. A library without them does
+ * not load where one is called. Define HOSTBIND_IMPLEMENTATION before including
+ * this header in exactly one C file of the library, so they are compiled once:
  *
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "guest.h"

@@ -13,6 +13,7 @@
  * ```
  * @module
  */
+import { RUNTIME_MEMORY_PATH } from "../../layout/paths.ts";
 import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
@@ -44,9 +45,7 @@ export const BUN: Dialect = {
   stubPointer: (offset) => `(ctx + ${offset}) as Pointer`,
   userDataType: "number | bigint",
   runtimeTemplate: "bun-load.ts.tmpl",
-  // Imports where a BigInt would cross into JS take the memory call path (bench: i64 → i64
-  // 26.3 → 9.8 ns; 2 results (i64, f64) 19.1 → 15.4; 4 mixed results 21.1 → 17.6).
-  memoryPath: "i64",
+  memoryPath: RUNTIME_MEMORY_PATH.bun,
 };
 
 /**

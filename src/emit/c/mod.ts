@@ -76,9 +76,10 @@ function emitIntro(w: SourceWriter, cx: EmitContext): void {
     cComment(
       `${cx.name}.h: the native functions behind the wasm imports declared in ${input}.\n\n`
         + "Implement every function declared below in C (or any language that exports\n"
-        + "the C ABI) and build a shared library from them; the Deno and Bun bindings\n"
-        + `generated beside this header (${cx.name}.deno.ts, ${cx.name}.bun.ts) load that\n`
-        + "library and serve the wasm module's imports from it.\n\n"
+        + "the C ABI) and build a shared library from them; the Deno, Bun and Node\n"
+        + `bindings generated beside this header (${cx.name}.deno.ts, ${cx.name}.bun.ts,\n`
+        + `${cx.name}.node.ts, and ${cx.name}.ts, which picks one) load that library and\n`
+        + "serve the wasm module's imports from it.\n\n"
         + "Signatures follow the out-pointer rule: a function with no result returns\n"
         + "void, one with one result returns it, one with two or more results writes\n"
         + "them to the SYMBOL_result struct that its first parameter, `out`, points to.\n"

@@ -160,7 +160,7 @@ function emitCtxStruct(w: SourceWriter): void {
 }
 
 function emitCtxAssertions(w: SourceWriter): void {
-  w.docComment("The layout the generated Deno and Bun bindings rely on (64-bit targets).", "c");
+  w.docComment("The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).", "c");
   w.line("#if UINTPTR_MAX == UINT64_MAX");
   w.line(assertion(`sizeof(hostbind_ctx) == ${CTX.size}`, "hostbind_ctx: size"));
   w.line(assertion(`HOSTBIND_ALIGNOF(hostbind_ctx) == ${CTX.align}`, "hostbind_ctx: alignment"));
@@ -207,10 +207,11 @@ function emitTrap(w: SourceWriter): void {
   w.docComment(
     "Makes the current call trap: when the native function returns, the binding throws\n"
       + "HostTrap(code, message) into the guest's caller instead of returning results.\n"
-      + "The message is copied (truncated to HOSTBIND_TRAP_MESSAGE_SIZE - 1 bytes; NULL\n"
-      + "means empty), so it may live on the stack. Return promptly after calling this;\n"
-      + "whatever the function returns or writes to `out` is ignored. The first trap of a\n"
-      + "call is the one reported: later calls to this during the same call do nothing.",
+      + "The message is copied (cut to at most HOSTBIND_TRAP_MESSAGE_SIZE - 1 bytes, never\n"
+      + "inside a UTF-8 sequence; NULL means empty), so it may live on the stack. Return\n"
+      + "promptly after calling this; whatever the function returns or writes to `out` is\n"
+      + "ignored. The first trap of a call is the one reported: later calls to this during\n"
+      + "the same call do nothing.",
     "c",
   );
   w.line("static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *message) {");
@@ -224,6 +225,16 @@ function emitTrap(w: SourceWriter): void {
       w.line("for (; n < HOSTBIND_TRAP_MESSAGE_SIZE - 1 && message[n] != '\\0'; n++) {");
       w.indented(() => w.line("ctx->trap_message[n] = message[n];"));
       w.line("}");
+    });
+    w.line("}");
+    w.line("/* Cut at a whole UTF-8 sequence: back off continuation bytes (10xxxxxx) to the lead byte that the cut split. */");
+    w.line("if (message != NULL && message[n] != '\\0') {");
+    w.indented(() => {
+      w.line("size_t lead = n;");
+      w.line("while (lead > 0 && ((unsigned char)message[lead] & 0xC0) == 0x80) {");
+      w.indented(() => w.line("lead--;"));
+      w.line("}");
+      w.line("n = lead;");
     });
     w.line("}");
     w.line("ctx->trap_message[n] = '\\0';");

@@ -26,7 +26,9 @@
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
 import { argumentOffset, hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
-import type { SourceWriter } from "../writer.ts";
+import { type SourceWriter, wrapWords } from "../writer.ts";
+import { shimNeed } from "../shim_need.ts";
+import { cComment } from "./escape.ts";
 
 /** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
 export function emitShims(w: SourceWriter, cx: EmitContext): void {
@@ -36,13 +38,19 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   const base = `hostbind_base_${shimmed[0]!.symbol}`;
   const block = cx.layout.stubMemory.blockOffset;
   w.docComment(
-    "The call shims of the memory call path, which the Node bindings use for every\n"
-      + "import (but @noctx ones). Define HOSTBIND_IMPLEMENTATION before including this\n"
-      + "header in exactly one C file of the library, so they are compiled once:\n\n"
+    cComment(
+      wrapWords(
+        `The call shims of the memory call path. For this header: ${shimNeed(cx.layout)} A library `
+          + "without them does not load where one is called. Define HOSTBIND_IMPLEMENTATION before "
+          + "including this header in exactly one C file of the library, so they are compiled once:",
+        80,
+      )
+        + "\n\n"
       + `    #define HOSTBIND_IMPLEMENTATION\n    #include "${cx.name}.h"\n\n`
       + "Each shim takes no arguments: it reads the call's arguments from the argument\n"
       + "block of the Host selected for this thread, calls the function declared above,\n"
       + "and leaves its results in the block.",
+    ),
     "c",
   );
   w.line("#ifdef HOSTBIND_IMPLEMENTATION");

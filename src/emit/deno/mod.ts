@@ -13,6 +13,7 @@
  * ```
  * @module
  */
+import { RUNTIME_MEMORY_PATH } from "../../layout/paths.ts";
 import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
@@ -39,10 +40,7 @@ export const DENO: Dialect = {
   stubPointer: (offset) => `Deno.UnsafePointer.offset(ctx, ${offset})`,
   userDataType: "Deno.PointerValue | bigint",
   runtimeTemplate: "deno-load.ts.tmpl",
-  // Imports where two or more BigInts would cross into JS take the memory call path, the rest
-  // the direct or out path: one BigInt costs less than the memory path's own work (bench:
-  // i64 → i64 14.6 → 11.8 ns; (i64) → i32 9.5 direct, 11.0 through the block).
-  memoryPath: "i64-two",
+  memoryPath: RUNTIME_MEMORY_PATH.deno,
 };
 
 /**

@@ -18,6 +18,7 @@
  * ```
  * @module
  */
+import { RUNTIME_MEMORY_PATH } from "../../layout/paths.ts";
 import type { EmitContext } from "../context.ts";
 import type { Dialect } from "../ts/dialect.ts";
 import { emitTsModule } from "../ts/emit.ts";
@@ -58,7 +59,7 @@ export const NODE: Dialect = {
   stubPointer: (offset) => `ctx + ${offset}n`,
   userDataType: "bigint | number",
   runtimeTemplate: "node-load.ts.tmpl",
-  memoryPath: "all",
+  memoryPath: RUNTIME_MEMORY_PATH.node,
   // node:ffi range-checks 64-bit arguments (a u64 from wasm arrives negative): wrap them as wasm
   // does. BigInt.as…N also throws a TypeError for a number, as wasm's ToBigInt64 does.
   toNative: {

@@ -25,8 +25,9 @@
  */
 import type { ImportLayout } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
+import { shimNeed } from "../shim_need.ts";
 import { wasmImportText, watString } from "../wat.ts";
-import { commentLines, SourceWriter } from "../writer.ts";
+import { commentLines, SourceWriter, wrapWords } from "../writer.ts";
 import { emitRustCtx, rustCtxAssertions } from "./ctx.ts";
 import { emitRustShims } from "./shims.ts";
 import {
@@ -77,8 +78,12 @@ function emitIntro(w: SourceWriter, cx: EmitContext, first: { imp: ImportLayout;
     "as Rust types. Add it to a `crate-type = [\"cdylib\"]` crate (`mod NAME;` or",
     "`include!`), export one `extern \"C\"` function per import with `#[unsafe(no_mangle)]`",
     "(the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and",
-    `check each against its type alias; the Deno and Bun bindings (${cx.name}.deno.ts,`,
-    `${cx.name}.bun.ts) load the library and serve the wasm module's imports from it.`,
+    `check each against its type alias; the Deno, Bun and Node bindings (${cx.name}.deno.ts,`,
+    ...wrapWords(
+      `${cx.name}.bun.ts, ${cx.name}.node.ts) load the library and serve the wasm module's imports from it. `
+        + `This file also defines the call shims those bindings call (hostbind_shim_*): ${shimNeed(cx.layout) || "none are needed here."}`,
+      84,
+    ).split("\n"),
   ];
   if (first) {
     lines.push("", "For example:", "", ...implExample(first.imp, first.names).map((l) => `    ${l}`));
@@ -91,7 +96,8 @@ function emitIntro(w: SourceWriter, cx: EmitContext, first: { imp: ImportLayout;
     "parameters in order.",
   );
   w.line("//");
-  for (const l of lines) w.line(l === "" ? "//" : `// ${l}`);
+  // Through commentLines: an import name with a line break cannot end the comment.
+  for (const l of commentLines(lines.join("\n"))) w.line(l === "" ? "//" : `// ${l}`);
 }
 
 /** How to implement `imp`: the exported function and the line that checks its type. */
@@ -117,7 +123,7 @@ function emitFnAlias(w: SourceWriter, imp: ImportLayout, names: RustItemNames): 
 }
 
 function emitAssertions(w: SourceWriter, imports: readonly ImportLayout[], names: readonly RustItemNames[]): void {
-  w.line("// The layout the generated Deno and Bun bindings rely on (64-bit targets).");
+  w.line("// The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).");
   w.line("#[cfg(target_pointer_width = \"64\")]");
   w.line("const _: () = {");
   w.indented(() => {

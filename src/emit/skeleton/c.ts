@@ -20,23 +20,31 @@ import type { EmitContext } from "../context.ts";
 import { cComment, cDocText, cString } from "../c/escape.ts";
 import { prototypeLines } from "../c/prototype.ts";
 import { wasmImportText } from "../wat.ts";
-import { SourceWriter } from "../writer.ts";
-import { notImplemented, skeletonIntro, TRAP_CODE } from "./intro.ts";
+import { SourceWriter, wrapWords } from "../writer.ts";
+import { shimNeed } from "../shim_need.ts";
+import { buildLines, notImplemented, skeletonIntro, TRAP_CODE } from "./intro.ts";
 
 /**
  * Emits the C skeleton `file` (its base name, for the build lines) for `cx`;
  * `header` is the path of `NAME.h` as the skeleton includes it (relative to
- * the skeleton's folder, `/` separators).
+ * the skeleton's folder, `/` separators); `library` is where the build lines
+ * write the library (relative to that folder, without the platform's
+ * extension unless it has one: where the bindings' `--lib` points).
  */
-export function emitCSkeleton(cx: EmitContext, header: string, file = `${cx.name}.c`): string {
+export function emitCSkeleton(cx: EmitContext, header: string, file = `${cx.name}.c`, library = `lib${cx.name}`): string {
   const w = new SourceWriter("  ");
   const imports = cx.layout.imports;
   w.docComment(cComment([
     ...skeletonIntro(cx, header),
     "",
-    `Build (Linux): cc -shared -fPIC -o lib${cx.name}.so ${file}`,
-    `Build (macOS): cc -dynamiclib -o lib${cx.name}.dylib ${file}`,
+    ...buildLines(library, (out) => `cc -shared -fPIC -o ${out} ${file}`, (out) => `cc -dynamiclib -o ${out} ${file}`),
   ].join("\n")), "c");
+  const need = shimNeed(cx.layout);
+  if (need !== "") {
+    // Without the shims the library does not load where the bindings call one (every Node import).
+    w.docComment(cComment(wrapWords(`Compiles the header's call shims into this library, once. ${need}`, 76)), "c");
+    w.line("#define HOSTBIND_IMPLEMENTATION");
+  }
   w.line(`#include ${cString(header)}`);
   if (imports.some((imp) => imp.fn.noctx)) {
     w.blank();

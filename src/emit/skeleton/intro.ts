@@ -31,3 +31,16 @@ export function skeletonIntro(cx: EmitContext, generated: string): string[] {
     "context to trap through, prints that and aborts.",
   ];
 }
+
+/**
+ * The skeleton's two build lines (Linux, macOS) writing the library to
+ * `library` (relative to the skeleton's folder): with the platform's
+ * extension added, as `load()` adds it, unless its file name has one.
+ */
+export function buildLines(library: string, linux: (out: string) => string, macos: (out: string) => string): string[] {
+  const named = /\.[^/]*$/.test(library);
+  return [
+    `Build (Linux): ${linux(named ? library : `${library}.so`)}`,
+    `Build (macOS): ${macos(named ? library : `${library}.dylib`)}`,
+  ];
+}

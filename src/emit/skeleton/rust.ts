@@ -22,22 +22,22 @@ import { rustImpl, rustItemNames, rustParams, type RustItemNames } from "../rust
 import { rustString } from "../rust/names.ts";
 import { wasmImportText } from "../wat.ts";
 import { commentLines, SourceWriter } from "../writer.ts";
-import { notImplemented, skeletonIntro, TRAP_CODE } from "./intro.ts";
+import { buildLines, notImplemented, skeletonIntro, TRAP_CODE } from "./intro.ts";
 
 /**
  * Emits the Rust skeleton `file` (its base name, for the build lines) for
  * `cx`; `module` is the path of `NAME.rs` relative to the skeleton's folder
- * (`/` separators).
+ * (`/` separators); `library`, where the build lines write the library (as
+ * for the C skeleton).
  */
-export function emitRustSkeleton(cx: EmitContext, module: string, file = `${cx.name}.rs`): string {
+export function emitRustSkeleton(cx: EmitContext, module: string, file = `${cx.name}.rs`, library = `lib${cx.name}`): string {
   const w = new SourceWriter("    ");
   const imports = cx.layout.imports;
   const names = rustItemNames(imports);
   const intro = [
     ...skeletonIntro(cx, module),
     "",
-    `Build (Linux): rustc --edition 2024 --crate-type cdylib -o lib${cx.name}.so ${file}`,
-    `Build (macOS): rustc --edition 2024 --crate-type cdylib -o lib${cx.name}.dylib ${file}`,
+    ...buildLines(library, (out) => `rustc --edition 2024 --crate-type cdylib -o ${out} ${file}`, (out) => `rustc --edition 2024 --crate-type cdylib -o ${out} ${file}`),
   ];
   // Through commentLines: a path with a line break cannot end the comment.
   for (const l of commentLines(intro.join("\n"))) w.line(l === "" ? "//!" : `//! ${l}`);

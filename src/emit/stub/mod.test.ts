@@ -41,7 +41,7 @@ describe("buildStub", () => {
         (type (;5;) (func (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)))
         (type (;6;) (func (param i64 f32) (result f32 i64)))
         (type (;7;) (func (param f64 f64) (result f64 f64)))
-        (import "hostbind" "memory" (memory (;0;) 1 1))
+        (import "hostbind" "hostbind_memory" (memory (;0;) 1 1))
         (import "hostbind" "env_divmod" (func (;0;) (type 0)))
         (import "hostbind" "env_spread" (func (;1;) (type 1)))
         (import "hostbind" "env_swap" (func (;2;) (type 2)))
@@ -105,7 +105,7 @@ describe("buildStub", () => {
   it("only imports the memory when no import has two or more results", () => {
     const stub = buildStub(layout(decls(importFunction("env", ["now", [], [[null, "f64"]]])), { target: "x86_64-linux" }));
     expect(stub.functions).toEqual([]);
-    expect(wasm2wat(stub.bytes)).toBe('(module\n  (import "hostbind" "memory" (memory (;0;) 1 1)))\n');
+    expect(wasm2wat(stub.bytes)).toBe('(module\n  (import "hostbind" "hostbind_memory" (memory (;0;) 1 1)))\n');
   });
 
   it("calls the wrapper with the guest's arguments and returns what native code wrote", () => {
@@ -135,7 +135,7 @@ describe("buildStub", () => {
       },
       math_lib_minmax: () => {},
     };
-    const e = instantiate(stub.bytes, { hostbind: { memory, ...wrappers } }) as Record<string, (...args: unknown[]) => unknown>;
+    const e = instantiate(stub.bytes, { hostbind: { hostbind_memory: memory, ...wrappers } }) as Record<string, (...args: unknown[]) => unknown>;
     expect(e.env_divmod!(17, 5)).toEqual([3, 2]);
     expect(e.env_spread!(1, 10, 21n, -1n, 1.25, 2)).toEqual([2, 9, 42n, 0n, 2.5, -2]);
     expect(e.env_swap!(0n, 0)).toEqual([1.5, -5n]);

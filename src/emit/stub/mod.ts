@@ -16,7 +16,7 @@
  * A guest calling the export makes a wasm→wasm call; no JS array is built
  * (returning an array to wasm costs ~80–100 ns a call, the stub ~11: src/emit/ts/README.md).
  *
- * The stub's memory (`hostbind.memory`, created by the runtime with
+ * The stub's memory (`hostbind.hostbind_memory`, created by the runtime with
  * `initial = maximum` so it never grows or moves) also holds `hostbind_ctx`
  * at offset 0; the layout's {@link StubMemoryPlan} says where everything is.
  *
@@ -55,7 +55,8 @@ import { argumentOffset, type CallPath, callPaths } from "../../layout/paths.ts"
 export const STUB_IMPORT_MODULE = "hostbind";
 
 /** The import field name of the stub's memory. */
-export const STUB_MEMORY_FIELD = "memory";
+// Not a name any import can have: imports are named by C symbol, and `hostbind_` is refused as one.
+export const STUB_MEMORY_FIELD = "hostbind_memory";
 
 /** One result the stub loads: its wasm type and absolute byte offset in the stub memory. */
 export interface StubResult {

@@ -48,7 +48,23 @@ const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * ```
  */
 export function jsPropertyKey(name: string): string {
-  return IDENT.test(name) ? name : jsString(name);
+  // `__proto__: x` (also quoted) sets an object literal's prototype; the computed form makes an own property.
+  return name === "__proto__" ? `[${jsString(name)}]` : IDENT.test(name) ? name : jsString(name);
+}
+
+/**
+ * Access to member `name` of an object, as an expression suffix: `.name`,
+ * or `["name"]` for a name that is not an identifier (or is `__proto__`,
+ * which a dot would resolve to the prototype).
+ *
+ * @example
+ * ```ts
+ * jsMember("env_now"); // ".env_now"
+ * jsMember("__proto__"); // "[\"__proto__\"]"
+ * ```
+ */
+export function jsMember(name: string): string {
+  return name !== "__proto__" && IDENT.test(name) ? `.${name}` : `[${jsString(name)}]`;
 }
 
 /**

@@ -4,8 +4,10 @@
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
 // `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
 // (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
-// check each against its type alias; the Deno and Bun bindings (libm.deno.ts,
-// libm.bun.ts) load the library and serve the wasm module's imports from it.
+// check each against its type alias; the Deno, Bun and Node bindings (libm.deno.ts,
+// libm.bun.ts, libm.node.ts) load the library and serve the wasm module's imports from
+// it. This file also defines the call shims those bindings call (hostbind_shim_*):
+// none are needed here.
 //
 // For example:
 //
@@ -182,7 +184,7 @@ pub type SqrtfFn = unsafe extern "C" fn(x: f32) -> f32;
 #[allow(dead_code)]
 pub type FmaFn = unsafe extern "C" fn(x: f64, y: f64, z: f64) -> f64;
 
-// The layout the generated Deno and Bun bindings rely on (64-bit targets).
+// The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {
     assert!(::core::mem::size_of::<HostbindCtx>() == 256, "HostbindCtx: size");

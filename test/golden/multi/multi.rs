@@ -4,8 +4,11 @@
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
 // `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
 // (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
-// check each against its type alias; the Deno and Bun bindings (multi.deno.ts,
-// multi.bun.ts) load the library and serve the wasm module's imports from it.
+// check each against its type alias; the Deno, Bun and Node bindings (multi.deno.ts,
+// multi.bun.ts, multi.node.ts) load the library and serve the wasm module's imports
+// from it. This file also defines the call shims those bindings call
+// (hostbind_shim_*): Node calls every import through them (7); Bun calls env.time_ns;
+// Deno calls none.
 //
 // For example:
 //
@@ -393,7 +396,7 @@ pub unsafe extern "C" fn hostbind_shim_rng_normal_pair() {
     unsafe { (block.add(8) as *mut f64).write_unaligned(result.z1) };
 }
 
-// The layout the generated Deno and Bun bindings rely on (64-bit targets).
+// The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {
     assert!(::core::mem::size_of::<HostbindCtx>() == 256, "HostbindCtx: size");

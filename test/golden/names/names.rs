@@ -4,8 +4,11 @@
 // as Rust types. Add it to a `crate-type = ["cdylib"]` crate (`mod NAME;` or
 // `include!`), export one `extern "C"` function per import with `#[unsafe(no_mangle)]`
 // (the form edition 2024 requires; editions 2018 and 2021 accept it from Rust 1.82), and
-// check each against its type alias; the Deno and Bun bindings (names.deno.ts,
-// names.bun.ts) load the library and serve the wasm module's imports from it.
+// check each against its type alias; the Deno, Bun and Node bindings (names.deno.ts,
+// names.bun.ts, names.node.ts) load the library and serve the wasm module's imports
+// from it. This file also defines the call shims those bindings call
+// (hostbind_shim_*): Node calls every import through them (4); Bun calls none; Deno
+// calls none.
 //
 // For example:
 //
@@ -272,7 +275,7 @@ pub unsafe extern "C" fn hostbind_shim_wasi_random_random_0_2_0_get_random_u32()
     unsafe { (block as *mut u32).write_unaligned(result) };
 }
 
-// The layout the generated Deno and Bun bindings rely on (64-bit targets).
+// The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).
 #[cfg(target_pointer_width = "64")]
 const _: () = {
     assert!(::core::mem::size_of::<HostbindCtx>() == 256, "HostbindCtx: size");

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { HostbindError } from "../errors.ts";
-import { type JsonNode, parseJson } from "./json.ts";
+import { type JsonNode, parseJson } from "./parse.ts";
 
 /** The plain value of a located tree, to compare with JSON.parse. */
 function plain(n: JsonNode): unknown {

@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { parseJson } from "./json.ts";
+ * import { parseJson } from "./parse.ts";
  * const doc = parseJson('{ "a": [1, true] }', "x.json");
  * doc.kind;                      // "object"
  * doc.kind === "object" && doc.entries[0]?.keyAt; // { file: "x.json", line: 1, column: 3 }
@@ -18,14 +18,30 @@
 import { HostbindError } from "../errors.ts";
 import type { SourceLocation } from "../ir/types.ts";
 
-/** A JSON value with the location of its first character. */
+/** Where a value is: the location of its first character, and its source text's bounds. */
+interface Located {
+  /** The location of the value's first character. */
+  at: SourceLocation;
+  /** Offset of its first character in the text (after a byte-order mark). */
+  start: number;
+  /** Offset just past its last character. */
+  end: number;
+}
+
+/** A JSON value with the location of its first character and its bounds. */
 export type JsonNode =
-  | { kind: "object"; entries: JsonEntry[]; at: SourceLocation }
-  | { kind: "array"; items: JsonNode[]; at: SourceLocation }
-  | { kind: "string"; value: string; at: SourceLocation }
-  | { kind: "number"; value: number; at: SourceLocation }
-  | { kind: "boolean"; value: boolean; at: SourceLocation }
-  | { kind: "null"; at: SourceLocation };
+  | { kind: "object"; entries: JsonEntry[] } & Located
+  | { kind: "array"; items: JsonNode[] } & Located
+  | { kind: "string"; value: string } & Located
+  | { kind: "number"; value: number } & Located
+  | { kind: "boolean"; value: boolean } & Located
+  | { kind: "null" } & Located;
+
+/**
+ * How deep arrays and objects may nest: deeper input is refused with a
+ * located error, long before the parser's recursion could overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 256;
 
 /** One `"key": value` member of an object, in source order. */
 export interface JsonEntry {
@@ -33,6 +49,8 @@ export interface JsonEntry {
   key: string;
   /** Where the key's opening quote is. */
   keyAt: SourceLocation;
+  /** Offset of the key's opening quote in the text. */
+  keyStart: number;
   /** The value. */
   value: JsonNode;
 }
@@ -69,47 +87,66 @@ const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "
 
 class Parser {
   pos = 0;
-  constructor(readonly text: string, readonly file: string, readonly comments: boolean) {}
+  depth = 0;
+  /** Offsets where lines start, found once: a location is then a binary search, not a scan (linear parsing). */
+  readonly #lineStarts: number[];
+
+  constructor(readonly text: string, readonly file: string, readonly comments: boolean) {
+    this.#lineStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.#lineStarts.push(i + 1);
+  }
 
   value(): JsonNode {
+    const start = this.pos;
     const at = this.at();
     const c = this.text[this.pos];
-    if (c === "{") return this.object(at);
-    if (c === "[") return this.array(at);
-    if (c === '"') return { kind: "string", value: this.string(), at };
-    for (const [word, node] of [["true", { kind: "boolean", value: true, at }], ["false", { kind: "boolean", value: false, at }], ["null", { kind: "null", at }]] as const) {
+    if (c === "{" || c === "[") {
+      if (++this.depth > MAX_JSON_DEPTH) {
+        throw this.error(`JSON nested more than ${MAX_JSON_DEPTH} levels deep; hostbind reads no configuration that deep`);
+      }
+      const node = c === "{" ? this.object(at, start) : this.array(at, start);
+      this.depth--;
+      return node;
+    }
+    if (c === '"') {
+      const value = this.string();
+      return { kind: "string", value, at, start, end: this.pos };
+    }
+    for (const word of ["true", "false", "null"] as const) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
-        return node;
+        const end = this.pos;
+        return word === "null" ? { kind: "null", at, start, end } : { kind: "boolean", value: word === "true", at, start, end };
       }
     }
     const num = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 64));
     if (num) {
       this.pos += num[0].length;
-      return { kind: "number", value: Number(num[0]), at };
+      return { kind: "number", value: Number(num[0]), at, start, end: this.pos };
     }
     throw this.error(`Expected a JSON value, found ${this.found()}`);
   }
 
-  object(at: SourceLocation): JsonNode {
+  object(at: SourceLocation, start: number): JsonNode {
     const entries: JsonEntry[] = [];
     this.pos++;
     this.space();
     while (this.text[this.pos] !== "}") {
       if (this.text[this.pos] !== '"') throw this.error(`Expected a key in double quotes or \`}\`, found ${this.found()}`);
+      const keyStart = this.pos;
       const keyAt = this.at();
       const key = this.string();
       this.space();
       this.expect(":");
       this.space();
-      entries.push({ key, keyAt, value: this.value() });
+      entries.push({ key, keyAt, keyStart, value: this.value() });
       if (!this.separator("}")) break;
     }
     this.expect("}");
-    return { kind: "object", entries, at };
+    return { kind: "object", entries, at, start, end: this.pos };
   }
 
-  array(at: SourceLocation): JsonNode {
+  array(at: SourceLocation, start: number): JsonNode {
     const items: JsonNode[] = [];
     this.pos++;
     this.space();
@@ -118,7 +155,7 @@ class Parser {
       if (!this.separator("]")) break;
     }
     this.expect("]");
-    return { kind: "array", items, at };
+    return { kind: "array", items, at, start, end: this.pos };
   }
 
   /** After a member: consumes a comma (true: another member follows) or stops before `close`. */
@@ -139,15 +176,16 @@ class Parser {
     let out = "";
     this.pos++;
     for (;;) {
+      // A run of plain characters at once: strings cost one slice, not one step per character.
+      const plain = /[^"\\\u0000-\u001f]*/y;
+      plain.lastIndex = this.pos;
+      const run = plain.exec(this.text)![0];
+      out += run;
+      this.pos += run.length;
       const c = this.text[this.pos];
       if (c === undefined || c === "\n") throw this.error("Unterminated string");
       if (c === '"') break;
       if (c < " ") throw this.error("Control character in a string; escape it (e.g. \\t)");
-      if (c !== "\\") {
-        out += c;
-        this.pos++;
-        continue;
-      }
       const e = this.text[this.pos + 1] ?? "";
       const hex = /^[0-9a-fA-F]{4}$/.exec(this.text.slice(this.pos + 2, this.pos + 6));
       if (e === "u" && hex) {
@@ -167,7 +205,9 @@ class Parser {
   /** Skips whitespace, and comments when allowed. */
   space(): void {
     for (;;) {
-      const m = /^[ \t\r\n]+/.exec(this.text.slice(this.pos, this.pos + 4096));
+      const white = /[ \t\r\n]+/y;
+      white.lastIndex = this.pos;
+      const m = white.exec(this.text);
       if (m) this.pos += m[0].length;
       if (this.comments && this.text.startsWith("//", this.pos)) {
         const end = this.text.indexOf("\n", this.pos);
@@ -194,9 +234,15 @@ class Parser {
   }
 
   at(): SourceLocation {
-    const before = this.text.slice(0, this.pos);
-    const line = before.split("\n").length;
-    return { file: this.file, line, column: this.pos - before.lastIndexOf("\n") };
+    const starts = this.#lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= this.pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: this.file, line: lo + 1, column: this.pos - starts[lo]! + 1 };
   }
 
   error(message: string): HostbindError {
