@@ -77,13 +77,14 @@ describe("configuration, --check and --module", () => {
       writeFileSync(join(dirs[rt]!, "hostbind.config.json"), JSON.stringify({ input: "divmod.d.ts", outDir: "cfg", lib: "./libdivmod" }));
     }
     try {
-      expect(everywhere(["generate", "--check"]).stderr).toMatch(/^missing cfg\/divmod\.h\n/);
+      expect(everywhere(["generate", "--check"]).stderr).toMatch(/^note: using the configuration in hostbind\.config\.json \(.*\)\nmissing cfg\/divmod\.h\n/);
       expect(everywhere(["generate"])).toMatchObject({ status: 0, stdout: "wrote cfg/divmod.h\nwrote cfg/divmod.deno.ts\nwrote cfg/divmod.bun.ts\nwrote cfg/divmod.node.ts\nwrote cfg/divmod.ts\n" });
-      expect(everywhere(["generate", "--check"])).toEqual({ status: 0, stdout: "up to date: 5 files in cfg\n", stderr: "" });
+      const note = "note: using the configuration in hostbind.config.json (input, outDir, lib; flags override it)\n";
+      expect(everywhere(["generate", "--check"])).toEqual({ status: 0, stdout: "up to date: 5 files in cfg\n", stderr: note });
       // guest.wasm imports env.divmod with the declared type but also math-lib.hypot, which divmod.d.ts lacks.
       const r = everywhere(["generate", "--module", "guest.wasm"]);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/^guest\.wasm:1:\d+: error: guest\.wasm imports "math-lib" "hypot" as `\(func \(param f64 f64\) \(result f64\)\)`, but divmod\.d\.ts does not declare it\n/);
+      expect(r.stderr).toMatch(/^note: using the configuration in hostbind\.config\.json .*\nguest\.wasm:1:\d+: error: guest\.wasm imports "math-lib" "hypot" as `\(func \(param f64 f64\) \(result f64\)\)`, but divmod\.d\.ts does not declare it\n/);
     } finally {
       for (const rt of RUNTIMES) rmSync(join(dirs[rt]!, "hostbind.config.json"));
     }

@@ -46,9 +46,19 @@ export interface StubMemoryPlan {
   blockBytes: number;
   /** Bytes used in all. */
   bytes: number;
+  /**
+   * Distance between the out-areas of nested calls: a native function that
+   * calls back into JS, which calls the same import again, gets the out-area
+   * at `outOffset + depth * outStride` (up to {@link OUT_NESTING} deep), so the
+   * inner call never overwrites what the outer one wrote. 0 without out-areas.
+   */
+  outStride: number;
   /** 64 KiB pages the stub memory needs (at least 1). */
   pages: number;
 }
+
+/** How deep calls of multi-result imports may nest (native → JS → the same import) on the out path. */
+export const OUT_NESTING = 8;
 
 /** Everything the emitters need about one set of declarations on one target. */
 export interface Layout {
@@ -83,10 +93,13 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
   const blockOffset = alignUp(at, 8);
   const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(argumentOffset(imp.fn.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0)));
   const bytes = alignUp(blockOffset + blockBytes, 8);
+  // Nested calls' out-areas are whole copies of the plan above the first: simple offsets, and ~KiBs.
+  const outStride = outOffset.some((o) => o >= 0) ? bytes : 0;
+  const total = outStride === 0 ? bytes : bytes * OUT_NESTING;
   return {
     target,
     imports,
-    stubMemory: { ctxOffset: 0, outOffset, blockOffset, blockBytes, bytes, pages: Math.max(1, Math.ceil(bytes / 65536)) },
+    stubMemory: { ctxOffset: 0, outOffset, blockOffset, blockBytes, bytes, outStride, pages: Math.max(1, Math.ceil(total / 65536)) },
   };
 }
 

@@ -145,3 +145,52 @@ export function selectSymbol(layout: Layout): string | undefined {
   const first = layout.imports.find(hasShim);
   return first === undefined ? undefined : `hostbind_select_${first.symbol}`;
 }
+
+/**
+ * The function that returns {@link layoutFingerprint} from a built library,
+ * `hostbind_layout_FIRST` (named like {@link selectSymbol}), or `undefined`
+ * when no import has a shim.
+ *
+ * @example
+ * ```ts
+ * declare const l: import("./mod.ts").Layout; // env.divmod first
+ * layoutSymbol(l); // "hostbind_layout_env_divmod"
+ * ```
+ */
+export function layoutSymbol(layout: Layout): string | undefined {
+  const first = layout.imports.find(hasShim);
+  return first === undefined ? undefined : `hostbind_layout_${first.symbol}`;
+}
+
+/**
+ * A 32-bit number (FNV-1a) of everything the shims compiled into a library
+ * depend on: each import's symbol, wasm types and context, and where the
+ * argument block is. The header and NAME.rs bake it into the library; the
+ * bindings compare at `load()`, so a library built from an earlier version
+ * of the declarations (an import added, removed or retyped) is refused with
+ * "rebuild it" instead of reading arguments at old offsets.
+ *
+ * @example
+ * ```ts
+ * declare const l: import("./mod.ts").Layout;
+ * layoutFingerprint(l).toString(16); // e.g. "9c1f04d2"
+ * ```
+ */
+export function layoutFingerprint(layout: Layout): number {
+  const parts = [`block ${layout.stubMemory.blockOffset}`];
+  for (const imp of layout.imports) {
+    if (!hasShim(imp)) continue;
+    parts.push(`${imp.symbol}(${imp.fn.params.map((p) => p.type).join(",")})->(${imp.fn.results.map((r) => r.type).join(",")})`);
+  }
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(parts.join(";"))) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** {@link layoutFingerprint} as C, Rust and TS write it: `0x` and eight hex digits. */
+export function fingerprintHex(layout: Layout): string {
+  return `0x${layoutFingerprint(layout).toString(16).padStart(8, "0")}`;
+}

@@ -229,6 +229,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_console_log(void *base) {
   hostbind_base_env_console_log = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_console_log(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_console_log(void) {
+  return UINT32_C(0x24d88257);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void) {
   unsigned char *hostbind_block = hostbind_base_env_console_log + 256;

@@ -33,6 +33,8 @@ export const symbols = {
   hostbind_shim_env_report: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_env_divmod: { arguments: ["pointer"], return: "void" },
+  /** The fingerprint of the declarations the library's shims were compiled from. */
+  hostbind_layout_env_divmod: { arguments: [], return: "u32" },
 } as const;
 
 /** The wasm imports the native library serves, by import module and name. */
@@ -103,9 +105,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -145,6 +173,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -293,22 +327,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -335,12 +371,36 @@ const DEFAULT_LIBRARY: string | undefined = "../build/libdivmod";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "divmod.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["env_divmod", "env_gcd", "env_report", "hostbind_shim_env_divmod", "hostbind_shim_env_gcd", "hostbind_shim_env_report", "hostbind_select_env_divmod", "hostbind_layout_env_divmod"];
+
+/** The error of a library whose shims were compiled from other declarations than these bindings. */
+function staleLibrary(file: string | URL, found: number, expected: number): Error {
+  const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
+  const shown = file instanceof URL ? decodeURIComponent(file.pathname) : file;
+  return new Error(
+    `hostbind: ${shown} was built from another version of ${HEADER_FILE} (declarations fingerprint ${hex(found)}, these bindings ${hex(expected)}): `
+      + `its call shims would read arguments in the wrong places; rebuild the library from the ${HEADER_FILE} generated beside these bindings`,
+  );
+}
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
-let lastHostId = 0;
-let selectedHost = 0;
+/**
+ * The memory call path: which Host the shims of a library point at on this thread. The pointer is
+ * the library's (one per thread), so every copy of these bindings in this thread shares one
+ * record per library, kept on `globalThis`: two copies of gen/ (or one module imported under two
+ * URLs, as test runners do) never take each other's Host for their own.
+ */
+function shimSelection(key: string): { host: object | undefined } {
+  const slot = Symbol.for("hostbind.shimSelection");
+  const global = globalThis as unknown as Record<symbol, Map<string, { host: object | undefined }> | undefined>;
+  const registry = global[slot] ??= new Map();
+  let selection = registry.get(key);
+  if (selection === undefined) registry.set(key, selection = { host: undefined });
+  return selection;
+}
 
 /**
  * The wasm call-stub module, generated by hostbind. It imports its memory
@@ -418,7 +478,7 @@ function openLibrary(path: string): NodeLibrary {
   } catch (error) {
     throw loadError(path, error, fileHead(path), ARCH, (name) => {
       try {
-        dlopen(path, { [name]: symbols[name] }).lib.close();
+        dlopen(path, { [name]: { arguments: [], return: "void" } }).lib.close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -503,6 +563,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -516,6 +582,11 @@ export function load(options?: string | URL | LoadOptions): Host {
   // The import's name reaches the trap path only: it names the import when no memory is bound.
   const trap = (name: string): HostTrap => takeTrap(memory.buffer, name, guest === undefined);
 
+  // A library built from other declarations would read arguments at other offsets: refused.
+  if (lib.symbols.hostbind_layout_env_divmod() !== 0xe5541ca7) {
+    LIBRARIES.release(key);
+    throw staleLibrary(file, lib.symbols.hostbind_layout_env_divmod(), 0xe5541ca7);
+  }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_divmod = lib.symbols.hostbind_shim_env_divmod;
   const native_env_gcd = lib.symbols.hostbind_shim_env_gcd;
@@ -524,11 +595,16 @@ export function load(options?: string | URL | LoadOptions): Host {
   // The memory call path: a zero-argument shim finds this Host's context and argument
   // block through a thread-local pointer, which select() points here when another Host
   // of the library called last (one comparison per call).
-  const hostId = ++lastHostId;
+  const selection = shimSelection(`${key} hostbind_select_env_divmod`);
+  const self = {};
   const selectShims = lib.symbols.hostbind_select_env_divmod;
   const select = (): void => {
     selectShims(ctx);
-    selectedHost = hostId;
+    selection.host = self;
+  };
+  // At close(): no other Host may take the shims' pointer for its own once this one's memory is gone.
+  const forget = (): void => {
+    if (selection.host === self) selection.host = undefined;
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -541,19 +617,19 @@ export function load(options?: string | URL | LoadOptions): Host {
       hostbind_memory: memory,
       env_divmod: (): void => {
         if (heap.length === 0) sync();
-        if (selectedHost !== hostId) select();
+        if (selection.host !== self) select();
         native_env_divmod();
         if (words[7] !== 0) throw trap("env.divmod");
       },
       env_gcd: (): void => {
         if (heap.length === 0) sync();
-        if (selectedHost !== hostId) select();
+        if (selection.host !== self) select();
         native_env_gcd();
         if (words[7] !== 0) throw trap("env.gcd");
       },
       env_report: (): void => {
         if (heap.length === 0) sync();
-        if (selectedHost !== hostId) select();
+        if (selection.host !== self) select();
         native_env_report();
         if (words[7] !== 0) throw trap("env.report");
       },
@@ -580,6 +656,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

@@ -230,6 +230,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_native_divmod(void *base) {
   hostbind_base_native_divmod = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_native_divmod(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_native_divmod(void) {
+  return UINT32_C(0xf56233aa);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_native_divmod(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_native_divmod(void) {
   unsigned char *hostbind_block = hostbind_base_native_divmod + 264;

@@ -92,9 +92,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -134,6 +160,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -282,22 +314,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -324,6 +358,9 @@ const DEFAULT_LIBRARY: string | undefined = "../build/libguestmem";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "memory.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["mem_checksum", "mem_upcase", "mem_size", "hostbind_shim_mem_checksum", "hostbind_shim_mem_upcase", "hostbind_shim_mem_size", "hostbind_select_mem_checksum", "hostbind_layout_mem_checksum"];
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
@@ -343,9 +380,29 @@ const STUB_BYTES = Uint8Array.from(atob(`
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = Deno.build.os === "windows" ? ".dll" : Deno.build.os === "darwin" ? ".dylib" : ".so";
 
+/**
+ * Runs a pointer operation of Deno's FFI, turning the permission error it
+ * throws under a scoped `--allow-ffi=PATH` into one that says what to run:
+ * Deno lets a scoped permission open libraries, but takes addresses
+ * (`Deno.UnsafePointer`) only with `--allow-ffi` for everything.
+ */
+function withFfi<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotCapable)) throw error;
+    throw new Deno.errors.NotCapable(
+      "hostbind: these bindings pass native code addresses of wasm memory, which Deno allows only with --allow-ffi "
+        + "for all libraries (a path list, --allow-ffi=./build, lets Deno open the library but not take addresses): "
+        + "run with --allow-ffi (and --allow-read for the library's folder)",
+      { cause: error },
+    );
+  }
+}
+
 /** A pointer to the start of `buffer`, for native code to keep. */
 function pointerTo(buffer: ArrayBufferLike): Deno.PointerObject {
-  const p = Deno.UnsafePointer.of(new Uint8Array(buffer));
+  const p = withFfi(() => Deno.UnsafePointer.of(new Uint8Array(buffer)));
   if (p === null) throw new Error("hostbind: could not take the address of a wasm memory");
   return p;
 }
@@ -377,7 +434,7 @@ function fileHead(path: string | URL): Uint8Array | undefined {
 
 /** The native address of a view's first byte (of guest memory: it never moves while bound). */
 function addressOf(view: Uint8Array): bigint {
-  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(view));
+  return withFfi(() => Deno.UnsafePointer.value(Deno.UnsafePointer.of(view)));
 }
 
 /** Opens the library with every symbol, or throws one error that says what is wrong. */
@@ -388,7 +445,7 @@ function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
     const shown = path instanceof URL ? decodeURIComponent(path.pathname) : path;
     throw loadError(shown, error, fileHead(path), Deno.build.arch, (name) => {
       try {
-        Deno.dlopen(path, { [name]: symbols[name] }).close();
+        Deno.dlopen(path, { [name]: { parameters: [], result: "void" } }).close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -474,6 +531,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -491,6 +554,8 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_mem_checksum = lib.symbols.mem_checksum;
   const native_mem_upcase = lib.symbols.mem_upcase;
   const native_mem_size = lib.symbols.mem_size;
+
+  const forget = (): void => {};
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -537,6 +602,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

@@ -224,6 +224,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_mem_checksum(void *base) {
   hostbind_base_mem_checksum = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_mem_checksum(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_mem_checksum(void) {
+  return UINT32_C(0xf9ffb22d);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(void) {
   unsigned char *hostbind_block = hostbind_base_mem_checksum + 256;

@@ -258,6 +258,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_stats_sum_mean(void *base) {
   hostbind_base_stats_sum_mean = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_sum_mean(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_sum_mean(void) {
+  return UINT32_C(0x7ee326a2);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void) {
   unsigned char *hostbind_block = hostbind_base_stats_sum_mean + 288;

@@ -196,9 +196,8 @@ pub type GeomRectFn = unsafe extern "C" fn(
     h: u32,
 );
 
-// The call shims of the memory call path, which the Node bindings use for every
-// import (but @noctx ones): each takes no arguments, reads them from the argument
-// block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each takes no arguments, reads them from the
+// argument block of the Host selected for this thread, calls the implementation (declared
 // below by its C symbol) and leaves the results in the block.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
@@ -209,6 +208,13 @@ pub type GeomRectFn = unsafe extern "C" fn(
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_select_stats_sum_mean(base: *mut u8) {
     HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+/// Which declarations these shims were compiled from: load() compares it with the bindings'
+/// and asks for a rebuild when the library is older or newer than they are.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_layout_stats_sum_mean() -> u32 {
+    0x7ee326a2
 }
 
 // The implementations, as the crate exports them.

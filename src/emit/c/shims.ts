@@ -25,7 +25,7 @@
  */
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { argumentOffset, hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { type SourceWriter, wrapWords } from "../writer.ts";
 import { shimNeed } from "../shim_need.ts";
 import { cComment } from "./escape.ts";
@@ -75,6 +75,17 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   w.line(`HOSTBIND_SHIM_EXPORT void ${select}(void *base);`);
   w.line(`HOSTBIND_SHIM_EXPORT void ${select}(void *base) {`);
   w.indented(() => w.line(`${base} = (unsigned char *)base;`));
+  w.line("}");
+  w.blank();
+  w.docComment(
+    "Which declarations these shims were compiled from: load() compares it with the bindings'\n"
+      + "and asks for a rebuild when the library is older or newer than they are.",
+    "c",
+  );
+  const layoutFn = layoutSymbol(cx.layout)!;
+  w.line(`HOSTBIND_SHIM_EXPORT uint32_t ${layoutFn}(void);`);
+  w.line(`HOSTBIND_SHIM_EXPORT uint32_t ${layoutFn}(void) {`);
+  w.indented(() => w.line(`return UINT32_C(${fingerprintHex(cx.layout)});`));
   w.line("}");
   for (const imp of shimmed) {
     w.blank();

@@ -56,7 +56,7 @@ export const NODE: Dialect = {
   pointerType: "pointer",
   voidType: "void",
   definition: (params, result) => `{ arguments: [${params.join(", ")}], return: ${result} }`,
-  stubPointer: (offset) => `ctx + ${offset}n`,
+  stubPointer: (offset) => (typeof offset === "number" ? `ctx + ${offset}n` : `ctx + BigInt(${offset})`),
   userDataType: "bigint | number",
   runtimeTemplate: "node-load.ts.tmpl",
   memoryPath: RUNTIME_MEMORY_PATH.node,

@@ -22,7 +22,7 @@
  */
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
-import { argumentOffset, hasShim, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
 
@@ -32,9 +32,8 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   const select = selectSymbol(cx.layout);
   if (select === undefined) return;
   const block = cx.layout.stubMemory.blockOffset;
-  w.line("// The call shims of the memory call path, which the Node bindings use for every");
-  w.line("// import (but @noctx ones): each takes no arguments, reads them from the argument");
-  w.line("// block of the Host selected for this thread, calls the implementation (declared");
+  w.line("// The call shims of the memory call path: each takes no arguments, reads them from the");
+  w.line("// argument block of the Host selected for this thread, calls the implementation (declared");
   w.line("// below by its C symbol) and leaves the results in the block.");
   w.line("::std::thread_local! {");
   w.indented(() => {
@@ -47,6 +46,13 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   w.line("#[unsafe(no_mangle)]");
   w.line(`pub extern "C" fn ${select}(base: *mut u8) {`);
   w.indented(() => w.line("HOSTBIND_BASE.with(|b| b.set(base));"));
+  w.line("}");
+  w.blank();
+  w.line("/// Which declarations these shims were compiled from: load() compares it with the bindings'");
+  w.line("/// and asks for a rebuild when the library is older or newer than they are.");
+  w.line("#[unsafe(no_mangle)]");
+  w.line(`pub extern "C" fn ${layoutSymbol(cx.layout)!}() -> u32 {`);
+  w.indented(() => w.line(fingerprintHex(cx.layout)));
   w.line("}");
   w.blank();
   w.line("// The implementations, as the crate exports them.");

@@ -37,6 +37,7 @@ export const VALTYPE: Readonly<Record<WasmType, number>> = { i32: 0x7f, i64: 0x7
 export const OP = {
   call: 0x10,
   localGet: 0x20,
+  localSet: 0x21,
   i32Load: 0x28,
   i64Load: 0x29,
   f32Load: 0x2a,
@@ -213,7 +214,8 @@ export function limits(min: number, max: number): Uint8Array {
  * codeEntry(Uint8Array.of(OP.localGet, 0)); // [4, 0, 0x20, 0, 0x0b]
  * ```
  */
-export function codeEntry(instructions: Uint8Array): Uint8Array {
-  // The body is the local declarations (none: one byte, 0), the instructions and `end`.
-  return new ByteWriter().u32(1 + instructions.length + 1).byte(0).raw(instructions).byte(OP.end).bytes();
+export function codeEntry(instructions: Uint8Array, i32Locals = 0): Uint8Array {
+  // The body is the local declarations (none, or one group of i32s), the instructions and `end`.
+  const locals = i32Locals === 0 ? Uint8Array.of(0) : new ByteWriter().u32(1).u32(i32Locals).byte(0x7f).bytes();
+  return new ByteWriter().u32(locals.length + instructions.length + 1).raw(locals).raw(instructions).byte(OP.end).bytes();
 }

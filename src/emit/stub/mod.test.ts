@@ -33,10 +33,10 @@ describe("buildStub", () => {
     wasmValidate(stub.bytes);
     expect(wasm2wat(stub.bytes)).toMatchInlineSnapshot(`
       "(module
-        (type (;0;) (func (param i32 i32)))
-        (type (;1;) (func (param i32 i32 i64 i64 f32 f64)))
-        (type (;2;) (func (param i64 f32)))
-        (type (;3;) (func (param f64 f64)))
+        (type (;0;) (func (param i32 i32) (result i32)))
+        (type (;1;) (func (param i32 i32 i64 i64 f32 f64) (result i32)))
+        (type (;2;) (func (param i64 f32) (result i32)))
+        (type (;3;) (func (param f64 f64) (result i32)))
         (type (;4;) (func (param i32 i32) (result i32 i32)))
         (type (;5;) (func (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)))
         (type (;6;) (func (param i64 f32) (result f32 i64)))
@@ -47,14 +47,17 @@ describe("buildStub", () => {
         (import "hostbind" "env_swap" (func (;2;) (type 2)))
         (import "hostbind" "math_lib_minmax" (func (;3;) (type 3)))
         (func (;4;) (type 4) (param i32 i32) (result i32 i32)
+          (local i32)
           local.get 0
           local.get 1
           call 0
-          i32.const 0
+          local.set 2
+          local.get 2
           i32.load offset=256
-          i32.const 0
+          local.get 2
           i32.load offset=260)
         (func (;5;) (type 5) (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)
+          (local i32)
           local.get 0
           local.get 1
           local.get 2
@@ -62,33 +65,38 @@ describe("buildStub", () => {
           local.get 4
           local.get 5
           call 1
-          i32.const 0
+          local.set 6
+          local.get 6
           i32.load offset=264
-          i32.const 0
+          local.get 6
           i32.load offset=268
-          i32.const 0
+          local.get 6
           i64.load offset=272
-          i32.const 0
+          local.get 6
           i64.load offset=280
-          i32.const 0
+          local.get 6
           f32.load offset=288
-          i32.const 0
+          local.get 6
           f64.load offset=296)
         (func (;6;) (type 6) (param i64 f32) (result f32 i64)
+          (local i32)
           local.get 0
           local.get 1
           call 2
-          i32.const 0
+          local.set 2
+          local.get 2
           f32.load offset=304
-          i32.const 0
+          local.get 2
           i64.load offset=312)
         (func (;7;) (type 7) (param f64 f64) (result f64 f64)
+          (local i32)
           local.get 0
           local.get 1
           call 3
-          i32.const 0
+          local.set 2
+          local.get 2
           f64.load offset=320
-          i32.const 0
+          local.get 2
           f64.load offset=328)
         (export "env_divmod" (func 4))
         (export "env_spread" (func 5))

@@ -90,6 +90,8 @@ export interface StubModule {
   bytes: Uint8Array;
   /** Size of the imported memory in 64 KiB pages (both its minimum and maximum). */
   pages: number;
+  /** Distance between the out-areas of nested calls (see `StubMemoryPlan.outStride`). */
+  outStride: number;
   /** The imports the stub serves, in `Layout.imports` order. */
   functions: StubFunction[];
 }
@@ -151,7 +153,8 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
   const functions = stubFunctions(layout, paths);
   const pages = layout.stubMemory.pages;
   const types = new TypeTable();
-  const wrapperType = functions.map((f) => types.index(f.path === "out" ? f.params : [], []));
+  // An out-path wrapper returns where it left the results: its out-area's distance from the first (nested calls).
+  const wrapperType = functions.map((f) => types.index(f.path === "out" ? f.params : [], f.path === "out" ? ["i32"] : []));
   const exportType = functions.map((f) => types.index(f.params, f.results.map((r) => r.type)));
   const n = functions.length;
 
@@ -163,7 +166,7 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
   const exportSec = new ByteWriter().vec(functions, (f, w, i) => w.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i))));
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i), f.path === "out" ? 1 : 0)));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -172,7 +175,7 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
     .raw(section(SECTION.export, exportSec.bytes()))
     .raw(section(SECTION.code, codeSec.bytes()))
     .bytes();
-  return { bytes, pages, functions };
+  return { bytes, pages, outStride: layout.stubMemory.outStride, functions };
 }
 
 /**
@@ -191,11 +194,16 @@ function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
     });
   }
   w.byte(OP.call).u32(wrapperIndex);
+  // On the out path the wrapper returns the out-area's distance from the first (0 unless nested): kept in
+  // the local after the parameters. Elsewhere the address is the constant 0.
+  const base = f.params.length;
+  if (f.path === "out") w.byte(OP.localSet).u32(base);
   for (const r of f.results) {
     const load = LOAD[r.type];
-    // The address is the constant 0 and the memarg offset carries the whole
-    // address: one instruction per result, no address arithmetic.
-    w.byte(OP.i32Const).s32(0).byte(load.op).u32(load.alignLog2).u32(r.offset);
+    // The memarg offset carries the whole constant part of the address: one load per result.
+    if (f.path === "out") w.byte(OP.localGet).u32(base);
+    else w.byte(OP.i32Const).s32(0);
+    w.byte(load.op).u32(load.alignLog2).u32(r.offset);
   }
   return w.bytes();
 }

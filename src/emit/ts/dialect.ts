@@ -41,8 +41,11 @@ export interface Dialect {
   voidType: string;
   /** A `dlopen` definition from quoted parameter tags and a quoted result tag. */
   definition(params: string[], result: string): string;
-  /** An expression for the native pointer `offset` bytes into the stub memory (`ctx` is its start). */
-  stubPointer(offset: number): string;
+  /**
+   * An expression for the native pointer `offset` bytes into the stub memory
+   * (`ctx` is its start): a constant, or (a string) a JS expression of type number.
+   */
+  stubPointer(offset: number | string): string;
   /** The TS type of `LoadOptions.userData`. */
   userDataType: string;
   /** The template file (under `templates/`) with the runtime's helpers that `load()` (`ts-load.ts.tmpl`) calls. */

@@ -20,6 +20,7 @@
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
 import { STUB_MEMORY_FIELD } from "../stub/mod.ts";
+import { OUT_NESTING } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
@@ -123,6 +124,8 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     if (model.selectSymbol !== "") {
       w.docComment("Points the shims of this thread at a Host's context and argument block.", DOC);
       w.line(`${model.selectSymbol}: ${dialect.definition([pointer], jsString(dialect.voidType))},`);
+      w.docComment("The fingerprint of the declarations the library's shims were compiled from.", DOC);
+      w.line(`${model.layoutSymbol}: ${dialect.definition([], jsString(dialect.ffiType.u32))},`);
     }
   });
   w.line("} as const;");
@@ -161,13 +164,46 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.docComment("The C header the native library implements (named in load errors).", DOC);
   w.line(`const HEADER_FILE = ${jsString(`${cx.name}.h`)};`);
   w.blank();
+  w.docComment("Every function a library built from the header defines: what a failed load() looks for, one by one.", DOC);
+  w.line(`const HEADER_SYMBOLS: readonly string[] = [${model.headerSymbols.map((s) => jsString(s)).join(", ")}];`);
+  if (model.layoutSymbol !== "") {
+    w.blank();
+    w.docComment("The error of a library whose shims were compiled from other declarations than these bindings.", DOC);
+    w.line("function staleLibrary(file: string | URL, found: number, expected: number): Error {");
+    w.indented(() => {
+      w.line('const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;');
+      w.line("const shown = file instanceof URL ? decodeURIComponent(file.pathname) : file;");
+      w.line("return new Error(");
+      w.indented(() => {
+        w.line("`hostbind: ${shown} was built from another version of ${HEADER_FILE} (declarations fingerprint ${hex(found)}, these bindings ${hex(expected)}): `");
+        w.line("  + `its call shims would read arguments in the wrong places; rebuild the library from the ${HEADER_FILE} generated beside these bindings`,");
+      });
+      w.line(");");
+    });
+    w.line("}");
+  }
+  w.blank();
   w.docComment("Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import.", DOC);
   w.line(`const STUB_PAGES = ${model.stub.pages};`);
   if (model.selectSymbol !== "") {
     w.blank();
-    w.docComment("The memory call path: the last Host id given out, and the Host this thread's shims point at.", DOC);
-    w.line("let lastHostId = 0;");
-    w.line("let selectedHost = 0;");
+    w.docComment(
+      "The memory call path: which Host the shims of a library point at on this thread. The pointer is\n"
+        + "the library's (one per thread), so every copy of these bindings in this thread shares one\n"
+        + "record per library, kept on `globalThis`: two copies of gen/ (or one module imported under two\n"
+        + "URLs, as test runners do) never take each other's Host for their own.",
+      DOC,
+    );
+    w.line("function shimSelection(key: string): { host: object | undefined } {");
+    w.indented(() => {
+      w.line('const slot = Symbol.for("hostbind.shimSelection");');
+      w.line("const global = globalThis as unknown as Record<symbol, Map<string, { host: object | undefined }> | undefined>;");
+      w.line("const registry = global[slot] ??= new Map();");
+      w.line("let selection = registry.get(key);");
+      w.line("if (selection === undefined) registry.set(key, selection = { host: undefined });");
+      w.line("return selection;");
+    });
+    w.line("}");
   }
   w.blank();
   const doc = [
@@ -213,6 +249,15 @@ export function base64(bytes: Uint8Array): string {
 
 /** The body of `load()` the template leaves to the emitter: FFI bindings, out-pointers, the stub, the wrappers. */
 function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
+  if (model.layoutSymbol !== "") {
+    w.line("// A library built from other declarations would read arguments at other offsets: refused.");
+    w.line(`if (lib.symbols${jsMember(model.layoutSymbol)}() !== ${model.fingerprint}) {`);
+    w.indented(() => {
+      w.line("LIBRARIES.release(key);");
+      w.line(`throw staleLibrary(file, lib.symbols${jsMember(model.layoutSymbol)}(), ${model.fingerprint});`);
+    });
+    w.line("}");
+  }
   w.line("// Each FFI function in a `const`: a constant call target keeps the engine's fast path.");
   for (const imp of model.imports) {
     w.line(`const ${imp.nativeBinding} = lib.symbols${jsMember(imp.path === "block" ? imp.shimSymbol : imp.symbol)};`);
@@ -222,14 +267,23 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line("// The memory call path: a zero-argument shim finds this Host's context and argument");
     w.line("// block through a thread-local pointer, which select() points here when another Host");
     w.line("// of the library called last (one comparison per call).");
-    w.line("const hostId = ++lastHostId;");
-    w.line(`const selectShims = lib.symbols.${model.selectSymbol};`);
+    // A C identifier: nothing in it can end the template literal.
+    w.line(`const selection = shimSelection(\`\${key} ${model.selectSymbol}\`);`);
+    w.line("const self = {};");
+    w.line(`const selectShims = lib.symbols${jsMember(model.selectSymbol)};`);
     w.line("const select = (): void => {");
     w.indented(() => {
       w.line("selectShims(ctx);");
-      w.line("selectedHost = hostId;");
+      w.line("selection.host = self;");
     });
     w.line("};");
+    w.line("// At close(): no other Host may take the shims' pointer for its own once this one's memory is gone.");
+    w.line("const forget = (): void => {");
+    w.indented(() => w.line("if (selection.host === self) selection.host = undefined;"));
+    w.line("};");
+  } else {
+    w.blank();
+    w.line("const forget = (): void => {};");
   }
   const multi = model.imports.filter((i) => i.path === "out");
   const viaStub = model.imports.filter((i) => i.path !== "direct");
@@ -237,6 +291,15 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.blank();
     w.line("// Out-areas of the multi-result imports in the stub memory, where native code writes results.");
     for (const imp of multi) w.line(`const ${imp.outBinding} = ${dialect.stubPointer(imp.outOffset)};`);
+    w.line("// A call made while another of this Host's out-path calls runs (native code calling back into");
+    w.line(`// JS, and so into the guest) gets an out-area of its own: depth d at d * ${model.stub.outStride} bytes further.`);
+    w.line("let outDepth = 0;");
+    w.line(`const nestedOut = (offset: number, depth: number, name: string) => {`);
+    w.indented(() => {
+      w.line(`if (depth >= ${OUT_NESTING}) throw new RangeError(\`hostbind: \${name} called itself through native code more than ${OUT_NESTING} deep\`);`);
+      w.line(`return ${dialect.stubPointer(`offset + depth * ${model.stub.outStride}`)};`);
+    });
+    w.line("};");
   }
   w.blank();
   w.line("// Every wrapper checks guest memory (and close()) before the call, a @noctx one");
@@ -250,7 +313,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line("hostbind: {");
     w.indented(() => {
       w.line(`${STUB_MEMORY_FIELD}: memory,`);
-      for (const imp of viaStub) emitWrapper(w, jsPropertyKey(imp.symbol), imp, dialect);
+      for (const imp of viaStub) emitWrapper(w, jsPropertyKey(imp.symbol), imp, dialect, model.stub.outStride);
     });
     w.line("},");
   });
@@ -265,7 +328,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       w.line(`${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
         for (const imp of m.imports) {
-          if (imp.path === "direct") emitWrapper(w, jsPropertyKey(imp.name), imp, dialect);
+          if (imp.path === "direct") emitWrapper(w, jsPropertyKey(imp.name), imp, dialect, model.stub.outStride);
           else w.line(`${jsPropertyKey(imp.name)}: stub${jsMember(imp.symbol)} as Imports[${jsString(imp.module)}][${jsString(imp.name)}],`);
         }
       });
@@ -276,24 +339,30 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
 }
 
 /** One monomorphic arrow wrapper: `key: (params): R => { check; call; trap check; return }`. */
-function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect): void {
+function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect, outStride: number): void {
   const trapCheck = `if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});`;
   if (imp.path === "block") {
     // Arguments and results travel through the argument block: no argument crosses the FFI.
-    w.line(`${key}: (): void => {\n  if (heap.length === 0) sync();\n  if (selectedHost !== hostId) select();\n  ${imp.nativeBinding}();\n  ${trapCheck}\n},`);
+    w.line(`${key}: (): void => {\n  if (heap.length === 0) sync();\n  if (selection.host !== self) select();\n  ${imp.nativeBinding}();\n  ${trapCheck}\n},`);
     return;
   }
   const args: string[] = [];
-  if (imp.kind === "multi") args.push(imp.outBinding);
+  if (imp.kind === "multi") args.push(`d === 0 ? ${imp.outBinding} : nestedOut(${imp.outOffset}, d, ${jsString(`${imp.module}.${imp.name}`)})`);
   if (!imp.noctx) args.push("ctx");
   for (const p of imp.params) args.push((dialect.toNative?.[p.type] ?? JS_TO_WASM[p.type])(p.name));
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
-  const returns = imp.kind === "single" ? JS_TYPE[imp.results[0]!.type] : "void";
   const single = imp.kind === "single";
+  const multi = imp.kind === "multi";
+  const returns = single ? JS_TYPE[imp.results[0]!.type] : multi ? "number" : "void";
   // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
-  const body = imp.noctx
-    ? `if (closed) throw closedError();\n  ${single ? `return ${call};` : `${call};`}`
-    : `if (heap.length === 0) sync();\n  ${single ? `const result = ${call};` : `${call};`}\n  ${trapCheck}${single ? "\n  return result;" : ""}`;
+  const check = imp.noctx ? "if (closed) throw closedError();" : "if (heap.length === 0) sync();";
+  const trapLine = imp.noctx ? "" : `\n  ${trapCheck}`;
+  const body = multi
+    // The out path: this call's depth picks its out-area; the stub loads the results from where it says.
+    ? `${check}\n  const d = outDepth;\n  outDepth = d + 1;\n  ${call};\n  outDepth = d;${trapLine}\n  return d * ${outStride};`
+    : imp.noctx
+    ? `${check}\n  ${single ? `return ${call};` : `${call};`}`
+    : `${check}\n  ${single ? `const result = ${call};` : `${call};`}${trapLine}${single ? "\n  return result;" : ""}`;
   // One block per wrapper; its lines are indented by the writer.
   w.line(`${key}: (${imp.jsParams}): ${returns} => {\n  ${body}\n},`);
 }

@@ -17,7 +17,16 @@
 import type { ValueType } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { type CallPath, callPaths, type MemoryPathRule, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import {
+  type CallPath,
+  callPaths,
+  fingerprintHex,
+  hasShim,
+  layoutSymbol,
+  type MemoryPathRule,
+  selectSymbol,
+  shimSymbol,
+} from "../../layout/paths.ts";
 import { buildStub, type StubModule } from "../stub/mod.ts";
 import { safeJsName } from "./names.ts";
 
@@ -66,7 +75,8 @@ export const JS_TO_WASM: Readonly<Record<ValueType, (name: string) => string>> =
 
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = [
-  "heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError", "select", "hostId", "selectedHost",
+  "heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError", "select", "selection", "self",
+  "d", "outDepth", "nestedOut",
 ];
 
 const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);
@@ -127,6 +137,15 @@ export interface TsModel {
   stub: StubModule;
   /** The native function that selects a Host for the shims (`hostbind_select_FIRST`), or `""` when no import takes the memory path. */
   selectSymbol: string;
+  /** The function that returns the library's layout fingerprint (`hostbind_layout_FIRST`), or `""` with no `selectSymbol`. */
+  layoutSymbol: string;
+  /** The fingerprint the library must return, `0x…` (see `layoutFingerprint`). */
+  fingerprint: string;
+  /**
+   * Every function a library built from the header defines (with its shims), in order: what a
+   * failed `load()` checks one by one, the same list whichever runtime's bindings ask.
+   */
+  headerSymbols: string[];
 }
 
 /**
@@ -152,7 +171,21 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     at += m.functions.length;
   }
   const select = paths.includes("block") ? selectSymbol(cx.layout) ?? "" : "";
-  return { modules, imports, stub: buildStub(cx.layout, paths), selectSymbol: select };
+  const shimmed = cx.layout.imports.filter(hasShim);
+  const headerSymbols = [
+    ...cx.layout.imports.map((imp) => imp.symbol),
+    ...shimmed.map(shimSymbol),
+    ...(shimmed.length === 0 ? [] : [selectSymbol(cx.layout)!, layoutSymbol(cx.layout)!]),
+  ];
+  return {
+    modules,
+    imports,
+    stub: buildStub(cx.layout, paths),
+    selectSymbol: select,
+    layoutSymbol: select === "" ? "" : layoutSymbol(cx.layout)!,
+    fingerprint: fingerprintHex(cx.layout),
+    headerSymbols,
+  };
 }
 
 function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): TsImport {

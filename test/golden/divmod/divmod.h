@@ -236,6 +236,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_divmod(void *base) {
   hostbind_base_env_divmod = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_divmod(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_divmod(void) {
+  return UINT32_C(0xcaa68c1d);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void) {
   unsigned char *hostbind_block = hostbind_base_env_divmod + 264;

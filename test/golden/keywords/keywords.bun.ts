@@ -30,6 +30,8 @@ export const symbols = {
   kw_sizes: { args: ["ptr", "ptr", "u32"], returns: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_kw_convert: { args: ["ptr"], returns: "void" },
+  /** The fingerprint of the declarations the library's shims were compiled from. */
+  hostbind_layout_kw_convert: { args: [], returns: "u32" },
 } as const;
 
 /** The wasm imports the native library serves, by import module and name. */
@@ -99,9 +101,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -141,6 +169,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -289,22 +323,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -331,12 +367,36 @@ const DEFAULT_LIBRARY: string | undefined = "./libkeywords";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "keywords.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["kw_convert", "kw_logic", "kw_clash", "kw_sizes", "hostbind_shim_kw_convert", "hostbind_shim_kw_logic", "hostbind_shim_kw_clash", "hostbind_shim_kw_sizes", "hostbind_select_kw_convert", "hostbind_layout_kw_convert"];
+
+/** The error of a library whose shims were compiled from other declarations than these bindings. */
+function staleLibrary(file: string | URL, found: number, expected: number): Error {
+  const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
+  const shown = file instanceof URL ? decodeURIComponent(file.pathname) : file;
+  return new Error(
+    `hostbind: ${shown} was built from another version of ${HEADER_FILE} (declarations fingerprint ${hex(found)}, these bindings ${hex(expected)}): `
+      + `its call shims would read arguments in the wrong places; rebuild the library from the ${HEADER_FILE} generated beside these bindings`,
+  );
+}
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
-let lastHostId = 0;
-let selectedHost = 0;
+/**
+ * The memory call path: which Host the shims of a library point at on this thread. The pointer is
+ * the library's (one per thread), so every copy of these bindings in this thread shares one
+ * record per library, kept on `globalThis`: two copies of gen/ (or one module imported under two
+ * URLs, as test runners do) never take each other's Host for their own.
+ */
+function shimSelection(key: string): { host: object | undefined } {
+  const slot = Symbol.for("hostbind.shimSelection");
+  const global = globalThis as unknown as Record<symbol, Map<string, { host: object | undefined }> | undefined>;
+  const registry = global[slot] ??= new Map();
+  let selection = registry.get(key);
+  if (selection === undefined) registry.set(key, selection = { host: undefined });
+  return selection;
+}
 
 /**
  * The wasm call-stub module, generated by hostbind. It imports its memory
@@ -351,11 +411,11 @@ let selectedHost = 0;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABIwZgAABgAn9/AGABfwBgBH9/fnwBfGACf38Cf39gAX8Df39+AlwECGhvc3RiaW5k
-  D2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQKa3dfY29udmVydAAACGhvc3RiaW5kCGt3X2Ns
-  YXNoAAEIaG9zdGJpbmQIa3dfc2l6ZXMAAgMEAwMEBQckAwprd19jb252ZXJ0AAMIa3dfY2xhc2gA
-  BAhrd19zaXplcwAFCloDKgBBACAANgKYAkEAIAE2AqACQQAgAjcDqAJBACADOQOwAhAAQQArA5gC
-  CxQAIAAgARABQQAoAoACQQAoAoQCCxgAIAAQAkEAKAKIAkEAKAKMAkEAKQOQAgs=
+  AGFzbQEAAAABJQZgAABgAn9/AX9gAX8Bf2AEf39+fAF8YAJ/fwJ/f2ABfwN/f34CXAQIaG9zdGJp
+  bmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAprd19jb252ZXJ0AAAIaG9zdGJpbmQIa3df
+  Y2xhc2gAAQhob3N0YmluZAhrd19zaXplcwACAwQDAwQFByQDCmt3X2NvbnZlcnQAAwhrd19jbGFz
+  aAAECGt3X3NpemVzAAUKYgMqAEEAIAA2ApgCQQAgATYCoAJBACACNwOoAkEAIAM5A7ACEABBACsD
+  mAILGAEBfyAAIAEQASECIAIoAoACIAIoAoQCCxwBAX8gABACIQEgASgCiAIgASgCjAIgASkDkAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -370,8 +430,18 @@ function pointerTo(buffer: ArrayBufferLike): Pointer {
   return ptr(new Uint8Array(buffer));
 }
 
-/** The library to open as `dlopen` takes it (see `libraryPath`): file URLs become paths. */
+/**
+ * The library to open as `dlopen` takes it (see `libraryPath`): file URLs
+ * become paths. In a binary made by `bun build --compile` this file lives in
+ * Bun's virtual file system, where no library is: there the default library
+ * is the file of its name beside the executable.
+ */
 function libraryFile(path: string | URL | undefined): string {
+  if (path === undefined && DEFAULT_LIBRARY !== undefined && /[\\/]\$bunfs[\\/]|~BUN/.test(import.meta.url)) {
+    const name = DEFAULT_LIBRARY.slice(DEFAULT_LIBRARY.lastIndexOf("/") + 1);
+    const dir = process.execPath.slice(0, Math.max(process.execPath.lastIndexOf("/"), process.execPath.lastIndexOf("\\")) + 1);
+    return libraryPath(dir + name, LIBRARY_EXTENSION) as string;
+  }
   const file = libraryPath(path, LIBRARY_EXTENSION);
   return file instanceof URL ? Bun.fileURLToPath(file) : file;
 }
@@ -411,7 +481,7 @@ function openLibrary(path: string): Library<typeof symbols> {
   } catch (error) {
     throw loadError(path, error, fileHead(path), ARCH, (name) => {
       try {
-        dlopen(path, { [name]: symbols[name] }).close();
+        dlopen(path, { [name]: { args: [], returns: "void" } }).close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -494,6 +564,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -507,6 +583,11 @@ export function load(options?: string | URL | LoadOptions): Host {
   // The import's name reaches the trap path only: it names the import when no memory is bound.
   const trap = (name: string): HostTrap => takeTrap(memory.buffer, name, guest === undefined);
 
+  // A library built from other declarations would read arguments at other offsets: refused.
+  if (lib.symbols.hostbind_layout_kw_convert() !== 0xd634e1ea) {
+    LIBRARIES.release(key);
+    throw staleLibrary(file, lib.symbols.hostbind_layout_kw_convert(), 0xd634e1ea);
+  }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_kw_convert = lib.symbols.hostbind_shim_kw_convert;
   const native_kw_logic = lib.symbols.kw_logic;
@@ -516,16 +597,28 @@ export function load(options?: string | URL | LoadOptions): Host {
   // The memory call path: a zero-argument shim finds this Host's context and argument
   // block through a thread-local pointer, which select() points here when another Host
   // of the library called last (one comparison per call).
-  const hostId = ++lastHostId;
+  const selection = shimSelection(`${key} hostbind_select_kw_convert`);
+  const self = {};
   const selectShims = lib.symbols.hostbind_select_kw_convert;
   const select = (): void => {
     selectShims(ctx);
-    selectedHost = hostId;
+    selection.host = self;
+  };
+  // At close(): no other Host may take the shims' pointer for its own once this one's memory is gone.
+  const forget = (): void => {
+    if (selection.host === self) selection.host = undefined;
   };
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_kw_clash = (ctx + 256) as Pointer;
   const out_kw_sizes = (ctx + 264) as Pointer;
+  // A call made while another of this Host's out-path calls runs (native code calling back into
+  // JS, and so into the guest) gets an out-area of its own: depth d at d * 312 bytes further.
+  let outDepth = 0;
+  const nestedOut = (offset: number, depth: number, name: string) => {
+    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    return (ctx + offset + depth * 312) as Pointer;
+  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -537,19 +630,27 @@ export function load(options?: string | URL | LoadOptions): Host {
       hostbind_memory: memory,
       kw_convert: (): void => {
         if (heap.length === 0) sync();
-        if (selectedHost !== hostId) select();
+        if (selection.host !== self) select();
         native_kw_convert();
         if (words[7] !== 0) throw trap("kw.convert");
       },
-      kw_clash: (out: number, ctx_: number): void => {
+      kw_clash: (out: number, ctx_: number): number => {
         if (heap.length === 0) sync();
-        native_kw_clash(out_kw_clash, ctx, out | 0, ctx_ | 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_kw_clash(d === 0 ? out_kw_clash : nestedOut(256, d, "kw.clash"), ctx, out | 0, ctx_ | 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("kw.clash");
+        return d * 312;
       },
-      kw_sizes: (register: number): void => {
+      kw_sizes: (register: number): number => {
         if (heap.length === 0) sync();
-        native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_kw_sizes(d === 0 ? out_kw_sizes : nestedOut(264, d, "kw.sizes"), ctx, register >>> 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("kw.sizes");
+        return d * 312;
       },
     },
   }).exports;
@@ -580,6 +681,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

@@ -93,9 +93,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -135,6 +161,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -283,22 +315,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -325,6 +359,9 @@ const DEFAULT_LIBRARY: string | undefined = "./libkeywords";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "keywords.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["kw_convert", "kw_logic", "kw_clash", "kw_sizes", "hostbind_shim_kw_convert", "hostbind_shim_kw_logic", "hostbind_shim_kw_clash", "hostbind_shim_kw_sizes", "hostbind_select_kw_convert", "hostbind_layout_kw_convert"];
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
@@ -340,18 +377,38 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABGARgAn9/AGABfwBgAn9/An9/YAF/A39/fgJGAwhob3N0YmluZA9ob3N0YmluZF9t
-  ZW1vcnkCAQEBCGhvc3RiaW5kCGt3X2NsYXNoAAAIaG9zdGJpbmQIa3dfc2l6ZXMAAQMDAgIDBxcC
-  CGt3X2NsYXNoAAIIa3dfc2l6ZXMAAwovAhQAIAAgARAAQQAoAoACQQAoAoQCCxgAIAAQAUEAKAKI
-  AkEAKAKMAkEAKQOQAgs=
+  AGFzbQEAAAABGgRgAn9/AX9gAX8Bf2ACf38Cf39gAX8Df39+AkYDCGhvc3RiaW5kD2hvc3RiaW5k
+  X21lbW9yeQIBAQEIaG9zdGJpbmQIa3dfY2xhc2gAAAhob3N0YmluZAhrd19zaXplcwABAwMCAgMH
+  FwIIa3dfY2xhc2gAAghrd19zaXplcwADCjcCGAEBfyAAIAEQACECIAIoAoACIAIoAoQCCxwBAX8g
+  ABABIQEgASgCiAIgASgCjAIgASkDkAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = Deno.build.os === "windows" ? ".dll" : Deno.build.os === "darwin" ? ".dylib" : ".so";
 
+/**
+ * Runs a pointer operation of Deno's FFI, turning the permission error it
+ * throws under a scoped `--allow-ffi=PATH` into one that says what to run:
+ * Deno lets a scoped permission open libraries, but takes addresses
+ * (`Deno.UnsafePointer`) only with `--allow-ffi` for everything.
+ */
+function withFfi<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotCapable)) throw error;
+    throw new Deno.errors.NotCapable(
+      "hostbind: these bindings pass native code addresses of wasm memory, which Deno allows only with --allow-ffi "
+        + "for all libraries (a path list, --allow-ffi=./build, lets Deno open the library but not take addresses): "
+        + "run with --allow-ffi (and --allow-read for the library's folder)",
+      { cause: error },
+    );
+  }
+}
+
 /** A pointer to the start of `buffer`, for native code to keep. */
 function pointerTo(buffer: ArrayBufferLike): Deno.PointerObject {
-  const p = Deno.UnsafePointer.of(new Uint8Array(buffer));
+  const p = withFfi(() => Deno.UnsafePointer.of(new Uint8Array(buffer)));
   if (p === null) throw new Error("hostbind: could not take the address of a wasm memory");
   return p;
 }
@@ -383,7 +440,7 @@ function fileHead(path: string | URL): Uint8Array | undefined {
 
 /** The native address of a view's first byte (of guest memory: it never moves while bound). */
 function addressOf(view: Uint8Array): bigint {
-  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(view));
+  return withFfi(() => Deno.UnsafePointer.value(Deno.UnsafePointer.of(view)));
 }
 
 /** Opens the library with every symbol, or throws one error that says what is wrong. */
@@ -394,7 +451,7 @@ function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
     const shown = path instanceof URL ? decodeURIComponent(path.pathname) : path;
     throw loadError(shown, error, fileHead(path), Deno.build.arch, (name) => {
       try {
-        Deno.dlopen(path, { [name]: symbols[name] }).close();
+        Deno.dlopen(path, { [name]: { parameters: [], result: "void" } }).close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -480,6 +537,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -499,9 +562,18 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_kw_clash = lib.symbols.kw_clash;
   const native_kw_sizes = lib.symbols.kw_sizes;
 
+  const forget = (): void => {};
+
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_kw_clash = Deno.UnsafePointer.offset(ctx, 256);
   const out_kw_sizes = Deno.UnsafePointer.offset(ctx, 264);
+  // A call made while another of this Host's out-path calls runs (native code calling back into
+  // JS, and so into the guest) gets an out-area of its own: depth d at d * 312 bytes further.
+  let outDepth = 0;
+  const nestedOut = (offset: number, depth: number, name: string) => {
+    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 312);
+  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -510,15 +582,23 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      kw_clash: (out: number, ctx_: number): void => {
+      kw_clash: (out: number, ctx_: number): number => {
         if (heap.length === 0) sync();
-        native_kw_clash(out_kw_clash, ctx, out | 0, ctx_ | 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_kw_clash(d === 0 ? out_kw_clash : nestedOut(256, d, "kw.clash"), ctx, out | 0, ctx_ | 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("kw.clash");
+        return d * 312;
       },
-      kw_sizes: (register: number): void => {
+      kw_sizes: (register: number): number => {
         if (heap.length === 0) sync();
-        native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_kw_sizes(d === 0 ? out_kw_sizes : nestedOut(264, d, "kw.sizes"), ctx, register >>> 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("kw.sizes");
+        return d * 312;
       },
     },
   }).exports;
@@ -554,6 +634,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

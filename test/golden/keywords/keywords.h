@@ -269,6 +269,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_kw_convert(void *base) {
   hostbind_base_kw_convert = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_kw_convert(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_kw_convert(void) {
+  return UINT32_C(0xd634e1ea);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void) {
   unsigned char *hostbind_block = hostbind_base_kw_convert + 280;

@@ -103,9 +103,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -145,6 +171,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -293,22 +325,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -335,6 +369,9 @@ const DEFAULT_LIBRARY: string | undefined = "./libmixed";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "mixed.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["stats_summarize", "stats_split", "stats_bounds", "stats_find", "stats_everything", "hostbind_shim_stats_summarize", "hostbind_shim_stats_split", "hostbind_shim_stats_bounds", "hostbind_shim_stats_find", "hostbind_shim_stats_everything", "hostbind_select_stats_summarize", "hostbind_layout_stats_summarize"];
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
@@ -353,22 +390,43 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABMwhgAn9/AGABfgBgAABgAn9/BH98fX5gAX4Cf39gAAN/fH9gAn9/An9/YAF+Bn1+
-  f3x/fgKaAQYIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZA9zdGF0c19zdW1t
-  YXJpemUAAAhob3N0YmluZAtzdGF0c19zcGxpdAABCGhvc3RiaW5kDHN0YXRzX2JvdW5kcwACCGhv
-  c3RiaW5kCnN0YXRzX2ZpbmQAAAhob3N0YmluZBBzdGF0c19ldmVyeXRoaW5nAAEDBgUDBAUGBwdQ
-  BQ9zdGF0c19zdW1tYXJpemUABQtzdGF0c19zcGxpdAAGDHN0YXRzX2JvdW5kcwAHCnN0YXRzX2Zp
-  bmQACBBzdGF0c19ldmVyeXRoaW5nAAkKjAEFIAAgACABEABBACgCgAJBACsDiAJBACoCkAJBACkD
-  mAILEgAgABABQQAoAqACQQAoAqQCCxYAEAJBACgCqAJBACsDsAJBACgCuAILFAAgACABEANBACgC
-  wAJBACgCxAILKgAgABAEQQAqAsgCQQApA9ACQQAoAtgCQQArA+ACQQAoAugCQQApA/ACCw==
+  AGFzbQEAAAABNghgAn9/AX9gAX4Bf2AAAX9gAn9/BH98fX5gAX4Cf39gAAN/fH9gAn9/An9/YAF+
+  Bn1+f3x/fgKaAQYIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZA9zdGF0c19z
+  dW1tYXJpemUAAAhob3N0YmluZAtzdGF0c19zcGxpdAABCGhvc3RiaW5kDHN0YXRzX2JvdW5kcwAC
+  CGhvc3RiaW5kCnN0YXRzX2ZpbmQAAAhob3N0YmluZBBzdGF0c19ldmVyeXRoaW5nAAEDBgUDBAUG
+  BwdQBQ9zdGF0c19zdW1tYXJpemUABQtzdGF0c19zcGxpdAAGDHN0YXRzX2JvdW5kcwAHCnN0YXRz
+  X2ZpbmQACBBzdGF0c19ldmVyeXRoaW5nAAkKoAEFJAEBfyAAIAEQACECIAIoAoACIAIrA4gCIAIq
+  ApACIAIpA5gCCxYBAX8gABABIQEgASgCoAIgASgCpAILGgEBfxACIQAgACgCqAIgACsDsAIgACgC
+  uAILGAEBfyAAIAEQAyECIAIoAsACIAIoAsQCCy4BAX8gABAEIQEgASoCyAIgASkD0AIgASgC2AIg
+  ASsD4AIgASgC6AIgASkD8AIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = Deno.build.os === "windows" ? ".dll" : Deno.build.os === "darwin" ? ".dylib" : ".so";
 
+/**
+ * Runs a pointer operation of Deno's FFI, turning the permission error it
+ * throws under a scoped `--allow-ffi=PATH` into one that says what to run:
+ * Deno lets a scoped permission open libraries, but takes addresses
+ * (`Deno.UnsafePointer`) only with `--allow-ffi` for everything.
+ */
+function withFfi<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotCapable)) throw error;
+    throw new Deno.errors.NotCapable(
+      "hostbind: these bindings pass native code addresses of wasm memory, which Deno allows only with --allow-ffi "
+        + "for all libraries (a path list, --allow-ffi=./build, lets Deno open the library but not take addresses): "
+        + "run with --allow-ffi (and --allow-read for the library's folder)",
+      { cause: error },
+    );
+  }
+}
+
 /** A pointer to the start of `buffer`, for native code to keep. */
 function pointerTo(buffer: ArrayBufferLike): Deno.PointerObject {
-  const p = Deno.UnsafePointer.of(new Uint8Array(buffer));
+  const p = withFfi(() => Deno.UnsafePointer.of(new Uint8Array(buffer)));
   if (p === null) throw new Error("hostbind: could not take the address of a wasm memory");
   return p;
 }
@@ -400,7 +458,7 @@ function fileHead(path: string | URL): Uint8Array | undefined {
 
 /** The native address of a view's first byte (of guest memory: it never moves while bound). */
 function addressOf(view: Uint8Array): bigint {
-  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(view));
+  return withFfi(() => Deno.UnsafePointer.value(Deno.UnsafePointer.of(view)));
 }
 
 /** Opens the library with every symbol, or throws one error that says what is wrong. */
@@ -411,7 +469,7 @@ function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
     const shown = path instanceof URL ? decodeURIComponent(path.pathname) : path;
     throw loadError(shown, error, fileHead(path), Deno.build.arch, (name) => {
       try {
-        Deno.dlopen(path, { [name]: symbols[name] }).close();
+        Deno.dlopen(path, { [name]: { parameters: [], result: "void" } }).close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -497,6 +555,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -517,12 +581,21 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_stats_find = lib.symbols.stats_find;
   const native_stats_everything = lib.symbols.stats_everything;
 
+  const forget = (): void => {};
+
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_stats_summarize = Deno.UnsafePointer.offset(ctx, 256);
   const out_stats_split = Deno.UnsafePointer.offset(ctx, 288);
   const out_stats_bounds = Deno.UnsafePointer.offset(ctx, 296);
   const out_stats_find = Deno.UnsafePointer.offset(ctx, 320);
   const out_stats_everything = Deno.UnsafePointer.offset(ctx, 328);
+  // A call made while another of this Host's out-path calls runs (native code calling back into
+  // JS, and so into the guest) gets an out-area of its own: depth d at d * 424 bytes further.
+  let outDepth = 0;
+  const nestedOut = (offset: number, depth: number, name: string) => {
+    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 424);
+  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -531,30 +604,50 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      stats_summarize: (ptr: number, len: number): void => {
+      stats_summarize: (ptr: number, len: number): number => {
         if (heap.length === 0) sync();
-        native_stats_summarize(out_stats_summarize, ctx, ptr >>> 0, len >>> 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_stats_summarize(d === 0 ? out_stats_summarize : nestedOut(256, d, "stats.summarize"), ctx, ptr >>> 0, len >>> 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("stats.summarize");
+        return d * 424;
       },
-      stats_split: (x: bigint): void => {
+      stats_split: (x: bigint): number => {
         if (heap.length === 0) sync();
-        native_stats_split(out_stats_split, ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
+        const d = outDepth;
+        outDepth = d + 1;
+        native_stats_split(d === 0 ? out_stats_split : nestedOut(288, d, "stats.split"), ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
+        outDepth = d;
         if (words[7] !== 0) throw trap("stats.split");
+        return d * 424;
       },
-      stats_bounds: (): void => {
+      stats_bounds: (): number => {
         if (heap.length === 0) sync();
-        native_stats_bounds(out_stats_bounds, ctx);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_stats_bounds(d === 0 ? out_stats_bounds : nestedOut(296, d, "stats.bounds"), ctx);
+        outDepth = d;
         if (words[7] !== 0) throw trap("stats.bounds");
+        return d * 424;
       },
-      stats_find: (haystack: number, needle: number): void => {
+      stats_find: (haystack: number, needle: number): number => {
         if (heap.length === 0) sync();
-        native_stats_find(out_stats_find, ctx, haystack >>> 0, needle >>> 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_stats_find(d === 0 ? out_stats_find : nestedOut(320, d, "stats.find"), ctx, haystack >>> 0, needle >>> 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("stats.find");
+        return d * 424;
       },
-      stats_everything: (seed: bigint): void => {
+      stats_everything: (seed: bigint): number => {
         if (heap.length === 0) sync();
-        native_stats_everything(out_stats_everything, ctx, (typeof seed === "bigint" ? seed : BigInt.asUintN(64, seed)));
+        const d = outDepth;
+        outDepth = d + 1;
+        native_stats_everything(d === 0 ? out_stats_everything : nestedOut(328, d, "stats.everything"), ctx, (typeof seed === "bigint" ? seed : BigInt.asUintN(64, seed)));
+        outDepth = d;
         if (words[7] !== 0) throw trap("stats.everything");
+        return d * 424;
       },
     },
   }).exports;
@@ -581,6 +674,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

@@ -354,6 +354,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_stats_summarize(void *base) {
   hostbind_base_stats_summarize = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_summarize(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_summarize(void) {
+  return UINT32_C(0xdbfd248d);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;

@@ -321,6 +321,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_time_ns(void *base) {
   hostbind_base_env_time_ns = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_time_ns(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_time_ns(void) {
+  return UINT32_C(0x226f9842);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(void) {
   unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;

@@ -107,8 +107,17 @@ function bindingsModule(): string {
 
 // The module is chosen at run time and imported by a computed URL, so a type
 // checker never reads the other runtime's module (and its `Deno` or `bun:ffi`
-// types) through this file.
-const bindings: Bindings = await import(new URL(bindingsModule(), import.meta.url).href);
+// types) through this file. A bundler does not follow such an import either:
+// a bundle (or a compiled binary) imports the runtime's module itself.
+const bindings: Bindings = await import(new URL(bindingsModule(), import.meta.url).href).catch((error: unknown) => {
+  throw new Error(
+    `hostbind: ${new URL(bindingsModule(), import.meta.url).pathname.split("/").pop()} could not be imported beside ${import.meta.url}: `
+      + "this file picks the runtime's bindings module at run time, which a bundler cannot follow; in a bundle or a "
+      + "compiled binary (bun build, deno compile) import the runtime's module directly instead, e.g. "
+      + `import { load } from "./${bindingsModule().slice(2)}"`,
+    { cause: error },
+  );
+});
 
 /**
  * The runtime's `HostTrap` class: `error instanceof HostTrap` holds for

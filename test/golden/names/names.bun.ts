@@ -100,9 +100,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -142,6 +168,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -290,22 +322,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -332,6 +366,9 @@ const DEFAULT_LIBRARY: string | undefined = "./libnames";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "names.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["my_lib_v2_get_version", "my_lib_v2_min_max", "acme_clock_ticks", "wasi_random_random_0_2_0_get_random_u32", "hostbind_shim_my_lib_v2_get_version", "hostbind_shim_my_lib_v2_min_max", "hostbind_shim_acme_clock_ticks", "hostbind_shim_wasi_random_random_0_2_0_get_random_u32", "hostbind_select_my_lib_v2_get_version", "hostbind_layout_my_lib_v2_get_version"];
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
@@ -346,9 +383,9 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABDQJgAn9/AGACf38Cf38COwIIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQho
-  b3N0YmluZBFteV9saWJfdjJfbWluX21heAAAAwIBAQcVARFteV9saWJfdjJfbWluX21heAABChYB
-  FAAgACABEABBACgCgAJBACgChAIL
+  AGFzbQEAAAABDgJgAn9/AX9gAn9/An9/AjsCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
+  aG9zdGJpbmQRbXlfbGliX3YyX21pbl9tYXgAAAMCAQEHFQERbXlfbGliX3YyX21pbl9tYXgAAQoa
+  ARgBAX8gACABEAAhAiACKAKAAiACKAKEAgs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -363,8 +400,18 @@ function pointerTo(buffer: ArrayBufferLike): Pointer {
   return ptr(new Uint8Array(buffer));
 }
 
-/** The library to open as `dlopen` takes it (see `libraryPath`): file URLs become paths. */
+/**
+ * The library to open as `dlopen` takes it (see `libraryPath`): file URLs
+ * become paths. In a binary made by `bun build --compile` this file lives in
+ * Bun's virtual file system, where no library is: there the default library
+ * is the file of its name beside the executable.
+ */
 function libraryFile(path: string | URL | undefined): string {
+  if (path === undefined && DEFAULT_LIBRARY !== undefined && /[\\/]\$bunfs[\\/]|~BUN/.test(import.meta.url)) {
+    const name = DEFAULT_LIBRARY.slice(DEFAULT_LIBRARY.lastIndexOf("/") + 1);
+    const dir = process.execPath.slice(0, Math.max(process.execPath.lastIndexOf("/"), process.execPath.lastIndexOf("\\")) + 1);
+    return libraryPath(dir + name, LIBRARY_EXTENSION) as string;
+  }
   const file = libraryPath(path, LIBRARY_EXTENSION);
   return file instanceof URL ? Bun.fileURLToPath(file) : file;
 }
@@ -404,7 +451,7 @@ function openLibrary(path: string): Library<typeof symbols> {
   } catch (error) {
     throw loadError(path, error, fileHead(path), ARCH, (name) => {
       try {
-        dlopen(path, { [name]: symbols[name] }).close();
+        dlopen(path, { [name]: { args: [], returns: "void" } }).close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -487,6 +534,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -506,8 +559,17 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_acme_clock_ticks = lib.symbols.acme_clock_ticks;
   const native_wasi_random_random_0_2_0_get_random_u32 = lib.symbols.wasi_random_random_0_2_0_get_random_u32;
 
+  const forget = (): void => {};
+
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_my_lib_v2_min_max = (ctx + 256) as Pointer;
+  // A call made while another of this Host's out-path calls runs (native code calling back into
+  // JS, and so into the guest) gets an out-area of its own: depth d at d * 280 bytes further.
+  let outDepth = 0;
+  const nestedOut = (offset: number, depth: number, name: string) => {
+    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    return (ctx + offset + depth * 280) as Pointer;
+  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -516,10 +578,14 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      my_lib_v2_min_max: (a: number, b: number): void => {
+      my_lib_v2_min_max: (a: number, b: number): number => {
         if (heap.length === 0) sync();
-        native_my_lib_v2_min_max(out_my_lib_v2_min_max, ctx, a | 0, b | 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_my_lib_v2_min_max(d === 0 ? out_my_lib_v2_min_max : nestedOut(256, d, "my-lib.v2.min_max"), ctx, a | 0, b | 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("my-lib.v2.min_max");
+        return d * 280;
       },
     },
   }).exports;
@@ -564,6 +630,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

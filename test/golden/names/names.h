@@ -254,6 +254,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_my_lib_v2_get_version(void *base) {
   hostbind_base_my_lib_v2_get_version = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_my_lib_v2_get_version(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_my_lib_v2_get_version(void) {
+  return UINT32_C(0x0b97b4cd);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(void) {
   unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;

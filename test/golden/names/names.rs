@@ -211,9 +211,8 @@ pub type AcmeClockTicksFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> u32;
 #[allow(dead_code)]
 pub type WasiRandomRandom020GetRandomU32Fn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> u32;
 
-// The call shims of the memory call path, which the Node bindings use for every
-// import (but @noctx ones): each takes no arguments, reads them from the argument
-// block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each takes no arguments, reads them from the
+// argument block of the Host selected for this thread, calls the implementation (declared
 // below by its C symbol) and leaves the results in the block.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
@@ -224,6 +223,13 @@ pub type WasiRandomRandom020GetRandomU32Fn = unsafe extern "C" fn(ctx: *mut Host
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_select_my_lib_v2_get_version(base: *mut u8) {
     HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+/// Which declarations these shims were compiled from: load() compares it with the bindings'
+/// and asks for a rebuild when the library is older or newer than they are.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_layout_my_lib_v2_get_version() -> u32 {
+    0x0b97b4cd
 }
 
 // The implementations, as the crate exports them.

@@ -24,6 +24,8 @@ export const symbols = {
   wide_unpack: { parameters: ["pointer", "pointer", "u64"], result: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_wide_blend: { parameters: ["pointer"], result: "void" },
+  /** The fingerprint of the declarations the library's shims were compiled from. */
+  hostbind_layout_wide_blend: { parameters: [], result: "u32" },
 } as const;
 
 /** The wasm imports the native library serves, by import module and name. */
@@ -31,7 +33,7 @@ export type Imports = {
   /** Long parameter lists and many results, to exercise line wrapping. */
   readonly wide: {
     /** Ten parameters of every type; long enough to wrap one per line. */
-    blend(a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number;
+    blend(a: number, b: number, c: bigint, d_: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number;
     /** Eight results, the most the layout probe uses. */
     unpack(packed: bigint): [r0: number, r1: number, r2: number, r3: number, r4: bigint, r5: number, r6: bigint, r7: number];
   };
@@ -89,9 +91,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -131,6 +159,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -279,22 +313,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -321,12 +357,36 @@ const DEFAULT_LIBRARY: string | undefined = "./libwide";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "wide.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["wide_blend", "wide_unpack", "hostbind_shim_wide_blend", "hostbind_shim_wide_unpack", "hostbind_select_wide_blend", "hostbind_layout_wide_blend"];
+
+/** The error of a library whose shims were compiled from other declarations than these bindings. */
+function staleLibrary(file: string | URL, found: number, expected: number): Error {
+  const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
+  const shown = file instanceof URL ? decodeURIComponent(file.pathname) : file;
+  return new Error(
+    `hostbind: ${shown} was built from another version of ${HEADER_FILE} (declarations fingerprint ${hex(found)}, these bindings ${hex(expected)}): `
+      + `its call shims would read arguments in the wrong places; rebuild the library from the ${HEADER_FILE} generated beside these bindings`,
+  );
+}
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
-/** The memory call path: the last Host id given out, and the Host this thread's shims point at. */
-let lastHostId = 0;
-let selectedHost = 0;
+/**
+ * The memory call path: which Host the shims of a library point at on this thread. The pointer is
+ * the library's (one per thread), so every copy of these bindings in this thread shares one
+ * record per library, kept on `globalThis`: two copies of gen/ (or one module imported under two
+ * URLs, as test runners do) never take each other's Host for their own.
+ */
+function shimSelection(key: string): { host: object | undefined } {
+  const slot = Symbol.for("hostbind.shimSelection");
+  const global = globalThis as unknown as Record<symbol, Map<string, { host: object | undefined }> | undefined>;
+  const registry = global[slot] ??= new Map();
+  let selection = registry.get(key);
+  if (selection === undefined) registry.set(key, selection = { host: undefined });
+  return selection;
+}
 
 /**
  * The wasm call-stub module, generated by hostbind. It imports its memory
@@ -340,20 +400,40 @@ let selectedHost = 0;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABIgRgAABgAX4AYAp/f35+fXx/f318AXxgAX4If399fH5/fn0CSwMIaG9zdGJpbmQP
-  aG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAp3aWRlX2JsZW5kAAAIaG9zdGJpbmQLd2lkZV91
-  bnBhY2sAAQMDAgIDBxwCCndpZGVfYmxlbmQAAgt3aWRlX3VucGFjawADCpMBAloAQQAgADYCuAJB
-  ACABNgLAAkEAIAI3A8gCQQAgAzcD0AJBACAEOALYAkEAIAU5A+ACQQAgBjYC6AJBACAHNgLwAkEA
-  IAg4AvgCQQAgCTkDgAMQAEEAKwO4Ags2ACAAEAFBACgCgAJBACgChAJBACoCiAJBACsDkAJBACkD
-  mAJBACgCoAJBACkDqAJBACoCsAIL
+  AGFzbQEAAAABIwRgAABgAX4Bf2AKf39+fn18f399fAF8YAF+CH9/fXx+f359AksDCGhvc3RiaW5k
+  D2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQKd2lkZV9ibGVuZAAACGhvc3RiaW5kC3dpZGVf
+  dW5wYWNrAAEDAwICAwccAgp3aWRlX2JsZW5kAAILd2lkZV91bnBhY2sAAwqXAQJaAEEAIAA2ArgC
+  QQAgATYCwAJBACACNwPIAkEAIAM3A9ACQQAgBDgC2AJBACAFOQPgAkEAIAY2AugCQQAgBzYC8AJB
+  ACAIOAL4AkEAIAk5A4ADEABBACsDuAILOgEBfyAAEAEhASABKAKAAiABKAKEAiABKgKIAiABKwOQ
+  AiABKQOYAiABKAKgAiABKQOoAiABKgKwAgs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = Deno.build.os === "windows" ? ".dll" : Deno.build.os === "darwin" ? ".dylib" : ".so";
 
+/**
+ * Runs a pointer operation of Deno's FFI, turning the permission error it
+ * throws under a scoped `--allow-ffi=PATH` into one that says what to run:
+ * Deno lets a scoped permission open libraries, but takes addresses
+ * (`Deno.UnsafePointer`) only with `--allow-ffi` for everything.
+ */
+function withFfi<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotCapable)) throw error;
+    throw new Deno.errors.NotCapable(
+      "hostbind: these bindings pass native code addresses of wasm memory, which Deno allows only with --allow-ffi "
+        + "for all libraries (a path list, --allow-ffi=./build, lets Deno open the library but not take addresses): "
+        + "run with --allow-ffi (and --allow-read for the library's folder)",
+      { cause: error },
+    );
+  }
+}
+
 /** A pointer to the start of `buffer`, for native code to keep. */
 function pointerTo(buffer: ArrayBufferLike): Deno.PointerObject {
-  const p = Deno.UnsafePointer.of(new Uint8Array(buffer));
+  const p = withFfi(() => Deno.UnsafePointer.of(new Uint8Array(buffer)));
   if (p === null) throw new Error("hostbind: could not take the address of a wasm memory");
   return p;
 }
@@ -385,7 +465,7 @@ function fileHead(path: string | URL): Uint8Array | undefined {
 
 /** The native address of a view's first byte (of guest memory: it never moves while bound). */
 function addressOf(view: Uint8Array): bigint {
-  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(view));
+  return withFfi(() => Deno.UnsafePointer.value(Deno.UnsafePointer.of(view)));
 }
 
 /** Opens the library with every symbol, or throws one error that says what is wrong. */
@@ -396,7 +476,7 @@ function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
     const shown = path instanceof URL ? decodeURIComponent(path.pathname) : path;
     throw loadError(shown, error, fileHead(path), Deno.build.arch, (name) => {
       try {
-        Deno.dlopen(path, { [name]: symbols[name] }).close();
+        Deno.dlopen(path, { [name]: { parameters: [], result: "void" } }).close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -482,6 +562,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -495,6 +581,11 @@ export function load(options?: string | URL | LoadOptions): Host {
   // The import's name reaches the trap path only: it names the import when no memory is bound.
   const trap = (name: string): HostTrap => takeTrap(memory.buffer, name, guest === undefined);
 
+  // A library built from other declarations would read arguments at other offsets: refused.
+  if (lib.symbols.hostbind_layout_wide_blend() !== 0x548b2920) {
+    LIBRARIES.release(key);
+    throw staleLibrary(file, lib.symbols.hostbind_layout_wide_blend(), 0x548b2920);
+  }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_wide_blend = lib.symbols.hostbind_shim_wide_blend;
   const native_wide_unpack = lib.symbols.wide_unpack;
@@ -502,15 +593,27 @@ export function load(options?: string | URL | LoadOptions): Host {
   // The memory call path: a zero-argument shim finds this Host's context and argument
   // block through a thread-local pointer, which select() points here when another Host
   // of the library called last (one comparison per call).
-  const hostId = ++lastHostId;
+  const selection = shimSelection(`${key} hostbind_select_wide_blend`);
+  const self = {};
   const selectShims = lib.symbols.hostbind_select_wide_blend;
   const select = (): void => {
     selectShims(ctx);
-    selectedHost = hostId;
+    selection.host = self;
+  };
+  // At close(): no other Host may take the shims' pointer for its own once this one's memory is gone.
+  const forget = (): void => {
+    if (selection.host === self) selection.host = undefined;
   };
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_wide_unpack = Deno.UnsafePointer.offset(ctx, 256);
+  // A call made while another of this Host's out-path calls runs (native code calling back into
+  // JS, and so into the guest) gets an out-area of its own: depth d at d * 392 bytes further.
+  let outDepth = 0;
+  const nestedOut = (offset: number, depth: number, name: string) => {
+    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 392);
+  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -522,14 +625,18 @@ export function load(options?: string | URL | LoadOptions): Host {
       hostbind_memory: memory,
       wide_blend: (): void => {
         if (heap.length === 0) sync();
-        if (selectedHost !== hostId) select();
+        if (selection.host !== self) select();
         native_wide_blend();
         if (words[7] !== 0) throw trap("wide.blend");
       },
-      wide_unpack: (packed: bigint): void => {
+      wide_unpack: (packed: bigint): number => {
         if (heap.length === 0) sync();
-        native_wide_unpack(out_wide_unpack, ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
+        const d = outDepth;
+        outDepth = d + 1;
+        native_wide_unpack(d === 0 ? out_wide_unpack : nestedOut(256, d, "wide.unpack"), ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
+        outDepth = d;
         if (words[7] !== 0) throw trap("wide.unpack");
+        return d * 392;
       },
     },
   }).exports;
@@ -553,6 +660,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };

@@ -265,6 +265,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_wide_blend(void *base) {
   hostbind_base_wide_blend = (unsigned char *)base;
 }
 
+/*
+ * Which declarations these shims were compiled from: load() compares it with the bindings'
+ * and asks for a rebuild when the library is older or newer than they are.
+ */
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_wide_blend(void);
+HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_wide_blend(void) {
+  return UINT32_C(0x548b2920);
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void) {
   unsigned char *hostbind_block = hostbind_base_wide_blend + 312;

@@ -194,9 +194,8 @@ pub type WideUnpackFn = unsafe extern "C" fn(
     packed: u64,
 );
 
-// The call shims of the memory call path, which the Node bindings use for every
-// import (but @noctx ones): each takes no arguments, reads them from the argument
-// block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each takes no arguments, reads them from the
+// argument block of the Host selected for this thread, calls the implementation (declared
 // below by its C symbol) and leaves the results in the block.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
@@ -207,6 +206,13 @@ pub type WideUnpackFn = unsafe extern "C" fn(
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_select_wide_blend(base: *mut u8) {
     HOSTBIND_BASE.with(|b| b.set(base));
+}
+
+/// Which declarations these shims were compiled from: load() compares it with the bindings'
+/// and asks for a rebuild when the library is older or newer than they are.
+#[unsafe(no_mangle)]
+pub extern "C" fn hostbind_layout_wide_blend() -> u32 {
+    0x548b2920
 }
 
 // The implementations, as the crate exports them.

@@ -87,7 +87,7 @@ export type Imports = {
     /** Integer division; traps (code 7) when b is 0. */
     divmod(a: number, b: number): [quot: number, rem: number];
     /** Six results of every type: a+1, b-1, c*2, d+1, e*2, -f. */
-    spread(a: number, b: number, c: bigint, d: bigint, e: number, f: number): [a: number, b: number, c: bigint, d: bigint, e: number, f: number];
+    spread(a: number, b: number, c: bigint, d_: bigint, e: number, f: number): [a: number, b: number, c: bigint, d: bigint, e: number, f: number];
     /** Unlabelled results with padding between them. */
     swap(a: bigint, b: number): [number, bigint];
     /** Traps with the given code and a message naming it. */
@@ -163,9 +163,35 @@ export class HostTrap extends Error {
 /** Byte offsets of `hostbind_ctx` fields; the context sits at offset 0 of the stub memory. */
 const CTX = { memory: 0, memorySize: 8, userData: 16, trapCode: 24, trapped: 28, trapMessage: 32, trapMessageSize: 224 } as const;
 
-/** Normalises the argument of {@link load}. */
+/** What `value` is, for a message: `a string`, `null`, `an object`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Normalises the argument of {@link load}, refusing what it cannot be with a message that says what is expected. */
 function loadOptions(options: string | URL | LoadOptions | undefined): LoadOptions {
-  return typeof options === "string" || options instanceof URL ? { path: options } : options ?? {};
+  if (typeof options === "string" || options instanceof URL) return { path: options };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`hostbind: load() expected a library path, a file URL or { path, userData }, but got ${kindOf(options)}`);
+  }
+  const { path, userData } = options;
+  if (path !== undefined && typeof path !== "string" && !(path instanceof URL)) {
+    throw new TypeError(`hostbind: load() expected path to be a string or a file URL, but got ${kindOf(path)}`);
+  }
+  const pointer = typeof userData === "bigint"
+    || (typeof userData === "number" && Number.isSafeInteger(userData))
+    // A Deno.PointerValue: a pointer object, or null.
+    || userData === null || (typeof userData === "object" && "Deno" in globalThis);
+  if (userData !== undefined && !pointer) {
+    throw new TypeError(
+      `hostbind: load() expected userData to be a pointer (a bigint or an integer number; on Deno also a Deno.PointerValue), but got ${kindOf(userData)}`
+        + "; to keep JS values per Host, keep them beside the Host in JS",
+    );
+  }
+  return options;
 }
 
 /** `path` with `extension` appended when its file name has no dot. */
@@ -205,6 +231,12 @@ function fileReference(path: string): URL {
  */
 function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
+  if (!(target instanceof WebAssembly.Instance)) {
+    const what = target !== null && typeof target === "object" && "instance" in target
+      ? "the result of WebAssembly.instantiate(): bind its .instance"
+      : kindOf(target);
+    throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
+  }
   const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
@@ -353,22 +385,24 @@ function loadError(
   error: unknown,
   head: Uint8Array | undefined,
   arch: string,
-  hasSymbol: (name: keyof typeof symbols) => boolean | undefined,
+  hasSymbol: (name: string) => boolean | undefined,
 ): Error {
   const foreign = head === undefined ? undefined : foreignMachine(head, arch);
   if (foreign !== undefined) {
     return new Error(`hostbind: ${path} is a shared library for ${foreign}, but this process runs on ${arch}`, { cause: error });
   }
-  const names = Object.keys(symbols) as (keyof typeof symbols)[];
-  const missing = names.filter((name) => hasSymbol(name) === false);
+  // The header's whole list, whichever runtime asks: every runtime reports the same counts.
+  const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
     // The shims of the memory call path come from the header only where the user asked for them.
     const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
+      : missing.some((name) => /^hostbind_layout_/.test(name))
+      ? `; it was built from an older ${HEADER_FILE}: rebuild it`
       : "";
     return new Error(
-      `hostbind: ${path} lacks ${missing.length} of the ${names.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
+      `hostbind: ${path} lacks ${missing.length} of the ${HEADER_SYMBOLS.length} symbols ${HEADER_FILE} declares: ${missing.join(", ")}${shims}`,
       { cause: error },
     );
   }
@@ -395,6 +429,9 @@ const DEFAULT_LIBRARY: string | undefined = "./libconformance";
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "conformance.h";
 
+/** Every function a library built from the header defines: what a failed load() looks for, one by one. */
+const HEADER_SYMBOLS: readonly string[] = ["env_nop", "env_nop_count", "env_id_i32", "env_id_u32", "env_id_i64", "env_id_u64", "env_id_f32", "env_id_f64", "env_u32_to_f64", "env_u64_to_f64", "env_i64_to_f64", "env_divmod", "env_spread", "env_swap", "env_fail", "env_checked_sqrt", "env_fail_long", "env_mem_sum", "env_mem_size", "env_user_data", "hypot", "math_lib_add", "math_lib_minmax", "hostbind_shim_env_nop", "hostbind_shim_env_nop_count", "hostbind_shim_env_id_i32", "hostbind_shim_env_id_u32", "hostbind_shim_env_id_i64", "hostbind_shim_env_id_u64", "hostbind_shim_env_id_f32", "hostbind_shim_env_id_f64", "hostbind_shim_env_u32_to_f64", "hostbind_shim_env_u64_to_f64", "hostbind_shim_env_i64_to_f64", "hostbind_shim_env_divmod", "hostbind_shim_env_spread", "hostbind_shim_env_swap", "hostbind_shim_env_fail", "hostbind_shim_env_checked_sqrt", "hostbind_shim_env_fail_long", "hostbind_shim_env_mem_sum", "hostbind_shim_env_mem_size", "hostbind_shim_env_user_data", "hostbind_select_env_nop", "hostbind_layout_env_nop"];
+
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
 
@@ -412,13 +449,13 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABPQhgAn9/AGAGf39+fn18AGACfn0AYAJ8fABgAn9/An9/YAZ/f35+fXwGf39+fn18
-  YAJ+fQJ9fmACfHwCfHwCeQUIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZApl
-  bnZfZGl2bW9kAAAIaG9zdGJpbmQKZW52X3NwcmVhZAABCGhvc3RiaW5kCGVudl9zd2FwAAIIaG9z
-  dGJpbmQPbWF0aF9saWJfbWlubWF4AAMDBQQEBQYHBzgECmVudl9kaXZtb2QABAplbnZfc3ByZWFk
-  AAUIZW52X3N3YXAABg9tYXRoX2xpYl9taW5tYXgABwp1BBQAIAAgARAAQQAoAoACQQAoAoQCCzQA
-  IAAgASACIAMgBCAFEAFBACgCiAJBACgCjAJBACkDkAJBACkDmAJBACoCoAJBACsDqAILFAAgACAB
-  EAJBACoCsAJBACkDuAILFAAgACABEANBACsDwAJBACsDyAIL
+  AGFzbQEAAAABQQhgAn9/AX9gBn9/fn59fAF/YAJ+fQF/YAJ8fAF/YAJ/fwJ/f2AGf39+fn18Bn9/
+  fn59fGACfn0CfX5gAnx8Anx8AnkFCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJp
+  bmQKZW52X2Rpdm1vZAAACGhvc3RiaW5kCmVudl9zcHJlYWQAAQhob3N0YmluZAhlbnZfc3dhcAAC
+  CGhvc3RiaW5kD21hdGhfbGliX21pbm1heAADAwUEBAUGBwc4BAplbnZfZGl2bW9kAAQKZW52X3Nw
+  cmVhZAAFCGVudl9zd2FwAAYPbWF0aF9saWJfbWlubWF4AAcKhQEEGAEBfyAAIAEQACECIAIoAoAC
+  IAIoAoQCCzgBAX8gACABIAIgAyAEIAUQASEGIAYoAogCIAYoAowCIAYpA5ACIAYpA5gCIAYqAqAC
+  IAYrA6gCCxgBAX8gACABEAIhAiACKgKwAiACKQO4AgsYAQF/IAAgARADIQIgAisDwAIgAisDyAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -433,8 +470,18 @@ function pointerTo(buffer: ArrayBufferLike): Pointer {
   return ptr(new Uint8Array(buffer));
 }
 
-/** The library to open as `dlopen` takes it (see `libraryPath`): file URLs become paths. */
+/**
+ * The library to open as `dlopen` takes it (see `libraryPath`): file URLs
+ * become paths. In a binary made by `bun build --compile` this file lives in
+ * Bun's virtual file system, where no library is: there the default library
+ * is the file of its name beside the executable.
+ */
 function libraryFile(path: string | URL | undefined): string {
+  if (path === undefined && DEFAULT_LIBRARY !== undefined && /[\\/]\$bunfs[\\/]|~BUN/.test(import.meta.url)) {
+    const name = DEFAULT_LIBRARY.slice(DEFAULT_LIBRARY.lastIndexOf("/") + 1);
+    const dir = process.execPath.slice(0, Math.max(process.execPath.lastIndexOf("/"), process.execPath.lastIndexOf("\\")) + 1);
+    return libraryPath(dir + name, LIBRARY_EXTENSION) as string;
+  }
   const file = libraryPath(path, LIBRARY_EXTENSION);
   return file instanceof URL ? Bun.fileURLToPath(file) : file;
 }
@@ -474,7 +521,7 @@ function openLibrary(path: string): Library<typeof symbols> {
   } catch (error) {
     throw loadError(path, error, fileHead(path), ARCH, (name) => {
       try {
-        dlopen(path, { [name]: symbols[name] }).close();
+        dlopen(path, { [name]: { args: [], returns: "void" } }).close();
         return true;
       } catch (e) {
         return isMissingSymbol(e) ? false : undefined;
@@ -557,6 +604,12 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (closed) throw closedError();
     if (guest === undefined) return;
     const buffer = guest.buffer;
+    if (!tracking && neverDetaches(buffer)) {
+      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      tracking = true;
+      heap = ALWAYS_SYNC;
+      wide[CTX.memory / 8] = emptyBase;
+    }
     if (tracking) {
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
       if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
@@ -595,11 +648,20 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_math_lib_add = lib.symbols.math_lib_add;
   const native_math_lib_minmax = lib.symbols.math_lib_minmax;
 
+  const forget = (): void => {};
+
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_env_divmod = (ctx + 256) as Pointer;
   const out_env_spread = (ctx + 264) as Pointer;
   const out_env_swap = (ctx + 304) as Pointer;
   const out_math_lib_minmax = (ctx + 320) as Pointer;
+  // A call made while another of this Host's out-path calls runs (native code calling back into
+  // JS, and so into the guest) gets an out-area of its own: depth d at d * 384 bytes further.
+  let outDepth = 0;
+  const nestedOut = (offset: number, depth: number, name: string) => {
+    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    return (ctx + offset + depth * 384) as Pointer;
+  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -608,24 +670,40 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      env_divmod: (a: number, b: number): void => {
+      env_divmod: (a: number, b: number): number => {
         if (heap.length === 0) sync();
-        native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_env_divmod(d === 0 ? out_env_divmod : nestedOut(256, d, "env.divmod"), ctx, a | 0, b | 0);
+        outDepth = d;
         if (words[7] !== 0) throw trap("env.divmod");
+        return d * 384;
       },
-      env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
+      env_spread: (a: number, b: number, c: bigint, d_: bigint, e: number, f: number): number => {
         if (heap.length === 0) sync();
-        native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_env_spread(d === 0 ? out_env_spread : nestedOut(264, d, "env.spread"), ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d_ === "bigint" ? d_ : BigInt.asUintN(64, d_)), +e, +f);
+        outDepth = d;
         if (words[7] !== 0) throw trap("env.spread");
+        return d * 384;
       },
-      env_swap: (a: bigint, b: number): void => {
+      env_swap: (a: bigint, b: number): number => {
         if (heap.length === 0) sync();
-        native_env_swap(out_env_swap, ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_env_swap(d === 0 ? out_env_swap : nestedOut(304, d, "env.swap"), ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
+        outDepth = d;
         if (words[7] !== 0) throw trap("env.swap");
+        return d * 384;
       },
-      math_lib_minmax: (a: number, b: number): void => {
+      math_lib_minmax: (a: number, b: number): number => {
         if (closed) throw closedError();
-        native_math_lib_minmax(out_math_lib_minmax, +a, +b);
+        const d = outDepth;
+        outDepth = d + 1;
+        native_math_lib_minmax(d === 0 ? out_math_lib_minmax : nestedOut(320, d, "math-lib.minmax"), +a, +b);
+        outDepth = d;
+        return d * 384;
       },
     },
   }).exports;
@@ -761,6 +839,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     closed = true;
     guest = undefined;
     heap = new Uint8Array(0);
+    forget();
     LIBRARIES.release(key);
   };
   return { imports, bind, close, [Symbol.dispose]: close };
