@@ -63,13 +63,23 @@ export function readInput(fs: CliFs, path: string): string | Uint8Array {
     });
   }
   if (isWasmPath(path)) return bytes;
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new HostbindError(`Cannot read input file \`${path}\`: it is not valid UTF-8 text`, {
       hint: "Declarations must be UTF-8 TypeScript; a binary module must end in .wasm.",
     });
   }
+  // WebAssembly text (`(module …)`, after comments) is no TypeScript: say what it is, not a syntax error.
+  if (/\.wa(t|st)$/i.test(path) || /^\s*(;;[^\n]*\n\s*|\(;[\s\S]*?;\)\s*)*\(module\b/.test(text)) {
+    const wasm = path.replace(/\.wa(t|st)$/i, "") + ".wasm";
+    throw new HostbindError(`\`${path}\` is WebAssembly text, not TypeScript declarations or a binary module`, {
+      hint: `Assemble it first, e.g. \`npx --yes -p wabt wat2wasm ${path} -o ${wasm}\`, then pass ${wasm}`
+        + " (or write declarations for its imports: `hostbind declare` starts them from the .wasm).",
+    });
+  }
+  return text;
 }
 
 /**

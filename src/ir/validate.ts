@@ -29,7 +29,7 @@ export function validateDeclarations(decls: Declarations): void {
   const functions = allFunctions(decls);
   const wasm = isWasmInput(decls);
   if (functions.length === 0 && decls.modules.length === 0) {
-    errors.push(wasm ? nothingToServe(decls) : new HostbindError(`No import modules declared in ${decls.file}: expected at least one module with functions`, {
+    errors.push(wasm || (decls.excludedModules ?? []).length > 0 ? nothingToServe(decls) : new HostbindError(`No import modules declared in ${decls.file}: expected at least one module with functions`, {
       location: { file: decls.file, line: 1, column: 1 },
       hint: 'Declare the imports, e.g. `export declare namespace env { function now(): f64; }` or `declare module "math-lib" { … }`.',
     }));
@@ -205,7 +205,9 @@ function nothingToServe(decls: Declarations): HostbindError {
     : `${decls.file} imports no functions${others.length > 0 ? ` (only ${others.join(", ")})` : ""}`;
   return new HostbindError(`Nothing for hostbind to serve: ${what}`, {
     location: { file: decls.file, line: 1, column: 1 },
-    hint: "hostbind serves function imports; provide this module's other imports in the host application's import object.",
+    hint: excluded.length > 0
+      ? `Leave out --exclude-module (excludeModules) for the modules hostbind should serve; it serves what is left.`
+      : "hostbind serves function imports; provide this module's other imports in the host application's import object.",
   });
 }
 

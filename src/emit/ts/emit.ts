@@ -251,10 +251,11 @@ export function base64(bytes: Uint8Array): string {
 function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   if (model.layoutSymbol !== "") {
     w.line("// A library built from other declarations would read arguments at other offsets: refused.");
-    w.line(`if (lib.symbols${jsMember(model.layoutSymbol)}() !== ${model.fingerprint}) {`);
+    w.line(`const builtFrom = lib.symbols${jsMember(model.layoutSymbol)}();`);
+    w.line(`if (builtFrom !== ${model.fingerprint}) {`);
     w.indented(() => {
       w.line("LIBRARIES.release(key);");
-      w.line(`throw staleLibrary(file, lib.symbols${jsMember(model.layoutSymbol)}(), ${model.fingerprint});`);
+      w.line(`throw staleLibrary(file, builtFrom, ${model.fingerprint});`);
     });
     w.line("}");
   }

@@ -36,7 +36,8 @@ const KIND_HINTS: Partial<Record<ts.SyntaxKind, string>> = {
   [ts.SyntaxKind.BigIntKeyword]: "Use `i64` (signed) or `u64` (unsigned) for 64-bit integers.",
   [ts.SyntaxKind.BooleanKeyword]: "Pass a boolean as `i32` (0 or 1).",
   [ts.SyntaxKind.TypeLiteral]:
-    "Pass each field as its own parameter, or pass a pointer (`u32`) to the data in guest memory.",
+    "As a result, return a named tuple of value types, e.g. `[quot: i32, rem: i32]` (C gets a struct through the "
+    + "out-pointer); as a parameter, pass each field as its own parameter, or a pointer (`u32`) to the data in guest memory.",
   [ts.SyntaxKind.UnionType]: "A wasm value has exactly one type; declare one of the value types.",
   [ts.SyntaxKind.IntersectionType]: "A wasm value has exactly one type; declare one of the value types.",
   [ts.SyntaxKind.ArrayType]: "Pass an array as a pointer and a length into guest memory: `(ptr: u32, len: u32)`.",
@@ -133,8 +134,23 @@ const LIKELY_MEANT: Record<string, ValueType> = {
   float: "f32", float32: "f32", double: "f64", float64: "f64",
 };
 
+/** Integer types narrower than wasm's: no wasm value has them. */
+const NARROW_INTEGERS: ReadonlySet<string> = new Set([
+  "i8", "u8", "i16", "u16", "int8", "uint8", "int16", "uint16", "int8_t", "uint8_t", "int16_t", "uint16_t", "char", "short",
+  "byte", "bool",
+]);
+
 function unknownName(cx: ParseContext, node: ts.TypeNode, via: readonly string[]): Shape {
   const text = cx.text(node);
+  if (NARROW_INTEGERS.has(text)) {
+    return bad(
+      cx,
+      node,
+      `wasm has no ${text === "bool" ? "boolean" : "8- or 16-bit integer"} values: its integers are i32 and i64`,
+      `Declare \`${/^u|^byte$|^bool$/.test(text) ? "u32" : "i32"}\` and narrow the value in native code (the guest passes it widened to 32 bits).`,
+      via,
+    );
+  }
   const meant = LIKELY_MEANT[text];
   const typo = meant === undefined ? closest(text, VALUE_TYPES) : undefined;
   return bad(

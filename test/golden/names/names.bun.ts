@@ -331,8 +331,14 @@ function loadError(
   // The header's whole list, whichever runtime asks: every runtime reports the same counts.
   const missing = HEADER_SYMBOLS.filter((name) => hasSymbol(name) === false);
   if (missing.length > 0) {
+    // Every shim there but not the select and layout functions of this header: those are named after
+    // its first import, so the library's shims were compiled from another version of the header.
+    const otherVersion = missing.every((name) => /^hostbind_(select|layout)_/.test(name));
     // The shims of the memory call path come from the header only where the user asked for them.
-    const shims = missing.some((name) => /^hostbind_(shim|select)_/.test(name))
+    const shims = otherVersion
+      ? `; its call shims were compiled from another version of ${HEADER_FILE} (one with another first import): `
+        + `rebuild the library from the ${HEADER_FILE} generated beside these bindings`
+      : missing.some((name) => /^hostbind_(shim|select)_/.test(name))
       ? `; the call shims (hostbind_shim_*) are compiled where HOSTBIND_IMPLEMENTATION is defined: `
         + `write #define HOSTBIND_IMPLEMENTATION before #include "${HEADER_FILE}" in one C file of the library`
       : missing.some((name) => /^hostbind_layout_/.test(name))

@@ -1,0 +1,110 @@
+/**
+ * Messages for what new users type (issue 19): WebAssembly text as INPUT,
+ * an object result, narrow integer types, excluding the only module, a C
+ * library function as `@symbol`, a lone surrogate in `@name`, configuration
+ * JSON nested deeper than anyone writes, and a large package.json that is
+ * read quickly.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import { inDir, runMain } from "../../test/support/cli_main.ts";
+import { tempDir } from "../../test/support/tmp.ts";
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir("messages");
+});
+
+const run = (argv: string[]) => runMain(argv, inDir(dir));
+
+/** `hostbind explain FILE` on declarations `text`: its exit code and standard error. */
+function explain(text: string): { code: number; stderr: string } {
+  writeFileSync(join(dir, "x.d.ts"), `import type { i32, u32, f64 } from "hostbind/types";\n${text}\n`);
+  const r = run(["explain", "x.d.ts"]);
+  return { code: r.code, stderr: r.stderr };
+}
+
+describe("input that is not declarations", () => {
+  test("WebAssembly text: says what it is and how to assemble it", () => {
+    writeFileSync(join(dir, "guest.wat"), ';; a guest\n(module (import "env" "f" (func)))\n');
+    const r = run(["generate", "guest.wat", "-o", "gen"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "error: `guest.wat` is WebAssembly text, not TypeScript declarations or a binary module\n"
+        + "  help: Assemble it first, e.g. `npx --yes -p wabt wat2wasm guest.wat -o guest.wasm`, then pass guest.wasm "
+        + "(or write declarations for its imports: `hostbind declare` starts them from the .wasm).\n",
+    );
+    expect(r.stderr).not.toContain("Syntax error");
+  });
+});
+
+describe("types", () => {
+  test("an object result: a named tuple is the answer", () => {
+    const r = explain("export declare namespace env { function f(): { q: i32; r: i32 }; }");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("help: As a result, return a named tuple of value types, e.g. `[quot: i32, rem: i32]`");
+  });
+
+  for (const [name, want] of [["u8", "u32"], ["i16", "i32"], ["uint16_t", "u32"], ["int8_t", "i32"]] as const) {
+    test(`${name}: wasm has no such values; declare ${want}`, () => {
+      const r = explain(`export declare namespace env { function f(a: ${name}): void; }`);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("wasm has no 8- or 16-bit integer values: its integers are i32 and i64");
+      expect(r.stderr).toContain(`help: Declare \`${want}\` and narrow the value in native code`);
+      expect(r.stderr).not.toContain("type alias");
+    });
+  }
+});
+
+describe("names", () => {
+  for (const symbol of ["memcpy", "free", "malloc", "printf", "strlen"]) {
+    test(`@symbol ${symbol}: refused as a C library function, before any header is written`, () => {
+      const r = explain(`export declare namespace env {\n  /** @symbol ${symbol} */\n  function f(a: i32): void;\n}`);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`error: Invalid C symbol \`${symbol}\` for \`env.f\` (given by \`@symbol\`): it is a function of the C standard library`);
+    });
+  }
+
+  test("a <math.h> name only for a @noctx import (binding libm's own)", () => {
+    expect(explain("export declare namespace m {\n  /** @symbol hypot @noctx */\n  function h(x: f64, y: f64): f64;\n}").code).toBe(0);
+    const r = explain("export declare namespace m {\n  /** @symbol hypot */\n  function h(x: f64, y: f64): f64;\n}");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("it is a function of C's <math.h>: only a @noctx import may name it");
+  });
+
+  test("a lone surrogate in @name: refused (no wasm module can carry it), located", () => {
+    // A JSON string in @name can spell what no UTF-8 file holds.
+    const r = explain('export declare namespace env {\n  /** @name "a\\uD800b" */\n  function f(): void;\n}');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^x\.d\.ts:4:\d+: error: Import name "a\\ud800b" holds a lone surrogate, which no wasm module can name/);
+  });
+});
+
+describe("configuration", () => {
+  test("--exclude-module of the only module: says that everything was excluded", () => {
+    writeFileSync(join(dir, "env.d.ts"), 'import type { i32 } from "hostbind/types";\nexport declare namespace env { function f(a: i32): void; }\n');
+    const r = run(["generate", "env.d.ts", "-o", "gen", "--exclude-module", "env"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error: Nothing for hostbind to serve: every function import of env.d.ts comes from a module left to the host application (`env`)");
+    expect(r.stderr).not.toContain("No import modules declared");
+  });
+
+  test("JSON nested 3,000 levels deep in package.json: a located error, exit 1, no stack overflow", () => {
+    writeFileSync(join(dir, "package.json"), `{ "hostbind": { "input": "x.d.ts" }, "deep": ${"[".repeat(3000)}${"]".repeat(3000)} }`);
+    const r = run(["generate"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^package\.json:1:\d+: error: JSON nested more than 256 levels deep/);
+  });
+
+  test("a large package.json is read in linear time (and not at all without a hostbind key)", () => {
+    writeFileSync(join(dir, "env.d.ts"), 'import type { i32 } from "hostbind/types";\nexport declare namespace env { function f(a: i32): void; }\n');
+    const deps = Array.from({ length: 20_000 }, (_, i) => `    "package-number-${i}": "^1.${i}.0"`).join(",\n");
+    const big = `{\n  "name": "big",\n  "dependencies": {\n${deps}\n  },\n  "hostbind": { "input": "env.d.ts", "outDir": "gen" }\n}\n`;
+    expect(big.length).toBeGreaterThan(800_000);
+    writeFileSync(join(dir, "package.json"), big);
+    const r = run(["generate", "--check"]);
+    expect(r.code).toBe(1); // nothing generated yet: every file is missing
+    expect(r.stderr).toMatch(/^note: using the configuration in package\.json/);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * What the generated bindings do with misuse and edge cases, in real Deno,
+ * Bun and Node 26 (issue 19): two copies of one set of bindings in one
+ * thread, a library built from older declarations, a memory made resizable
+ * after bind(), a native function calling back into the same import, a trap
+ * message cut inside a UTF-8 sequence, and bind()/load() given what they
+ * cannot take. The probe is `misuse/probe.ts`; the native side `misuse/mx.c`.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "../../src/generate.ts";
+import { freshDir, lastJson, runUnder } from "../fuzz/harness.ts";
+import { exec, RUNTIMES, type Runtime, TOOLS } from "../fuzz/tools.ts";
+import { ROOT } from "../support/tmp.ts";
+import { writeFileSync } from "node:fs";
+
+const SRC = join(ROOT, "test/runtime/misuse");
+const PROBE = "test/runtime/misuse/probe.ts";
+let dir = "";
+
+function generateMx(into: string, decls: string): void {
+  mkdirSync(into, { recursive: true });
+  for (const f of generate(readFileSync(join(SRC, decls), "utf8"), { file: decls, name: "mx", lib: "./libmx" })) {
+    writeFileSync(join(into, f.path), f.contents);
+  }
+}
+
+async function cc(out: string, include: string, flags: string[] = []): Promise<void> {
+  const r = await exec(TOOLS.cc, ["-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", `-I${include}`, ...flags, "-o", out, join(SRC, "mx.c")]);
+  if (r.code !== 0) throw new Error(`cc failed:\n${r.stderr}`);
+}
+
+beforeAll(async () => {
+  dir = freshDir("misuse");
+  generateMx(join(dir, "gen1"), "mx.d.ts");
+  cpSync(join(dir, "gen1"), join(dir, "gen2"), { recursive: true });
+  generateMx(join(dir, "old"), "mx_old.d.ts");
+  generateMx(join(dir, "old_last"), "mx_old_last.d.ts");
+  await cc(join(dir, "libmx.so"), join(dir, "gen1"));
+  await cc(join(dir, "libmx_old.so"), join(dir, "old"), ["-DMX_OLD"]);
+  await cc(join(dir, "libmx_old_last.so"), join(dir, "old_last"), ["-DMX_OLD"]);
+});
+
+async function probe<T>(rt: Runtime, mode: string, ...args: string[]): Promise<T> {
+  const r = await runUnder(rt, PROBE, [mode, join(dir, "gen1/mx.ts"), ...args]);
+  expect(r.signal, r.stderr).toBeNull();
+  expect(r.code, r.stderr).toBe(0);
+  return lastJson<T>(r);
+}
+
+describe.each(RUNTIMES)("%s", (rt) => {
+  it("two copies of the bindings in one thread: every call runs with its own Host's context, also after the other closed", async () => {
+    const r = await probe<{ calls: string[]; afterClose: string[] }>(rt, "hosts", join(dir, "gen2/mx.ts"), join(dir, "libmx.so"));
+    expect(r).toEqual({ calls: ["1007", "2007", "1007", "1007", "2007"], afterClose: ["2007", "2007"] });
+  });
+
+  it("a library built from older declarations: load() refuses it and says to rebuild", async () => {
+    // A multi-result import more, at the end: the argument block sits elsewhere (the fingerprint differs).
+    const r = await probe<{ threw: boolean; message: string }>(rt, "stale", join(dir, "libmx_old_last.so"));
+    expect(r.threw).toBe(true);
+    expect(r.message).toMatch(new RegExp(`^hostbind: ${join(dir, "libmx_old_last.so")} was built from another version of mx\\.h \\(declarations fingerprint 0x[0-9a-f]{8}, these bindings 0x[0-9a-f]{8}\\)`));
+    expect(r.message).toContain("rebuild the library from the mx.h generated beside these bindings");
+    // The same import first: the shims' select function has another name.
+    const first = await probe<{ threw: boolean; message: string }>(rt, "stale", join(dir, "libmx_old.so"));
+    expect(first.threw).toBe(true);
+    expect(first.message).toContain("lacks 2 of the 10 symbols mx.h declares: hostbind_select_mx_who, hostbind_layout_mx_who; "
+      + "its call shims were compiled from another version of mx.h (one with another first import): rebuild the library");
+    // The current library loads.
+    expect((await probe<{ threw: boolean }>(rt, "stale", join(dir, "libmx.so"))).threw).toBe(false);
+  });
+
+  it("a memory made resizable after bind(): ctx->memory_size is current at the next call after each grow", async () => {
+    const r = await probe<{ supported: boolean; before: number; afterGrow: number; afterSecondGrow: number; bytes: number }>(
+      rt, "resizable", join(dir, "libmx.so"),
+    );
+    expect(r.before).toBe(65536);
+    expect(r.afterGrow).toBe(131072);
+    expect(r.afterSecondGrow).toBe(196608);
+    expect(r.bytes).toBe(196608);
+  });
+
+  it("a native function calling back into the same multi-result import: each call gets its own results", async () => {
+    const r = await probe<{ outer: number[]; inner: number[][] }>(rt, "nest", join(dir, "libmx.so"));
+    expect(r).toEqual({ outer: [3, 30], inner: [[0, 0], [1, 10], [2, 20]] });
+  });
+
+  it("a trap message longer than the context holds is cut at a whole UTF-8 sequence", async () => {
+    const r = await probe<{ threw: boolean; name: string; message: string }>(rt, "trap", join(dir, "libmx.so"));
+    expect(r.threw).toBe(true);
+    expect(r.name).toBe("HostTrap");
+    expect(r.message).not.toContain("\uFFFD");
+    expect(r.message).toBe("é".repeat(111));
+  });
+
+  it("bind() and load() given what they cannot take: errors that say what was expected", async () => {
+    const r = await probe<Record<string, { threw: boolean; name: string; message: string }>>(rt, "args", join(dir, "libmx.so"));
+    expect(r.bindEmpty).toMatchObject({ threw: true, name: "TypeError", message: "hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got an object" });
+    expect(r.bindResult!.message).toBe(
+      "hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got the result of WebAssembly.instantiate(): bind its .instance",
+    );
+    expect(r.bindNumber!.message).toBe("hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got a number");
+    expect(r.userDataString).toMatchObject({ threw: true, name: "TypeError" });
+    expect(r.userDataString!.message).toMatch(/^hostbind: load\(\) expected userData to be a pointer \(a bigint or an integer number; on Deno also a Deno\.PointerValue\), but got a string/);
+    expect(r.userDataFloat!.message).toMatch(/but got a number/);
+    expect(r.optionsNumber!.message).toBe("hostbind: load() expected a library path, a file URL or { path, userData }, but got a number");
+    expect(r.pathNumber!.message).toBe("hostbind: load() expected path to be a string or a file URL, but got a number");
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Misuse and edge cases of the generated bindings, inside Deno, Bun or Node
+ * 26 (issue 19): prints one JSON line for test/runtime/misuse.test.ts.
+ *
+ * - `hosts COPY1 COPY2 LIB`: two module instances of one set of bindings
+ *   (two copies of gen/), one Host each, calls interleaved.
+ * - `stale BINDING LIB`: `load()` of a library built from other declarations.
+ * - `resizable BINDING LIB`: bind, then `memory.toResizableBuffer()`, then grow.
+ * - `nest BINDING LIB`: a native function that calls back into JS, which calls
+ *   the same multi-result import again.
+ * - `trap BINDING LIB`: a trap message cut inside a UTF-8 sequence.
+ * - `args BINDING LIB`: `bind()` and `load()` given what they cannot take.
+ *
+ * @example
+ * ```sh
+ * deno run -A test/runtime/misuse/probe.ts nest DIR/mx.ts DIR/libmx.so
+ * ```
+ * @module
+ */
+import process from "node:process";
+import { pathToFileURL } from "node:url";
+
+// deno-lint-ignore no-explicit-any
+type Any = any;
+
+const [mode, binding, ...rest] = process.argv.slice(2);
+const importBindings = (file: string): Promise<Any> => import(pathToFileURL(file).href);
+
+/** An error's message, or the value returned. */
+function attempt(f: () => unknown): { threw: boolean; name?: string; message?: string; value?: unknown } {
+  try {
+    const value = f();
+    return { threw: false, value: typeof value === "bigint" ? String(value) : value };
+  } catch (e) {
+    const err = e as Error;
+    return { threw: true, name: err?.name, message: err?.message ?? String(e) };
+  }
+}
+
+/** The callback objects: kept alive, or the engine may free a callback native code still calls. */
+const keep: unknown[] = [];
+
+/** A native function pointer that calls `f(n)`, by the runtime's own mechanism. */
+async function callback(lib: string, f: (n: number) => void): Promise<unknown> {
+  const g = globalThis as Any;
+  if (g.Deno !== undefined) {
+    const cb = new g.Deno.UnsafeCallback({ parameters: ["i32"], result: "void" }, f);
+    keep.push(cb);
+    return cb.pointer;
+  }
+  if (g.Bun !== undefined) {
+    const { JSCallback } = await import("bun:ffi" as string);
+    const cb = new JSCallback(f, { args: ["i32"], returns: "void" });
+    keep.push(cb);
+    return cb.ptr;
+  }
+  const ffi: Any = await import("node:ffi" as string);
+  const { lib: opened } = ffi.dlopen(lib, {});
+  keep.push(opened);
+  return opened.registerCallback({ arguments: ["i32"], return: "void" }, f);
+}
+
+let out: unknown;
+if (mode === "hosts") {
+  const [copy2, lib] = rest as [string, string];
+  const one = await importBindings(binding!);
+  const two = await importBindings(copy2);
+  const a = one.load({ path: lib, userData: 1000n });
+  const b = two.load({ path: lib, userData: 2000n });
+  const who = (host: Any) => String(host.imports.mx.who(7n));
+  const calls = [who(a), who(b), who(a), who(a), who(b)];
+  a.close();
+  const afterClose = [who(b), who(b)];
+  out = { calls, afterClose };
+} else if (mode === "stale") {
+  const mod = await importBindings(binding!);
+  out = attempt(() => mod.load(rest[0]));
+} else if (mode === "resizable") {
+  const mod = await importBindings(binding!);
+  const host = mod.load(rest[0]);
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 4 });
+  host.bind(memory);
+  const before = host.imports.mx.size();
+  const supported = typeof (memory as Any).toResizableBuffer === "function";
+  if (supported) (memory as Any).toResizableBuffer();
+  memory.grow(1);
+  const afterGrow = host.imports.mx.size();
+  memory.grow(1);
+  out = { supported, before, afterGrow, afterSecondGrow: host.imports.mx.size(), bytes: memory.buffer.byteLength };
+} else if (mode === "nest") {
+  const mod = await importBindings(binding!);
+  const inner: unknown[] = [];
+  let host: Any;
+  const pointer = await callback(rest[0]!, (n) => {
+    inner.push(host.imports.mx.nest(n));
+  });
+  host = mod.load({ path: rest[0], userData: pointer });
+  const outer = host.imports.mx.nest(3);
+  out = { outer, inner };
+} else if (mode === "trap") {
+  const mod = await importBindings(binding!);
+  const host = mod.load(rest[0]);
+  out = attempt(() => host.imports.mx.long_trap(200));
+} else if (mode === "args") {
+  const mod = await importBindings(binding!);
+  const host = mod.load(rest[0]);
+  const bytes = Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0);
+  const instantiated = await WebAssembly.instantiate(bytes);
+  out = {
+    bindEmpty: attempt(() => host.bind({})),
+    bindResult: attempt(() => host.bind(instantiated)),
+    bindNumber: attempt(() => host.bind(42)),
+    userDataString: attempt(() => mod.load({ path: rest[0], userData: "x" })),
+    userDataFloat: attempt(() => mod.load({ path: rest[0], userData: 1.5 })),
+    optionsNumber: attempt(() => mod.load(7)),
+    pathNumber: attempt(() => mod.load({ path: 7 })),
+  };
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+console.log(JSON.stringify(out));
