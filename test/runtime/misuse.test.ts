@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/generate.ts";
 import { freshDir, lastJson, runUnder } from "../fuzz/harness.ts";
-import { exec, RUNTIMES, type Runtime, TOOLS } from "../fuzz/tools.ts";
+import { assembleWat, exec, RUNTIMES, type Runtime, TOOLS } from "../fuzz/tools.ts";
 import { ROOT } from "../support/tmp.ts";
 import { writeFileSync } from "node:fs";
 
@@ -26,8 +26,8 @@ function generateMx(into: string, decls: string): void {
   }
 }
 
-async function cc(out: string, include: string, flags: string[] = []): Promise<void> {
-  const r = await exec(TOOLS.cc, ["-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", `-I${include}`, ...flags, "-o", out, join(SRC, "mx.c")]);
+async function cc(out: string, include: string, flags: string[] = [], source = "mx.c"): Promise<void> {
+  const r = await exec(TOOLS.cc, ["-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", `-I${include}`, ...flags, "-o", out, join(SRC, source)]);
   if (r.code !== 0) throw new Error(`cc failed:\n${r.stderr}`);
 }
 
@@ -40,6 +40,12 @@ beforeAll(async () => {
   await cc(join(dir, "libmx.so"), join(dir, "gen1"));
   await cc(join(dir, "libmx_old.so"), join(dir, "old"), ["-DMX_OLD"]);
   await cc(join(dir, "libmx_old_last.so"), join(dir, "old_last"), ["-DMX_OLD"]);
+  mkdirSync(join(dir, "proto"));
+  for (const f of generate(readFileSync(join(SRC, "proto.d.ts"), "utf8"), { file: "proto.d.ts", name: "proto" })) {
+    writeFileSync(join(dir, "proto", f.path), f.contents);
+  }
+  await cc(join(dir, "libproto.so"), join(dir, "proto"), [], "proto.c");
+  await assembleWat(join(SRC, "proto.wat"), join(dir, "proto.wasm"));
 });
 
 async function probe<T>(rt: Runtime, mode: string, ...args: string[]): Promise<T> {
@@ -105,5 +111,57 @@ describe.each(RUNTIMES)("%s", (rt) => {
     expect(r.userDataFloat!.message).toMatch(/but got a number/);
     expect(r.optionsNumber!.message).toBe("hostbind: load() expected a library path, a file URL or { path, userData }, but got a number");
     expect(r.pathNumber!.message).toBe("hostbind: load() expected path to be a string or a file URL, but got a number");
+  });
+
+  it("names that are Object.prototype members (__proto__, constructor) and @symbol memory: own properties, served", async () => {
+    const r = await runUnder(rt, PROBE, ["proto", join(dir, "proto/proto.ts"), join(dir, "libproto.so"), join(dir, "proto.wasm")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lastJson(r)).toEqual({
+      ownModule: true,
+      ownImports: true,
+      prototypeKept: true,
+      spreadKept: true,
+      result: ["6", "5", "-5", "10"],
+    });
+  });
+});
+
+describe("permissions and packaging", () => {
+  it("Deno with a scoped --allow-ffi=DIR: an error that says which permission the bindings need", async () => {
+    const r = await exec(TOOLS.deno, ["run", "--quiet", `--allow-read`, `--allow-ffi=${dir}`, join(ROOT, PROBE), "stale", join(dir, "gen1/mx.ts"), join(dir, "libmx.so")]);
+    expect(r.code, r.stderr).toBe(0);
+    const o = lastJson<{ threw: boolean; name: string; message: string }>(r);
+    expect(o).toMatchObject({ threw: true, name: "NotCapable" });
+    expect(o.message).toMatch(/^hostbind: these bindings pass native code addresses of wasm memory, which Deno allows only with --allow-ffi for all libraries/);
+    expect(o.message).toContain("run with --allow-ffi (and --allow-read for the library's folder)");
+  });
+
+  it("bun build --compile with the runtime's module: the binary loads the library beside it", async () => {
+    const app = join(dir, "app");
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, "app.ts"), [
+      'import { load } from "../gen1/mx.bun.ts";',
+      "using host = load();",
+      "console.log(String(host.imports.mx.who(5n)));",
+      "",
+    ].join("\n"));
+    const built = await exec(TOOLS.bun, ["build", "--compile", join(app, "app.ts"), "--outfile", join(app, "out/app")]);
+    expect(built.code, built.stderr).toBe(0);
+    cpSync(join(dir, "libmx.so"), join(app, "out/libmx.so"));
+    // Run from elsewhere: the library is found beside the executable, not in Bun's virtual file system.
+    const r = await exec(join(app, "out/app"), [], { cwd: ROOT });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("5\n");
+  });
+
+  it("a bundled NAME.ts: a clear error saying to import the runtime's module instead", async () => {
+    const out = join(dir, "bundle/entry.js");
+    const built = await exec(TOOLS.bun, ["build", join(dir, "gen1/mx.ts"), "--target", "bun", "--outfile", out]);
+    expect(built.code, built.stderr).toBe(0);
+    const r = await exec(TOOLS.bun, [out]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("mx.bun.ts could not be imported beside");
+    expect(r.stderr).toContain("this file picks the runtime's bindings module at run time, which a bundler cannot follow");
+    expect(r.stderr).toContain('import { load } from "./mx.bun.ts"');
   });
 });

@@ -10,6 +10,7 @@
  *   the same multi-result import again.
  * - `trap BINDING LIB`: a trap message cut inside a UTF-8 sequence.
  * - `args BINDING LIB`: `bind()` and `load()` given what they cannot take.
+ * - `proto BINDING LIB GUEST`: import names that are Object.prototype members.
  *
  * @example
  * ```sh
@@ -17,6 +18,7 @@
  * ```
  * @module
  */
+import { readFileSync } from "node:fs";
 import process from "node:process";
 import { pathToFileURL } from "node:url";
 
@@ -114,6 +116,21 @@ if (mode === "hosts") {
     userDataFloat: attempt(() => mod.load({ path: rest[0], userData: 1.5 })),
     optionsNumber: attempt(() => mod.load(7)),
     pathNumber: attempt(() => mod.load({ path: 7 })),
+  };
+} else if (mode === "proto") {
+  const mod = await importBindings(binding!);
+  const host = mod.load(rest[0]);
+  const imports = host.imports;
+  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const spread = { ...imports, other: {} };
+  const { instance } = await WebAssembly.instantiate(readFileSync(rest[1]!), spread);
+  const result = (instance.exports.run as (x: number) => unknown[])(5);
+  out = {
+    ownModule: own(imports, "__proto__"),
+    ownImports: own(imports["__proto__"], "__proto__") && own(imports["__proto__"], "constructor"),
+    prototypeKept: Object.getPrototypeOf(imports) === Object.prototype,
+    spreadKept: own(spread, "__proto__"),
+    result: result.map(String),
   };
 } else {
   throw new Error(`unknown mode ${mode}`);
