@@ -5,10 +5,11 @@
  * does not run, and Ctrl-C (SIGINT) exits 0.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { nodeEntry, type Runtime } from "./support/cli.ts";
+import { generate } from "../src/generate.ts";
 import { ROOT, tempDir } from "./support/tmp.ts";
 
 const VALID = "export declare namespace env {\n  function now(): f64;\n}\n";
@@ -97,5 +98,62 @@ for (const runtime of ["deno", "bun", "node"] as const) {
       w.proc.kill("SIGINT");
     }
     expect(await w.exited).toBe(0);
+  });
+}
+
+/** Many imports: a run takes long enough for a signal to arrive while it writes. */
+function bigDeclarations(type: "f64" | "f32"): string {
+  const fns = Array.from({ length: 1500 }, (_, i) => `  function f${i}(a: i32, b: i64): [x: ${type}, y: i32];`).join("\n");
+  return `export declare namespace env {\n${fns}\n}\n`;
+}
+
+for (const runtime of ["deno", "bun", "node"] as const) {
+  test(`${runtime}: follows a symlinked input's target and a folder removed and made again; SIGTERM waits for the run`, async () => {
+    const dir = tempDir(`watch-more-${runtime}`);
+    mkdirSync(join(dir, "real"));
+    mkdirSync(join(dir, "decls"));
+    writeFileSync(join(dir, "real/env.d.ts"), VALID);
+    symlinkSync(join(dir, "real/env.d.ts"), join(dir, "link.d.ts"));
+    writeFileSync(join(dir, "decls/other.d.ts"), VALID);
+    const link = start(runtime, ["generate", "link.d.ts", "--out-dir", "gen1", "--targets", "c", "--watch"], dir);
+    const folder = start(runtime, ["generate", "decls/other.d.ts", "--out-dir", "gen2", "--targets", "c", "--watch"], dir);
+    try {
+      await link.line("stdout", new RegExp(`^${STAMP} generated 1 file \\(1 changed\\)$`));
+      await folder.line("stdout", new RegExp(`^${STAMP} generated 1 file \\(1 changed\\)$`));
+      // The target lives in another folder than the link: no event where the link is.
+      writeFileSync(join(dir, "real/env.d.ts"), VALID_F32);
+      await link.line("stdout", new RegExp(`^${STAMP} generated 1 file \\(1 changed\\)$`), 1);
+      expect(readFileSync(join(dir, "gen1/link.h"), "utf8")).toContain("float env_now(");
+      // The watched folder goes away (its watcher ends) and comes back.
+      rmSync(join(dir, "decls"), { recursive: true });
+      await folder.line("stderr", /error: Cannot read input file `decls\/other\.d\.ts`/);
+      mkdirSync(join(dir, "decls"));
+      writeFileSync(join(dir, "decls/other.d.ts"), VALID_F32);
+      await folder.line("stdout", new RegExp(`^${STAMP} generated 1 file \\(1 changed\\)$`), 1);
+      expect(readFileSync(join(dir, "gen2/other.h"), "utf8")).toContain("float env_now(");
+    } finally {
+      link.proc.kill("SIGINT");
+      folder.proc.kill("SIGINT");
+    }
+    expect(await link.exited).toBe(0);
+    expect(await folder.exited).toBe(0);
+
+    // SIGTERM while a long run writes: the run completes (the whole new set), then the watch ends.
+    writeFileSync(join(dir, "big.d.ts"), `import type { f32, f64, i32, i64 } from "hostbind/types";\n${bigDeclarations("f64")}`);
+    const big = start(runtime, ["generate", "big.d.ts", "--out-dir", "gen3", "--watch"], dir);
+    await big.line("stdout", new RegExp(`^${STAMP} generated 5 files \\(5 changed\\)$`));
+    const before = readdirSync(join(dir, "gen3")).sort();
+    writeFileSync(join(dir, "big.d.ts"), `import type { f32, f64, i32, i64 } from "hostbind/types";\n${bigDeclarations("f32")}`);
+    const killer = setInterval(() => big.proc.kill("SIGTERM"), 5);
+    setTimeout(() => clearInterval(killer), 3_000);
+    expect(await big.exited).toBe(143);
+    clearInterval(killer);
+    // No temporary files, no lock; every file is of one generation.
+    expect(readdirSync(join(dir, "gen3")).sort()).toEqual(before);
+    const generation = (type: "f64" | "f32") =>
+      generate(`import type { f32, f64, i32, i64 } from "hostbind/types";\n${bigDeclarations(type)}`, { file: "big.d.ts" });
+    const onDisk = before.map((f) => readFileSync(join(dir, "gen3", f), "utf8"));
+    const matches = (type: "f64" | "f32") => generation(type).every((f) => onDisk[before.indexOf(f.path)] === f.contents);
+    expect(matches("f64") || matches("f32"), "gen3 holds one whole generation").toBe(true);
   });
 }

@@ -99,8 +99,14 @@ const nodeWatch: WatchIO = {
   },
   onInterrupt(handler) {
     // Both held as events: a signal then arrives between runs, never halfway through writing files.
-    process.once("SIGINT", () => handler(0));
-    process.once("SIGTERM", () => handler(143));
+    // Listening on (not once): a second signal before the exit must not take the default action.
+    let done = false;
+    const once = (code: number) => () => {
+      if (!done) handler(code);
+      done = true;
+    };
+    process.on("SIGINT", once(0));
+    process.on("SIGTERM", once(143));
   },
   now: () => new Date(),
 };

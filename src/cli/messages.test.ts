@@ -5,7 +5,8 @@
  * JSON nested deeper than anyone writes, and a large package.json that is
  * read quickly.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { generate } from "../generate.ts";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { inDir, runMain } from "../../test/support/cli_main.ts";
@@ -106,5 +107,31 @@ describe("configuration", () => {
     const r = run(["generate", "--check"]);
     expect(r.code).toBe(1); // nothing generated yet: every file is missing
     expect(r.stderr).toMatch(/^note: using the configuration in package\.json/);
+  });
+});
+
+describe("Node named wherever Deno and Bun are (issue 19)", () => {
+  test("help, package.json, the header's and NAME.rs's top comments, the README's synopsis, init's guest.wat", () => {
+    const top = runMain(["--help"]).stdout;
+    expect(top).toContain("serve WebAssembly imports from native shared libraries in Deno, Bun and Node");
+    expect(top).toContain("write the C header and the Deno, Bun and Node bindings for INPUT");
+    expect(runMain(["generate", "--help"]).stdout).toContain("DIR/NAME.node.ts");
+    const root = join(import.meta.dirname, "../..");
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(pkg.description).toContain("Deno, Bun and Node");
+    expect(pkg.description).toContain("node:ffi");
+    const files = generate("export declare namespace env { function f(a: i64): i64; }", { file: "env.d.ts", targets: ["c", "rust"] });
+    const [header, rust] = [files[0]!.contents, files[1]!.contents];
+    expect(header).toContain("the Deno, Bun and Node\n * bindings generated beside this header (env.deno.ts, env.bun.ts,\n * env.node.ts");
+    expect(rust).toContain("the Deno, Bun and Node bindings (env.deno.ts,\n// env.bun.ts, env.node.ts)");
+    for (const doc of ["README.md", "docs/generated-api.md"]) {
+      const text = readFileSync(join(root, doc), "utf8");
+      expect(text, doc).toContain("[--targets c,deno,bun,node,rust]");
+      expect(text, doc).not.toContain("[--targets c,deno,bun,rust]");
+    }
+    // The command Step by step uses: `npx wat2wasm` alone fetches an unrelated package.
+    const guest = readFileSync(join(root, "templates/init-guest.wat.tmpl"), "utf8");
+    expect(guest).toContain("npx --yes -p wabt wat2wasm guest.wat -o guest.wasm");
+    expect(guest).not.toMatch(/npx wat2wasm/);
   });
 });
