@@ -194,3 +194,19 @@ export function layoutFingerprint(layout: Layout): number {
 export function fingerprintHex(layout: Layout): string {
   return `0x${layoutFingerprint(layout).toString(16).padStart(8, "0")}`;
 }
+
+/**
+ * The optional lifecycle functions a library may define for the header of
+ * output name `name` (other characters than letters, digits and `_` become
+ * `_`): `void hostbind_open_NAME(hostbind_ctx *ctx)`, called when `load()`
+ * creates a Host, and `hostbind_close_NAME`, called at its `close()`.
+ *
+ * @example
+ * ```ts
+ * lifecycleSymbols("divmod"); // { open: "hostbind_open_divmod", close: "hostbind_close_divmod" }
+ * ```
+ */
+export function lifecycleSymbols(name: string): { open: string; close: string } {
+  const safe = name.replace(/[^A-Za-z0-9_]/g, "_");
+  return { open: `hostbind_open_${safe}`, close: `hostbind_close_${safe}` };
+}

@@ -108,7 +108,16 @@ describe("layout()", () => {
   it("plans the stub memory: ctx at 0, then 8-aligned out-areas per multi-result import, then the argument block", () => {
     const l = layout(decls, { target: "x86_64-linux" });
     // The block holds the largest of: 8 bytes a parameter (none here), a result struct (16 for [i32, f64]).
-    expect(l.stubMemory).toEqual({ ctxOffset: 0, outOffset: [256, -1, 272], blockOffset: 288, blockBytes: 16, bytes: 304, outStride: 304, pages: 1 });
+    expect(l.stubMemory).toEqual({
+      ctxOffset: 0,
+      outOffset: [256, -1, 272],
+      blockOffset: 288,
+      blockBytes: 16,
+      depthOffset: 304,
+      bytes: 312,
+      outStride: 312,
+      pages: 1,
+    });
   });
 
   it("rejects an unknown target with the list of known ones", () => {

@@ -46,6 +46,9 @@ beforeAll(async () => {
   }
   await cc(join(dir, "libproto.so"), join(dir, "proto"), [], "proto.c");
   await assembleWat(join(SRC, "proto.wat"), join(dir, "proto.wasm"));
+  await cc(join(dir, "libmx_hooks.so"), join(dir, "gen1"), ["-DMX_HOOKS"]);
+  await assembleWat(join(SRC, "lifecycle.wat"), join(dir, "lifecycle.wasm"));
+  await assembleWat(join(SRC, "imported_memory.wat"), join(dir, "imported_memory.wasm"));
 });
 
 async function probe<T>(rt: Runtime, mode: string, ...args: string[]): Promise<T> {
@@ -123,6 +126,25 @@ describe.each(RUNTIMES)("%s", (rt) => {
       spreadKept: true,
       result: ["6", "5", "-5", "10"],
     });
+  });
+
+  it("the library's open and close functions, host.instantiate(), and one guest memory per Host", async () => {
+    const r = await probe<Record<string, unknown>>(rt, "lifecycle", join(dir, "libmx_hooks.so"), join(dir, "lifecycle.wasm"), join(dir, "imported_memory.wasm"));
+    // hostbind_open_mx kept the host's userData (40) in state of its own, which mx_who reads.
+    expect(r.who).toBe("42");
+    expect(r.afterOpen).toEqual([1, 0]);
+    expect(r.afterClose).toEqual([1, 1]);
+    // A trap in the open function: load() throws it, and no close function runs for that Host.
+    expect(r.refused).toMatchObject({ threw: true, name: "HostTrap", message: "refused by hostbind_open_mx" });
+    expect(r.afterRefused).toEqual([1, 1]);
+    // instantiate() merged the js module in and bound the exported memory: size() saw 64 KiB.
+    expect(r.run).toBe(65536 + 7);
+    expect(r.rebind).toMatchObject({ threw: true });
+    expect((r.rebind as { message: string }).message).toMatch(/^hostbind: this Host already serves another guest memory.*load\(\) one Host per instance/);
+    expect(r.sameAgain).toMatchObject({ threw: false });
+    // An imported memory is bound before instantiation: the start function's native call saw 2 pages.
+    expect(r.seen).toBe(131072);
+    expect(r.closedAtEnd).toBe(3);
   });
 });
 

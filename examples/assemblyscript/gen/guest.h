@@ -194,6 +194,18 @@ void env_abort(
     uint32_t column);
 
 /*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_guest when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_guest at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_guest(hostbind_ctx *ctx);
+void hostbind_close_guest(hostbind_ctx *ctx);
+
+/*
  * The call shims of the memory call path. For this header: Node calls every import
  * through them (3); Bun calls none; Deno calls none. A library without them does
  * not load where one is called. Define HOSTBIND_IMPLEMENTATION before including

@@ -195,6 +195,18 @@ void native_divmod(native_divmod_result *out, hostbind_ctx *ctx, int32_t a, int3
 uint32_t native_checksum(hostbind_ctx *ctx, uint32_t text, uint32_t len);
 
 /*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_native when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_native at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_native(hostbind_ctx *ctx);
+void hostbind_close_native(hostbind_ctx *ctx);
+
+/*
  * The call shims of the memory call path. For this header: Node calls every import
  * through them (2); Bun calls none; Deno calls none. A library without them does
  * not load where one is called. Define HOSTBIND_IMPLEMENTATION before including

@@ -188,6 +188,18 @@ uint32_t mem_upcase(hostbind_ctx *ctx, uint32_t ptr, uint32_t len);
 uint64_t mem_size(hostbind_ctx *ctx);
 
 /*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_memory when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_memory at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_memory(hostbind_ctx *ctx);
+void hostbind_close_memory(hostbind_ctx *ctx);
+
+/*
  * The call shims of the memory call path. For this header: Node calls every import
  * through them (3); Bun calls mem.size; Deno calls none. A library without them
  * does not load where one is called. Define HOSTBIND_IMPLEMENTATION before

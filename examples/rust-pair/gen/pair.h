@@ -222,6 +222,18 @@ HOSTBIND_CHECK_OFFSET(geom_rect_result, aspect, 8, "");
 void geom_rect(geom_rect_result *out, hostbind_ctx *ctx, uint32_t w, uint32_t h);
 
 /*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_pair when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_pair at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_pair(hostbind_ctx *ctx);
+void hostbind_close_pair(hostbind_ctx *ctx);
+
+/*
  * The call shims of the memory call path. For this header: Node calls every import
  * through them (2); Bun calls stats.sum_mean; Deno calls stats.sum_mean. A library
  * without them does not load where one is called. Define HOSTBIND_IMPLEMENTATION

@@ -74,9 +74,20 @@ export interface Host extends Disposable {
    * name), or the memory itself — a guest that imports its memory can be
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
-   * when the guest grows its memory.
+   * when the guest grows its memory. A Host serves one guest memory: binding
+   * another one throws (load() a Host per instance; they share the library).
    */
   bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  /**
+   * Instantiates `guest` with this Host's imports merged into `otherImports`
+   * (module by module: the imports this Host serves replace those of the
+   * same name), binds its memory — an imported one before instantiation, so
+   * the start function's native calls see it — and returns the instance.
+   */
+  instantiate(
+    guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports?: Record<string, Record<string, unknown>>,
+  ): Promise<WebAssembly.Instance>;
   /**
    * Releases the library (closed when the last Host of it closes); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
@@ -365,11 +376,48 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
+/**
+ * `other` with `served` merged in, module by module (the served imports
+ * replace those of the same name). Every key stays an own property, also
+ * `__proto__` and `constructor`.
+ */
+function mergeImports(
+  other: Record<string, Record<string, unknown>>,
+  served: object,
+): Record<string, Record<string, unknown>> {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  const modules = Object.keys(served).map((name) => [
+    name,
+    { ...(own(other, name) ? other[name] : {}), ...(served as Record<string, object>)[name] },
+  ]);
+  return { ...other, ...Object.fromEntries(modules) };
+}
+
+/** The memory `module` imports, from `imports`, when it imports one. */
+function importedMemory(
+  module: WebAssembly.Module,
+  imports: Record<string, Record<string, unknown>>,
+): WebAssembly.Memory | undefined {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  for (const i of WebAssembly.Module.imports(module)) {
+    if (i.kind !== "memory" || !own(imports, i.module)) continue;
+    const value = imports[i.module]![i.name];
+    if (value instanceof WebAssembly.Memory) return value;
+  }
+  return undefined;
+}
+
 /** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "../build/libpair";
 
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "pair.h";
+
+/**
+ * The library's optional lifecycle functions (`void NAME(hostbind_ctx *ctx)`): `open` runs when load()
+ * creates a Host, `close` at its close(), each with the Host's context. A library defines either, both or none.
+ */
+const HOOKS = { open: "hostbind_open_pair", close: "hostbind_close_pair" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
 const HEADER_SYMBOLS: readonly string[] = ["stats_sum_mean", "geom_rect", "hostbind_shim_stats_sum_mean", "hostbind_shim_geom_rect", "hostbind_select_stats_sum_mean", "hostbind_layout_stats_sum_mean"];
@@ -487,6 +535,21 @@ function openLibrary(path: string): NodeLibrary {
   return { symbols: functions, close: () => lib.close() };
 }
 
+/**
+ * One of the library's optional lifecycle functions (see {@link HOOKS}), as
+ * a function of the context and a `release` for its handle; `undefined` when
+ * the library does not define it.
+ */
+function openHook(path: string, name: string): { call(ctx: bigint): void; release(): void } | undefined {
+  try {
+    const { lib, functions } = dlopen(path, { [name]: { arguments: ["pointer"], return: "void" } });
+    const fn = functions[name]!;
+    return { call: (ctx) => fn(ctx), release: () => lib.close() };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The libraries open in this module instance (see {@link SharedLibraries}). */
 const LIBRARIES = new SharedLibraries<NodeLibrary>();
 
@@ -507,19 +570,19 @@ function libraryKey(path: string): string {
 /**
  * Opens the native library and prepares the wasm imports it serves.
  *
- * Each Host has its own context (`userData`, guest memory, traps); all open
- * Hosts of one library share one `dlopen` of it, so their calls stay fast.
- * Call `load()` once per library and keep the Host: once every Host of a
- * library has been closed, a new `load()` opens it again with new FFI
- * functions, and calls through every Host get slower (still correct: on
- * Deno they leave its fast call path). Hosts of two different library
- * files meet the same way.
+ * Each Host has its own context (`userData`, guest memory, traps) and serves
+ * one guest instance; all open Hosts of one library share one `dlopen` of
+ * it, so their calls stay fast. Load a Host per instance and keep it for the
+ * instance's life: once every Host of a library has been closed, a new
+ * `load()` opens it again with new FFI functions, and calls through every
+ * Host get slower (still correct: on Deno they leave its fast call path).
+ * Hosts of two different library files meet the same way.
  *
  * @example
  * ```ts
  * using host = load();
- * const { instance } = await WebAssembly.instantiate(guestBytes, host.imports);
- * host.bind(instance);
+ * const instance = await host.instantiate(guestBytes); // instantiates, merges, binds
+ * // or: const { instance } = await WebAssembly.instantiate(guestBytes, host.imports); host.bind(instance);
  * ```
  */
 export function load(options?: string | URL | LoadOptions): Host {
@@ -541,6 +604,18 @@ export function load(options?: string | URL | LoadOptions): Host {
   const emptyBase = addressOf(new Uint8Array(memory.buffer));
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = userDataBits;
+  // The library's own per-Host state: its open function runs now, its close function at close().
+  const onOpen = openHook(file, HOOKS.open);
+  const onClose = openHook(file, HOOKS.close);
+  if (onOpen !== undefined) {
+    onOpen.call(ctx);
+    onOpen.release();
+    if (words[CTX.trapped / 4] !== 0) {
+      onClose?.release();
+      LIBRARIES.release(key);
+      throw takeTrap(memory.buffer, HOOKS.open, false);
+    }
+  }
 
   // Guest memory: `heap` is a view of the buffer native code was last told
   // about. A grow detaches the old buffer, and a view of a detached buffer
@@ -638,7 +713,15 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
     if (closed) throw closedError();
-    guest = guestMemory(target);
+    const memory = guestMemory(target);
+    if (guest !== undefined && guest !== memory) {
+      // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
+      throw new Error(
+        "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+      );
+    }
+    guest = memory;
     tracking = neverDetaches(guest.buffer);
     if (tracking) heap = ALWAYS_SYNC;
     wide[CTX.memory / 8] = emptyBase;
@@ -650,7 +733,24 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = undefined;
     heap = new Uint8Array(0);
     forget();
+    if (onClose !== undefined) {
+      onClose.call(ctx);
+      onClose.release();
+    }
     LIBRARIES.release(key);
   };
-  return { imports, bind, close, [Symbol.dispose]: close };
+  const instantiate = async (
+    source: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports: Record<string, Record<string, unknown>> = {},
+  ): Promise<WebAssembly.Instance> => {
+    if (closed) throw closedError();
+    const merged = mergeImports(otherImports, imports);
+    const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source as ArrayBuffer);
+    const imported = importedMemory(module, merged);
+    if (imported !== undefined) bind(imported);
+    const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
+    if (imported === undefined) bind(instance);
+    return instance;
+  };
+  return { imports, bind, instantiate, close, [Symbol.dispose]: close };
 }

@@ -27,7 +27,7 @@ import { emitPrelude } from "./prelude.ts";
 import { emitPrototype } from "./prototype.ts";
 import { emitResultStruct } from "./result_struct.ts";
 import { emitShims } from "./shims.ts";
-import { selectSymbol } from "../../layout/paths.ts";
+import { lifecycleSymbols, selectSymbol } from "../../layout/paths.ts";
 
 /** Emits `NAME.h` for `cx`. */
 export function emitHeader(cx: EmitContext): string {
@@ -58,6 +58,8 @@ export function emitHeader(cx: EmitContext): string {
     emitModule(w, cx, m, next);
     next += m.functions.length;
   }
+  w.blank();
+  emitLifecycle(w, cx);
   w.blank();
   emitShims(w, cx);
   w.blank();
@@ -102,4 +104,23 @@ function emitModule(w: SourceWriter, cx: EmitContext, m: ImportModule, first: nu
     if (imp.result !== null) w.blank();
     emitPrototype(w, imp);
   }
+}
+
+/** The optional lifecycle functions: declared, documented, defined only by a library that wants them. */
+function emitLifecycle(w: SourceWriter, cx: EmitContext): void {
+  const { open, close } = lifecycleSymbols(cx.name);
+  w.docComment(
+    cComment(
+      "Optional: per-Host state of the library's own. Define either function (or both, or\n"
+        + "neither) and the bindings call it with the Host's context: " + open + " when load()\n"
+        + "creates the Host (before any import is called; no guest memory is bound yet), and\n"
+        + close + " at its close() (after the last call). The open function may\n"
+        + "allocate state and keep its pointer in ctx->user_data (keeping what the host passed\n"
+        + "there, if it needs it), the close function frees it; a hostbind_trap() in the open\n"
+        + "function makes load() throw HostTrap.",
+    ),
+    "c",
+  );
+  w.line(`void ${open}(hostbind_ctx *ctx);`);
+  w.line(`void ${close}(hostbind_ctx *ctx);`);
 }

@@ -26,6 +26,7 @@
 import type { ImportLayout } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { shimNeed } from "../shim_need.ts";
+import { lifecycleSymbols } from "../../layout/paths.ts";
 import { wasmImportText, watString } from "../wat.ts";
 import { commentLines, SourceWriter, wrapWords } from "../writer.ts";
 import { emitRustCtx, rustCtxAssertions } from "./ctx.ts";
@@ -94,6 +95,11 @@ function emitIntro(w: SourceWriter, cx: EmitContext, first: { imp: ImportLayout;
     "returned, two or more are written to the `…Result` struct that `out` points to.",
     "The context `ctx` comes next (except for imports marked @noctx), then the wasm",
     "parameters in order.",
+    "",
+    "Optional per-Host state: export either or both of",
+    `\`#[unsafe(no_mangle)] pub extern "C" fn ${lifecycleSymbols(cx.name).open}(ctx: *mut HostbindCtx)\` (called when`,
+    `load() creates a Host) and \`${lifecycleSymbols(cx.name).close}\` (called at its close()), e.g. to keep a`,
+    "Box in ctx.user_data (keeping what the host passed there, if it needs it).",
   );
   w.line("//");
   // Through commentLines: an import name with a line break cannot end the comment.

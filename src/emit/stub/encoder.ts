@@ -47,6 +47,8 @@ export const OP = {
   f32Store: 0x38,
   f64Store: 0x39,
   i32Const: 0x41,
+  i32Add: 0x6a,
+  i32Mul: 0x6c,
   end: 0x0b,
 } as const;
 

@@ -33,10 +33,10 @@ describe("buildStub", () => {
     wasmValidate(stub.bytes);
     expect(wasm2wat(stub.bytes)).toMatchInlineSnapshot(`
       "(module
-        (type (;0;) (func (param i32 i32) (result i32)))
-        (type (;1;) (func (param i32 i32 i64 i64 f32 f64) (result i32)))
-        (type (;2;) (func (param i64 f32) (result i32)))
-        (type (;3;) (func (param f64 f64) (result i32)))
+        (type (;0;) (func (param i32 i32 i32)))
+        (type (;1;) (func (param i32 i32 i32 i64 i64 f32 f64)))
+        (type (;2;) (func (param i32 i64 f32)))
+        (type (;3;) (func (param i32 f64 f64)))
         (type (;4;) (func (param i32 i32) (result i32 i32)))
         (type (;5;) (func (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)))
         (type (;6;) (func (param i64 f32) (result f32 i64)))
@@ -48,9 +48,24 @@ describe("buildStub", () => {
         (import "hostbind" "math_lib_minmax" (func (;3;) (type 3)))
         (func (;4;) (type 4) (param i32 i32) (result i32 i32)
           (local i32)
+          i32.const 0
+          i32.load offset=384
+          local.set 2
+          i32.const 0
+          local.get 2
+          i32.const 1
+          i32.add
+          i32.store offset=384
+          local.get 2
           local.get 0
           local.get 1
           call 0
+          i32.const 0
+          local.get 2
+          i32.store offset=384
+          local.get 2
+          i32.const 392
+          i32.mul
           local.set 2
           local.get 2
           i32.load offset=256
@@ -58,6 +73,15 @@ describe("buildStub", () => {
           i32.load offset=260)
         (func (;5;) (type 5) (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)
           (local i32)
+          i32.const 0
+          i32.load offset=384
+          local.set 6
+          i32.const 0
+          local.get 6
+          i32.const 1
+          i32.add
+          i32.store offset=384
+          local.get 6
           local.get 0
           local.get 1
           local.get 2
@@ -65,6 +89,12 @@ describe("buildStub", () => {
           local.get 4
           local.get 5
           call 1
+          i32.const 0
+          local.get 6
+          i32.store offset=384
+          local.get 6
+          i32.const 392
+          i32.mul
           local.set 6
           local.get 6
           i32.load offset=264
@@ -80,9 +110,24 @@ describe("buildStub", () => {
           f64.load offset=296)
         (func (;6;) (type 6) (param i64 f32) (result f32 i64)
           (local i32)
+          i32.const 0
+          i32.load offset=384
+          local.set 2
+          i32.const 0
+          local.get 2
+          i32.const 1
+          i32.add
+          i32.store offset=384
+          local.get 2
           local.get 0
           local.get 1
           call 2
+          i32.const 0
+          local.get 2
+          i32.store offset=384
+          local.get 2
+          i32.const 392
+          i32.mul
           local.set 2
           local.get 2
           f32.load offset=304
@@ -90,9 +135,24 @@ describe("buildStub", () => {
           i64.load offset=312)
         (func (;7;) (type 7) (param f64 f64) (result f64 f64)
           (local i32)
+          i32.const 0
+          i32.load offset=384
+          local.set 2
+          i32.const 0
+          local.get 2
+          i32.const 1
+          i32.add
+          i32.store offset=384
+          local.get 2
           local.get 0
           local.get 1
           call 3
+          i32.const 0
+          local.get 2
+          i32.store offset=384
+          local.get 2
+          i32.const 392
+          i32.mul
           local.set 2
           local.get 2
           f64.load offset=320
@@ -122,12 +182,13 @@ describe("buildStub", () => {
     const view = new DataView(memory.buffer);
     const seen: unknown[][] = [];
     const wrappers: Record<string, (...args: never[]) => void> = {
-      env_divmod: (a: number, b: number) => {
+      // Each out-path wrapper gets the call's nesting depth first (0: no call of this Host is running).
+      env_divmod: (_depth: number, a: number, b: number) => {
         seen.push([a, b]);
         view.setInt32(256, Math.trunc(a / b), true);
         view.setInt32(260, a % b, true);
       },
-      env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number) => {
+      env_spread: (_depth: number, a: number, b: number, c: bigint, d: bigint, e: number, f: number) => {
         seen.push([a, b, c, d, e, f]);
         const o = 264;
         view.setInt32(o, a + 1, true);

@@ -92,6 +92,8 @@ export interface StubModule {
   pages: number;
   /** Distance between the out-areas of nested calls (see `StubMemoryPlan.outStride`). */
   outStride: number;
+  /** Offset of the i32 nesting depth the stub keeps for out-path calls (-1 without them). */
+  depthOffset: number;
   /** The imports the stub serves, in `Layout.imports` order. */
   functions: StubFunction[];
 }
@@ -153,8 +155,8 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
   const functions = stubFunctions(layout, paths);
   const pages = layout.stubMemory.pages;
   const types = new TypeTable();
-  // An out-path wrapper returns where it left the results: its out-area's distance from the first (nested calls).
-  const wrapperType = functions.map((f) => types.index(f.path === "out" ? f.params : [], f.path === "out" ? ["i32"] : []));
+  // An out-path wrapper takes the call's nesting depth first: it picks the out-area native code writes.
+  const wrapperType = functions.map((f) => types.index(f.path === "out" ? ["i32", ...f.params] : [], []));
   const exportType = functions.map((f) => types.index(f.params, f.results.map((r) => r.type)));
   const n = functions.length;
 
@@ -166,7 +168,8 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
   const exportSec = new ByteWriter().vec(functions, (f, w, i) => w.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i), f.path === "out" ? 1 : 0)));
+  const { depthOffset, outStride } = layout.stubMemory;
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, depthOffset, outStride), f.path === "out" ? 1 : 0)));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -175,17 +178,26 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
     .raw(section(SECTION.export, exportSec.bytes()))
     .raw(section(SECTION.code, codeSec.bytes()))
     .bytes();
-  return { bytes, pages, outStride: layout.stubMemory.outStride, functions };
+  return { bytes, pages, outStride: layout.stubMemory.outStride, depthOffset: layout.stubMemory.depthOffset, functions };
 }
 
 /**
- * `out`: `local.get 0..n-1; call wrapper`; `block`: `(i32.const 0; local.get i;
- * T.store offset=…)*; call wrapper`; then `(i32.const 0; T.load offset=…)*`,
- * so the results land on the stack in order.
+ * `out`: the nesting depth d (an i32 at `depthOffset`) is read and raised,
+ * `call wrapper(d, params…)`, d is restored, and the results load from the
+ * out-area of depth d (`d * outStride` further); the wrapper puts d back
+ * itself before it throws a trap, so a trap leaves no depth behind.
+ * `block`: `(i32.const 0; local.get i; T.store offset=…)*; call wrapper`,
+ * then `(i32.const 0; T.load offset=…)*`, so the results land on the stack in order.
  */
-function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
+function stubBody(f: StubFunction, wrapperIndex: number, depthOffset: number, outStride: number): Uint8Array {
   const w = new ByteWriter();
+  // The local after the parameters: the depth, then the out-area's distance from the first.
+  const d = f.params.length;
   if (f.path === "out") {
+    w.byte(OP.i32Const).s32(0).byte(OP.i32Load).u32(2).u32(depthOffset).byte(OP.localSet).u32(d);
+    w.byte(OP.i32Const).s32(0).byte(OP.localGet).u32(d).byte(OP.i32Const).s32(1).byte(OP.i32Add)
+      .byte(OP.i32Store).u32(2).u32(depthOffset);
+    w.byte(OP.localGet).u32(d);
     for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
   } else {
     f.params.forEach((type, i) => {
@@ -194,14 +206,14 @@ function stubBody(f: StubFunction, wrapperIndex: number): Uint8Array {
     });
   }
   w.byte(OP.call).u32(wrapperIndex);
-  // On the out path the wrapper returns the out-area's distance from the first (0 unless nested): kept in
-  // the local after the parameters. Elsewhere the address is the constant 0.
-  const base = f.params.length;
-  if (f.path === "out") w.byte(OP.localSet).u32(base);
+  if (f.path === "out") {
+    w.byte(OP.i32Const).s32(0).byte(OP.localGet).u32(d).byte(OP.i32Store).u32(2).u32(depthOffset);
+    w.byte(OP.localGet).u32(d).byte(OP.i32Const).s32(outStride).byte(OP.i32Mul).byte(OP.localSet).u32(d);
+  }
   for (const r of f.results) {
     const load = LOAD[r.type];
     // The memarg offset carries the whole constant part of the address: one load per result.
-    if (f.path === "out") w.byte(OP.localGet).u32(base);
+    if (f.path === "out") w.byte(OP.localGet).u32(d);
     else w.byte(OP.i32Const).s32(0);
     w.byte(load.op).u32(load.alignLog2).u32(r.offset);
   }

@@ -239,7 +239,7 @@ describe("generated modules", () => {
   it("rename parameters that would shadow the runtime or are reserved, and quote odd keys", () => {
     const deno = emitDeno(awkward);
     // `size` is no runtime local (the memory check compares with 0), so it keeps its name.
-    expect(deno).toContain("do_it: (size: number, heap_: bigint, p_native_x: number, arguments_: number): number => {");
+    expect(deno).toContain("do_it: (d: number, size: number, heap_: bigint, p_native_x: number, arguments_: number): void => {");
     expect(deno).toContain('native_do_it(d === 0 ? out_do_it : nestedOut(256, d, "we\\"ird mod.do-it"), ctx, size >>> 0, (typeof heap_ === "bigint" ? heap_ : BigInt.asIntN(64, heap_)), +p_native_x, arguments_ >>> 0);');
     expect(deno).toContain('"do-it"(size: number, heap_: bigint, p_native_x: number, arguments_: number): [default_: number, result: bigint];');
     expect(deno).toContain("ctx: (ctx_: number, trap_: number, words_: number): number => {");

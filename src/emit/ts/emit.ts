@@ -20,6 +20,7 @@
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
 import { STUB_MEMORY_FIELD } from "../stub/mod.ts";
+import { lifecycleSymbols } from "../../layout/paths.ts";
 import { OUT_NESTING } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
@@ -164,6 +165,14 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.docComment("The C header the native library implements (named in load errors).", DOC);
   w.line(`const HEADER_FILE = ${jsString(`${cx.name}.h`)};`);
   w.blank();
+  w.docComment(
+    "The library's optional lifecycle functions (`void NAME(hostbind_ctx *ctx)`): `open` runs when load()\n"
+      + "creates a Host, `close` at its close(), each with the Host's context. A library defines either, both or none.",
+    DOC,
+  );
+  const hooks = lifecycleSymbols(cx.name);
+  w.line(`const HOOKS = { open: ${jsString(hooks.open)}, close: ${jsString(hooks.close)} } as const;`);
+  w.blank();
   w.docComment("Every function a library built from the header defines: what a failed load() looks for, one by one.", DOC);
   w.line(`const HEADER_SYMBOLS: readonly string[] = [${model.headerSymbols.map((s) => jsString(s)).join(", ")}];`);
   if (model.layoutSymbol !== "") {
@@ -292,12 +301,17 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.blank();
     w.line("// Out-areas of the multi-result imports in the stub memory, where native code writes results.");
     for (const imp of multi) w.line(`const ${imp.outBinding} = ${dialect.stubPointer(imp.outOffset)};`);
-    w.line("// A call made while another of this Host's out-path calls runs (native code calling back into");
-    w.line(`// JS, and so into the guest) gets an out-area of its own: depth d at d * ${model.stub.outStride} bytes further.`);
-    w.line("let outDepth = 0;");
+    w.line("// A call made while another of this Host's out-path calls runs (native code calling back into JS,");
+    w.line("// and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and");
+    w.line(`// loads the results from d * ${model.stub.outStride} bytes further.`);
     w.line(`const nestedOut = (offset: number, depth: number, name: string) => {`);
     w.indented(() => {
-      w.line(`if (depth >= ${OUT_NESTING}) throw new RangeError(\`hostbind: \${name} called itself through native code more than ${OUT_NESTING} deep\`);`);
+      w.line(`if (depth >= ${OUT_NESTING}) {`);
+      w.indented(() => {
+        w.line(`words[${model.stub.depthOffset / 4}] = depth;`);
+        w.line(`throw new RangeError(\`hostbind: \${name} called itself through native code more than ${OUT_NESTING} deep\`);`);
+      });
+      w.line("}");
       w.line(`return ${dialect.stubPointer(`offset + depth * ${model.stub.outStride}`)};`);
     });
     w.line("};");
@@ -314,7 +328,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line("hostbind: {");
     w.indented(() => {
       w.line(`${STUB_MEMORY_FIELD}: memory,`);
-      for (const imp of viaStub) emitWrapper(w, jsPropertyKey(imp.symbol), imp, dialect, model.stub.outStride);
+      for (const imp of viaStub) emitWrapper(w, jsPropertyKey(imp.symbol), imp, dialect, model.stub.depthOffset);
     });
     w.line("},");
   });
@@ -329,7 +343,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       w.line(`${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
         for (const imp of m.imports) {
-          if (imp.path === "direct") emitWrapper(w, jsPropertyKey(imp.name), imp, dialect, model.stub.outStride);
+          if (imp.path === "direct") emitWrapper(w, jsPropertyKey(imp.name), imp, dialect, model.stub.depthOffset);
           else w.line(`${jsPropertyKey(imp.name)}: stub${jsMember(imp.symbol)} as Imports[${jsString(imp.module)}][${jsString(imp.name)}],`);
         }
       });
@@ -340,7 +354,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
 }
 
 /** One monomorphic arrow wrapper: `key: (params): R => { check; call; trap check; return }`. */
-function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect, outStride: number): void {
+function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect, depthOffset: number): void {
   const trapCheck = `if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});`;
   if (imp.path === "block") {
     // Arguments and results travel through the argument block: no argument crosses the FFI.
@@ -354,18 +368,21 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
   const single = imp.kind === "single";
   const multi = imp.kind === "multi";
-  const returns = single ? JS_TYPE[imp.results[0]!.type] : multi ? "number" : "void";
+  const returns = single ? JS_TYPE[imp.results[0]!.type] : "void";
   // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
   const check = imp.noctx ? "if (closed) throw closedError();" : "if (heap.length === 0) sync();";
-  const trapLine = imp.noctx ? "" : `\n  ${trapCheck}`;
-  const body = multi
-    // The out path: this call's depth picks its out-area; the stub loads the results from where it says.
-    ? `${check}\n  const d = outDepth;\n  outDepth = d + 1;\n  ${call};\n  outDepth = d;${trapLine}\n  return d * ${outStride};`
-    : imp.noctx
+  // On the out path a trap first puts back the nesting depth the stub raised (its restore is skipped by the throw).
+  const trapLine = imp.noctx
+    ? ""
+    : multi
+    ? `\n  if (words[${TRAPPED_WORD}] !== 0) {\n    words[${depthOffset / 4}] = d;\n    throw trap(${jsString(`${imp.module}.${imp.name}`)});\n  }`
+    : `\n  ${trapCheck}`;
+  const body = imp.noctx
     ? `${check}\n  ${single ? `return ${call};` : `${call};`}`
     : `${check}\n  ${single ? `const result = ${call};` : `${call};`}${trapLine}${single ? "\n  return result;" : ""}`;
+  const params = multi ? (imp.jsParams === "" ? "d: number" : `d: number, ${imp.jsParams}`) : imp.jsParams;
   // One block per wrapper; its lines are indented by the writer.
-  w.line(`${key}: (${imp.jsParams}): ${returns} => {\n  ${body}\n},`);
+  w.line(`${key}: (${params}): ${returns} => {\n  ${body}\n},`);
 }
 
 function ctxTable(): string {

@@ -20,6 +20,11 @@
 // returned, two or more are written to the `…Result` struct that `out` points to.
 // The context `ctx` comes next (except for imports marked @noctx), then the wasm
 // parameters in order.
+//
+// Optional per-Host state: export either or both of
+// `#[unsafe(no_mangle)] pub extern "C" fn hostbind_open_keywords(ctx: *mut HostbindCtx)` (called when
+// load() creates a Host) and `hostbind_close_keywords` (called at its close()), e.g. to keep a
+// Box in ctx.user_data (keeping what the host passed there, if it needs it).
 
 /// Capacity of the context's trap message in bytes, including the terminating NUL.
 pub const HOSTBIND_TRAP_MESSAGE_SIZE: usize = 224;

@@ -185,6 +185,18 @@ float sqrtf(float x);
  */
 double fma(double x, double y, double z);
 
+/*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_libm when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_libm at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_libm(hostbind_ctx *ctx);
+void hostbind_close_libm(hostbind_ctx *ctx);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

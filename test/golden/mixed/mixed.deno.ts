@@ -78,9 +78,20 @@ export interface Host extends Disposable {
    * name), or the memory itself — a guest that imports its memory can be
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
-   * when the guest grows its memory.
+   * when the guest grows its memory. A Host serves one guest memory: binding
+   * another one throws (load() a Host per instance; they share the library).
    */
   bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  /**
+   * Instantiates `guest` with this Host's imports merged into `otherImports`
+   * (module by module: the imports this Host serves replace those of the
+   * same name), binds its memory — an imported one before instantiation, so
+   * the start function's native calls see it — and returns the instance.
+   */
+  instantiate(
+    guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports?: Record<string, Record<string, unknown>>,
+  ): Promise<WebAssembly.Instance>;
   /**
    * Releases the library (closed when the last Host of it closes); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
@@ -369,11 +380,48 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
+/**
+ * `other` with `served` merged in, module by module (the served imports
+ * replace those of the same name). Every key stays an own property, also
+ * `__proto__` and `constructor`.
+ */
+function mergeImports(
+  other: Record<string, Record<string, unknown>>,
+  served: object,
+): Record<string, Record<string, unknown>> {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  const modules = Object.keys(served).map((name) => [
+    name,
+    { ...(own(other, name) ? other[name] : {}), ...(served as Record<string, object>)[name] },
+  ]);
+  return { ...other, ...Object.fromEntries(modules) };
+}
+
+/** The memory `module` imports, from `imports`, when it imports one. */
+function importedMemory(
+  module: WebAssembly.Module,
+  imports: Record<string, Record<string, unknown>>,
+): WebAssembly.Memory | undefined {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  for (const i of WebAssembly.Module.imports(module)) {
+    if (i.kind !== "memory" || !own(imports, i.module)) continue;
+    const value = imports[i.module]![i.name];
+    if (value instanceof WebAssembly.Memory) return value;
+  }
+  return undefined;
+}
+
 /** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libmixed";
 
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "mixed.h";
+
+/**
+ * The library's optional lifecycle functions (`void NAME(hostbind_ctx *ctx)`): `open` runs when load()
+ * creates a Host, `close` at its close(), each with the Host's context. A library defines either, both or none.
+ */
+const HOOKS = { open: "hostbind_open_mixed", close: "hostbind_close_mixed" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
 const HEADER_SYMBOLS: readonly string[] = ["stats_summarize", "stats_split", "stats_bounds", "stats_find", "stats_everything", "hostbind_shim_stats_summarize", "hostbind_shim_stats_split", "hostbind_shim_stats_bounds", "hostbind_shim_stats_find", "hostbind_shim_stats_everything", "hostbind_select_stats_summarize", "hostbind_layout_stats_summarize"];
@@ -396,15 +444,18 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABNghgAn9/AX9gAX4Bf2AAAX9gAn9/BH98fX5gAX4Cf39gAAN/fH9gAn9/An9/YAF+
+  AGFzbQEAAAABNghgA39/fwBgAn9+AGABfwBgAn9/BH98fX5gAX4Cf39gAAN/fH9gAn9/An9/YAF+
   Bn1+f3x/fgKaAQYIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZA9zdGF0c19z
   dW1tYXJpemUAAAhob3N0YmluZAtzdGF0c19zcGxpdAABCGhvc3RiaW5kDHN0YXRzX2JvdW5kcwAC
   CGhvc3RiaW5kCnN0YXRzX2ZpbmQAAAhob3N0YmluZBBzdGF0c19ldmVyeXRoaW5nAAEDBgUDBAUG
   BwdQBQ9zdGF0c19zdW1tYXJpemUABQtzdGF0c19zcGxpdAAGDHN0YXRzX2JvdW5kcwAHCnN0YXRz
-  X2ZpbmQACBBzdGF0c19ldmVyeXRoaW5nAAkKoAEFJAEBfyAAIAEQACECIAIoAoACIAIrA4gCIAIq
-  ApACIAIpA5gCCxYBAX8gABABIQEgASgCoAIgASgCpAILGgEBfxACIQAgACgCqAIgACsDsAIgACgC
-  uAILGAEBfyAAIAEQAyECIAIoAsACIAIoAsQCCy4BAX8gABAEIQEgASoCyAIgASkD0AIgASgC2AIg
-  ASsD4AIgASgC6AIgASkD8AIL
+  X2ZpbmQACBBzdGF0c19ldmVyeXRoaW5nAAkKzwIFRwEBf0EAKAKoAyECQQAgAkEBajYCqAMgAiAA
+  IAEQAEEAIAI2AqgDIAJBsANsIQIgAigCgAIgAisDiAIgAioCkAIgAikDmAILOQEBf0EAKAKoAyEB
+  QQAgAUEBajYCqAMgASAAEAFBACABNgKoAyABQbADbCEBIAEoAqACIAEoAqQCCz0BAX9BACgCqAMh
+  AEEAIABBAWo2AqgDIAAQAkEAIAA2AqgDIABBsANsIQAgACgCqAIgACsDsAIgACgCuAILOwEBf0EA
+  KAKoAyECQQAgAkEBajYCqAMgAiAAIAEQA0EAIAI2AqgDIAJBsANsIQIgAigCwAIgAigCxAILUQEB
+  f0EAKAKoAyEBQQAgAUEBajYCqAMgASAAEARBACABNgKoAyABQbADbCEBIAEqAsgCIAEpA9ACIAEo
+  AtgCIAErA+ACIAEoAugCIAEpA/ACCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -484,6 +535,21 @@ function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
   }
 }
 
+/**
+ * One of the library's optional lifecycle functions (see {@link HOOKS}), as
+ * a function of the context and a `release` for its handle; `undefined` when
+ * the library does not define it.
+ */
+function openHook(path: string | URL, name: string): { call(ctx: Deno.PointerObject): void; release(): void } | undefined {
+  try {
+    const lib = Deno.dlopen(path, { [name]: { parameters: ["pointer"], result: "void" } });
+    const fn = lib.symbols[name]!;
+    return { call: (ctx) => fn(ctx), release: () => lib.close() };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The libraries open in this module instance (see {@link SharedLibraries}). */
 const LIBRARIES = new SharedLibraries<Deno.DynamicLibrary<typeof symbols>>();
 
@@ -507,19 +573,19 @@ function libraryKey(path: string | URL): string {
 /**
  * Opens the native library and prepares the wasm imports it serves.
  *
- * Each Host has its own context (`userData`, guest memory, traps); all open
- * Hosts of one library share one `dlopen` of it, so their calls stay fast.
- * Call `load()` once per library and keep the Host: once every Host of a
- * library has been closed, a new `load()` opens it again with new FFI
- * functions, and calls through every Host get slower (still correct: on
- * Deno they leave its fast call path). Hosts of two different library
- * files meet the same way.
+ * Each Host has its own context (`userData`, guest memory, traps) and serves
+ * one guest instance; all open Hosts of one library share one `dlopen` of
+ * it, so their calls stay fast. Load a Host per instance and keep it for the
+ * instance's life: once every Host of a library has been closed, a new
+ * `load()` opens it again with new FFI functions, and calls through every
+ * Host get slower (still correct: on Deno they leave its fast call path).
+ * Hosts of two different library files meet the same way.
  *
  * @example
  * ```ts
  * using host = load();
- * const { instance } = await WebAssembly.instantiate(guestBytes, host.imports);
- * host.bind(instance);
+ * const instance = await host.instantiate(guestBytes); // instantiates, merges, binds
+ * // or: const { instance } = await WebAssembly.instantiate(guestBytes, host.imports); host.bind(instance);
  * ```
  */
 export function load(options?: string | URL | LoadOptions): Host {
@@ -541,6 +607,18 @@ export function load(options?: string | URL | LoadOptions): Host {
   const emptyBase = addressOf(new Uint8Array(memory.buffer));
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = userDataBits;
+  // The library's own per-Host state: its open function runs now, its close function at close().
+  const onOpen = openHook(file, HOOKS.open);
+  const onClose = openHook(file, HOOKS.close);
+  if (onOpen !== undefined) {
+    onOpen.call(ctx);
+    onOpen.release();
+    if (words[CTX.trapped / 4] !== 0) {
+      onClose?.release();
+      LIBRARIES.release(key);
+      throw takeTrap(memory.buffer, HOOKS.open, false);
+    }
+  }
 
   // Guest memory: `heap` is a view of the buffer native code was last told
   // about. A grow detaches the old buffer, and a view of a detached buffer
@@ -595,12 +673,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_stats_bounds = Deno.UnsafePointer.offset(ctx, 296);
   const out_stats_find = Deno.UnsafePointer.offset(ctx, 320);
   const out_stats_everything = Deno.UnsafePointer.offset(ctx, 328);
-  // A call made while another of this Host's out-path calls runs (native code calling back into
-  // JS, and so into the guest) gets an out-area of its own: depth d at d * 424 bytes further.
-  let outDepth = 0;
+  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
+  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
+  // loads the results from d * 432 bytes further.
   const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 424);
+    if (depth >= 8) {
+      words[106] = depth;
+      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    }
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 432);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -610,50 +691,45 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      stats_summarize: (ptr: number, len: number): number => {
+      stats_summarize: (d: number, ptr: number, len: number): void => {
         if (heap.length === 0) sync();
-        const d = outDepth;
-        outDepth = d + 1;
         native_stats_summarize(d === 0 ? out_stats_summarize : nestedOut(256, d, "stats.summarize"), ctx, ptr >>> 0, len >>> 0);
-        outDepth = d;
-        if (words[7] !== 0) throw trap("stats.summarize");
-        return d * 424;
+        if (words[7] !== 0) {
+          words[106] = d;
+          throw trap("stats.summarize");
+        }
       },
-      stats_split: (x: bigint): number => {
+      stats_split: (d: number, x: bigint): void => {
         if (heap.length === 0) sync();
-        const d = outDepth;
-        outDepth = d + 1;
         native_stats_split(d === 0 ? out_stats_split : nestedOut(288, d, "stats.split"), ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
-        outDepth = d;
-        if (words[7] !== 0) throw trap("stats.split");
-        return d * 424;
+        if (words[7] !== 0) {
+          words[106] = d;
+          throw trap("stats.split");
+        }
       },
-      stats_bounds: (): number => {
+      stats_bounds: (d: number): void => {
         if (heap.length === 0) sync();
-        const d = outDepth;
-        outDepth = d + 1;
         native_stats_bounds(d === 0 ? out_stats_bounds : nestedOut(296, d, "stats.bounds"), ctx);
-        outDepth = d;
-        if (words[7] !== 0) throw trap("stats.bounds");
-        return d * 424;
+        if (words[7] !== 0) {
+          words[106] = d;
+          throw trap("stats.bounds");
+        }
       },
-      stats_find: (haystack: number, needle: number): number => {
+      stats_find: (d: number, haystack: number, needle: number): void => {
         if (heap.length === 0) sync();
-        const d = outDepth;
-        outDepth = d + 1;
         native_stats_find(d === 0 ? out_stats_find : nestedOut(320, d, "stats.find"), ctx, haystack >>> 0, needle >>> 0);
-        outDepth = d;
-        if (words[7] !== 0) throw trap("stats.find");
-        return d * 424;
+        if (words[7] !== 0) {
+          words[106] = d;
+          throw trap("stats.find");
+        }
       },
-      stats_everything: (seed: bigint): number => {
+      stats_everything: (d: number, seed: bigint): void => {
         if (heap.length === 0) sync();
-        const d = outDepth;
-        outDepth = d + 1;
         native_stats_everything(d === 0 ? out_stats_everything : nestedOut(328, d, "stats.everything"), ctx, (typeof seed === "bigint" ? seed : BigInt.asUintN(64, seed)));
-        outDepth = d;
-        if (words[7] !== 0) throw trap("stats.everything");
-        return d * 424;
+        if (words[7] !== 0) {
+          words[106] = d;
+          throw trap("stats.everything");
+        }
       },
     },
   }).exports;
@@ -669,7 +745,15 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
     if (closed) throw closedError();
-    guest = guestMemory(target);
+    const memory = guestMemory(target);
+    if (guest !== undefined && guest !== memory) {
+      // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
+      throw new Error(
+        "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+      );
+    }
+    guest = memory;
     tracking = neverDetaches(guest.buffer);
     if (tracking) heap = ALWAYS_SYNC;
     wide[CTX.memory / 8] = emptyBase;
@@ -681,7 +765,24 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = undefined;
     heap = new Uint8Array(0);
     forget();
+    if (onClose !== undefined) {
+      onClose.call(ctx);
+      onClose.release();
+    }
     LIBRARIES.release(key);
   };
-  return { imports, bind, close, [Symbol.dispose]: close };
+  const instantiate = async (
+    source: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports: Record<string, Record<string, unknown>> = {},
+  ): Promise<WebAssembly.Instance> => {
+    if (closed) throw closedError();
+    const merged = mergeImports(otherImports, imports);
+    const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source as ArrayBuffer);
+    const imported = importedMemory(module, merged);
+    if (imported !== undefined) bind(imported);
+    const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
+    if (imported === undefined) bind(instance);
+    return instance;
+  };
+  return { imports, bind, instantiate, close, [Symbol.dispose]: close };
 }

@@ -318,6 +318,18 @@ HOSTBIND_CHECK_OFFSET(stats_everything_result, f, 40, "");
 void stats_everything(stats_everything_result *out, hostbind_ctx *ctx, uint64_t seed);
 
 /*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_mixed when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_mixed at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_mixed(hostbind_ctx *ctx);
+void hostbind_close_mixed(hostbind_ctx *ctx);
+
+/*
  * The call shims of the memory call path. For this header: Node calls every import
  * through them (5); Bun calls stats.split, stats.everything; Deno calls none. A
  * library without them does not load where one is called. Define

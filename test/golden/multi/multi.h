@@ -285,6 +285,18 @@ HOSTBIND_CHECK_OFFSET(rng_normal_pair_result, z1, 8, "");
 void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean, double stddev);
 
 /*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_multi when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_multi at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_multi(hostbind_ctx *ctx);
+void hostbind_close_multi(hostbind_ctx *ctx);
+
+/*
  * The call shims of the memory call path. For this header: Node calls every import
  * through them (7); Bun calls env.time_ns; Deno calls none. A library without them
  * does not load where one is called. Define HOSTBIND_IMPLEMENTATION before

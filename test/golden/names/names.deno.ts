@@ -73,9 +73,20 @@ export interface Host extends Disposable {
    * name), or the memory itself — a guest that imports its memory can be
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
-   * when the guest grows its memory.
+   * when the guest grows its memory. A Host serves one guest memory: binding
+   * another one throws (load() a Host per instance; they share the library).
    */
   bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  /**
+   * Instantiates `guest` with this Host's imports merged into `otherImports`
+   * (module by module: the imports this Host serves replace those of the
+   * same name), binds its memory — an imported one before instantiation, so
+   * the start function's native calls see it — and returns the instance.
+   */
+  instantiate(
+    guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports?: Record<string, Record<string, unknown>>,
+  ): Promise<WebAssembly.Instance>;
   /**
    * Releases the library (closed when the last Host of it closes); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
@@ -364,11 +375,48 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
+/**
+ * `other` with `served` merged in, module by module (the served imports
+ * replace those of the same name). Every key stays an own property, also
+ * `__proto__` and `constructor`.
+ */
+function mergeImports(
+  other: Record<string, Record<string, unknown>>,
+  served: object,
+): Record<string, Record<string, unknown>> {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  const modules = Object.keys(served).map((name) => [
+    name,
+    { ...(own(other, name) ? other[name] : {}), ...(served as Record<string, object>)[name] },
+  ]);
+  return { ...other, ...Object.fromEntries(modules) };
+}
+
+/** The memory `module` imports, from `imports`, when it imports one. */
+function importedMemory(
+  module: WebAssembly.Module,
+  imports: Record<string, Record<string, unknown>>,
+): WebAssembly.Memory | undefined {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  for (const i of WebAssembly.Module.imports(module)) {
+    if (i.kind !== "memory" || !own(imports, i.module)) continue;
+    const value = imports[i.module]![i.name];
+    if (value instanceof WebAssembly.Memory) return value;
+  }
+  return undefined;
+}
+
 /** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libnames";
 
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "names.h";
+
+/**
+ * The library's optional lifecycle functions (`void NAME(hostbind_ctx *ctx)`): `open` runs when load()
+ * creates a Host, `close` at its close(), each with the Host's context. A library defines either, both or none.
+ */
+const HOOKS = { open: "hostbind_open_names", close: "hostbind_close_names" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
 const HEADER_SYMBOLS: readonly string[] = ["my_lib_v2_get_version", "my_lib_v2_min_max", "acme_clock_ticks", "wasi_random_random_0_2_0_get_random_u32", "hostbind_shim_my_lib_v2_get_version", "hostbind_shim_my_lib_v2_min_max", "hostbind_shim_acme_clock_ticks", "hostbind_shim_wasi_random_random_0_2_0_get_random_u32", "hostbind_select_my_lib_v2_get_version", "hostbind_layout_my_lib_v2_get_version"];
@@ -387,9 +435,10 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABDgJgAn9/AX9gAn9/An9/AjsCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
-  aG9zdGJpbmQRbXlfbGliX3YyX21pbl9tYXgAAAMCAQEHFQERbXlfbGliX3YyX21pbl9tYXgAAQoa
-  ARgBAX8gACABEAAhAiACKAKAAiACKAKEAgs=
+  AGFzbQEAAAABDgJgA39/fwBgAn9/An9/AjsCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
+  aG9zdGJpbmQRbXlfbGliX3YyX21pbl9tYXgAAAMCAQEHFQERbXlfbGliX3YyX21pbl9tYXgAAQo9
+  ATsBAX9BACgCmAIhAkEAIAJBAWo2ApgCIAIgACABEABBACACNgKYAiACQaACbCECIAIoAoACIAIo
+  AoQCCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -469,6 +518,21 @@ function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
   }
 }
 
+/**
+ * One of the library's optional lifecycle functions (see {@link HOOKS}), as
+ * a function of the context and a `release` for its handle; `undefined` when
+ * the library does not define it.
+ */
+function openHook(path: string | URL, name: string): { call(ctx: Deno.PointerObject): void; release(): void } | undefined {
+  try {
+    const lib = Deno.dlopen(path, { [name]: { parameters: ["pointer"], result: "void" } });
+    const fn = lib.symbols[name]!;
+    return { call: (ctx) => fn(ctx), release: () => lib.close() };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The libraries open in this module instance (see {@link SharedLibraries}). */
 const LIBRARIES = new SharedLibraries<Deno.DynamicLibrary<typeof symbols>>();
 
@@ -492,19 +556,19 @@ function libraryKey(path: string | URL): string {
 /**
  * Opens the native library and prepares the wasm imports it serves.
  *
- * Each Host has its own context (`userData`, guest memory, traps); all open
- * Hosts of one library share one `dlopen` of it, so their calls stay fast.
- * Call `load()` once per library and keep the Host: once every Host of a
- * library has been closed, a new `load()` opens it again with new FFI
- * functions, and calls through every Host get slower (still correct: on
- * Deno they leave its fast call path). Hosts of two different library
- * files meet the same way.
+ * Each Host has its own context (`userData`, guest memory, traps) and serves
+ * one guest instance; all open Hosts of one library share one `dlopen` of
+ * it, so their calls stay fast. Load a Host per instance and keep it for the
+ * instance's life: once every Host of a library has been closed, a new
+ * `load()` opens it again with new FFI functions, and calls through every
+ * Host get slower (still correct: on Deno they leave its fast call path).
+ * Hosts of two different library files meet the same way.
  *
  * @example
  * ```ts
  * using host = load();
- * const { instance } = await WebAssembly.instantiate(guestBytes, host.imports);
- * host.bind(instance);
+ * const instance = await host.instantiate(guestBytes); // instantiates, merges, binds
+ * // or: const { instance } = await WebAssembly.instantiate(guestBytes, host.imports); host.bind(instance);
  * ```
  */
 export function load(options?: string | URL | LoadOptions): Host {
@@ -526,6 +590,18 @@ export function load(options?: string | URL | LoadOptions): Host {
   const emptyBase = addressOf(new Uint8Array(memory.buffer));
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = userDataBits;
+  // The library's own per-Host state: its open function runs now, its close function at close().
+  const onOpen = openHook(file, HOOKS.open);
+  const onClose = openHook(file, HOOKS.close);
+  if (onOpen !== undefined) {
+    onOpen.call(ctx);
+    onOpen.release();
+    if (words[CTX.trapped / 4] !== 0) {
+      onClose?.release();
+      LIBRARIES.release(key);
+      throw takeTrap(memory.buffer, HOOKS.open, false);
+    }
+  }
 
   // Guest memory: `heap` is a view of the buffer native code was last told
   // about. A grow detaches the old buffer, and a view of a detached buffer
@@ -575,12 +651,15 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_my_lib_v2_min_max = Deno.UnsafePointer.offset(ctx, 256);
-  // A call made while another of this Host's out-path calls runs (native code calling back into
-  // JS, and so into the guest) gets an out-area of its own: depth d at d * 280 bytes further.
-  let outDepth = 0;
+  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
+  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
+  // loads the results from d * 288 bytes further.
   const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 280);
+    if (depth >= 8) {
+      words[70] = depth;
+      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    }
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 288);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -590,14 +669,13 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      my_lib_v2_min_max: (a: number, b: number): number => {
+      my_lib_v2_min_max: (d: number, a: number, b: number): void => {
         if (heap.length === 0) sync();
-        const d = outDepth;
-        outDepth = d + 1;
         native_my_lib_v2_min_max(d === 0 ? out_my_lib_v2_min_max : nestedOut(256, d, "my-lib.v2.min_max"), ctx, a | 0, b | 0);
-        outDepth = d;
-        if (words[7] !== 0) throw trap("my-lib.v2.min_max");
-        return d * 280;
+        if (words[7] !== 0) {
+          words[70] = d;
+          throw trap("my-lib.v2.min_max");
+        }
       },
     },
   }).exports;
@@ -631,7 +709,15 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
     if (closed) throw closedError();
-    guest = guestMemory(target);
+    const memory = guestMemory(target);
+    if (guest !== undefined && guest !== memory) {
+      // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
+      throw new Error(
+        "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+      );
+    }
+    guest = memory;
     tracking = neverDetaches(guest.buffer);
     if (tracking) heap = ALWAYS_SYNC;
     wide[CTX.memory / 8] = emptyBase;
@@ -643,7 +729,24 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = undefined;
     heap = new Uint8Array(0);
     forget();
+    if (onClose !== undefined) {
+      onClose.call(ctx);
+      onClose.release();
+    }
     LIBRARIES.release(key);
   };
-  return { imports, bind, close, [Symbol.dispose]: close };
+  const instantiate = async (
+    source: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports: Record<string, Record<string, unknown>> = {},
+  ): Promise<WebAssembly.Instance> => {
+    if (closed) throw closedError();
+    const merged = mergeImports(otherImports, imports);
+    const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source as ArrayBuffer);
+    const imported = importedMemory(module, merged);
+    if (imported !== undefined) bind(imported);
+    const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
+    if (imported === undefined) bind(instance);
+    return instance;
+  };
+  return { imports, bind, instantiate, close, [Symbol.dispose]: close };
 }

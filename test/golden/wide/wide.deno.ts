@@ -66,9 +66,20 @@ export interface Host extends Disposable {
    * name), or the memory itself — a guest that imports its memory can be
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
-   * when the guest grows its memory.
+   * when the guest grows its memory. A Host serves one guest memory: binding
+   * another one throws (load() a Host per instance; they share the library).
    */
   bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  /**
+   * Instantiates `guest` with this Host's imports merged into `otherImports`
+   * (module by module: the imports this Host serves replace those of the
+   * same name), binds its memory — an imported one before instantiation, so
+   * the start function's native calls see it — and returns the instance.
+   */
+  instantiate(
+    guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports?: Record<string, Record<string, unknown>>,
+  ): Promise<WebAssembly.Instance>;
   /**
    * Releases the library (closed when the last Host of it closes); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
@@ -357,11 +368,48 @@ function isMissingSymbol(error: unknown): boolean {
   return /symbol/i.test(message) && !/open library|No such file|ELF/i.test(message);
 }
 
+/**
+ * `other` with `served` merged in, module by module (the served imports
+ * replace those of the same name). Every key stays an own property, also
+ * `__proto__` and `constructor`.
+ */
+function mergeImports(
+  other: Record<string, Record<string, unknown>>,
+  served: object,
+): Record<string, Record<string, unknown>> {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  const modules = Object.keys(served).map((name) => [
+    name,
+    { ...(own(other, name) ? other[name] : {}), ...(served as Record<string, object>)[name] },
+  ]);
+  return { ...other, ...Object.fromEntries(modules) };
+}
+
+/** The memory `module` imports, from `imports`, when it imports one. */
+function importedMemory(
+  module: WebAssembly.Module,
+  imports: Record<string, Record<string, unknown>>,
+): WebAssembly.Memory | undefined {
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  for (const i of WebAssembly.Module.imports(module)) {
+    if (i.kind !== "memory" || !own(imports, i.module)) continue;
+    const value = imports[i.module]![i.name];
+    if (value instanceof WebAssembly.Memory) return value;
+  }
+  return undefined;
+}
+
 /** The library `load()` opens when given no path, relative to this file (`undefined`: none). */
 const DEFAULT_LIBRARY: string | undefined = "./libwide";
 
 /** The C header the native library implements (named in load errors). */
 const HEADER_FILE = "wide.h";
+
+/**
+ * The library's optional lifecycle functions (`void NAME(hostbind_ctx *ctx)`): `open` runs when load()
+ * creates a Host, `close` at its close(), each with the Host's context. A library defines either, both or none.
+ */
+const HOOKS = { open: "hostbind_open_wide", close: "hostbind_close_wide" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
 const HEADER_SYMBOLS: readonly string[] = ["wide_blend", "wide_unpack", "hostbind_shim_wide_blend", "hostbind_shim_wide_unpack", "hostbind_select_wide_blend", "hostbind_layout_wide_blend"];
@@ -406,12 +454,13 @@ function shimSelection(key: string): { host: object | undefined } {
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABIwRgAABgAX4Bf2AKf39+fn18f399fAF8YAF+CH9/fXx+f359AksDCGhvc3RiaW5k
+  AGFzbQEAAAABIwRgAABgAn9+AGAKf39+fn18f399fAF8YAF+CH9/fXx+f359AksDCGhvc3RiaW5k
   D2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQKd2lkZV9ibGVuZAAACGhvc3RiaW5kC3dpZGVf
-  dW5wYWNrAAEDAwICAwccAgp3aWRlX2JsZW5kAAILd2lkZV91bnBhY2sAAwqXAQJaAEEAIAA2ArgC
+  dW5wYWNrAAEDAwICAwccAgp3aWRlX2JsZW5kAAILd2lkZV91bnBhY2sAAwq6AQJaAEEAIAA2ArgC
   QQAgATYCwAJBACACNwPIAkEAIAM3A9ACQQAgBDgC2AJBACAFOQPgAkEAIAY2AugCQQAgBzYC8AJB
-  ACAIOAL4AkEAIAk5A4ADEABBACsDuAILOgEBfyAAEAEhASABKAKAAiABKAKEAiABKgKIAiABKwOQ
-  AiABKQOYAiABKAKgAiABKQOoAiABKgKwAgs=
+  ACAIOAL4AkEAIAk5A4ADEABBACsDuAILXQEBf0EAKAKIAyEBQQAgAUEBajYCiAMgASAAEAFBACAB
+  NgKIAyABQZADbCEBIAEoAoACIAEoAoQCIAEqAogCIAErA5ACIAEpA5gCIAEoAqACIAEpA6gCIAEq
+  ArACCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -491,6 +540,21 @@ function openLibrary(path: string | URL): Deno.DynamicLibrary<typeof symbols> {
   }
 }
 
+/**
+ * One of the library's optional lifecycle functions (see {@link HOOKS}), as
+ * a function of the context and a `release` for its handle; `undefined` when
+ * the library does not define it.
+ */
+function openHook(path: string | URL, name: string): { call(ctx: Deno.PointerObject): void; release(): void } | undefined {
+  try {
+    const lib = Deno.dlopen(path, { [name]: { parameters: ["pointer"], result: "void" } });
+    const fn = lib.symbols[name]!;
+    return { call: (ctx) => fn(ctx), release: () => lib.close() };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The libraries open in this module instance (see {@link SharedLibraries}). */
 const LIBRARIES = new SharedLibraries<Deno.DynamicLibrary<typeof symbols>>();
 
@@ -514,19 +578,19 @@ function libraryKey(path: string | URL): string {
 /**
  * Opens the native library and prepares the wasm imports it serves.
  *
- * Each Host has its own context (`userData`, guest memory, traps); all open
- * Hosts of one library share one `dlopen` of it, so their calls stay fast.
- * Call `load()` once per library and keep the Host: once every Host of a
- * library has been closed, a new `load()` opens it again with new FFI
- * functions, and calls through every Host get slower (still correct: on
- * Deno they leave its fast call path). Hosts of two different library
- * files meet the same way.
+ * Each Host has its own context (`userData`, guest memory, traps) and serves
+ * one guest instance; all open Hosts of one library share one `dlopen` of
+ * it, so their calls stay fast. Load a Host per instance and keep it for the
+ * instance's life: once every Host of a library has been closed, a new
+ * `load()` opens it again with new FFI functions, and calls through every
+ * Host get slower (still correct: on Deno they leave its fast call path).
+ * Hosts of two different library files meet the same way.
  *
  * @example
  * ```ts
  * using host = load();
- * const { instance } = await WebAssembly.instantiate(guestBytes, host.imports);
- * host.bind(instance);
+ * const instance = await host.instantiate(guestBytes); // instantiates, merges, binds
+ * // or: const { instance } = await WebAssembly.instantiate(guestBytes, host.imports); host.bind(instance);
  * ```
  */
 export function load(options?: string | URL | LoadOptions): Host {
@@ -548,6 +612,18 @@ export function load(options?: string | URL | LoadOptions): Host {
   const emptyBase = addressOf(new Uint8Array(memory.buffer));
   const ctx = pointerTo(memory.buffer);
   wide[CTX.userData / 8] = userDataBits;
+  // The library's own per-Host state: its open function runs now, its close function at close().
+  const onOpen = openHook(file, HOOKS.open);
+  const onClose = openHook(file, HOOKS.close);
+  if (onOpen !== undefined) {
+    onOpen.call(ctx);
+    onOpen.release();
+    if (words[CTX.trapped / 4] !== 0) {
+      onClose?.release();
+      LIBRARIES.release(key);
+      throw takeTrap(memory.buffer, HOOKS.open, false);
+    }
+  }
 
   // Guest memory: `heap` is a view of the buffer native code was last told
   // about. A grow detaches the old buffer, and a view of a detached buffer
@@ -614,12 +690,15 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   const out_wide_unpack = Deno.UnsafePointer.offset(ctx, 256);
-  // A call made while another of this Host's out-path calls runs (native code calling back into
-  // JS, and so into the guest) gets an out-area of its own: depth d at d * 392 bytes further.
-  let outDepth = 0;
+  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
+  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
+  // loads the results from d * 400 bytes further.
   const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 392);
+    if (depth >= 8) {
+      words[98] = depth;
+      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
+    }
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 400);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -636,14 +715,13 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_wide_blend();
         if (words[7] !== 0) throw trap("wide.blend");
       },
-      wide_unpack: (packed: bigint): number => {
+      wide_unpack: (d: number, packed: bigint): void => {
         if (heap.length === 0) sync();
-        const d = outDepth;
-        outDepth = d + 1;
         native_wide_unpack(d === 0 ? out_wide_unpack : nestedOut(256, d, "wide.unpack"), ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
-        outDepth = d;
-        if (words[7] !== 0) throw trap("wide.unpack");
-        return d * 392;
+        if (words[7] !== 0) {
+          words[98] = d;
+          throw trap("wide.unpack");
+        }
       },
     },
   }).exports;
@@ -656,7 +734,15 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
     if (closed) throw closedError();
-    guest = guestMemory(target);
+    const memory = guestMemory(target);
+    if (guest !== undefined && guest !== memory) {
+      // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
+      throw new Error(
+        "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+      );
+    }
+    guest = memory;
     tracking = neverDetaches(guest.buffer);
     if (tracking) heap = ALWAYS_SYNC;
     wide[CTX.memory / 8] = emptyBase;
@@ -668,7 +754,24 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = undefined;
     heap = new Uint8Array(0);
     forget();
+    if (onClose !== undefined) {
+      onClose.call(ctx);
+      onClose.release();
+    }
     LIBRARIES.release(key);
   };
-  return { imports, bind, close, [Symbol.dispose]: close };
+  const instantiate = async (
+    source: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports: Record<string, Record<string, unknown>> = {},
+  ): Promise<WebAssembly.Instance> => {
+    if (closed) throw closedError();
+    const merged = mergeImports(otherImports, imports);
+    const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source as ArrayBuffer);
+    const imported = importedMemory(module, merged);
+    if (imported !== undefined) bind(imported);
+    const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
+    if (imported === undefined) bind(instance);
+    return instance;
+  };
+  return { imports, bind, instantiate, close, [Symbol.dispose]: close };
 }

@@ -229,6 +229,18 @@ HOSTBIND_CHECK_OFFSET(wide_unpack_result, r7, 48, "");
 void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed);
 
 /*
+ * Optional: per-Host state of the library's own. Define either function (or both, or
+ * neither) and the bindings call it with the Host's context: hostbind_open_wide when load()
+ * creates the Host (before any import is called; no guest memory is bound yet), and
+ * hostbind_close_wide at its close() (after the last call). The open function may
+ * allocate state and keep its pointer in ctx->user_data (keeping what the host passed
+ * there, if it needs it), the close function frees it; a hostbind_trap() in the open
+ * function makes load() throw HostTrap.
+ */
+void hostbind_open_wide(hostbind_ctx *ctx);
+void hostbind_close_wide(hostbind_ctx *ctx);
+
+/*
  * The call shims of the memory call path. For this header: Node calls every import
  * through them (2); Bun calls every import through them (2); Deno calls
  * wide.blend. A library without them does not load where one is called. Define

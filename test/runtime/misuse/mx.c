@@ -12,7 +12,40 @@ void mx_pair(mx_pair_result *out, hostbind_ctx *ctx) {
 }
 #endif
 
+#ifdef MX_HOOKS
+/* The library's own per-Host state, made by the open function and freed by the close function. */
+#include <stdlib.h>
+
+struct mx_state {
+  void *given; /* what the host passed as userData */
+};
+
+static int32_t opened, closed;
+
+void hostbind_open_mx(hostbind_ctx *ctx) {
+  if ((intptr_t)ctx->user_data == 13) {
+    hostbind_trap(ctx, 13, "refused by hostbind_open_mx");
+    return;
+  }
+  struct mx_state *state = malloc(sizeof *state);
+  state->given = ctx->user_data;
+  ctx->user_data = state;
+  opened++;
+}
+
+void hostbind_close_mx(hostbind_ctx *ctx) {
+  free(ctx->user_data);
+  ctx->user_data = NULL;
+  closed++;
+}
+
+/* How many Hosts were opened and closed, for the test to read. */
+int32_t mx_hooks_count(int32_t which) { return which == 0 ? opened : closed; }
+
+int64_t mx_who(hostbind_ctx *ctx, int64_t x) { return (int64_t)(intptr_t)((struct mx_state *)ctx->user_data)->given + x; }
+#else
 int64_t mx_who(hostbind_ctx *ctx, int64_t x) { return (int64_t)(intptr_t)ctx->user_data + x; }
+#endif
 
 uint32_t mx_size(hostbind_ctx *ctx) { return (uint32_t)ctx->memory_size; }
 

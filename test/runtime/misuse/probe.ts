@@ -11,6 +11,8 @@
  * - `trap BINDING LIB`: a trap message cut inside a UTF-8 sequence.
  * - `args BINDING LIB`: `bind()` and `load()` given what they cannot take.
  * - `proto BINDING LIB GUEST`: import names that are Object.prototype members.
+ * - `lifecycle BINDING LIB GUEST GUEST2`: the library's open and close
+ *   functions, `host.instantiate()`, and a second memory bound to one Host.
  *
  * @example
  * ```sh
@@ -60,6 +62,26 @@ async function callback(lib: string, f: (n: number) => void): Promise<unknown> {
   const { lib: opened } = ffi.dlopen(lib, {});
   keep.push(opened);
   return opened.registerCallback({ arguments: ["i32"], return: "void" }, f);
+}
+
+/** `mx_hooks_count(which)` of the library: how many Hosts its open (0) and close (1) functions saw. */
+async function counter(lib: string): Promise<(which: number) => number> {
+  const g = globalThis as Any;
+  if (g.Deno !== undefined) {
+    const opened = g.Deno.dlopen(lib, { mx_hooks_count: { parameters: ["i32"], result: "i32" } });
+    keep.push(opened);
+    return (which) => opened.symbols.mx_hooks_count(which);
+  }
+  if (g.Bun !== undefined) {
+    const { dlopen } = await import("bun:ffi" as string);
+    const opened = dlopen(lib, { mx_hooks_count: { args: ["i32"], returns: "i32" } });
+    keep.push(opened);
+    return (which) => opened.symbols.mx_hooks_count(which);
+  }
+  const ffi: Any = await import("node:ffi" as string);
+  const opened = ffi.dlopen(lib, { mx_hooks_count: { arguments: ["i32"], return: "i32" } });
+  keep.push(opened);
+  return (which) => opened.functions.mx_hooks_count(which);
 }
 
 let out: unknown;
@@ -132,6 +154,29 @@ if (mode === "hosts") {
     spreadKept: own(spread, "__proto__"),
     result: result.map(String),
   };
+} else if (mode === "lifecycle") {
+  const mod = await importBindings(binding!);
+  const [lib, guest, guest2] = rest as [string, string, string];
+  const count = await counter(lib);
+  const host = mod.load({ path: lib, userData: 40n });
+  const who = String(host.imports.mx.who(2n));
+  const afterOpen = [count(0), count(1)];
+  host.close();
+  const afterClose = [count(0), count(1)];
+  const refused = attempt(() => mod.load({ path: lib, userData: 13n }));
+  const afterRefused = [count(0), count(1)];
+  const two = mod.load(lib);
+  const instance = await two.instantiate(readFileSync(guest), { js: { seven: () => 7 } });
+  const run = (instance.exports.run as () => number)();
+  const rebind = attempt(() => two.bind(new WebAssembly.Memory({ initial: 1 })));
+  const sameAgain = attempt(() => two.bind(instance));
+  const three = mod.load(lib);
+  const memory = new WebAssembly.Memory({ initial: 2 });
+  const started = await three.instantiate(new WebAssembly.Module(readFileSync(guest2)), { env: { memory } });
+  const seen = (started.exports.seen as WebAssembly.Global).value;
+  two.close();
+  three.close();
+  out = { who, afterOpen, afterClose, refused, afterRefused, run, rebind, sameAgain, seen, closedAtEnd: count(1) };
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
