@@ -24,7 +24,7 @@ export interface GeneratedModule {
 /** What the benchmark uses of a generated `Host`. */
 export interface GeneratedHost {
   readonly imports: Record<string, Record<string, unknown>>;
-  bind(target: WebAssembly.Instance): void;
+  bind(target: WebAssembly.Instance, options?: { replace?: boolean }): void;
   close(): void;
 }
 
@@ -132,15 +132,16 @@ export function generatedCases(mod: GeneratedModule, lib: string, info: BuildInf
     const g = guests[i]!;
     if (c.arg === "ptr16") {
       fillPattern(g.memory);
-      host.bind(ordinary.instance);
+      host.bind(ordinary.instance, { replace: true });
     }
     const run = c.sharedMemory
       ? (n: number) => {
-        host.bind(g.instance);
+        // One Host, taken from one guest to the other between runs (only one runs at a time).
+        host.bind(g.instance, { replace: true });
         try {
           return g.run(n);
         } finally {
-          host.bind(ordinary.instance);
+          host.bind(ordinary.instance, { replace: true });
         }
       }
       : g.run;

@@ -105,7 +105,7 @@ function probePass(mod: GeneratedModule | undefined): ProbeResult[] {
   const host = mod.load(probeLib);
   const runs = GENERATED_CASES.map((c, slot) => {
     const g = guest(info.guests[c.id]!, host.imports as WebAssembly.Imports);
-    if (c.arg === "ptr16") host.bind(g.instance);
+    if (c.arg === "ptr16") host.bind(g.instance, { replace: true });
     results.push(probeOne(`hb_${c.id}`, caseSymbol(c), g.run, gen, slot));
     return g.run;
   });

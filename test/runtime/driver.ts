@@ -128,11 +128,13 @@ throws("bind() of an instance without a memory", () => host2.bind(new WebAssembl
   (e) => e instanceof TypeError && /memory/.test(e.message));
 // A guest that exports its memory under another name (twice): bind(instance) finds it.
 const renamed = new WebAssembly.Instance(new WebAssembly.Module(await wasmFile("renamed_memory.wasm") as any));
-host2.bind(renamed);
+// A Host serves one guest memory: another needs { replace: true } (the one it served is done).
+throws("bind() of a second memory without replace", () => host2.bind(renamed), (e) => /already serves another guest memory/.test(e.message));
+host2.bind(renamed, { replace: true });
 check("bind(instance) finds a memory exported as \"O\" (and again as \"mem\")", host2.imports.env.mem_sum(32, 2) === 11, host2.imports.env.mem_sum(32, 2));
 // A guest that imports its memory, bound before it is instantiated: its start function sees the memory.
 const imported = new WebAssembly.Memory({ initial: 1 });
-host2.bind(imported);
+host2.bind(imported, { replace: true });
 const started = new WebAssembly.Instance(new WebAssembly.Module(await wasmFile("start_guest.wasm") as any), {
   env: { ...host2.imports.env, memory: imported },
 });
@@ -153,7 +155,7 @@ const jsAndNative = await new Promise<any>((resolve) => {
     return {};
   };
   const memory = new WebAssembly.Memory({ initial: 1 });
-  host2.bind(memory);
+  host2.bind(memory, { replace: true });
   instantiateWasm({ env: { memory, js_only: () => 0 } }, resolve);
 });
 check("host.imports merged into another loader's imports (instantiateWasm)", jsAndNative.exports.seen() === 6, jsAndNative.exports.seen());
@@ -206,12 +208,12 @@ check("shared memory grown by another thread: memory_size and the new page", hos
   [host5.imports.env.mem_size()]);
 const resizable = new WebAssembly.Memory({ initial: 1, maximum: 4 });
 const rab = (resizable as any).toResizableBuffer();
-host5.bind(resizable);
+host5.bind(resizable, { replace: true });
 resizable.grow(2);
 new Uint8Array(rab).set([9, 9], 2 * 65536);
 check("resizable buffer grown: memory_size and the new pages", host5.imports.env.mem_size() === 3n * 65536n && host5.imports.env.mem_sum(2 * 65536, 2) === 18,
   [host5.imports.env.mem_size()]);
-host5.bind(new WebAssembly.Memory({ initial: 1 }));
+host5.bind(new WebAssembly.Memory({ initial: 1 }), { replace: true });
 check("rebound to an ordinary memory: detaching growth is tracked again", host5.imports.env.mem_size() === 65536n);
 host5.close();
 
