@@ -14,6 +14,7 @@ import { generate, parseWasm } from "../src/generate.ts";
 import { wat } from "./support/wat.ts";
 import { emitContext } from "./support/ir.ts";
 import { tempDir, writeFiles } from "./support/tmp.ts";
+import { NODE26 } from "./support/tools.ts";
 
 const BIN = resolve(import.meta.dirname, "../node_modules/.bin");
 
@@ -21,7 +22,10 @@ const GUEST = `(module
   (import "env" "divmod" (func $divmod (param i32 i32) (result i32 i32)))
   (import "env" "store" (func $store (param i32 i32)))
   (import "env" "wide" (func $wide (param i64 f64) (result f64 i64 f32)))
+  (import "env" "check" (func $check (param i32) (result i32)))
   (memory (export "memory") 1)
+  (func (export "check") (param i32) (result i32)
+    (call $check (local.get 0)))
   ;; quot * 1000 + rem, so one number shows both results.
   (func (export "divmod") (param i32 i32) (result i32)
     (local $q i32)
@@ -45,7 +49,7 @@ const GUEST = `(module
 const IMPL = `#[path = "guest.rs"]
 mod guest;
 
-use guest::{EnvDivmodFn, EnvDivmodResult, EnvStoreFn, EnvWideFn, EnvWideResult, HostbindCtx};
+use guest::{EnvCheckFn, EnvDivmodFn, EnvDivmodResult, EnvStoreFn, EnvWideFn, EnvWideResult, HostbindCtx};
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn env_divmod(out: *mut EnvDivmodResult, ctx: *mut HostbindCtx, a: i32, b: i32) {
@@ -73,18 +77,30 @@ pub extern "C" fn env_wide(out: *mut EnvWideResult, _ctx: *mut HostbindCtx, p0: 
     unsafe { *out = EnvWideResult { f0: p1 * 2.0, f1: p0 + 1, f2: 0.5 } };
 }
 const _: EnvWideFn = env_wide;
+
+// An Err and a panic become traps through HostbindCtx::serve, instead of a hand-written trap or an abort.
+#[unsafe(no_mangle)]
+pub extern "C" fn env_check(ctx: *mut HostbindCtx, x: i32) -> i32 {
+    HostbindCtx::serve(ctx, |_| {
+        if x < 0 {
+            return Err(format!("negative: {x}"));
+        }
+        if x == 0 {
+            panic!("zero is not allowed");
+        }
+        Ok(x * 2)
+    })
+}
+const _: EnvCheckFn = env_check;
 `;
 
 const DRIVER = `// deno-lint-ignore-file no-explicit-any
-declare const Deno: any;
-declare const process: any;
-const isDeno = typeof Deno !== "undefined";
-const runtime = isDeno ? "deno" : "bun";
+import { readFileSync } from "node:fs";
+const g0 = globalThis as any;
+const runtime = g0.Deno !== undefined ? "deno" : g0.Bun !== undefined ? "bun" : "node";
 const dir = new URL(".", import.meta.url);
 const mod: any = await import(new URL(\`guest.\${runtime}.ts\`, dir).href);
-const bytes = isDeno
-  ? Deno.readFileSync(new URL("guest.wasm", dir))
-  : new Uint8Array(await (globalThis as any).Bun.file(new URL("guest.wasm", dir)).arrayBuffer());
+const bytes = new Uint8Array(readFileSync(new URL("guest.wasm", dir)));
 const host = mod.load();
 const { instance } = await WebAssembly.instantiate(bytes, host.imports);
 host.bind(instance);
@@ -106,6 +122,13 @@ try {
   results.push(\`\${e.code} \${e.message}\`);
 }
 results.push(String(g.divmod(-7, 2)));
+for (const x of [21, -1, 0, 1]) {
+  try {
+    results.push(String(g.check(x)));
+  } catch (e: any) {
+    results.push(\`\${e instanceof mod.HostTrap} \${e.code} \${e.message}\`);
+  }
+}
 host.close();
 console.log(results.join("\\n"));
 `;
@@ -117,6 +140,10 @@ const EXPECTED = [
   "true 22 division by zero in Rust \u2713",
   "3 store out of bounds",
   "-3001", // -7 / 2 = -3 rem -1, and the call after a trap is clean
+  "42",
+  "true -32766 negative: -1", // Err(…): HOSTBIND_TRAP_ERROR
+  "true -32767 panic: zero is not allowed", // a panic: HOSTBIND_TRAP_PANIC, and the process goes on
+  "2",
 ].join("\n");
 
 describe("a .wasm guest served by a Rust cdylib", () => {
@@ -124,7 +151,7 @@ describe("a .wasm guest served by a Rust cdylib", () => {
   beforeAll(() => {
     dir = tempDir("rust-runtime");
     const bytes = wat(GUEST);
-    const files = generate(bytes, { file: "guest.wasm", lib: "./libguest", targets: ["deno", "bun"] });
+    const files = generate(bytes, { file: "guest.wasm", lib: "./libguest", targets: ["deno", "bun", "node"] });
     const decls = parseWasm(bytes, { file: "guest.wasm" });
     writeFiles(dir, {
       ...Object.fromEntries(files.map((f) => [f.path, f.contents])),
@@ -139,10 +166,11 @@ describe("a .wasm guest served by a Rust cdylib", () => {
   });
 
   it.each([
-    ["deno", ["run", "--allow-read", "--allow-ffi", "driver.ts"]],
-    ["bun", ["driver.ts"]],
-  ])("runs under %s", (runtime, args) => {
-    const r = spawnSync(join(BIN, runtime), args, { cwd: dir, encoding: "utf8", timeout: 120_000 });
+    ["deno", join(BIN, "deno"), ["run", "--allow-read", "--allow-ffi", "driver.ts"]],
+    ["bun", join(BIN, "bun"), ["driver.ts"]],
+    ["node", NODE26, ["--disable-warning=ExperimentalWarning", "driver.ts"]],
+  ] as const)("runs under %s", (_runtime, cmd, args) => {
+    const r = spawnSync(cmd, [...args], { cwd: dir, encoding: "utf8", timeout: 120_000 });
     expect(r.stdout.trim(), r.stderr).toBe(EXPECTED);
     expect(r.status).toBe(0);
   });

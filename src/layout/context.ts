@@ -41,3 +41,9 @@ export const CTX = {
  * the import in the `HostTrap` message.
  */
 export const TRAP_NO_MEMORY = -32768;
+
+/** The trap code of a Rust implementation that panicked inside `HostbindCtx::serve` (NAME.rs). */
+export const TRAP_PANIC = -32767;
+
+/** The trap code of a Rust implementation whose `HostbindCtx::serve` body returned `Err`. */
+export const TRAP_ERROR = -32766;

@@ -53,11 +53,6 @@ export interface StubMemoryPlan {
    * inner call never overwrites what the outer one wrote. 0 without out-areas.
    */
   outStride: number;
-  /**
-   * Offset of the nesting depth of out-path calls (an i32 the call stub keeps:
-   * read, raised around the call, restored after; -1 without out-areas).
-   */
-  depthOffset: number;
   /** 64 KiB pages the stub memory needs (at least 1). */
   pages: number;
 }
@@ -98,8 +93,7 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
   const blockOffset = alignUp(at, 8);
   const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(argumentOffset(imp.fn.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0)));
   const hasOut = outOffset.some((o) => o >= 0);
-  const depthOffset = hasOut ? alignUp(blockOffset + blockBytes, 8) : -1;
-  const bytes = hasOut ? depthOffset + 8 : alignUp(blockOffset + blockBytes, 8);
+  const bytes = alignUp(blockOffset + blockBytes, 8);
   // Nested calls' out-areas are whole copies of the plan above the first: simple offsets, and ~KiBs.
   const outStride = hasOut ? bytes : 0;
   const total = hasOut ? bytes * OUT_NESTING : bytes;
@@ -113,7 +107,6 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
       blockBytes,
       bytes,
       outStride,
-      depthOffset,
       pages: Math.max(1, Math.ceil(total / 65536)),
     },
   };

@@ -113,9 +113,8 @@ describe("layout()", () => {
       outOffset: [256, -1, 272],
       blockOffset: 288,
       blockBytes: 16,
-      depthOffset: 304,
-      bytes: 312,
-      outStride: 312,
+      bytes: 304,
+      outStride: 304,
       pages: 1,
     });
   });

@@ -68,9 +68,11 @@ export interface Host extends Disposable {
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
    * when the guest grows its memory. A Host serves one guest memory: binding
-   * another one throws (load() a Host per instance; they share the library).
+   * another one throws (load() a Host per instance; they share the library),
+   * unless `replace` says the instance it serves now is done with it (its
+   * calls would read the new memory from then on).
    */
-  bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void;
   /**
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
@@ -430,8 +432,9 @@ const STUB_PAGES = 1;
  */
 const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABDgJgA39/fwBgAn9/An9/AjQCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
-  aG9zdGJpbmQKZW52X2Rpdm1vZAAAAwIBAQcOAQplbnZfZGl2bW9kAAEKPQE7AQF/QQAoApgCIQJB
-  ACACQQFqNgKYAiACIAAgARAAQQAgAjYCmAIgAkGgAmwhAiACKAKAAiACKAKEAgs=
+  aG9zdGJpbmQKZW52X2Rpdm1vZAAAAwIBAQYGAX8BQQALBx8CCmVudl9kaXZtb2QAAQ5ob3N0Ymlu
+  ZF9kZXB0aAMACi8BLQEBfyMAIgJBAWokACACIAAgARAAIAIkACACQZgCbCECIAIoAoACIAIoAoQC
+  Cw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -645,13 +648,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_env_divmod = Deno.UnsafePointer.offset(ctx, 256);
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 288 bytes further.
+  // loads the results from d * 280 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[70] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 288);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 280);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -665,7 +670,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_env_divmod(d === 0 ? out_env_divmod : nestedOut(256, d, "env.divmod"), ctx, a | 0, b | 0);
         if (words[7] !== 0) {
-          words[70] = d;
+          stubDepth().value = d;
           throw trap("env.divmod");
         }
       },
@@ -688,14 +693,15 @@ export function load(options?: string | URL | LoadOptions): Host {
     },
   };
 
-  const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
+  const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void => {
     if (closed) throw closedError();
     const memory = guestMemory(target);
-    if (guest !== undefined && guest !== memory) {
+    if (guest !== undefined && guest !== memory && options?.replace !== true) {
       // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
       throw new Error(
         "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
-          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it), or, when the "
+          + "instance it serves is done, bind(target, { replace: true })",
       );
     }
     guest = memory;

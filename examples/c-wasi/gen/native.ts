@@ -58,9 +58,11 @@ export interface Host extends Disposable {
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
    * when the guest grows its memory. A Host serves one guest memory: binding
-   * another one throws (load() a Host per instance; they share the library).
+   * another one throws (load() a Host per instance; they share the library),
+   * unless `replace` says the instance it serves now is done with it (its
+   * calls would read the new memory from then on).
    */
-  bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void;
   /**
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the

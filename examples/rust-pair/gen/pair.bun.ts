@@ -72,9 +72,11 @@ export interface Host extends Disposable {
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
    * when the guest grows its memory. A Host serves one guest memory: binding
-   * another one throws (load() a Host per instance; they share the library).
+   * another one throws (load() a Host per instance; they share the library),
+   * unless `replace` says the instance it serves now is done with it (its
+   * calls would read the new memory from then on).
    */
-  bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void;
   /**
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
@@ -461,9 +463,9 @@ function shimSelection(key: string): { host: object | undefined } {
 const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABGQRgAABgA39/fwBgAn5+An58YAJ/fwN/f30CTQMIaG9zdGJpbmQPaG9zdGJpbmRf
   bWVtb3J5AgEBAQhob3N0YmluZA5zdGF0c19zdW1fbWVhbgAACGhvc3RiaW5kCWdlb21fcmVjdAAB
-  AwMCAgMHHgIOc3RhdHNfc3VtX21lYW4AAglnZW9tX3JlY3QAAwpkAiAAQQAgADcDoAJBACABNwOo
-  AhAAQQApA6ACQQArA6gCC0EBAX9BACgCsAIhAkEAIAJBAWo2ArACIAIgACABEAFBACACNgKwAiAC
-  QbgCbCECIAIoApACIAIoApQCIAIqApgCCw==
+  AwMCAgMGBgF/AUEACwcvAw5zdGF0c19zdW1fbWVhbgACCWdlb21fcmVjdAADDmhvc3RiaW5kX2Rl
+  cHRoAwAKVgIgAEEAIAA3A6ACQQAgATcDqAIQAEEAKQOgAkEAKwOoAgszAQF/IwAiAkEBaiQAIAIg
+  ACABEAEgAiQAIAJBsAJsIQIgAigCkAIgAigClAIgAioCmAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -687,13 +689,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_geom_rect = (ctx + 272) as Pointer;
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 312 bytes further.
+  // loads the results from d * 304 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[76] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return (ctx + offset + depth * 312) as Pointer;
+    return (ctx + offset + depth * 304) as Pointer;
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -714,7 +718,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_geom_rect(d === 0 ? out_geom_rect : nestedOut(272, d, "geom.rect"), ctx, w >>> 0, h >>> 0);
         if (words[7] !== 0) {
-          words[76] = d;
+          stubDepth().value = d;
           throw trap("geom.rect");
         }
       },
@@ -729,14 +733,15 @@ export function load(options?: string | URL | LoadOptions): Host {
     },
   };
 
-  const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
+  const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void => {
     if (closed) throw closedError();
     const memory = guestMemory(target);
-    if (guest !== undefined && guest !== memory) {
+    if (guest !== undefined && guest !== memory && options?.replace !== true) {
       // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
       throw new Error(
         "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
-          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it), or, when the "
+          + "instance it serves is done, bind(target, { replace: true })",
       );
     }
     guest = memory;

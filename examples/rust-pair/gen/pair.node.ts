@@ -75,9 +75,11 @@ export interface Host extends Disposable {
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
    * when the guest grows its memory. A Host serves one guest memory: binding
-   * another one throws (load() a Host per instance; they share the library).
+   * another one throws (load() a Host per instance; they share the library),
+   * unless `replace` says the instance it serves now is done with it (its
+   * calls would read the new memory from then on).
    */
-  bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void;
   /**
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
@@ -711,14 +713,15 @@ export function load(options?: string | URL | LoadOptions): Host {
     },
   };
 
-  const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
+  const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void => {
     if (closed) throw closedError();
     const memory = guestMemory(target);
-    if (guest !== undefined && guest !== memory) {
+    if (guest !== undefined && guest !== memory && options?.replace !== true) {
       // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
       throw new Error(
         "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
-          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it), or, when the "
+          + "instance it serves is done, bind(target, { replace: true })",
       );
     }
     guest = memory;

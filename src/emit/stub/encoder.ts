@@ -23,12 +23,13 @@ export const SECTION = {
   type: 1,
   import: 2,
   function: 3,
+  global: 6,
   export: 7,
   code: 10,
 } as const;
 
 /** External kinds, as used in import and export entries. */
-export const EXTERNAL = { func: 0x00, memory: 0x02 } as const;
+export const EXTERNAL = { func: 0x00, memory: 0x02, global: 0x03 } as const;
 
 /** Value type bytes. */
 export const VALTYPE: Readonly<Record<WasmType, number>> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
@@ -38,6 +39,9 @@ export const OP = {
   call: 0x10,
   localGet: 0x20,
   localSet: 0x21,
+  localTee: 0x22,
+  globalGet: 0x23,
+  globalSet: 0x24,
   i32Load: 0x28,
   i64Load: 0x29,
   f32Load: 0x2a,

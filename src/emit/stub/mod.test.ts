@@ -48,23 +48,19 @@ describe("buildStub", () => {
         (import "hostbind" "math_lib_minmax" (func (;3;) (type 3)))
         (func (;4;) (type 4) (param i32 i32) (result i32 i32)
           (local i32)
-          i32.const 0
-          i32.load offset=384
-          local.set 2
-          i32.const 0
-          local.get 2
+          global.get 0
+          local.tee 2
           i32.const 1
           i32.add
-          i32.store offset=384
+          global.set 0
           local.get 2
           local.get 0
           local.get 1
           call 0
-          i32.const 0
           local.get 2
-          i32.store offset=384
+          global.set 0
           local.get 2
-          i32.const 392
+          i32.const 384
           i32.mul
           local.set 2
           local.get 2
@@ -73,14 +69,11 @@ describe("buildStub", () => {
           i32.load offset=260)
         (func (;5;) (type 5) (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)
           (local i32)
-          i32.const 0
-          i32.load offset=384
-          local.set 6
-          i32.const 0
-          local.get 6
+          global.get 0
+          local.tee 6
           i32.const 1
           i32.add
-          i32.store offset=384
+          global.set 0
           local.get 6
           local.get 0
           local.get 1
@@ -89,11 +82,10 @@ describe("buildStub", () => {
           local.get 4
           local.get 5
           call 1
-          i32.const 0
           local.get 6
-          i32.store offset=384
+          global.set 0
           local.get 6
-          i32.const 392
+          i32.const 384
           i32.mul
           local.set 6
           local.get 6
@@ -110,23 +102,19 @@ describe("buildStub", () => {
           f64.load offset=296)
         (func (;6;) (type 6) (param i64 f32) (result f32 i64)
           (local i32)
-          i32.const 0
-          i32.load offset=384
-          local.set 2
-          i32.const 0
-          local.get 2
+          global.get 0
+          local.tee 2
           i32.const 1
           i32.add
-          i32.store offset=384
+          global.set 0
           local.get 2
           local.get 0
           local.get 1
           call 2
-          i32.const 0
           local.get 2
-          i32.store offset=384
+          global.set 0
           local.get 2
-          i32.const 392
+          i32.const 384
           i32.mul
           local.set 2
           local.get 2
@@ -135,33 +123,31 @@ describe("buildStub", () => {
           i64.load offset=312)
         (func (;7;) (type 7) (param f64 f64) (result f64 f64)
           (local i32)
-          i32.const 0
-          i32.load offset=384
-          local.set 2
-          i32.const 0
-          local.get 2
+          global.get 0
+          local.tee 2
           i32.const 1
           i32.add
-          i32.store offset=384
+          global.set 0
           local.get 2
           local.get 0
           local.get 1
           call 3
-          i32.const 0
           local.get 2
-          i32.store offset=384
+          global.set 0
           local.get 2
-          i32.const 392
+          i32.const 384
           i32.mul
           local.set 2
           local.get 2
           f64.load offset=320
           local.get 2
           f64.load offset=328)
+        (global (;0;) (mut i32) (i32.const 0))
         (export "env_divmod" (func 4))
         (export "env_spread" (func 5))
         (export "env_swap" (func 6))
-        (export "math_lib_minmax" (func 7)))
+        (export "math_lib_minmax" (func 7))
+        (export "hostbind_depth" (global 0)))
       "
     `);
   });

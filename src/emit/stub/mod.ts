@@ -46,6 +46,7 @@ import {
   section,
   SECTION,
   STORE,
+  VALTYPE,
   codeEntry,
 } from "./encoder.ts";
 
@@ -53,6 +54,9 @@ import { argumentOffset, type CallPath, callPaths } from "../../layout/paths.ts"
 
 /** The import module name the stub uses for the memory and the JS wrappers. */
 export const STUB_IMPORT_MODULE = "hostbind";
+
+/** The export name of the stub's nesting-depth global (a `hostbind_` name: no import symbol can be it). */
+export const STUB_DEPTH_EXPORT = "hostbind_depth";
 
 /** The import field name of the stub's memory. */
 // Not a name any import can have: imports are named by C symbol, and `hostbind_` is refused as one.
@@ -92,8 +96,6 @@ export interface StubModule {
   pages: number;
   /** Distance between the out-areas of nested calls (see `StubMemoryPlan.outStride`). */
   outStride: number;
-  /** Offset of the i32 nesting depth the stub keeps for out-path calls (-1 without them). */
-  depthOffset: number;
   /** The imports the stub serves, in `Layout.imports` order. */
   functions: StubFunction[];
 }
@@ -166,37 +168,42 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
     .name(STUB_IMPORT_MODULE).name(STUB_MEMORY_FIELD).byte(EXTERNAL.memory).raw(limits(pages, pages));
   functions.forEach((f, i) => importSec.name(STUB_IMPORT_MODULE).name(f.symbol).byte(EXTERNAL.func).u32(wrapperType[i]!));
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
+  // With out-path imports: one mutable i32 global, the nesting depth of their calls (exported, so a
+  // wrapper that throws a trap can put it back; the stub's own restore is skipped by the throw).
+  const nested = functions.some((f) => f.path === "out");
+  const globalSec = new ByteWriter().u32(1).byte(VALTYPE.i32).byte(1).byte(OP.i32Const).s32(0).byte(OP.end);
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
-  const exportSec = new ByteWriter().vec(functions, (f, w, i) => w.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
-  const { depthOffset, outStride } = layout.stubMemory;
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, depthOffset, outStride), f.path === "out" ? 1 : 0)));
+  const exportSec = new ByteWriter().u32(functions.length + (nested ? 1 : 0));
+  functions.forEach((f, i) => exportSec.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
+  if (nested) exportSec.name(STUB_DEPTH_EXPORT).byte(EXTERNAL.global).u32(0);
+  const { outStride } = layout.stubMemory;
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, outStride), f.path === "out" ? 1 : 0)));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
     .raw(section(SECTION.import, importSec.bytes()))
     .raw(section(SECTION.function, funcSec.bytes()))
+    .raw(nested ? section(SECTION.global, globalSec.bytes()) : new Uint8Array(0))
     .raw(section(SECTION.export, exportSec.bytes()))
     .raw(section(SECTION.code, codeSec.bytes()))
     .bytes();
-  return { bytes, pages, outStride: layout.stubMemory.outStride, depthOffset: layout.stubMemory.depthOffset, functions };
+  return { bytes, pages, outStride: layout.stubMemory.outStride, functions };
 }
 
 /**
- * `out`: the nesting depth d (an i32 at `depthOffset`) is read and raised,
+ * `out`: the nesting depth d (the stub's global 0) is read and raised,
  * `call wrapper(d, params…)`, d is restored, and the results load from the
  * out-area of depth d (`d * outStride` further); the wrapper puts d back
  * itself before it throws a trap, so a trap leaves no depth behind.
  * `block`: `(i32.const 0; local.get i; T.store offset=…)*; call wrapper`,
  * then `(i32.const 0; T.load offset=…)*`, so the results land on the stack in order.
  */
-function stubBody(f: StubFunction, wrapperIndex: number, depthOffset: number, outStride: number): Uint8Array {
+function stubBody(f: StubFunction, wrapperIndex: number, outStride: number): Uint8Array {
   const w = new ByteWriter();
   // The local after the parameters: the depth, then the out-area's distance from the first.
   const d = f.params.length;
   if (f.path === "out") {
-    w.byte(OP.i32Const).s32(0).byte(OP.i32Load).u32(2).u32(depthOffset).byte(OP.localSet).u32(d);
-    w.byte(OP.i32Const).s32(0).byte(OP.localGet).u32(d).byte(OP.i32Const).s32(1).byte(OP.i32Add)
-      .byte(OP.i32Store).u32(2).u32(depthOffset);
+    w.byte(OP.globalGet).u32(0).byte(OP.localTee).u32(d).byte(OP.i32Const).s32(1).byte(OP.i32Add).byte(OP.globalSet).u32(0);
     w.byte(OP.localGet).u32(d);
     for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
   } else {
@@ -207,7 +214,7 @@ function stubBody(f: StubFunction, wrapperIndex: number, depthOffset: number, ou
   }
   w.byte(OP.call).u32(wrapperIndex);
   if (f.path === "out") {
-    w.byte(OP.i32Const).s32(0).byte(OP.localGet).u32(d).byte(OP.i32Store).u32(2).u32(depthOffset);
+    w.byte(OP.localGet).u32(d).byte(OP.globalSet).u32(0);
     w.byte(OP.localGet).u32(d).byte(OP.i32Const).s32(outStride).byte(OP.i32Mul).byte(OP.localSet).u32(d);
   }
   for (const r of f.results) {

@@ -19,7 +19,7 @@
  */
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
-import { STUB_MEMORY_FIELD } from "../stub/mod.ts";
+import { STUB_DEPTH_EXPORT, STUB_MEMORY_FIELD } from "../stub/mod.ts";
 import { lifecycleSymbols } from "../../layout/paths.ts";
 import { OUT_NESTING } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
@@ -304,11 +304,13 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line("// A call made while another of this Host's out-path calls runs (native code calling back into JS,");
     w.line("// and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and");
     w.line(`// loads the results from d * ${model.stub.outStride} bytes further.`);
+    w.line("// The stub's depth (a global of the stub instance, made below; only the rare paths reach it).");
+    w.line(`const stubDepth = (): WebAssembly.Global => stub${jsMember(STUB_DEPTH_EXPORT)} as WebAssembly.Global;`);
     w.line(`const nestedOut = (offset: number, depth: number, name: string) => {`);
     w.indented(() => {
       w.line(`if (depth >= ${OUT_NESTING}) {`);
       w.indented(() => {
-        w.line(`words[${model.stub.depthOffset / 4}] = depth;`);
+        w.line("stubDepth().value = depth;");
         w.line(`throw new RangeError(\`hostbind: \${name} called itself through native code more than ${OUT_NESTING} deep\`);`);
       });
       w.line("}");
@@ -328,7 +330,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line("hostbind: {");
     w.indented(() => {
       w.line(`${STUB_MEMORY_FIELD}: memory,`);
-      for (const imp of viaStub) emitWrapper(w, jsPropertyKey(imp.symbol), imp, dialect, model.stub.depthOffset);
+      for (const imp of viaStub) emitWrapper(w, jsPropertyKey(imp.symbol), imp, dialect);
     });
     w.line("},");
   });
@@ -343,7 +345,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       w.line(`${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
         for (const imp of m.imports) {
-          if (imp.path === "direct") emitWrapper(w, jsPropertyKey(imp.name), imp, dialect, model.stub.depthOffset);
+          if (imp.path === "direct") emitWrapper(w, jsPropertyKey(imp.name), imp, dialect);
           else w.line(`${jsPropertyKey(imp.name)}: stub${jsMember(imp.symbol)} as Imports[${jsString(imp.module)}][${jsString(imp.name)}],`);
         }
       });
@@ -354,7 +356,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
 }
 
 /** One monomorphic arrow wrapper: `key: (params): R => { check; call; trap check; return }`. */
-function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect, depthOffset: number): void {
+function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect): void {
   const trapCheck = `if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});`;
   if (imp.path === "block") {
     // Arguments and results travel through the argument block: no argument crosses the FFI.
@@ -375,7 +377,7 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   const trapLine = imp.noctx
     ? ""
     : multi
-    ? `\n  if (words[${TRAPPED_WORD}] !== 0) {\n    words[${depthOffset / 4}] = d;\n    throw trap(${jsString(`${imp.module}.${imp.name}`)});\n  }`
+    ? `\n  if (words[${TRAPPED_WORD}] !== 0) {\n    stubDepth().value = d;\n    throw trap(${jsString(`${imp.module}.${imp.name}`)});\n  }`
     : `\n  ${trapCheck}`;
   const body = imp.noctx
     ? `${check}\n  ${single ? `return ${call};` : `${call};`}`

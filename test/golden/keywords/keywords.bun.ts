@@ -469,11 +469,11 @@ function shimSelection(key: string): { host: object | undefined } {
 const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABJQZgAABgA39/fwBgAn9/AGAEf39+fAF8YAJ/fwJ/f2ABfwN/f34CXAQIaG9zdGJp
   bmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAprd19jb252ZXJ0AAAIaG9zdGJpbmQIa3df
-  Y2xhc2gAAQhob3N0YmluZAhrd19zaXplcwACAwQDAwQFByQDCmt3X2NvbnZlcnQAAwhrd19jbGFz
-  aAAECGt3X3NpemVzAAUKqAEDKgBBACAANgKYAkEAIAE2AqACQQAgAjcDqAJBACADOQOwAhAAQQAr
-  A5gCCzsBAX9BACgCuAIhAkEAIAJBAWo2ArgCIAIgACABEAFBACACNgK4AiACQcACbCECIAIoAoAC
-  IAIoAoQCCz8BAX9BACgCuAIhAUEAIAFBAWo2ArgCIAEgABACQQAgATYCuAIgAUHAAmwhASABKAKI
-  AiABKAKMAiABKQOQAgs=
+  Y2xhc2gAAQhob3N0YmluZAhrd19zaXplcwACAwQDAwQFBgYBfwFBAAsHNQQKa3dfY29udmVydAAD
+  CGt3X2NsYXNoAAQIa3dfc2l6ZXMABQ5ob3N0YmluZF9kZXB0aAMACowBAyoAQQAgADYCmAJBACAB
+  NgKgAkEAIAI3A6gCQQAgAzkDsAIQAEEAKwOYAgstAQF/IwAiAkEBaiQAIAIgACABEAEgAiQAIAJB
+  uAJsIQIgAigCgAIgAigChAILMQEBfyMAIgFBAWokACABIAAQAiABJAAgAUG4AmwhASABKAKIAiAB
+  KAKMAiABKQOQAgs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -700,13 +700,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_kw_sizes = (ctx + 264) as Pointer;
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 320 bytes further.
+  // loads the results from d * 312 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[78] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return (ctx + offset + depth * 320) as Pointer;
+    return (ctx + offset + depth * 312) as Pointer;
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -727,7 +729,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_kw_clash(d === 0 ? out_kw_clash : nestedOut(256, d, "kw.clash"), ctx, out | 0, ctx_ | 0);
         if (words[7] !== 0) {
-          words[78] = d;
+          stubDepth().value = d;
           throw trap("kw.clash");
         }
       },
@@ -735,7 +737,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_kw_sizes(d === 0 ? out_kw_sizes : nestedOut(264, d, "kw.sizes"), ctx, register >>> 0);
         if (words[7] !== 0) {
-          words[78] = d;
+          stubDepth().value = d;
           throw trap("kw.sizes");
         }
       },

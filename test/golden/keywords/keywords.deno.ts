@@ -434,10 +434,10 @@ const STUB_PAGES = 1;
  */
 const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABGgRgA39/fwBgAn9/AGACf38Cf39gAX8Df39+AkYDCGhvc3RiaW5kD2hvc3RiaW5k
-  X21lbW9yeQIBAQEIaG9zdGJpbmQIa3dfY2xhc2gAAAhob3N0YmluZAhrd19zaXplcwABAwMCAgMH
-  FwIIa3dfY2xhc2gAAghrd19zaXplcwADCn0COwEBf0EAKAK4AiECQQAgAkEBajYCuAIgAiAAIAEQ
-  AEEAIAI2ArgCIAJBwAJsIQIgAigCgAIgAigChAILPwEBf0EAKAK4AiEBQQAgAUEBajYCuAIgASAA
-  EAFBACABNgK4AiABQcACbCEBIAEoAogCIAEoAowCIAEpA5ACCw==
+  X21lbW9yeQIBAQEIaG9zdGJpbmQIa3dfY2xhc2gAAAhob3N0YmluZAhrd19zaXplcwABAwMCAgMG
+  BgF/AUEACwcoAwhrd19jbGFzaAACCGt3X3NpemVzAAMOaG9zdGJpbmRfZGVwdGgDAAphAi0BAX8j
+  ACICQQFqJAAgAiAAIAEQACACJAAgAkG4AmwhAiACKAKAAiACKAKEAgsxAQF/IwAiAUEBaiQAIAEg
+  ABABIAEkACABQbgCbCEBIAEoAogCIAEoAowCIAEpA5ACCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -653,13 +653,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_kw_sizes = Deno.UnsafePointer.offset(ctx, 264);
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 320 bytes further.
+  // loads the results from d * 312 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[78] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 320);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 312);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -673,7 +675,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_kw_clash(d === 0 ? out_kw_clash : nestedOut(256, d, "kw.clash"), ctx, out | 0, ctx_ | 0);
         if (words[7] !== 0) {
-          words[78] = d;
+          stubDepth().value = d;
           throw trap("kw.clash");
         }
       },
@@ -681,7 +683,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_kw_sizes(d === 0 ? out_kw_sizes : nestedOut(264, d, "kw.sizes"), ctx, register >>> 0);
         if (words[7] !== 0) {
-          words[78] = d;
+          stubDepth().value = d;
           throw trap("kw.sizes");
         }
       },

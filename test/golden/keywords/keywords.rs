@@ -32,6 +32,12 @@ pub const HOSTBIND_TRAP_MESSAGE_SIZE: usize = 224;
 /// The trap code `guest_ptr` (and so `guest_bytes`) raises when no guest memory is bound.
 pub const HOSTBIND_TRAP_NO_MEMORY: i32 = -32768;
 
+/// The trap code of an implementation that panicked inside [`HostbindCtx::serve`].
+pub const HOSTBIND_TRAP_PANIC: i32 = -32767;
+
+/// The trap code of an implementation whose [`HostbindCtx::serve`] body returned `Err`.
+pub const HOSTBIND_TRAP_ERROR: i32 = -32766;
+
 /// The context of one loaded library (`hostbind_ctx` in C), passed to every
 /// function not marked `@noctx`. It lives in memory that never moves for as long
 /// as the library is loaded. Turn the pointer into a reference with
@@ -112,6 +118,49 @@ impl HostbindCtx {
     /// first trap of a call is the one reported: later ones during the call do nothing.
     pub fn trap(&mut self, code: i32, message: &str) {
         self.raise(code, message);
+    }
+
+    /// Runs the body of an import's implementation and makes a trap of what would
+    /// otherwise abort the process or need a hand-written `trap` call: `Ok(value)` is the
+    /// import's result; `Err(e)` traps with `e`'s text (code [`HOSTBIND_TRAP_ERROR`]); a
+    /// panic traps with its message (code [`HOSTBIND_TRAP_PANIC`]) instead of unwinding
+    /// into the FFI caller, which aborts the process. After a trap it returns
+    /// `T::default()`, which the binding ignores. (Rust's panic hook still prints the
+    /// panic to stderr; `std::panic::set_hook` changes that.)
+    ///
+    /// ```ignore
+    /// #[unsafe(no_mangle)]
+    /// pub extern "C" fn env_parse(ctx: *mut HostbindCtx, ptr: u32, len: u32) -> i32 {
+    ///     HostbindCtx::serve(ctx, |ctx| -> Result<i32, Box<dyn std::error::Error>> {
+    ///         let text = ctx.guest_bytes(ptr, len).ok_or("text outside guest memory")?;
+    ///         Ok(std::str::from_utf8(text)?.trim().parse()?)
+    ///     })
+    /// }
+    /// ```
+    pub fn serve<T: Default, E: ::core::fmt::Display>(
+        ctx: *mut HostbindCtx,
+        body: impl FnOnce(&mut HostbindCtx) -> Result<T, E>,
+    ) -> T {
+        // SAFETY: the bindings pass every import that has a context the Host's live one.
+        let outcome = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| body(unsafe { &mut *ctx })));
+        // SAFETY: as above; the body's borrow has ended.
+        let cx = unsafe { &*ctx };
+        match outcome {
+            Ok(Ok(value)) => value,
+            Ok(Err(error)) => {
+                cx.raise(HOSTBIND_TRAP_ERROR, &error.to_string());
+                T::default()
+            }
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic with no message".to_owned());
+                cx.raise(HOSTBIND_TRAP_PANIC, &format!("panic: {message}"));
+                T::default()
+            }
+        }
     }
 
     /// `trap` for a shared reference: the first trap of a call is the one reported.

@@ -484,14 +484,13 @@ const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABNAhgA39/fwBgAABgAX8AYAJ/fwR/fH1+YAF+An9/YAADf3x/YAJ/fwJ/f2ABfgZ9
   fn98f34CmgEGCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQPc3RhdHNfc3Vt
   bWFyaXplAAAIaG9zdGJpbmQLc3RhdHNfc3BsaXQAAQhob3N0YmluZAxzdGF0c19ib3VuZHMAAgho
-  b3N0YmluZApzdGF0c19maW5kAAAIaG9zdGJpbmQQc3RhdHNfZXZlcnl0aGluZwABAwYFAwQFBgcH
-  UAUPc3RhdHNfc3VtbWFyaXplAAULc3RhdHNfc3BsaXQABgxzdGF0c19ib3VuZHMABwpzdGF0c19m
-  aW5kAAgQc3RhdHNfZXZlcnl0aGluZwAJCo0CBUcBAX9BACgCqAMhAkEAIAJBAWo2AqgDIAIgACAB
-  EABBACACNgKoAyACQbADbCECIAIoAoACIAIrA4gCIAIqApACIAIpA5gCCxgAQQAgADcD+AIQAUEA
-  KAL4AkEAKAL8Ags9AQF/QQAoAqgDIQBBACAAQQFqNgKoAyAAEAJBACAANgKoAyAAQbADbCEAIAAo
-  AqgCIAArA7ACIAAoArgCCzsBAX9BACgCqAMhAkEAIAJBAWo2AqgDIAIgACABEANBACACNgKoAyAC
-  QbADbCECIAIoAsACIAIoAsQCCzAAQQAgADcD+AIQBEEAKgL4AkEAKQOAA0EAKAKIA0EAKwOQA0EA
-  KAKYA0EAKQOgAws=
+  b3N0YmluZApzdGF0c19maW5kAAAIaG9zdGJpbmQQc3RhdHNfZXZlcnl0aGluZwABAwYFAwQFBgcG
+  BgF/AUEACwdhBg9zdGF0c19zdW1tYXJpemUABQtzdGF0c19zcGxpdAAGDHN0YXRzX2JvdW5kcwAH
+  CnN0YXRzX2ZpbmQACBBzdGF0c19ldmVyeXRoaW5nAAkOaG9zdGJpbmRfZGVwdGgDAArjAQU5AQF/
+  IwAiAkEBaiQAIAIgACABEAAgAiQAIAJBqANsIQIgAigCgAIgAisDiAIgAioCkAIgAikDmAILGABB
+  ACAANwP4AhABQQAoAvgCQQAoAvwCCy8BAX8jACIAQQFqJAAgABACIAAkACAAQagDbCEAIAAoAqgC
+  IAArA7ACIAAoArgCCy0BAX8jACICQQFqJAAgAiAAIAEQAyACJAAgAkGoA2whAiACKALAAiACKALE
+  AgswAEEAIAA3A/gCEARBACoC+AJBACkDgANBACgCiANBACsDkANBACgCmANBACkDoAML
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -720,13 +719,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_stats_find = (ctx + 320) as Pointer;
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 432 bytes further.
+  // loads the results from d * 424 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[106] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return (ctx + offset + depth * 432) as Pointer;
+    return (ctx + offset + depth * 424) as Pointer;
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -741,7 +742,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_summarize(d === 0 ? out_stats_summarize : nestedOut(256, d, "stats.summarize"), ctx, ptr >>> 0, len >>> 0);
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.summarize");
         }
       },
@@ -755,7 +756,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_bounds(d === 0 ? out_stats_bounds : nestedOut(296, d, "stats.bounds"), ctx);
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.bounds");
         }
       },
@@ -763,7 +764,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_find(d === 0 ? out_stats_find : nestedOut(320, d, "stats.find"), ctx, haystack >>> 0, needle >>> 0);
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.find");
         }
       },

@@ -450,14 +450,13 @@ const STUB_BYTES = Uint8Array.from(atob(`
   Bn1+f3x/fgKaAQYIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZA9zdGF0c19z
   dW1tYXJpemUAAAhob3N0YmluZAtzdGF0c19zcGxpdAABCGhvc3RiaW5kDHN0YXRzX2JvdW5kcwAC
   CGhvc3RiaW5kCnN0YXRzX2ZpbmQAAAhob3N0YmluZBBzdGF0c19ldmVyeXRoaW5nAAEDBgUDBAUG
-  BwdQBQ9zdGF0c19zdW1tYXJpemUABQtzdGF0c19zcGxpdAAGDHN0YXRzX2JvdW5kcwAHCnN0YXRz
-  X2ZpbmQACBBzdGF0c19ldmVyeXRoaW5nAAkKzwIFRwEBf0EAKAKoAyECQQAgAkEBajYCqAMgAiAA
-  IAEQAEEAIAI2AqgDIAJBsANsIQIgAigCgAIgAisDiAIgAioCkAIgAikDmAILOQEBf0EAKAKoAyEB
-  QQAgAUEBajYCqAMgASAAEAFBACABNgKoAyABQbADbCEBIAEoAqACIAEoAqQCCz0BAX9BACgCqAMh
-  AEEAIABBAWo2AqgDIAAQAkEAIAA2AqgDIABBsANsIQAgACgCqAIgACsDsAIgACgCuAILOwEBf0EA
-  KAKoAyECQQAgAkEBajYCqAMgAiAAIAEQA0EAIAI2AqgDIAJBsANsIQIgAigCwAIgAigCxAILUQEB
-  f0EAKAKoAyEBQQAgAUEBajYCqAMgASAAEARBACABNgKoAyABQbADbCEBIAEqAsgCIAEpA9ACIAEo
-  AtgCIAErA+ACIAEoAugCIAEpA/ACCw==
+  BwYGAX8BQQALB2EGD3N0YXRzX3N1bW1hcml6ZQAFC3N0YXRzX3NwbGl0AAYMc3RhdHNfYm91bmRz
+  AAcKc3RhdHNfZmluZAAIEHN0YXRzX2V2ZXJ5dGhpbmcACQ5ob3N0YmluZF9kZXB0aAMACokCBTkB
+  AX8jACICQQFqJAAgAiAAIAEQACACJAAgAkGoA2whAiACKAKAAiACKwOIAiACKgKQAiACKQOYAgsr
+  AQF/IwAiAUEBaiQAIAEgABABIAEkACABQagDbCEBIAEoAqACIAEoAqQCCy8BAX8jACIAQQFqJAAg
+  ABACIAAkACAAQagDbCEAIAAoAqgCIAArA7ACIAAoArgCCy0BAX8jACICQQFqJAAgAiAAIAEQAyAC
+  JAAgAkGoA2whAiACKALAAiACKALEAgtDAQF/IwAiAUEBaiQAIAEgABAEIAEkACABQagDbCEBIAEq
+  AsgCIAEpA9ACIAEoAtgCIAErA+ACIAEoAugCIAEpA/ACCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -677,13 +676,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_stats_everything = Deno.UnsafePointer.offset(ctx, 328);
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 432 bytes further.
+  // loads the results from d * 424 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[106] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 432);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 424);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -697,7 +698,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_summarize(d === 0 ? out_stats_summarize : nestedOut(256, d, "stats.summarize"), ctx, ptr >>> 0, len >>> 0);
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.summarize");
         }
       },
@@ -705,7 +706,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_split(d === 0 ? out_stats_split : nestedOut(288, d, "stats.split"), ctx, (typeof x === "bigint" ? x : BigInt.asUintN(64, x)));
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.split");
         }
       },
@@ -713,7 +714,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_bounds(d === 0 ? out_stats_bounds : nestedOut(296, d, "stats.bounds"), ctx);
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.bounds");
         }
       },
@@ -721,7 +722,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_find(d === 0 ? out_stats_find : nestedOut(320, d, "stats.find"), ctx, haystack >>> 0, needle >>> 0);
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.find");
         }
       },
@@ -729,7 +730,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_stats_everything(d === 0 ? out_stats_everything : nestedOut(328, d, "stats.everything"), ctx, (typeof seed === "bigint" ? seed : BigInt.asUintN(64, seed)));
         if (words[7] !== 0) {
-          words[106] = d;
+          stubDepth().value = d;
           throw trap("stats.everything");
         }
       },

@@ -489,12 +489,11 @@ const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABLQhgAABgAX8AYAR/f399AGADf3x8AGAAAX5gAAJ/f2ADf399An19YAJ8fAJ8fAKD
   AQUIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAtlbnZfdGltZV9ucwAACGhv
   c3RiaW5kEGdmeF9zdXJmYWNlX3NpemUAAQhob3N0YmluZAtnZnhfbWVhc3VyZQACCGhvc3RiaW5k
-  D3JuZ19ub3JtYWxfcGFpcgADAwUEBAUGBwdCBAtlbnZfdGltZV9ucwAEEGdmeF9zdXJmYWNlX3Np
-  emUABQtnZnhfbWVhc3VyZQAGD3JuZ19ub3JtYWxfcGFpcgAHCr4BBAoAEABBACkDoAILNwEBf0EA
-  KALIAiEAQQAgAEEBajYCyAIgABABQQAgADYCyAIgAEHQAmwhACAAKAKAAiAAKAKEAgs9AQF/QQAo
-  AsgCIQNBACADQQFqNgLIAiADIAAgASACEAJBACADNgLIAiADQdACbCEDIAMqAogCIAMqAowCCzsB
-  AX9BACgCyAIhAkEAIAJBAWo2AsgCIAIgACABEANBACACNgLIAiACQdACbCECIAIrA5ACIAIrA5gC
-  Cw==
+  D3JuZ19ub3JtYWxfcGFpcgADAwUEBAUGBwYGAX8BQQALB1MFC2Vudl90aW1lX25zAAQQZ2Z4X3N1
+  cmZhY2Vfc2l6ZQAFC2dmeF9tZWFzdXJlAAYPcm5nX25vcm1hbF9wYWlyAAcOaG9zdGJpbmRfZGVw
+  dGgDAAqUAQQKABAAQQApA6ACCykBAX8jACIAQQFqJAAgABABIAAkACAAQcgCbCEAIAAoAoACIAAo
+  AoQCCy8BAX8jACIDQQFqJAAgAyAAIAEgAhACIAMkACADQcgCbCEDIAMqAogCIAMqAowCCy0BAX8j
+  ACICQQFqJAAgAiAAIAEQAyACJAAgAkHIAmwhAiACKwOQAiACKwOYAgs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -725,13 +724,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_rng_normal_pair = (ctx + 272) as Pointer;
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 336 bytes further.
+  // loads the results from d * 328 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[82] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return (ctx + offset + depth * 336) as Pointer;
+    return (ctx + offset + depth * 328) as Pointer;
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -752,7 +753,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_gfx_surface_size(d === 0 ? out_gfx_surface_size : nestedOut(256, d, "gfx.surface_size"), ctx);
         if (words[7] !== 0) {
-          words[82] = d;
+          stubDepth().value = d;
           throw trap("gfx.surface_size");
         }
       },
@@ -760,7 +761,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_gfx_measure(d === 0 ? out_gfx_measure : nestedOut(264, d, "gfx.measure"), ctx, ptr >>> 0, len >>> 0, +size);
         if (words[7] !== 0) {
-          words[82] = d;
+          stubDepth().value = d;
           throw trap("gfx.measure");
         }
       },
@@ -768,7 +769,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_rng_normal_pair(d === 0 ? out_rng_normal_pair : nestedOut(272, d, "rng.normal_pair"), ctx, +mean, +stddev);
         if (words[7] !== 0) {
-          words[82] = d;
+          stubDepth().value = d;
           throw trap("rng.normal_pair");
         }
       },

@@ -454,12 +454,11 @@ const STUB_PAGES = 1;
 const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABJgZgAX8AYAR/f399AGADf3x8AGAAAn9/YAN/f30CfX1gAnx8Anx8AmwECGhvc3Ri
   aW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQQZ2Z4X3N1cmZhY2Vfc2l6ZQAACGhvc3Ri
-  aW5kC2dmeF9tZWFzdXJlAAEIaG9zdGJpbmQPcm5nX25vcm1hbF9wYWlyAAIDBAMDBAUHNAMQZ2Z4
-  X3N1cmZhY2Vfc2l6ZQADC2dmeF9tZWFzdXJlAAQPcm5nX25vcm1hbF9wYWlyAAUKswEDNwEBf0EA
-  KALIAiEAQQAgAEEBajYCyAIgABAAQQAgADYCyAIgAEHQAmwhACAAKAKAAiAAKAKEAgs9AQF/QQAo
-  AsgCIQNBACADQQFqNgLIAiADIAAgASACEAFBACADNgLIAiADQdACbCEDIAMqAogCIAMqAowCCzsB
-  AX9BACgCyAIhAkEAIAJBAWo2AsgCIAIgACABEAJBACACNgLIAiACQdACbCECIAIrA5ACIAIrA5gC
-  Cw==
+  aW5kC2dmeF9tZWFzdXJlAAEIaG9zdGJpbmQPcm5nX25vcm1hbF9wYWlyAAIDBAMDBAUGBgF/AUEA
+  CwdFBBBnZnhfc3VyZmFjZV9zaXplAAMLZ2Z4X21lYXN1cmUABA9ybmdfbm9ybWFsX3BhaXIABQ5o
+  b3N0YmluZF9kZXB0aAMACokBAykBAX8jACIAQQFqJAAgABAAIAAkACAAQcgCbCEAIAAoAoACIAAo
+  AoQCCy8BAX8jACIDQQFqJAAgAyAAIAEgAhABIAMkACADQcgCbCEDIAMqAogCIAMqAowCCy0BAX8j
+  ACICQQFqJAAgAiAAIAEQAiACJAAgAkHIAmwhAiACKwOQAiACKwOYAgs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -679,13 +678,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_rng_normal_pair = Deno.UnsafePointer.offset(ctx, 272);
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 336 bytes further.
+  // loads the results from d * 328 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[82] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 336);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 328);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -699,7 +700,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_gfx_surface_size(d === 0 ? out_gfx_surface_size : nestedOut(256, d, "gfx.surface_size"), ctx);
         if (words[7] !== 0) {
-          words[82] = d;
+          stubDepth().value = d;
           throw trap("gfx.surface_size");
         }
       },
@@ -707,7 +708,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_gfx_measure(d === 0 ? out_gfx_measure : nestedOut(264, d, "gfx.measure"), ctx, ptr >>> 0, len >>> 0, +size);
         if (words[7] !== 0) {
-          words[82] = d;
+          stubDepth().value = d;
           throw trap("gfx.measure");
         }
       },
@@ -715,7 +716,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_rng_normal_pair(d === 0 ? out_rng_normal_pair : nestedOut(272, d, "rng.normal_pair"), ctx, +mean, +stddev);
         if (words[7] !== 0) {
-          words[82] = d;
+          stubDepth().value = d;
           throw trap("rng.normal_pair");
         }
       },

@@ -438,9 +438,9 @@ const STUB_PAGES = 1;
  */
 const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABDgJgA39/fwBgAn9/An9/AjsCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
-  aG9zdGJpbmQRbXlfbGliX3YyX21pbl9tYXgAAAMCAQEHFQERbXlfbGliX3YyX21pbl9tYXgAAQo9
-  ATsBAX9BACgCmAIhAkEAIAJBAWo2ApgCIAIgACABEABBACACNgKYAiACQaACbCECIAIoAoACIAIo
-  AoQCCw==
+  aG9zdGJpbmQRbXlfbGliX3YyX21pbl9tYXgAAAMCAQEGBgF/AUEACwcmAhFteV9saWJfdjJfbWlu
+  X21heAABDmhvc3RiaW5kX2RlcHRoAwAKLwEtAQF/IwAiAkEBaiQAIAIgACABEAAgAiQAIAJBmAJs
+  IQIgAigCgAIgAigChAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -655,13 +655,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_my_lib_v2_min_max = Deno.UnsafePointer.offset(ctx, 256);
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 288 bytes further.
+  // loads the results from d * 280 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[70] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 288);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 280);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -675,7 +677,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_my_lib_v2_min_max(d === 0 ? out_my_lib_v2_min_max : nestedOut(256, d, "my-lib.v2.min_max"), ctx, a | 0, b | 0);
         if (words[7] !== 0) {
-          words[70] = d;
+          stubDepth().value = d;
           throw trap("my-lib.v2.min_max");
         }
       },

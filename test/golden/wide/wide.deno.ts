@@ -458,11 +458,11 @@ function shimSelection(key: string): { host: object | undefined } {
 const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABIwRgAABgAn9+AGAKf39+fn18f399fAF8YAF+CH9/fXx+f359AksDCGhvc3RiaW5k
   D2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQKd2lkZV9ibGVuZAAACGhvc3RiaW5kC3dpZGVf
-  dW5wYWNrAAEDAwICAwccAgp3aWRlX2JsZW5kAAILd2lkZV91bnBhY2sAAwq6AQJaAEEAIAA2ArgC
-  QQAgATYCwAJBACACNwPIAkEAIAM3A9ACQQAgBDgC2AJBACAFOQPgAkEAIAY2AugCQQAgBzYC8AJB
-  ACAIOAL4AkEAIAk5A4ADEABBACsDuAILXQEBf0EAKAKIAyEBQQAgAUEBajYCiAMgASAAEAFBACAB
-  NgKIAyABQZADbCEBIAEoAoACIAEoAoQCIAEqAogCIAErA5ACIAEpA5gCIAEoAqACIAEpA6gCIAEq
-  ArACCw==
+  dW5wYWNrAAEDAwICAwYGAX8BQQALBy0DCndpZGVfYmxlbmQAAgt3aWRlX3VucGFjawADDmhvc3Ri
+  aW5kX2RlcHRoAwAKrAECWgBBACAANgK4AkEAIAE2AsACQQAgAjcDyAJBACADNwPQAkEAIAQ4AtgC
+  QQAgBTkD4AJBACAGNgLoAkEAIAc2AvACQQAgCDgC+AJBACAJOQOAAxAAQQArA7gCC08BAX8jACIB
+  QQFqJAAgASAAEAEgASQAIAFBiANsIQEgASgCgAIgASgChAIgASoCiAIgASsDkAIgASkDmAIgASgC
+  oAIgASkDqAIgASoCsAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -694,13 +694,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_wide_unpack = Deno.UnsafePointer.offset(ctx, 256);
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 400 bytes further.
+  // loads the results from d * 392 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[98] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 400);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 392);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -721,7 +723,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_wide_unpack(d === 0 ? out_wide_unpack : nestedOut(256, d, "wide.unpack"), ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
         if (words[7] !== 0) {
-          words[98] = d;
+          stubDepth().value = d;
           throw trap("wide.unpack");
         }
       },

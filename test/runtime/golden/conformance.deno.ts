@@ -137,9 +137,11 @@ export interface Host extends Disposable {
    * bound before it is instantiated, so its start function already sees it.
    * Until then native code sees NULL and 0. The binding keeps both current
    * when the guest grows its memory. A Host serves one guest memory: binding
-   * another one throws (load() a Host per instance; they share the library).
+   * another one throws (load() a Host per instance; they share the library),
+   * unless `replace` says the instance it serves now is done with it (its
+   * calls would read the new memory from then on).
    */
-  bind(target: WebAssembly.Instance | WebAssembly.Memory): void;
+  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void;
   /**
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
@@ -504,13 +506,12 @@ const STUB_BYTES = Uint8Array.from(atob(`
   AGFzbQEAAAABQQhgA39/fwBgB39/f35+fXwAYAN/fn0AYAN/fHwAYAJ/fwJ/f2AGf39+fn18Bn9/
   fn59fGACfn0CfX5gAnx8Anx8AnkFCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJp
   bmQKZW52X2Rpdm1vZAAACGhvc3RiaW5kCmVudl9zcHJlYWQAAQhob3N0YmluZAhlbnZfc3dhcAAC
-  CGhvc3RiaW5kD21hdGhfbGliX21pbm1heAADAwUEBAUGBwc4BAplbnZfZGl2bW9kAAQKZW52X3Nw
-  cmVhZAAFCGVudl9zd2FwAAYPbWF0aF9saWJfbWlubWF4AAcKkQIEOwEBf0EAKAKAAyECQQAgAkEB
-  ajYCgAMgAiAAIAEQAEEAIAI2AoADIAJBiANsIQIgAigCgAIgAigChAILWwEBf0EAKAKAAyEGQQAg
-  BkEBajYCgAMgBiAAIAEgAiADIAQgBRABQQAgBjYCgAMgBkGIA2whBiAGKAKIAiAGKAKMAiAGKQOQ
-  AiAGKQOYAiAGKgKgAiAGKwOoAgs7AQF/QQAoAoADIQJBACACQQFqNgKAAyACIAAgARACQQAgAjYC
-  gAMgAkGIA2whAiACKgKwAiACKQO4Ags7AQF/QQAoAoADIQJBACACQQFqNgKAAyACIAAgARADQQAg
-  AjYCgAMgAkGIA2whAiACKwPAAiACKwPIAgs=
+  CGhvc3RiaW5kD21hdGhfbGliX21pbm1heAADAwUEBAUGBwYGAX8BQQALB0kFCmVudl9kaXZtb2QA
+  BAplbnZfc3ByZWFkAAUIZW52X3N3YXAABg9tYXRoX2xpYl9taW5tYXgABw5ob3N0YmluZF9kZXB0
+  aAMACtkBBC0BAX8jACICQQFqJAAgAiAAIAEQACACJAAgAkGAA2whAiACKAKAAiACKAKEAgtNAQF/
+  IwAiBkEBaiQAIAYgACABIAIgAyAEIAUQASAGJAAgBkGAA2whBiAGKAKIAiAGKAKMAiAGKQOQAiAG
+  KQOYAiAGKgKgAiAGKwOoAgstAQF/IwAiAkEBaiQAIAIgACABEAIgAiQAIAJBgANsIQIgAioCsAIg
+  AikDuAILLQEBfyMAIgJBAWokACACIAAgARADIAIkACACQYADbCECIAIrA8ACIAIrA8gCCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -747,13 +748,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const out_math_lib_minmax = Deno.UnsafePointer.offset(ctx, 320);
   // A call made while another of this Host's out-path calls runs (native code calling back into JS,
   // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 392 bytes further.
+  // loads the results from d * 384 bytes further.
+  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
+  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
   const nestedOut = (offset: number, depth: number, name: string) => {
     if (depth >= 8) {
-      words[96] = depth;
+      stubDepth().value = depth;
       throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
     }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 392);
+    return Deno.UnsafePointer.offset(ctx, offset + depth * 384);
   };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
@@ -767,7 +770,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_env_divmod(d === 0 ? out_env_divmod : nestedOut(256, d, "env.divmod"), ctx, a | 0, b | 0);
         if (words[7] !== 0) {
-          words[96] = d;
+          stubDepth().value = d;
           throw trap("env.divmod");
         }
       },
@@ -775,7 +778,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_env_spread(d === 0 ? out_env_spread : nestedOut(264, d, "env.spread"), ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d_ === "bigint" ? d_ : BigInt.asUintN(64, d_)), +e, +f);
         if (words[7] !== 0) {
-          words[96] = d;
+          stubDepth().value = d;
           throw trap("env.spread");
         }
       },
@@ -783,7 +786,7 @@ export function load(options?: string | URL | LoadOptions): Host {
         if (heap.length === 0) sync();
         native_env_swap(d === 0 ? out_env_swap : nestedOut(304, d, "env.swap"), ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
         if (words[7] !== 0) {
-          words[96] = d;
+          stubDepth().value = d;
           throw trap("env.swap");
         }
       },
@@ -912,14 +915,15 @@ export function load(options?: string | URL | LoadOptions): Host {
     },
   };
 
-  const bind = (target: WebAssembly.Instance | WebAssembly.Memory): void => {
+  const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void => {
     if (closed) throw closedError();
     const memory = guestMemory(target);
-    if (guest !== undefined && guest !== memory) {
+    if (guest !== undefined && guest !== memory && options?.replace !== true) {
       // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
       throw new Error(
         "hostbind: this Host already serves another guest memory, and native code would read one instance's memory "
-          + "for the other's calls: load() one Host per instance (Hosts of one library share it)",
+          + "for the other's calls: load() one Host per instance (Hosts of one library share it), or, when the "
+          + "instance it serves is done, bind(target, { replace: true })",
       );
     }
     guest = memory;
