@@ -430,10 +430,10 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABDgJgA39/fwBgAn9/An9/AjcCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
-  aG9zdGJpbmQNbmF0aXZlX2Rpdm1vZAAAAwIBAQYGAX8BQQALByICDW5hdGl2ZV9kaXZtb2QAAQ5o
-  b3N0YmluZF9kZXB0aAMACi8BLQEBfyMAIgJBAWokACACIAAgARAAIAIkACACQZgCbCECIAIoAoAC
-  IAIoAoQCCw==
+  AGFzbQEAAAABEwNgA39/fwBgAn9/An9/YAACf38CNwIIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
+  AgEBAQhob3N0YmluZA1uYXRpdmVfZGl2bW9kAAADAgEBBgYBfwFBAAsHIgINbmF0aXZlX2Rpdm1v
+  ZAABDmhvc3RiaW5kX2RlcHRoAwAKQQE/AQF/IwAiAkEBaiQAIAIgACABEAAgAiQAIAIEAiACQZgC
+  bCECIAIoAoACIAIoAoQCBUEAKAKAAkEAKAKEAgsL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */

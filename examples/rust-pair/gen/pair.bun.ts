@@ -461,11 +461,12 @@ function shimSelection(key: string): { host: object | undefined } {
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABGQRgAABgA39/fwBgAn5+An58YAJ/fwN/f30CTQMIaG9zdGJpbmQPaG9zdGJpbmRf
-  bWVtb3J5AgEBAQhob3N0YmluZA5zdGF0c19zdW1fbWVhbgAACGhvc3RiaW5kCWdlb21fcmVjdAAB
-  AwMCAgMGBgF/AUEACwcvAw5zdGF0c19zdW1fbWVhbgACCWdlb21fcmVjdAADDmhvc3RiaW5kX2Rl
-  cHRoAwAKVgIgAEEAIAA3A6ACQQAgATcDqAIQAEEAKQOgAkEAKwOoAgszAQF/IwAiAkEBaiQAIAIg
-  ACABEAEgAiQAIAJBsAJsIQIgAigCkAIgAigClAIgAioCmAIL
+  AGFzbQEAAAABHwVgAABgA39/fwBgAn5+An58YAJ/fwN/f31gAAN/f30CTQMIaG9zdGJpbmQPaG9z
+  dGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZA5zdGF0c19zdW1fbWVhbgAACGhvc3RiaW5kCWdlb21f
+  cmVjdAABAwMCAgMGBgF/AUEACwcvAw5zdGF0c19zdW1fbWVhbgACCWdlb21fcmVjdAADDmhvc3Ri
+  aW5kX2RlcHRoAwAKbgIgAEEAIAA3A6ACQQAgATcDqAIQAEEAKQOgAkEAKwOoAgtLAQF/IwAiAkEB
+  aiQAIAIgACABEAEgAiQAIAIEBCACQbACbCECIAIoApACIAIoApQCIAIqApgCBUEAKAKQAkEAKAKU
+  AkEAKgKYAgsL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */

@@ -51,6 +51,8 @@ export const OP = {
   f32Store: 0x38,
   f64Store: 0x39,
   i32Const: 0x41,
+  if: 0x04,
+  else: 0x05,
   i32Add: 0x6a,
   i32Mul: 0x6c,
   end: 0x0b,

@@ -41,6 +41,10 @@ describe("buildStub", () => {
         (type (;5;) (func (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)))
         (type (;6;) (func (param i64 f32) (result f32 i64)))
         (type (;7;) (func (param f64 f64) (result f64 f64)))
+        (type (;8;) (func (result i32 i32)))
+        (type (;9;) (func (result i32 i32 i64 i64 f32 f64)))
+        (type (;10;) (func (result f32 i64)))
+        (type (;11;) (func (result f64 f64)))
         (import "hostbind" "hostbind_memory" (memory (;0;) 1 1))
         (import "hostbind" "env_divmod" (func (;0;) (type 0)))
         (import "hostbind" "env_spread" (func (;1;) (type 1)))
@@ -60,13 +64,21 @@ describe("buildStub", () => {
           local.get 2
           global.set 0
           local.get 2
-          i32.const 384
-          i32.mul
-          local.set 2
-          local.get 2
-          i32.load offset=256
-          local.get 2
-          i32.load offset=260)
+          if (result i32 i32)  ;; label = @1
+            local.get 2
+            i32.const 384
+            i32.mul
+            local.set 2
+            local.get 2
+            i32.load offset=256
+            local.get 2
+            i32.load offset=260
+          else
+            i32.const 0
+            i32.load offset=256
+            i32.const 0
+            i32.load offset=260
+          end)
         (func (;5;) (type 5) (param i32 i32 i64 i64 f32 f64) (result i32 i32 i64 i64 f32 f64)
           (local i32)
           global.get 0
@@ -85,21 +97,37 @@ describe("buildStub", () => {
           local.get 6
           global.set 0
           local.get 6
-          i32.const 384
-          i32.mul
-          local.set 6
-          local.get 6
-          i32.load offset=264
-          local.get 6
-          i32.load offset=268
-          local.get 6
-          i64.load offset=272
-          local.get 6
-          i64.load offset=280
-          local.get 6
-          f32.load offset=288
-          local.get 6
-          f64.load offset=296)
+          if (result i32 i32 i64 i64 f32 f64)  ;; label = @1
+            local.get 6
+            i32.const 384
+            i32.mul
+            local.set 6
+            local.get 6
+            i32.load offset=264
+            local.get 6
+            i32.load offset=268
+            local.get 6
+            i64.load offset=272
+            local.get 6
+            i64.load offset=280
+            local.get 6
+            f32.load offset=288
+            local.get 6
+            f64.load offset=296
+          else
+            i32.const 0
+            i32.load offset=264
+            i32.const 0
+            i32.load offset=268
+            i32.const 0
+            i64.load offset=272
+            i32.const 0
+            i64.load offset=280
+            i32.const 0
+            f32.load offset=288
+            i32.const 0
+            f64.load offset=296
+          end)
         (func (;6;) (type 6) (param i64 f32) (result f32 i64)
           (local i32)
           global.get 0
@@ -114,13 +142,21 @@ describe("buildStub", () => {
           local.get 2
           global.set 0
           local.get 2
-          i32.const 384
-          i32.mul
-          local.set 2
-          local.get 2
-          f32.load offset=304
-          local.get 2
-          i64.load offset=312)
+          if (result f32 i64)  ;; label = @1
+            local.get 2
+            i32.const 384
+            i32.mul
+            local.set 2
+            local.get 2
+            f32.load offset=304
+            local.get 2
+            i64.load offset=312
+          else
+            i32.const 0
+            f32.load offset=304
+            i32.const 0
+            i64.load offset=312
+          end)
         (func (;7;) (type 7) (param f64 f64) (result f64 f64)
           (local i32)
           global.get 0
@@ -135,13 +171,21 @@ describe("buildStub", () => {
           local.get 2
           global.set 0
           local.get 2
-          i32.const 384
-          i32.mul
-          local.set 2
-          local.get 2
-          f64.load offset=320
-          local.get 2
-          f64.load offset=328)
+          if (result f64 f64)  ;; label = @1
+            local.get 2
+            i32.const 384
+            i32.mul
+            local.set 2
+            local.get 2
+            f64.load offset=320
+            local.get 2
+            f64.load offset=328
+          else
+            i32.const 0
+            f64.load offset=320
+            i32.const 0
+            f64.load offset=328
+          end)
         (global (;0;) (mut i32) (i32.const 0))
         (export "env_divmod" (func 4))
         (export "env_spread" (func 5))

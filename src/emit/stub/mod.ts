@@ -162,6 +162,8 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
   const exportType = functions.map((f) => types.index(f.params, f.results.map((r) => r.type)));
   const n = functions.length;
 
+  // The out path's results leave a branch as a block of type [] -> results.
+  const resultsType = functions.map((f) => (f.path === "out" ? types.index([], f.results.map((r) => r.type)) : -1));
   const typeSec = new ByteWriter().vec(types.entries, (t, w) => w.raw(t));
   const importSec = new ByteWriter()
     .u32(n + 1)
@@ -177,7 +179,7 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
   functions.forEach((f, i) => exportSec.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
   if (nested) exportSec.name(STUB_DEPTH_EXPORT).byte(EXTERNAL.global).u32(0);
   const { outStride } = layout.stubMemory;
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, outStride), f.path === "out" ? 1 : 0)));
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, outStride, resultsType[i]!), f.path === "out" ? 1 : 0)));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -193,37 +195,45 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
 /**
  * `out`: the nesting depth d (the stub's global 0) is read and raised,
  * `call wrapper(d, params…)`, d is restored, and the results load from the
- * out-area of depth d (`d * outStride` further); the wrapper puts d back
- * itself before it throws a trap, so a trap leaves no depth behind.
- * `block`: `(i32.const 0; local.get i; T.store offset=…)*; call wrapper`,
- * then `(i32.const 0; T.load offset=…)*`, so the results land on the stack in order.
+ * out-area: at depth 0 from constant addresses (`i32.const 0; T.load
+ * offset=…`, as cheap as a load gets), in a nested call from `d * outStride`
+ * further. The wrapper puts d back itself before it throws a trap, so a trap
+ * leaves no depth behind. `block`: `(i32.const 0; local.get i; T.store
+ * offset=…)*; call wrapper`, then `(i32.const 0; T.load offset=…)*`.
  */
-function stubBody(f: StubFunction, wrapperIndex: number, outStride: number): Uint8Array {
+function stubBody(f: StubFunction, wrapperIndex: number, outStride: number, resultsType: number): Uint8Array {
   const w = new ByteWriter();
-  // The local after the parameters: the depth, then the out-area's distance from the first.
+  // The local after the parameters: the depth, then (nested) the out-area's distance from the first.
   const d = f.params.length;
-  if (f.path === "out") {
-    w.byte(OP.globalGet).u32(0).byte(OP.localTee).u32(d).byte(OP.i32Const).s32(1).byte(OP.i32Add).byte(OP.globalSet).u32(0);
-    w.byte(OP.localGet).u32(d);
-    for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
-  } else {
+  const loadAll = (base: () => void) => {
+    for (const r of f.results) {
+      const load = LOAD[r.type];
+      base();
+      w.byte(load.op).u32(load.alignLog2).u32(r.offset);
+    }
+  };
+  const zero = () => w.byte(OP.i32Const).s32(0);
+  if (f.path === "block") {
     f.params.forEach((type, i) => {
       const store = STORE[type];
       w.byte(OP.i32Const).s32(0).byte(OP.localGet).u32(i).byte(store.op).u32(store.alignLog2).u32(f.paramOffsets[i]!);
     });
+    w.byte(OP.call).u32(wrapperIndex);
+    loadAll(zero);
+    return w.bytes();
   }
+  w.byte(OP.globalGet).u32(0).byte(OP.localTee).u32(d).byte(OP.i32Const).s32(1).byte(OP.i32Add).byte(OP.globalSet).u32(0);
+  w.byte(OP.localGet).u32(d);
+  for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
   w.byte(OP.call).u32(wrapperIndex);
-  if (f.path === "out") {
-    w.byte(OP.localGet).u32(d).byte(OP.globalSet).u32(0);
-    w.byte(OP.localGet).u32(d).byte(OP.i32Const).s32(outStride).byte(OP.i32Mul).byte(OP.localSet).u32(d);
-  }
-  for (const r of f.results) {
-    const load = LOAD[r.type];
-    // The memarg offset carries the whole constant part of the address: one load per result.
-    if (f.path === "out") w.byte(OP.localGet).u32(d);
-    else w.byte(OP.i32Const).s32(0);
-    w.byte(load.op).u32(load.alignLog2).u32(r.offset);
-  }
+  w.byte(OP.localGet).u32(d).byte(OP.globalSet).u32(0);
+  // if d != 0: the nested out-area; else the first one, at constant addresses.
+  w.byte(OP.localGet).u32(d).byte(OP.if).s32(resultsType);
+  w.byte(OP.localGet).u32(d).byte(OP.i32Const).s32(outStride).byte(OP.i32Mul).byte(OP.localSet).u32(d);
+  loadAll(() => w.byte(OP.localGet).u32(d));
+  w.byte(OP.else);
+  loadAll(zero);
+  w.byte(OP.end);
   return w.bytes();
 }
 

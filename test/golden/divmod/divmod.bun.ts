@@ -430,10 +430,10 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABDgJgA39/fwBgAn9/An9/AjQCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
-  aG9zdGJpbmQKZW52X2Rpdm1vZAAAAwIBAQYGAX8BQQALBx8CCmVudl9kaXZtb2QAAQ5ob3N0Ymlu
-  ZF9kZXB0aAMACi8BLQEBfyMAIgJBAWokACACIAAgARAAIAIkACACQZgCbCECIAIoAoACIAIoAoQC
-  Cw==
+  AGFzbQEAAAABEwNgA39/fwBgAn9/An9/YAACf38CNAIIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
+  AgEBAQhob3N0YmluZAplbnZfZGl2bW9kAAADAgEBBgYBfwFBAAsHHwIKZW52X2Rpdm1vZAABDmhv
+  c3RiaW5kX2RlcHRoAwAKQQE/AQF/IwAiAkEBaiQAIAIgACABEAAgAiQAIAIEAiACQZgCbCECIAIo
+  AoACIAIoAoQCBUEAKAKAAkEAKAKEAgsL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */

@@ -437,10 +437,10 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABDgJgA39/fwBgAn9/An9/AjsCCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEI
-  aG9zdGJpbmQRbXlfbGliX3YyX21pbl9tYXgAAAMCAQEGBgF/AUEACwcmAhFteV9saWJfdjJfbWlu
-  X21heAABDmhvc3RiaW5kX2RlcHRoAwAKLwEtAQF/IwAiAkEBaiQAIAIgACABEAAgAiQAIAJBmAJs
-  IQIgAigCgAIgAigChAIL
+  AGFzbQEAAAABEwNgA39/fwBgAn9/An9/YAACf38COwIIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
+  AgEBAQhob3N0YmluZBFteV9saWJfdjJfbWluX21heAAAAwIBAQYGAX8BQQALByYCEW15X2xpYl92
+  Ml9taW5fbWF4AAEOaG9zdGJpbmRfZGVwdGgDAApBAT8BAX8jACICQQFqJAAgAiAAIAEQACACJAAg
+  AgQCIAJBmAJsIQIgAigCgAIgAigChAIFQQAoAoACQQAoAoQCCws=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
