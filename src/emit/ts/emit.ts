@@ -263,7 +263,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line(`const builtFrom = lib.symbols${jsMember(model.layoutSymbol)}();`);
     w.line(`if (builtFrom !== ${model.fingerprint}) {`);
     w.indented(() => {
-      w.line("LIBRARIES.release(key);");
+      w.line("LIBRARIES.release(key, true);");
       w.line(`throw staleLibrary(file, builtFrom, ${model.fingerprint});`);
     });
     w.line("}");

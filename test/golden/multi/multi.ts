@@ -86,7 +86,7 @@ export interface Host extends Disposable {
     otherImports?: Record<string, Record<string, unknown>>,
   ): Promise<WebAssembly.Instance>;
   /**
-   * Releases the library (closed when the last Host of it closes); calling an
+   * Releases the Host (the library stays loaded, for later Hosts); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
    */
   close(): void;
