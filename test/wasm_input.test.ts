@@ -37,7 +37,7 @@ describe(".wasm input", () => {
 // parameters, label the results (\`[quot: i32, rem: i32]\`), use u32/u64 for unsigned
 // values, add docs; then run \`hostbind generate\` on this file.
 //
-// Not functions, so not served by hostbind (the host application provides them):
+// Not served by hostbind (the host application provides them):
 //   memory "env" "memory"
 //   global "env" "g"
 
@@ -79,18 +79,23 @@ declare module "math-lib" {
       .toEqual(["env_divmod/2/2", "env_clock/0/3", "env_log/2/0", "math_lib_hypot/2/1"]);
   });
 
-  it("reports a module hostbind cannot serve with its byte location", () => {
-    const bad = wat(`(module (import "env" "vec" (func (param v128))))`);
+  it("leaves a function native code cannot take (v128, references) to the host application, and serves the rest", () => {
+    const mixed = wat(`(module
+      (import "env" "vec" (func (param v128)))
+      (import "env" "ok" (func (param i32) (result i32)))
+      (import "wbg" "ref" (func (param externref) (result funcref))))`);
+    const files = generate(mixed, { file: "simd.wasm", targets: ["c"] });
+    expect(files[0]!.contents).toContain("int32_t env_ok(hostbind_ctx *ctx, int32_t p0);");
+    expect(files[0]!.contents).not.toContain("env_vec");
+    // Nothing left to serve at all: one message, which names what the host application provides.
     let err: unknown;
     try {
-      generate(bad, { file: "simd.wasm" });
+      generate(wat(`(module (import "env" "vec" (func (param v128))))`), { file: "only.wasm" });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(HostbindError);
-    expect((err as HostbindError).format()).toMatch(
-      /^simd\.wasm:1:\d+: error: Unsupported type in function import `env\.vec`: parameter 0 is `v128`/,
-    );
+    expect((err as HostbindError).format()).toMatch(/^only\.wasm:1:1: error: Nothing for hostbind to serve: only\.wasm imports no functions native code can serve \(only function `env\.vec`\)/);
   });
 });
 
@@ -145,7 +150,7 @@ describe("import names real toolchains use", () => {
     expect(() => parseWasm(wat('(module (import "wasi_snapshot_preview1" "fd_write" (func)))'), { file: "w.wasm", excludeModules: ["wasi_snapshot_preview1"] }))
       .toThrow("Nothing for hostbind to serve: every function import of w.wasm comes from a module left to the host application (`wasi_snapshot_preview1`)");
     expect(() => parseWasm(wat('(module (import "env" "memory" (memory 1)) (import "env" "t" (table 1 funcref)))'), { file: "t.wasm" }))
-      .toThrow("Nothing for hostbind to serve: t.wasm imports no functions (only memory `env.memory`, table `env.t`)");
+      .toThrow("Nothing for hostbind to serve: t.wasm imports no functions native code can serve (only memory `env.memory`, table `env.t`)");
   });
 });
 

@@ -17,7 +17,7 @@ import { HostbindError } from "../errors.ts";
 import { parseDeclarations, type ParseOptions, parseWasm } from "../generate.ts";
 import type { ModuleWarning } from "../ir/compare.ts";
 import type { Declarations } from "../ir/types.ts";
-import { watString } from "../emit/wat.ts";
+import { unservedSummary } from "../declare/unserved.ts";
 import { UsageError } from "./args.ts";
 import { type CliFs, describeFsError, errorCode } from "./io.ts";
 
@@ -146,11 +146,11 @@ export function formatWarning(w: ModuleWarning): string {
  * ```
  */
 export function otherImportsWarning(decls: Declarations): string {
-  const others = decls.otherImports ?? [];
-  if (others.length === 0) return "";
-  const list = others.map((o) => `${o.kind} ${watString(o.module)} ${watString(o.name)}`).join(", ");
-  return `warning: ${decls.file} also imports ${list}, which hostbind does not provide\n` +
-    "  help: Add them to the import object yourself, next to the generated host's imports.\n";
+  const summary = unservedSummary(decls);
+  if (summary === undefined) return "";
+  return `warning: ${summary}\n`
+    + "  help: The host application provides them: add them to the import object next to the generated imports "
+    + "(`hostbind declare` lists each in its comment).\n";
 }
 
 /**

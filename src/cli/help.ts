@@ -176,9 +176,10 @@ Prints a declaration file for the function imports of a compiled guest, to
 start from: name the parameters, label the results, use u32/u64 where values
 are unsigned, add docs, then run \`hostbind generate\` on it. Every function
 import is declared; one whose wasm name is not a TypeScript identifier gets
-\`@name\` (\`/** @name console.log */ function console_log(…)\`). Imports that
-are not functions (memories, tables, globals) are listed in a warning and in
-the file's header.
+\`@name\` (\`/** @name console.log */ function console_log(…)\`). What
+hostbind does not serve (memories, tables, globals, tags, and functions with
+reference, GC or v128 types) is left to the host application: summed up in
+one warning, and listed with its type in the file's header.
 
 Options:
   -o, --out FILE   write to FILE instead of standard output (atomically)

@@ -190,7 +190,10 @@ describe("declare", () => {
     const r = runMain(["declare", wasm]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("function divmod(p0: i32, p1: i32): [i32, i32];");
-    expect(r.stderr).toBe("warning: Import `env.memory` is a memory, not a function: hostbind does not provide it\n");
+    expect(r.stderr).toBe(
+      `warning: ${wasm} also imports 1 thing hostbind does not serve (1 memory): memory "env" "memory"; `
+        + "the host application provides them (each is listed in the file's comment)\n",
+    );
     const decl = join(dir, "guest.d.ts");
     expect(runMain(["declare", wasm, "--out", decl]).stdout).toBe(`wrote ${decl}\n`);
     expect(readFileSync(decl, "utf8")).toBe(r.stdout);
@@ -276,7 +279,7 @@ describe("guests from real toolchains", () => {
   test("the configuration takes symbolPrefix and excludeModules", () => {
     writeFileSync(join(dir, "hostbind.config.json"), JSON.stringify({ input: "guest.wasm", outDir: "gen", targets: ["c"], symbolPrefix: "x_", excludeModules: ["wasi_snapshot_preview1"] }));
     const r = runMain(["generate", "--config", join(dir, "hostbind.config.json")]);
-    expect(r.stderr).toContain(`warning: ${join(dir, "guest.wasm")} also imports memory "env" "memory", which hostbind does not provide\n`);
+    expect(r.stderr).toContain(`warning: ${join(dir, "guest.wasm")} also imports 1 thing hostbind does not serve (1 memory): memory "env" "memory"\n`);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, "gen", "guest.h"), "utf8")).toContain("void x_wbg_console_log(");
   });
@@ -305,7 +308,8 @@ describe("terminal safety", () => {
     const evil = wat(`(module
       (import "env" "a\\1b]0;pwned\\07b" (func (param i32)))
       (import "env" "mem\\1b[2J" (memory 1))
-      (import "env" "v\\c2\\9b" (func (param v128))))`);
+      (import "env" "v\\c2\\9b" (func (param i32)))
+      (import "env" "v\\c2\\9b" (func (param i64))))`);
     const wasm = join(dir, "evil.wasm");
     writeFileSync(wasm, evil);
     const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { inDir, runMain } from "../../test/support/cli_main.ts";
 import { tempDir } from "../../test/support/tmp.ts";
+import { wat } from "../../test/support/wat.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -133,5 +134,37 @@ describe("Node named wherever Deno and Bun are (issue 19)", () => {
     const guest = readFileSync(join(root, "templates/init-guest.wat.tmpl"), "utf8");
     expect(guest).toContain("npx --yes -p wabt wat2wasm guest.wat -o guest.wasm");
     expect(guest).not.toMatch(/npx wat2wasm/);
+  });
+});
+
+describe("imports hostbind cannot serve (issue 21 item 1)", () => {
+  const GUEST = `(module
+    (import "wbg" "__wbg_set" (func (param externref i32)))
+    (import "env" "vec" (func (param v128) (result i32)))
+    (import "env" "add" (func (param i32 i32) (result i32)))
+    (import "env" "g1" (global i32))
+    (import "env" "g2" (global (mut i64)))
+    (import "env" "memory" (memory 1)))`;
+
+  test("declare, generate and --module serve the rest; one summary line; declare's comment lists each with its type", () => {
+    writeFileSync(join(dir, "guest.wasm"), wat(GUEST));
+    const declared = run(["declare", "guest.wasm", "--out", "guest.d.ts"]);
+    expect(declared.code, declared.stderr).toBe(0);
+    expect(declared.stderr).toBe(
+      "warning: guest.wasm also imports 5 things hostbind does not serve (1 memory, 2 globals, 2 functions with types native code "
+        + 'cannot take): function "wbg" "__wbg_set", function "env" "vec", global "env" "g1" and 2 more; the host application '
+        + "provides them (each is listed in the file's comment)\n",
+    );
+    const text = readFileSync(join(dir, "guest.d.ts"), "utf8");
+    expect(text).toContain('//   function "wbg" "__wbg_set" (func (param externref i32))');
+    expect(text).toContain('//   function "env" "vec" (func (param v128) (result i32))');
+    expect(text).toContain("function add(p0: i32, p1: i32): i32;");
+    // The declarations generate, cross-checked against the guest: the unservable imports are not required.
+    const generated = run(["generate", "guest.d.ts", "-o", "gen", "--module", "guest.wasm"]);
+    expect(generated.code, generated.stderr).toBe(0);
+    // From the .wasm directly: one warning line (and its help), however many imports it leaves out.
+    const direct = run(["generate", "guest.wasm", "-o", "gen2"]);
+    expect(direct.code, direct.stderr).toBe(0);
+    expect(direct.stderr.split("\n").filter((l) => l.startsWith("warning:"))).toHaveLength(1);
   });
 });

@@ -42,8 +42,8 @@ export function printWasmDeclarations(decls: Declarations, options: Pick<PrintOp
   ];
   const others = decls.otherImports ?? [];
   if (others.length > 0) {
-    header.push("", "Not functions, so not served by hostbind (the host application provides them):");
-    for (const o of others) header.push(`  ${o.kind} ${jsString(o.module)} ${jsString(o.name)}`);
+    header.push("", "Not served by hostbind (the host application provides them):");
+    for (const o of others) header.push(`  ${o.kind} ${jsString(o.module)} ${jsString(o.name)}${o.type === undefined ? "" : ` ${o.type}`}`);
   }
   const excluded = decls.excludedModules ?? [];
   if (excluded.length > 0) {

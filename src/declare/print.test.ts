@@ -96,7 +96,9 @@ declare module "math-lib" {
     const back = readDts(text, "w.d.ts");
     expect(back.modules[0]!.functions.map((f) => f.name)).toEqual(names);
     expect(shape(back)).toEqual(shape({ ...decls, file: "w.d.ts", otherImports: undefined }));
-    expect(declarationWarnings(decls)).toEqual(["Import `env.memory` is a memory, not a function: hostbind does not provide it"]);
+    expect(declarationWarnings(decls)).toEqual([
+      'w.wasm also imports 1 thing hostbind does not serve (1 memory): memory "env" "memory"; the host application provides them (each is listed in the file\'s comment)',
+    ]);
   });
 
   it("knows which names are declarable", () => {

@@ -27,6 +27,7 @@
 import { SourceWriter } from "../emit/writer.ts";
 import type { Declarations, ImportFunction, ImportModule, Result } from "../ir/types.ts";
 import { VALUE_TYPES } from "../ir/types.ts";
+import { unservedSummary } from "./unserved.ts";
 import { ES_RESERVED_WORDS, jsString } from "../emit/ts/names.ts";
 
 /** Words that cannot name a function or namespace in an ES module (strict mode, `await` included). */
@@ -168,9 +169,6 @@ function printDoc(w: SourceWriter, doc: string, tags: readonly string[]): void {
  * the CLI to warn about: the non-function imports it must provide itself.
  */
 export function declarationWarnings(decls: Declarations): string[] {
-  const out: string[] = [];
-  for (const o of decls.otherImports ?? []) {
-    out.push(`Import \`${o.module}.${o.name}\` is a ${o.kind}, not a function: hostbind does not provide it`);
-  }
-  return out;
+  const summary = unservedSummary(decls);
+  return summary === undefined ? [] : [`${summary}; the host application provides them (each is listed in the file's comment)`];
 }

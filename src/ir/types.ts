@@ -113,10 +113,12 @@ export interface Declarations {
   /** The import modules in declaration order (several may share a file). */
   modules: ImportModule[];
   /**
-   * Imports that are not functions (memories, tables, globals, tags), which
-   * only a `.wasm` input has. hostbind does not serve them — the host
-   * application must — so the CLI lists them in a warning and `hostbind
-   * declare` in a comment. Absent for declaration-file input.
+   * Imports hostbind does not serve, which only a `.wasm` input has: those
+   * that are not functions (memories, tables, globals, tags), and functions
+   * whose types native code cannot take (reference and GC types, `v128`).
+   * The host application provides them, so the CLI sums them up in one
+   * warning and `hostbind declare` lists them in a comment. Absent for
+   * declaration-file input.
    */
   otherImports?: OtherImport[];
   /**
@@ -126,14 +128,16 @@ export interface Declarations {
   excludedModules?: string[];
 }
 
-/** A non-function import of a `.wasm` module (see {@link Declarations.otherImports}). */
+/** An import of a `.wasm` module hostbind does not serve (see {@link Declarations.otherImports}). */
 export interface OtherImport {
   /** The wasm import module name. */
   module: string;
   /** The wasm import field name. */
   name: string;
-  /** What it is: `memory`, `table`, `global` or `tag`. */
-  kind: "memory" | "table" | "global" | "tag";
+  /** What it is: `memory`, `table`, `global`, `tag`, or a `function` with a type native code cannot take. */
+  kind: "memory" | "table" | "global" | "tag" | "function";
+  /** For a `function`: its wasm type, e.g. `(func (param externref))`. */
+  type?: string;
 }
 
 /** All functions of all modules, in declaration order. */

@@ -44,7 +44,7 @@ function check(d: Declarations): string[] {
 const CASES: { name: string; given: () => Declarations; want: string[] }[] = [
   { name: "valid imports", given: () => decls(fn("env", "a", { results: ["q:", "r:"] }), fn("env", "b", { params: ["int", "char"] })), want: [] },
   { name: "no modules", given: () => ({ file: "m.d.ts", modules: [] }), want: ["1:1 No import modules declared in m.d.ts"] },
-  { name: "a module that imports no functions", given: () => ({ file: "m.wasm", modules: [], otherImports: [{ module: "env", name: "memory", kind: "memory" }] }), want: ["1:1 Nothing for hostbind to serve: m.wasm imports no functions (only memory `env.memory`)"] },
+  { name: "a module that imports no functions", given: () => ({ file: "m.wasm", modules: [], otherImports: [{ module: "env", name: "memory", kind: "memory" }] }), want: ["1:1 Nothing for hostbind to serve: m.wasm imports no functions native code can serve (only memory `env.memory`)"] },
   { name: "every function module excluded", given: () => ({ file: "m.wasm", modules: [], excludedModules: ["wasi_snapshot_preview1"] }), want: ["1:1 Nothing for hostbind to serve: every function import of m.wasm comes from a module left to the host application (`wasi_snapshot_preview1`)"] },
   { name: "a module with no functions", given: () => ({ file: "m.wasm", modules: [{ name: "env", doc: "", location: { file: "m.wasm", line: 4, column: 2 }, functions: [] }] }), want: ["4:2 Module `env` declares no functions"] },
   { name: "keyword symbol", given: () => decls(fn("x", "y", { symbol: "int" })), want: ["1:1 Invalid C symbol `int` for `x.y` (given by `@symbol`): it is a C/C++ keyword"] },

@@ -202,7 +202,7 @@ function nothingToServe(decls: Declarations): HostbindError {
   const excluded = decls.excludedModules ?? [];
   const what = excluded.length > 0
     ? `every function import of ${decls.file} comes from a module left to the host application (${excluded.map((m) => `\`${m}\``).join(", ")})`
-    : `${decls.file} imports no functions${others.length > 0 ? ` (only ${others.join(", ")})` : ""}`;
+    : `${decls.file} imports no functions native code can serve${others.length > 0 ? ` (only ${others.join(", ")})` : ""}`;
   return new HostbindError(`Nothing for hostbind to serve: ${what}`, {
     location: { file: decls.file, line: 1, column: 1 },
     hint: excluded.length > 0

@@ -47,8 +47,9 @@ interface RawImport {
 /**
  * Reads the import section of the wasm module in `bytes` into the IR. Throws
  * a located {@link HostbindError} when the bytes are not a core wasm module,
- * are truncated or malformed, or when a function import uses a type hostbind
- * cannot pass (`v128`, references); all such imports are reported at once.
+ * or are truncated or malformed. Function imports whose types native code
+ * cannot take (reference and GC types, `v128`) join the non-function ones in
+ * `otherImports`: the host application serves them.
  */
 export function readWasm(bytes: Uint8Array, file: string): Declarations {
   const r = new WasmReader(bytes, file);
@@ -170,8 +171,13 @@ function toDeclarations(r: WasmReader, imports: RawImport[], types: WasmTypeDef[
       continue;
     }
     firstOf.set(key, imp);
-    const fn = toFunction(r, imp, types, errors);
-    if (!fn) continue;
+    // A function native code cannot take (reference, GC or v128 types) is the host application's, like a memory.
+    const type = types[imp.typeIndex];
+    if (type?.kind === "func" && [...type.params, ...type.results].some((t) => typeof t !== "string")) {
+      otherImports.push({ module: imp.module, name: imp.name, kind: "function", type: funcTypeText(type).slice(1, -1) });
+      continue;
+    }
+    const fn = toFunction(r, imp, types);
     let m = modules.get(imp.module);
     if (!m) {
       m = { name: imp.module, doc: "", functions: [], location: r.locate(imp.offset) };
@@ -195,29 +201,14 @@ function funcTypeText(t: WasmTypeDef | undefined): string {
   return `\`(${parts.join(" ")})\``;
 }
 
-function toFunction(
-  r: WasmReader,
-  imp: RawImport,
-  types: WasmTypeDef[],
-  errors: HostbindError[],
-): ImportFunction | undefined {
+function toFunction(r: WasmReader, imp: RawImport, types: WasmTypeDef[]): ImportFunction {
   const label = `\`${imp.module}.${imp.name}\``;
   const type = types[imp.typeIndex];
   if (!type || type.kind !== "func") {
     const found = type ? `a ${type.kind} type` : `only ${types.length} types`;
     throw r.error(`Function import ${label} uses type index ${imp.typeIndex}, but the module has ${found}`, imp.offset);
   }
-  const bad = (list: WasmValType[], what: string) =>
-    list.flatMap((t, i) => (typeof t === "string" ? [] : [`${what} ${i} is \`${valTypeText(t)}\``]));
-  const problems = [...bad(type.params, "parameter"), ...bad(type.results, "result")];
-  if (problems.length > 0) {
-    errors.push(r.error(
-      `Unsupported type in function import ${label}: ${problems.join(", ")}; expected one of i32 i64 f32 f64`,
-      imp.offset,
-      "A native function can only take and return numbers: pass other values through guest memory as (pointer, length), or implement this import in JavaScript.",
-    ));
-    return undefined;
-  }
+  // Only numbers reach here: functions with other types were left to the host application.
   const num = (t: WasmValType) => t as WasmType;
   return {
     module: imp.module,
