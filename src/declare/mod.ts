@@ -15,6 +15,7 @@
  */
 import type { Declarations } from "../ir/types.ts";
 import { readWasm } from "../parse/mod.ts";
+import { uniqueSymbols } from "../ir/select.ts";
 import { jsString } from "../emit/ts/names.ts";
 import { printDeclarations, type PrintOptions } from "./print.ts";
 
@@ -23,10 +24,9 @@ export { declarationWarnings, DEFAULT_TYPES_SPECIFIER, isDeclarableName, printDe
 /**
  * The declaration file for the imports of the wasm module `bytes`; `file` is
  * its path as the user gave it (named in the header and in error locations).
- * Throws {@link HostbindError} when `bytes` is not a readable module or a
- * function import has a type hostbind cannot pass. Symbols are not checked
- * here: `hostbind generate` reports bad ones with a hint to add `@symbol`,
- * which the user can then do in this file.
+ * Throws {@link HostbindError} when `bytes` is not a readable module. A
+ * derived symbol that would not generate (colliding, or not a usable C name)
+ * gets a free one, written as `@symbol`, so the file always generates.
  */
 export function declareFromWasm(bytes: Uint8Array, file: string): string {
   return printWasmDeclarations(readWasm(bytes, file));
@@ -34,6 +34,8 @@ export function declareFromWasm(bytes: Uint8Array, file: string): string {
 
 /** {@link declareFromWasm} for an already parsed module (so a CLI can also print the warnings). */
 export function printWasmDeclarations(decls: Declarations, options: Pick<PrintOptions, "typesFrom"> = {}): string {
+  // Symbols that would not generate (colliding, not C names) get a free one, written as @symbol.
+  uniqueSymbols(decls);
   const base = decls.file.split(/[\\/]/).pop() ?? decls.file;
   const header = [
     `The imports of ${base}, written by \`hostbind declare\`. Edit freely: name the`,

@@ -137,12 +137,12 @@ function identifierFor(name: string, taken: ReadonlySet<string>): string {
  * comment or the line.
  */
 function nameTagText(name: string): string {
-  if (/^[\x21-\x7e]+$/.test(name) && !/^["@]/.test(name) && !name.includes("*/") && !name.includes("{@")) return name;
+  if (/^[\x21-\x7e]+$/.test(name) && !name.includes("@") && !name.startsWith('"') && !name.includes("*/")) return name;
   return JSON.stringify(name)
     .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/\*\//g, "*\\/")
-    // `{@` would start an inline JSDoc tag even inside the quotes.
-    .replace(/\{@/g, "\\u007b@");
+    // Every `@` escaped: ` @x` would start a new tag and `{@` an inline one, even inside the quotes.
+    .replace(/@/g, "\\u0040");
 }
 
 /** `void`, `T`, `[T, U]`, or with labels `[quot: T, rem: U]` (a labelled single result stays a tuple). */

@@ -16,6 +16,7 @@
  * @module
  */
 import { HostbindError } from "../errors.ts";
+import { resultStructName, symbolProblem } from "./names.ts";
 import type { Declarations } from "./types.ts";
 
 /**
@@ -53,5 +54,48 @@ export function prefixSymbols(decls: Declarations, prefix: string): void {
   }
   for (const m of decls.modules) {
     for (const fn of m.functions) if (!fn.symbolExplicit) fn.symbol = prefix + fn.symbol;
+  }
+}
+
+/**
+ * Makes every derived C symbol of `decls` valid and unique, for a `.wasm`
+ * input (whose names are the toolchain's, and which has no JSDoc to put
+ * `@symbol` in): a symbol that is not a usable C name (a leading digit, a
+ * keyword, a C library function, `hostbind_…`) or that another import's
+ * symbol or result struct already has (minified `a.$` and `a._` are both
+ * `a__`) gets a free one made from it (`a__2`), marked explicit, so
+ * `hostbind declare` writes it as `@symbol`. Symbols given by `@symbol` are
+ * left alone (validation reports their problems).
+ *
+ * @example
+ * ```ts
+ * import { readWasm } from "../parse/mod.ts";
+ * declare const minified: Uint8Array; // imports "a" "$" and "a" "_"
+ * const decls = readWasm(minified, "m.wasm");
+ * uniqueSymbols(decls);
+ * decls.modules[0]!.functions.map((f) => f.symbol); // ["a__", "a___2"]
+ * ```
+ */
+export function uniqueSymbols(decls: Declarations): void {
+  const functions = decls.modules.flatMap((m) => m.functions);
+  const taken = new Set<string>();
+  for (const fn of functions.filter((f) => f.symbolExplicit)) {
+    taken.add(fn.symbol);
+    if (fn.results.length >= 2) taken.add(resultStructName(fn.symbol));
+  }
+  const free = (s: string) => symbolProblem(s, false) === undefined && !taken.has(s) && !taken.has(resultStructName(s));
+  for (const fn of functions) {
+    if (fn.symbolExplicit) continue;
+    let symbol = fn.symbol;
+    if (!free(symbol)) {
+      // A name made from the derived one: C characters only, never a leading digit or `hostbind_`.
+      const base = /^[A-Za-z_]/.test(symbol) && !symbol.startsWith("hostbind_") ? symbol : `w_${symbol}`;
+      symbol = free(base) ? base : "";
+      for (let n = 2; symbol === ""; n++) if (free(`${base}_${n}`)) symbol = `${base}_${n}`;
+      fn.symbol = symbol;
+      fn.symbolExplicit = true;
+    }
+    taken.add(symbol);
+    if (fn.results.length >= 2) taken.add(resultStructName(symbol));
   }
 }
