@@ -15,7 +15,7 @@
  */
 import { HostbindError } from "./errors.ts";
 import type { Declarations } from "./ir/types.ts";
-import { excludeModules, prefixSymbols, uniqueSymbols } from "./ir/select.ts";
+import { excludeModules, prefixSymbols } from "./ir/select.ts";
 import { validateDeclarations } from "./ir/validate.ts";
 import { readDts, readWasm } from "./parse/mod.ts";
 import { createEmitContext, type EmitContext, GENERATED_BANNER } from "./emit/context.ts";
@@ -172,7 +172,7 @@ export function parseDeclarations(text: string, options: ParseOptions = {}): Dec
  * ```
  */
 export function parseWasm(bytes: Uint8Array, options: ParseOptions = {}): Declarations {
-  return finish(readWasm(bytes, options.file ?? "input.wasm"), options, true);
+  return finish(readWasm(bytes, options.file ?? "input.wasm"), options);
 }
 
 /** Declarations from any input kind: read and validated, or as given. */
@@ -185,11 +185,9 @@ function readInput(input: string | Uint8Array | Declarations, options: ParseOpti
 }
 
 /** The parse options applied to what a reader returned, then validation. */
-function finish(read: Declarations, options: ParseOptions, wasm = false): Declarations {
+function finish(read: Declarations, options: ParseOptions): Declarations {
   const decls = excludeModules(read, options.excludeModules ?? []);
   if (options.symbolPrefix !== undefined) prefixSymbols(decls, options.symbolPrefix);
-  // A .wasm input has no JSDoc for @symbol: its derived symbols are made valid and unique instead.
-  if (wasm) uniqueSymbols(decls);
   validateDeclarations(decls);
   return decls;
 }

@@ -15,7 +15,6 @@
  */
 import type { Declarations } from "../ir/types.ts";
 import { readWasm } from "../parse/mod.ts";
-import { uniqueSymbols } from "../ir/select.ts";
 import { jsString } from "../emit/ts/names.ts";
 import { printDeclarations, type PrintOptions } from "./print.ts";
 
@@ -34,8 +33,6 @@ export function declareFromWasm(bytes: Uint8Array, file: string): string {
 
 /** {@link declareFromWasm} for an already parsed module (so a CLI can also print the warnings). */
 export function printWasmDeclarations(decls: Declarations, options: Pick<PrintOptions, "typesFrom"> = {}): string {
-  // Symbols that would not generate (colliding, not C names) get a free one, written as @symbol.
-  uniqueSymbols(decls);
   const base = decls.file.split(/[\\/]/).pop() ?? decls.file;
   const header = [
     `The imports of ${base}, written by \`hostbind declare\`. Edit freely: name the`,

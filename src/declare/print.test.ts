@@ -89,7 +89,9 @@ declare module "math-lib" {
     expect(text).toContain("  /** @name syscall/js.valueGet */\n  function syscall_js_valueGet(p0: i32): void;\n");
     expect(text).toContain('  /** @name "\\ufeffbom" */\n');
     expect(text).toContain('  /** @name "a b\\n*\\/c\\u2028" */\n');
-    expect(text).toContain('  /** @name "@x" */\n');
+    // Every `@` escaped: ` @x` would start a tag, `{@` an inline one.
+    expect(text).toContain('  /** @name "\\u0040x" */\n');
+    expect(text).toContain('  /** @name "{\\u0040link y}" */\n');
     expect(text).toContain(`declare module "i32" {\n  export function f(): void;\n}`);
     expect(text).toContain('import type { i32 } from "hostbind/types";');
     // Every name reads back byte for byte: the same model as the module itself.

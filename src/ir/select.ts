@@ -60,7 +60,7 @@ export function prefixSymbols(decls: Declarations, prefix: string): void {
 /**
  * Makes every derived C symbol of `decls` valid and unique, for a `.wasm`
  * input (whose names are the toolchain's, and which has no JSDoc to put
- * `@symbol` in): a symbol that is not a usable C name (a leading digit, a
+ * `@symbol` in; the `.wasm` reader calls it, before any `--symbol-prefix`): a symbol that is not a usable C name (a leading digit, a
  * keyword, a C library function, `hostbind_…`) or that another import's
  * symbol or result struct already has (minified `a.$` and `a._` are both
  * `a__`) gets a free one made from it (`a__2`), marked explicit, so
@@ -71,9 +71,8 @@ export function prefixSymbols(decls: Declarations, prefix: string): void {
  * ```ts
  * import { readWasm } from "../parse/mod.ts";
  * declare const minified: Uint8Array; // imports "a" "$" and "a" "_"
- * const decls = readWasm(minified, "m.wasm");
- * uniqueSymbols(decls);
- * decls.modules[0]!.functions.map((f) => f.symbol); // ["a__", "a___2"]
+ * // The .wasm reader calls uniqueSymbols on what it read.
+ * readWasm(minified, "m.wasm").modules[0]!.functions.map((f) => f.symbol); // ["a__", "a___2"]
  * ```
  */
 export function uniqueSymbols(decls: Declarations): void {

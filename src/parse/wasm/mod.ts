@@ -21,6 +21,7 @@
  * @module
  */
 import { throwIfAny, type HostbindError } from "../../errors.ts";
+import { uniqueSymbols } from "../../ir/select.ts";
 import { defaultSymbol } from "../../ir/names.ts";
 import type { Declarations, ImportFunction, ImportModule, OtherImport, WasmType } from "../../ir/types.ts";
 import { WasmReader } from "./_reader.ts";
@@ -189,6 +190,9 @@ function toDeclarations(r: WasmReader, imports: RawImport[], types: WasmTypeDef[
   // Map iteration order is insertion order: modules in order of their first import.
   const decls: Declarations = { file: r.file, modules: [...modules.values()] };
   if (otherImports.length > 0) decls.otherImports = otherImports;
+  // No JSDoc for @symbol here: derived symbols that would not generate get free ones (explicit, so
+  // `hostbind declare` writes them as @symbol and a --symbol-prefix treats both inputs alike).
+  uniqueSymbols(decls);
   return decls;
 }
 
