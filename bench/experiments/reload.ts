@@ -15,6 +15,7 @@
  */
 import type { BuildInfo } from "../call/build.ts";
 import { type GeneratedModule, guest } from "../call/common.ts";
+import { nsPerCall } from "./_time.ts";
 
 const info: BuildInfo = JSON.parse(Deno.readTextFileSync(new URL("../build/info.json", import.meta.url)));
 const gen = info.generated!;
@@ -22,14 +23,7 @@ const path = gen.deno;
 const mod = (await import(path)) as GeneratedModule;
 
 function time(run: (n: number) => unknown): string {
-  for (let i = 0; i < 20; i++) run(100_000);
-  const samples: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const t0 = performance.now();
-    run(2_000_000);
-    samples.push(((performance.now() - t0) * 1e6) / 2_000_000);
-  }
-  return `${samples.sort((a, b) => a - b)[2]!.toFixed(1)} ns`;
+  return `${nsPerCall(run).toFixed(1)} ns`;
 }
 
 const first = guest(info.guests.one!, mod.load(gen.lib).imports as WebAssembly.Imports).run;

@@ -17,28 +17,18 @@
  */
 import type { BuildInfo } from "../call/build.ts";
 import { type GeneratedModule, guest } from "../call/common.ts";
+import { nsPerCall } from "./_time.ts";
 
 const info: BuildInfo = JSON.parse(Deno.readTextFileSync(new URL("../build/info.json", import.meta.url)));
 const gen = info.generated!;
 const mode = Deno.args[0] ?? "closed";
 const mod = (await import(gen.deno)) as GeneratedModule;
 
-function time(run: (n: number) => unknown): number {
-  for (let i = 0; i < 20; i++) run(100_000);
-  const samples: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const t0 = performance.now();
-    run(2_000_000);
-    samples.push(((performance.now() - t0) * 1e6) / 2_000_000);
-  }
-  return samples.sort((a, b) => a - b)[2]!;
-}
-
 const keeper = mode === "kept" ? mod.load(gen.lib) : undefined;
 const ns: number[] = [];
 for (let cycle = 0; cycle < 4; cycle++) {
   const host = mod.load(gen.lib);
-  ns.push(time(guest(info.guests.one!, host.imports as WebAssembly.Imports).run));
+  ns.push(nsPerCall(guest(info.guests.one!, host.imports as WebAssembly.Imports).run));
   host.close();
 }
 keeper?.close();
