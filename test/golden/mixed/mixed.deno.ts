@@ -401,10 +401,9 @@ function mergeImports(
   other: Record<string, Record<string, unknown>>,
   served: object,
 ): Record<string, Record<string, unknown>> {
-  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
   const modules = Object.keys(served).map((name) => [
     name,
-    { ...(own(other, name) ? other[name] : {}), ...(served as Record<string, object>)[name] },
+    { ...(Object.hasOwn(other, name) ? other[name] : {}), ...(served as Record<string, object>)[name] },
   ]);
   return { ...other, ...Object.fromEntries(modules) };
 }
@@ -414,9 +413,8 @@ function importedMemory(
   module: WebAssembly.Module,
   imports: Record<string, Record<string, unknown>>,
 ): WebAssembly.Memory | undefined {
-  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
   for (const i of WebAssembly.Module.imports(module)) {
-    if (i.kind !== "memory" || !own(imports, i.module)) continue;
+    if (i.kind !== "memory" || !Object.hasOwn(imports, i.module)) continue;
     const value = imports[i.module]![i.name];
     if (value instanceof WebAssembly.Memory) return value;
   }
@@ -653,7 +651,8 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (guest === undefined) return;
     const buffer = guest.buffer;
     if (!tracking && neverDetaches(buffer)) {
-      // Made resizable (memory.toResizableBuffer()) after bind(): from now on its size is re-read at every call.
+      // Bound to a shared or resizable memory, or made resizable (memory.toResizableBuffer()) after
+      // bind(): from now on its size is re-read at every call.
       tracking = true;
       heap = ALWAYS_SYNC;
       wide[CTX.memory / 8] = emptyBase;
@@ -770,8 +769,8 @@ export function load(options?: string | URL | LoadOptions): Host {
       );
     }
     guest = memory;
-    tracking = neverDetaches(guest.buffer);
-    if (tracking) heap = ALWAYS_SYNC;
+    // sync() starts tracking a memory that never detaches; an ordinary one is followed by `heap`.
+    tracking = false;
     wide[CTX.memory / 8] = emptyBase;
     sync();
   };
