@@ -13,6 +13,7 @@
  * @module
  */
 import { type ImportFunction, WASM_TYPE } from "../ir/types.ts";
+import { lowerSignature } from "../ir/lower.ts";
 
 const UTF8 = new TextEncoder();
 
@@ -49,7 +50,8 @@ function escapeChar(c: string): string {
  * ```
  */
 export function wasmImportText(fn: ImportFunction): string {
-  const params = fn.params.length === 0 ? "" : ` (param ${fn.params.map((p) => WASM_TYPE[p.type]).join(" ")})`;
-  const results = fn.results.length === 0 ? "" : ` (result ${fn.results.map((r) => WASM_TYPE[r.type]).join(" ")})`;
+  const wire = lowerSignature(fn);
+  const params = wire.params.length === 0 ? "" : ` (param ${wire.params.map((p) => WASM_TYPE[p.type]).join(" ")})`;
+  const results = wire.results.length === 0 ? "" : ` (result ${wire.results.map((r) => WASM_TYPE[r.type]).join(" ")})`;
   return `(import ${watString(fn.module)} ${watString(fn.name)} (func${params}${results}))`;
 }

@@ -24,6 +24,7 @@
 import { HostbindError } from "../errors.ts";
 import { watString } from "../emit/wat.ts";
 import { allFunctions, type Declarations, type ImportFunction, type SourceLocation, WASM_TYPE } from "./types.ts";
+import { lowerSignature } from "./lower.ts";
 
 /** A finding that does not stop generation, located at the declaration it is about. */
 export interface ModuleWarning {
@@ -98,8 +99,9 @@ export function compareWithModule(decls: Declarations, moduleDecls: Declarations
  */
 export function wasmType(fn: ImportFunction): string {
   const parts = ["func"];
-  if (fn.params.length > 0) parts.push(`(param ${fn.params.map((p) => WASM_TYPE[p.type]).join(" ")})`);
-  if (fn.results.length > 0) parts.push(`(result ${fn.results.map((r) => WASM_TYPE[r.type]).join(" ")})`);
+  const wire = lowerSignature(fn);
+  if (wire.params.length > 0) parts.push(`(param ${wire.params.map((p) => WASM_TYPE[p.type]).join(" ")})`);
+  if (wire.results.length > 0) parts.push(`(result ${wire.results.map((r) => WASM_TYPE[r.type]).join(" ")})`);
   return `(${parts.join(" ")})`;
 }
 

@@ -28,6 +28,21 @@ export type ValueType = "i32" | "u32" | "i64" | "u64" | "f32" | "f64";
 /** Every value type, in the canonical order used by tables and tests. */
 export const VALUE_TYPES: readonly ValueType[] = ["i32", "u32", "i64", "u64", "f32", "f64"];
 
+/**
+ * The data types of docs/abi.md §7: `string` (UTF-8 text) and `bytes` (a
+ * `Uint8Array`). They travel as `(ptr, len)` in guest memory by the
+ * component model's canonical ABI, never as one wasm value.
+ */
+export type DataType = "string" | "bytes";
+
+/** What a parameter or result may be declared as: a value type or a data type. */
+export type DeclaredType = ValueType | DataType;
+
+/** True for `string` and `bytes`. */
+export function isDataType(t: DeclaredType): t is DataType {
+  return t === "string" || t === "bytes";
+}
+
 /** The wasm core type a value type travels as across the wasm boundary. */
 export type WasmType = "i32" | "i64" | "f32" | "f64";
 
@@ -55,16 +70,16 @@ export interface SourceLocation {
 export interface Param {
   /** The declared parameter name (`p0`, `p1`, … for `.wasm` input). Not yet escaped for C. */
   name: string;
-  /** Its value type. */
-  type: ValueType;
+  /** Its value type, or a data type (`string`, `bytes`). */
+  type: DeclaredType;
 }
 
 /** One result of an import. */
 export interface Result {
   /** The tuple label (`quot` in `[quot: i32, rem: i32]`), else `f0`, `f1`, … by position. */
   name: string;
-  /** Its value type. */
-  type: ValueType;
+  /** Its value type, or a data type (then it is the only result). */
+  type: DeclaredType;
   /** True when `name` came from a tuple label, false when it was made up by position. */
   labelled: boolean;
 }
@@ -122,10 +137,42 @@ export interface Declarations {
    */
   otherImports?: OtherImport[];
   /**
+   * Functions the guest exports that native code calls (the `@exports`
+   * namespaces of a declaration file), in declaration order. Absent when
+   * none are declared.
+   */
+  guestExports?: GuestExport[];
+  /**
    * Import modules that were in the input but left out on request (`--exclude-module`):
    * the host application serves them. Absent when none were.
    */
   excludedModules?: string[];
+}
+
+/**
+ * One function the guest exports and native code calls (docs/abi.md §8):
+ * declared in a namespace tagged `@exports`, with value types only and at
+ * most one result.
+ */
+export interface GuestExport {
+  /** The `@exports` namespace it is declared in (names the C function, like an import module). */
+  namespace: string;
+  /** The guest's export name. */
+  name: string;
+  /** The C function native code calls: `NAMESPACE_NAME`, or `@symbol NAME`. */
+  symbol: string;
+  /** True when `symbol` came from an explicit `@symbol` tag. */
+  symbolExplicit: boolean;
+  /** Parameters in order (value types). */
+  params: Param[];
+  /** No result or one (value type). */
+  results: Result[];
+  /** True when tagged `@allocator`: the export that allocates the memory of `string`/`Uint8Array` results. */
+  allocator: boolean;
+  /** The JSDoc text (tags removed), trimmed. */
+  doc: string;
+  /** Where it is declared. */
+  location: SourceLocation;
 }
 
 /** An import of a `.wasm` module hostbind does not serve (see {@link Declarations.otherImports}). */

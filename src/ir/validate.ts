@@ -21,7 +21,8 @@
  */
 import { HostbindError, throwIfAny } from "../errors.ts";
 import { isReservedByC, resultStructName, symbolProblem } from "./names.ts";
-import { allFunctions, type Declarations, type ImportFunction, type ImportModule } from "./types.ts";
+import { allFunctions, type Declarations, type GuestExport, type ImportFunction, type ImportModule, isDataType } from "./types.ts";
+import { declaredTypeName } from "./lower.ts";
 
 /** Throws every problem of `decls` at once; returns when there is none. */
 export function validateDeclarations(decls: Declarations): void {
@@ -39,6 +40,7 @@ export function validateDeclarations(decls: Declarations): void {
   for (const fn of functions) checkFunction(fn, wasm, errors);
   errors.push(...checkWellFormedNames(decls.modules));
   errors.push(...checkSymbolCollisions(functions));
+  errors.push(...checkGuestExports(decls.guestExports ?? [], functions));
   throwIfAny(sortBySource(errors));
 }
 
@@ -134,6 +136,15 @@ function checkFunction(fn: ImportFunction, wasm: boolean, errors: HostbindError[
       }),
     );
   }
+  const data = [...fn.params, ...fn.results].find((v) => isDataType(v.type));
+  if (fn.noctx && data !== undefined) {
+    errors.push(
+      new HostbindError(`\`@noctx\` import \`${qualified(fn)}\` takes a \`${declaredTypeName(data.type)}\`: a string or bytes is checked against guest memory and handed over by a shim, which needs the context`, {
+        location: fn.location,
+        hint: "Remove `@noctx` (the native function then takes `hostbind_ctx *ctx`), or pass `(ptr: u32, len: u32)` yourself.",
+      }),
+    );
+  }
   const param = firstRepeat(fn.params);
   if (param !== undefined) {
     errors.push(
@@ -152,6 +163,81 @@ function checkFunction(fn: ImportFunction, wasm: boolean, errors: HostbindError[
       }),
     );
   }
+}
+
+/**
+ * The guest exports of `@exports` namespaces: value types only, at most one
+ * result, one export per name, C function names that are valid and unique
+ * (also against the imports' symbols), and at most one `@allocator`, shaped
+ * like `malloc` or `cabi_realloc`.
+ */
+function checkGuestExports(exports: readonly GuestExport[], imports: readonly ImportFunction[]): HostbindError[] {
+  const errors: HostbindError[] = [];
+  const names = new Map<string, GuestExport>();
+  const symbols = new Map<string, { location: ImportFunction["location"]; what: string }>();
+  for (const fn of imports) symbols.set(fn.symbol, { location: fn.location, what: `import \`${qualified(fn)}\`` });
+  let allocator: GuestExport | undefined;
+  for (const e of exports) {
+    const what = `guest export \`${e.name}\` (in \`@exports\` namespace \`${e.namespace}\`)`;
+    const bad = [...e.params, ...e.results].find((v) => isDataType(v.type));
+    if (bad !== undefined) {
+      errors.push(new HostbindError(`${what} takes a \`${declaredTypeName(bad.type)}\`: calls into the guest pass value types (i32, u32, i64, u64, f32, f64)`, {
+        location: e.location,
+        hint: "Pass a string or bytes as `(ptr: u32, len: u32)` in guest memory.",
+      }));
+    }
+    if (e.results.length > 1) {
+      errors.push(new HostbindError(`${what} returns ${e.results.length} values: a call into the guest returns at most one`, {
+        location: e.location,
+        hint: "Return one value (for more, have the export write them to guest memory and return its address).",
+      }));
+    }
+    const first = names.get(e.name);
+    if (first !== undefined) {
+      errors.push(new HostbindError(`Guest export \`${e.name}\` is declared twice: a wasm module has one export per name`, {
+        location: e.location,
+        hint: "Remove one of the declarations.",
+        related: [{ location: first.location, message: "the first is here" }],
+      }));
+    } else {
+      names.set(e.name, e);
+    }
+    const problem = symbolProblem(e.symbol, false);
+    const taken = symbols.get(e.symbol);
+    if (problem !== undefined) {
+      errors.push(new HostbindError(`Invalid C function name \`${e.symbol}\` for ${what}: ${problem}`, {
+        location: e.location,
+        hint: "Choose the C name in the function's JSDoc: `/** @symbol some_valid_name */`.",
+      }));
+    } else if (taken !== undefined) {
+      errors.push(new HostbindError(`C function name \`${e.symbol}\` of ${what} collides with ${taken.what}`, {
+        location: e.location,
+        hint: "Name the namespace differently (its name prefixes the C name), or give one of them `@symbol some_other_name`.",
+        related: [{ location: taken.location, message: "declared here" }],
+      }));
+    } else {
+      symbols.set(e.symbol, { location: e.location, what });
+    }
+    if (!e.allocator) continue;
+    if (allocator !== undefined) {
+      errors.push(new HostbindError(`A second \`@allocator\`, ${what}: one allocator serves every result`, {
+        location: e.location,
+        hint: "Keep `@allocator` on one export.",
+        related: [{ location: allocator.location, message: "the first `@allocator` is here" }],
+      }));
+    }
+    allocator ??= e;
+    const integer = (t: string) => t === "i32" || t === "u32";
+    const shaped = (e.params.length === 1 || e.params.length === 4) && e.params.every((p) => integer(p.type))
+      && e.results.length === 1 && integer(e.results[0]!.type);
+    if (!shaped) {
+      errors.push(new HostbindError(`\`@allocator\` ${what} is neither malloc-shaped \`(size: u32): u32\` nor cabi_realloc-shaped \`(old_ptr: u32, old_size: u32, align: u32, new_size: u32): u32\``, {
+        location: e.location,
+        hint: "Declare the guest's allocator with one of those two signatures.",
+      }));
+    }
+  }
+  return errors;
 }
 
 /** Two imports with one C symbol, or a symbol equal to another import's result struct. */

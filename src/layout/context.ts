@@ -47,3 +47,15 @@ export const TRAP_PANIC = -32767;
 
 /** The trap code of a Rust implementation whose `HostbindCtx::serve` body returned `Err`. */
 export const TRAP_ERROR = -32766;
+
+/** The trap code of a `string`/`Uint8Array` parameter (or a result area) outside guest memory. */
+export const TRAP_BOUNDS = -32765;
+
+/** The trap code of a `string` parameter or result that is not UTF-8. */
+export const TRAP_UTF8 = -32764;
+
+/** The trap code of a call into the guest that trapped, or that was made before `bind()`. */
+export const TRAP_GUEST = -32763;
+
+/** The trap code of a data result the guest's allocator could not take (or over 4 GiB, or handed over twice). */
+export const TRAP_ALLOC = -32762;

@@ -13,10 +13,11 @@
  * ```
  * @module
  */
-import { allFunctions, type Declarations } from "../ir/types.ts";
+import { allFunctions, type Declarations, type GuestExport, type ValueType } from "../ir/types.ts";
 import { HostbindError } from "../errors.ts";
 import { CTX } from "./context.ts";
-import { layoutImport, type ImportLayout } from "./signature.ts";
+import { C_TYPE, layoutImport, type ImportLayout } from "./signature.ts";
+import { safeCName } from "../ir/names.ts";
 import { argumentOffset } from "./paths.ts";
 import { alignUp } from "./struct.ts";
 import { hostTarget, TARGETS, targetByName, type Target } from "./targets.ts";
@@ -34,6 +35,15 @@ export { hostTarget, TARGETS, targetByName, type Target, type TargetName } from 
 export interface StubMemoryPlan {
   /** Offset of `hostbind_ctx` (always 0). */
   ctxOffset: number;
+  /**
+   * Offset of the guest-call table, right after the context: one 8-byte
+   * function pointer per slot (each declared guest export, then the
+   * allocator when an import returns a `string`/`Uint8Array`), written by
+   * the bindings when a Host is loaded. Empty when there are no slots.
+   */
+  callTableOffset: number;
+  /** The allocator's slot in the call table, or -1 when no import has a data result. */
+  allocatorSlot: number;
   /** Per import, in `Layout.imports` order: the offset of its out-area, or -1 when it has < 2 results. */
   outOffset: number[];
   /**
@@ -68,6 +78,28 @@ export interface Layout {
   imports: ImportLayout[];
   /** Where the runtime keeps the context and out-areas (64-bit targets). */
   stubMemory: StubMemoryPlan;
+  /** The guest exports native code calls, in declaration order (slot = index in the call table). */
+  guestExports: ExportLayout[];
+}
+
+/** A guest export native code calls, with its C function worked out (docs/abi.md §8). */
+export interface ExportLayout {
+  /** The export as declared. */
+  exp: GuestExport;
+  /** Its slot in the call table. */
+  slot: number;
+  /** Byte offset of its function pointer in the stub memory. */
+  offset: number;
+  /** C parameters after `hostbind_ctx *ctx`, escaped. */
+  params: { name: string; cType: string; type: ValueType }[];
+  /** The C return type's value type, or `null` for `void`. */
+  returns: ValueType | null;
+}
+
+/** The C prototype of a guest export's function, e.g. `int32_t guest_add(hostbind_ctx *ctx, int32_t a, int32_t b)`. */
+export function exportPrototype(e: ExportLayout): string {
+  const params = ["hostbind_ctx *ctx", ...e.params.map((p) => `${p.cType} ${p.name}`)].join(", ");
+  return `${e.returns === null ? "void" : C_TYPE[e.returns]} ${e.exp.symbol}(${params})`;
 }
 
 /** Options of {@link layout}. */
@@ -83,7 +115,21 @@ export interface LayoutOptions {
 export function layout(decls: Declarations, options: LayoutOptions = {}): Layout {
   const target = resolveTarget(options.target);
   const imports = allFunctions(decls).map((fn) => layoutImport(fn, target));
-  let at = CTX.size;
+  const callTableOffset = CTX.size;
+  const guestExports = (decls.guestExports ?? []).map((exp, slot): ExportLayout => {
+    const names: string[] = ["ctx"];
+    const params = exp.params.map((p) => {
+      const name = safeCName(p.name, { has: (n: string) => names.includes(n) });
+      names.push(name);
+      const type = p.type as ValueType; // validation: exports take value types only
+      return { name, cType: C_TYPE[type], type };
+    });
+    const returns = exp.results.length === 1 ? (exp.results[0]!.type as ValueType) : null;
+    return { exp, slot, offset: callTableOffset + 8 * slot, params, returns };
+  });
+  const allocatorSlot = imports.some((imp) => imp.dataResult !== null) ? guestExports.length : -1;
+  const slots = guestExports.length + (allocatorSlot >= 0 ? 1 : 0);
+  let at = callTableOffset + 8 * slots;
   const outOffset = imports.map((imp) => {
     if (!imp.result) return -1;
     const off = alignUp(at, 8);
@@ -91,7 +137,7 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
     return off;
   });
   const blockOffset = alignUp(at, 8);
-  const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(argumentOffset(imp.fn.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0)));
+  const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(argumentOffset(imp.wire.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0)));
   const hasOut = outOffset.some((o) => o >= 0);
   const bytes = alignUp(blockOffset + blockBytes, 8);
   // Nested calls' out-areas are whole copies of the plan above the first: simple offsets, and ~KiBs.
@@ -100,8 +146,11 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
   return {
     target,
     imports,
+    guestExports,
     stubMemory: {
       ctxOffset: 0,
+      callTableOffset,
+      allocatorSlot,
       outOffset,
       blockOffset,
       blockBytes,

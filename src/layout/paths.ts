@@ -94,6 +94,8 @@ export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
 }
 
 function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
+  // A `string`/`Uint8Array` is checked (bounds, UTF-8) and its result copied by the shim, on every runtime.
+  if (imp.wire.hasData) return true;
   if (rule === "none" || rule === "all") return rule === "all";
   return bigIntsCrossing(imp) >= (rule === "i64-two" ? 2 : 1);
 }
@@ -101,8 +103,8 @@ function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
 /** How many BigInts a direct (or out-path) call of `imp` passes between wasm, JS and the FFI. */
 function bigIntsCrossing(imp: ImportLayout): number {
   const wide = (t: ValueType) => t === "i64" || t === "u64";
-  const results = imp.fn.results;
-  return imp.fn.params.filter((p) => wide(p.type)).length + (results.length === 1 && wide(results[0]!.type) ? 1 : 0);
+  const results = imp.wire.results;
+  return imp.wire.params.filter((p) => wide(p.type)).length + (results.length === 1 && wide(results[0]!.type) ? 1 : 0);
 }
 
 /**
@@ -177,11 +179,14 @@ export function layoutSymbol(layout: Layout): string | undefined {
  * ```
  */
 export function layoutFingerprint(layout: Layout): number {
-  const parts = [`block ${layout.stubMemory.blockOffset}`];
+  const { blockOffset, allocatorSlot, callTableOffset } = layout.stubMemory;
+  // Data types are part of it: the shims check a `string` where they would pass two `u32`s.
+  const parts = [`block ${blockOffset}`, ...(allocatorSlot >= 0 ? [`allocator ${callTableOffset + 8 * allocatorSlot}`] : [])];
   for (const imp of layout.imports) {
     if (!hasShim(imp)) continue;
     parts.push(`${imp.symbol}(${imp.fn.params.map((p) => p.type).join(",")})->(${imp.fn.results.map((r) => r.type).join(",")})`);
   }
+  for (const e of layout.guestExports) parts.push(`export ${e.offset} ${e.exp.symbol}(${e.params.map((p) => p.type).join(",")})->(${e.returns ?? ""})`);
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(parts.join(";"))) {
     hash ^= byte;

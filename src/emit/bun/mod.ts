@@ -33,7 +33,7 @@ export const BUN: Dialect = {
   extension: ".bun.ts",
   ffiApi: "bun:ffi",
   preamble: [
-    'import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";',
+    'import { dlopen, JSCallback, type Library, type Pointer, ptr, suffix } from "bun:ffi";',
     'import { closeSync, openSync, readSync, realpathSync } from "node:fs";',
   ],
   // Never `i64_fast`/`u64_fast`: they return a number when the value fits,

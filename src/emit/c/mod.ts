@@ -28,6 +28,8 @@ import { emitPrototype } from "./prototype.ts";
 import { emitResultStruct } from "./result_struct.ts";
 import { emitShims } from "./shims.ts";
 import { lifecycleSymbols, selectSymbol } from "../../layout/paths.ts";
+import { emitDataTypes } from "./data.ts";
+import { emitGuestExports } from "./exports.ts";
 
 /** Emits `NAME.h` for `cx`. */
 export function emitHeader(cx: EmitContext): string {
@@ -41,6 +43,11 @@ export function emitHeader(cx: EmitContext): string {
   w.blank();
   w.line("#include <stddef.h>");
   w.line("#include <stdint.h>");
+  const data = cx.layout.imports.some((imp) => imp.wire.hasData);
+  if (data) w.line("#include <stdio.h> /* snprintf, for the messages of string and bytes traps */");
+  if (data || cx.layout.guestExports.length > 0) {
+    w.line("#include <string.h> /* memmove, strlen and memcpy, for strings, bytes and calls into the guest */");
+  }
   if (selectSymbol(cx.layout) !== undefined) {
     w.line("#ifdef HOSTBIND_IMPLEMENTATION");
     w.line("#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */");
@@ -52,6 +59,14 @@ export function emitHeader(cx: EmitContext): string {
   w.line("#endif");
   w.blank();
   emitPrelude(w);
+  if (data) {
+    w.blank();
+    emitDataTypes(w);
+  }
+  if (cx.layout.guestExports.length > 0) {
+    w.blank();
+    emitGuestExports(w, cx);
+  }
   let next = 0;
   for (const m of cx.decls.modules) {
     w.blank();

@@ -33,13 +33,18 @@ export function emitPrototype(w: SourceWriter, imp: ImportLayout): void {
 /** One sentence on how this function returns its results and whether it takes the context. */
 function shape(imp: ImportLayout): string {
   const n = imp.fn.results.length;
-  const results = n === 0
+  const views = imp.fn.params.some((p) => p.type === "string" || p.type === "bytes")
+    ? " String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated."
+    : "";
+  const results = imp.dataResult !== null
+    ? `a ${imp.dataResult === "string" ? "string" : "Uint8Array"} result: hand it over with ${imp.dataResult === "string" ? "hostbind_out_str(out, text) or " : ""}hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty)`
+    : n === 0
     ? "no result, returns void"
     : n === 1
     ? "one result, returned directly"
     : `${n} results, written to *out (out-pointer rule) before returning`;
   const ctx = imp.fn.noctx ? "; @noctx: takes no hostbind_ctx" : "";
-  return `${results}${ctx}.`;
+  return `${results}${ctx}.${views}`;
 }
 
 /** The prototype, on one line when it fits, else one parameter per line. */

@@ -28,7 +28,7 @@ import type { EmitContext } from "../context.ts";
 import { argumentOffset, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { type SourceWriter, wrapWords } from "../writer.ts";
 import { shimNeed } from "../shim_need.ts";
-import { cComment } from "./escape.ts";
+import { cComment, cString } from "./escape.ts";
 
 /** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
 export function emitShims(w: SourceWriter, cx: EmitContext): void {
@@ -89,31 +89,56 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   w.line("}");
   for (const imp of shimmed) {
     w.blank();
-    emitShim(w, imp, base, block);
+    emitShim(w, cx, imp, base, block);
   }
   w.line("#endif /* HOSTBIND_IMPLEMENTATION */");
 }
 
 /** One shim: read the arguments, call by the out-pointer rule, copy the results back. */
-function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: number): void {
+function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: string, block: number): void {
   w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void);`);
   w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void) {`);
   w.indented(() => {
     const values = imp.params.filter((p) => p.role === "value");
-    if (values.length > 0 || imp.returns !== null || imp.result !== null) w.line(`unsigned char *hostbind_block = ${base} + ${block};`);
+    const data = imp.wire.hasData;
+    const ctx = data ? "hostbind_c" : `(hostbind_ctx *)${base}`;
+    const name = cString(`${imp.fn.module}.${imp.fn.name}`);
+    if (imp.wire.params.length > 0 || imp.returns !== null || imp.result !== null) w.line(`unsigned char *hostbind_block = ${base} + ${block};`);
+    if (data) w.line(`hostbind_ctx *hostbind_c = (hostbind_ctx *)${base};`);
     const args: string[] = [];
     imp.params.forEach((p) => {
       if (p.role === "out") args.push("&hostbind_result");
-      else if (p.role === "ctx") args.push(`(hostbind_ctx *)${base}`);
+      else if (p.role === "ctx") args.push(ctx);
     });
+    // `k` walks the wasm parameters in the block: a string or bytes takes two (ptr, len).
+    let k = 0;
+    const read = (type: string, local: string) => {
+      w.line(`${type} ${local};`);
+      w.line(`memcpy(&${local}, hostbind_block + ${argumentOffset(k++)}, sizeof ${local});`);
+    };
     values.forEach((p, i) => {
+      const declared = imp.fn.params[i]!;
+      if (p.type !== "string" && p.type !== "bytes") {
+        read(p.cType, `hostbind_arg${i}`);
+        args.push(`hostbind_arg${i}`);
+        return;
+      }
+      read("uint32_t", `hostbind_arg${i}_ptr`);
+      read("uint32_t", `hostbind_arg${i}_len`);
       w.line(`${p.cType} hostbind_arg${i};`);
-      w.line(`memcpy(&hostbind_arg${i}, hostbind_block + ${argumentOffset(i)}, sizeof hostbind_arg${i});`);
+      const ptr = p.type === "string" ? "hostbind_arg" + i + ".ptr = (const char *)" : `hostbind_arg${i}.ptr = `;
+      w.line(`${ptr}hostbind_view(hostbind_c, ${name}, ${cString(declared.name)}, ${p.type === "string" ? 1 : 0}, hostbind_arg${i}_ptr, hostbind_arg${i}_len);`);
+      w.line(`if (hostbind_arg${i}.ptr == NULL) {`);
+      w.indented(() => w.line("return;"));
+      w.line("}");
+      w.line(`hostbind_arg${i}.len = hostbind_arg${i}_len;`);
       args.push(`hostbind_arg${i}`);
     });
     const call = `${imp.symbol}(${args.join(", ")})`;
     const out = imp.params.find((p) => p.role === "out");
-    if (out !== undefined && imp.result !== null) {
+    if (imp.dataResult !== null) {
+      emitDataResult(w, cx, imp, name, call, k);
+    } else if (out !== undefined && imp.result !== null) {
       w.line(`${out.cType.replace(/\s*\*$/, "")} hostbind_result;`);
       w.line(`${call};`);
       // Field by field, each with its own size: the function wrote them one by one and the
@@ -130,6 +155,57 @@ function emitShim(w: SourceWriter, imp: ImportLayout, base: string, block: numbe
     } else {
       w.line(`${call};`);
     }
+  });
+  w.line("}");
+}
+
+/**
+ * A `string`/`Uint8Array` result: the return area (`retptr`, the last wasm
+ * parameter) is checked before the call, the function hands its bytes over
+ * through `hostbind_out` (which allocates in the guest and copies), and the
+ * shim writes `(ptr, len)` to the return area as two little-endian `u32`s.
+ */
+function emitDataResult(w: SourceWriter, cx: EmitContext, imp: ImportLayout, name: string, call: string, k: number): void {
+  const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
+  w.line("uint32_t hostbind_retptr;");
+  w.line(`memcpy(&hostbind_retptr, hostbind_block + ${argumentOffset(k)}, sizeof hostbind_retptr);`);
+  w.line("hostbind_out hostbind_result;");
+  w.line("char hostbind_message[HOSTBIND_TRAP_MESSAGE_SIZE];");
+  w.line("if (hostbind_c->memory == NULL) {");
+  w.indented(() => {
+    w.line('hostbind_trap(hostbind_c, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");');
+    w.line("return;");
+  });
+  w.line("}");
+  w.line("if ((uint64_t)hostbind_retptr + 8 > hostbind_c->memory_size) {");
+  w.indented(() => {
+    w.line(`snprintf(hostbind_message, sizeof hostbind_message, "%s: the result area (offset %lu, 8 bytes) is outside guest memory (%llu bytes)", ${name}, (unsigned long)hostbind_retptr, (unsigned long long)hostbind_c->memory_size);`);
+    w.line("hostbind_trap(hostbind_c, HOSTBIND_TRAP_BOUNDS, hostbind_message);");
+    w.line("return;");
+  });
+  w.line("}");
+  w.line("hostbind_result.ctx = hostbind_c;");
+  w.line(`memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + ${callTableOffset + 8 * allocatorSlot}, sizeof hostbind_result.alloc);`);
+  w.line(`hostbind_result.import = ${name};`);
+  w.line(`hostbind_result.utf8 = ${imp.dataResult === "string" ? 1 : 0};`);
+  w.line("hostbind_result.set = 0;");
+  w.line("hostbind_result.ptr = 0;");
+  w.line("hostbind_result.len = 0;");
+  w.line(`${call};`);
+  w.line("if (hostbind_c->trapped || (!hostbind_result.set && hostbind_out_bytes(&hostbind_result, NULL, 0) != 0)) {");
+  w.indented(() => w.line("return;"));
+  w.line("}");
+  // Little-endian, as wasm reads it; ctx->memory afresh (the allocator may have moved it).
+  w.line("{");
+  w.indented(() => {
+    w.line("unsigned char *hostbind_area = hostbind_c->memory + hostbind_retptr;");
+    w.line("uint32_t hostbind_words[2];");
+    w.line("int hostbind_i;");
+    w.line("hostbind_words[0] = hostbind_result.ptr;");
+    w.line("hostbind_words[1] = hostbind_result.len;");
+    w.line("for (hostbind_i = 0; hostbind_i < 8; hostbind_i++) {");
+    w.indented(() => w.line("hostbind_area[hostbind_i] = (unsigned char)(hostbind_words[hostbind_i / 4] >> (8 * (hostbind_i % 4)));"));
+    w.line("}");
   });
   w.line("}");
 }

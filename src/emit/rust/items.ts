@@ -21,7 +21,8 @@
  */
 import { commentLines } from "../writer.ts";
 import { RUST_KEYWORDS, rustTypeStem, safeRustName } from "./names.ts";
-import type { ValueType } from "../../ir/types.ts";
+import type { DeclaredType, ValueType } from "../../ir/types.ts";
+import { C_DATA_OUT } from "../../layout/signature.ts";
 import type { ImportLayout, NativeParam } from "../../layout/mod.ts";
 import { RUST_CTX } from "./ctx.ts";
 
@@ -32,6 +33,9 @@ const MAX_LINE = 100;
 export const RUST_TYPE: Readonly<Record<ValueType, string>> = {
   i32: "i32", u32: "u32", i64: "i64", u64: "u64", f32: "f32", f64: "f64",
 };
+
+/** The Rust type of each declared parameter type: a data type arrives as a view (`HostbindStr`, `HostbindBytes`). */
+export const RUST_PARAM_TYPE: Readonly<Record<DeclaredType, string>> = { ...RUST_TYPE, string: "HostbindStr", bytes: "HostbindBytes" };
 
 /** The Rust names of one import's items. */
 export interface RustItemNames {
@@ -112,9 +116,9 @@ export function rustParams(imp: ImportLayout, names: RustItemNames): string[] {
 }
 
 function rustParamType(p: NativeParam, names: RustItemNames): string {
-  if (p.role === "out") return `*mut ${names.result}`;
+  if (p.role === "out") return p.cType === C_DATA_OUT ? "*mut HostbindOut" : `*mut ${names.result}`;
   if (p.role === "ctx") return `*mut ${RUST_CTX}`;
-  return RUST_TYPE[p.type!];
+  return RUST_PARAM_TYPE[p.type!];
 }
 
 /** ` -> T` for a single result, `""` for none or the out-pointer rule. */

@@ -24,7 +24,7 @@ import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
 import { argumentOffset, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
-import { RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
+import { RUST_PARAM_TYPE, RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
 
 /** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
 export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly RustItemNames[]): void {
@@ -80,7 +80,7 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
         else if (p.role === "ctx") args.push(`base as *mut ${RUST_CTX}`);
       }
       values.forEach((p, i) => {
-        const t = RUST_TYPE[p.type!];
+        const t = RUST_PARAM_TYPE[p.type!];
         w.line(`let arg${i} = unsafe { (block.add(${argumentOffset(i)}) as *const ${t}).read_unaligned() };`);
         args.push(`arg${i}`);
       });

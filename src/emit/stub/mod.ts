@@ -119,7 +119,7 @@ export function stubFunctions(layout: Layout, paths: readonly CallPath[] = callP
   layout.imports.forEach((imp, i) => {
     const path = paths[i] ?? "direct";
     if (path === "direct") return;
-    const params = imp.fn.params.map((p) => WASM_TYPE[p.type]);
+    const params = imp.wire.params.map((p) => WASM_TYPE[p.type]);
     const base = path === "out" ? layout.stubMemory.outOffset[i] ?? -1 : block;
     if (path === "out" && (!imp.result || base < 0)) throw new Error(`bug: import ${imp.symbol} has no out-area`);
     const results = imp.result

@@ -28,6 +28,7 @@ import type { Dialect } from "./dialect.ts";
 import { JS_TO_WASM, JS_TYPE, tsModel, type TsImport, type TsModel } from "./model.ts";
 import { jsMember, jsPropertyKey, jsString } from "./names.ts";
 import { readTemplate, writeTemplate } from "./template.ts";
+import { emitGuestCalls } from "./guest_calls.ts";
 
 /** Doc comments of one line stay on one line: `/** text *\/`. */
 const DOC = "jsdoc-line" as const;
@@ -111,8 +112,10 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       const params: string[] = [];
       if (imp.kind === "multi") params.push(pointer);
       if (!imp.noctx) params.push(pointer);
-      for (const p of imp.params) params.push(tag[p.type]);
+      // A function taking strings or bytes gets C structs only its shim can pass: declared to be found, never called.
+      if (!imp.data) for (const p of imp.params) params.push(tag[p.type]);
       const result = imp.kind === "single" ? tag[imp.results[0]!.type] : jsString(dialect.voidType);
+      if (imp.data) params.length = 0;
       w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
       w.line(`${jsPropertyKey(imp.symbol)}: ${dialect.definition(params, result)},`);
       if (imp.path === "block") {
@@ -335,6 +338,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line("},");
   });
   w.line("}).exports;");
+  emitGuestCalls(w, model, dialect);
   w.line("const imports: Imports = {");
   w.indented(() => {
     for (const m of model.modules) {

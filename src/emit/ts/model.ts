@@ -115,6 +115,22 @@ export interface TsImport {
   outBinding: string;
   /** The C prototype, for documentation. */
   cPrototype: string;
+  /** True when a parameter or the result is a `string`/`Uint8Array` (the native function takes views, not wasm values). */
+  data: boolean;
+}
+
+/** A guest export native code calls, as the bindings serve it (docs/abi.md §8). */
+export interface TsGuestCall {
+  /** The guest's export name. */
+  name: string;
+  /** `NAMESPACE.NAME` for messages. */
+  label: string;
+  /** Its parameters' value types. */
+  params: ValueType[];
+  /** Its result's value type, `null` for none. */
+  result: ValueType | null;
+  /** Byte offset of its slot in the stub memory. */
+  offset: number;
 }
 
 /** One import module with its imports. */
@@ -146,6 +162,13 @@ export interface TsModel {
    * failed `load()` checks one by one, the same list whichever runtime's bindings ask.
    */
   headerSymbols: string[];
+  /** The guest exports native code calls, in call-table order. */
+  guestCalls: TsGuestCall[];
+  /**
+   * The allocator of `string`/`Uint8Array` results: its slot's offset, the
+   * export bound by default, and the imports that need it; `null` when none does.
+   */
+  allocator: { offset: number; name: string; users: string[] } | null;
 }
 
 /**
@@ -177,9 +200,23 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     ...shimmed.map(shimSymbol),
     ...(shimmed.length === 0 ? [] : [selectSymbol(cx.layout)!, layoutSymbol(cx.layout)!]),
   ];
+  const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
+  const declaredAllocator = cx.layout.guestExports.find((e) => e.exp.allocator);
   return {
     modules,
     imports,
+    guestCalls: cx.layout.guestExports.map((e) => ({
+      name: e.exp.name,
+      label: `${e.exp.namespace}.${e.exp.name}`,
+      params: e.params.map((p) => p.type),
+      result: e.returns,
+      offset: e.offset,
+    })),
+    allocator: allocatorSlot < 0 ? null : {
+      offset: callTableOffset + 8 * allocatorSlot,
+      name: declaredAllocator?.exp.name ?? "cabi_realloc",
+      users: cx.layout.imports.filter((imp) => imp.dataResult !== null).map((imp) => `${imp.fn.module}.${imp.fn.name}`),
+    },
     stub: buildStub(cx.layout, paths),
     selectSymbol: select,
     layoutSymbol: select === "" ? "" : layoutSymbol(cx.layout)!,
@@ -193,7 +230,9 @@ function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): Ts
   // Parameters never shadow the runtime's locals or each other.
   const named: string[] = [];
   const taken = { has: (n: string) => WRAPPER_LOCAL_SET.has(n) || named.includes(n) };
-  const params = fn.params.map((p) => {
+  // The JS wrappers deal in wasm values: a `string` parameter is its `(ptr, len)` (docs/abi.md §7).
+  const wire = imp.wire;
+  const params = wire.params.map((p) => {
     // `native_*` and `out_*` are the runtime's per-import bindings.
     const base = p.name.startsWith("native_") || p.name.startsWith("out_") ? `p_${p.name}` : p.name;
     const name = safeJsName(base, taken);
@@ -201,7 +240,7 @@ function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): Ts
     return { name, type: p.type };
   });
   const labels = new Set<string>();
-  const results = fn.results.map((r) => {
+  const results = wire.results.map((r) => {
     if (!r.labelled) return { label: null, type: r.type };
     const label = safeJsName(r.name, labels);
     labels.add(label);
@@ -209,7 +248,7 @@ function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): Ts
   });
   const cParams = imp.params.map((p) => `${p.cType}${p.cType.endsWith("*") ? "" : " "}${p.name}`).join(", ");
   const cReturn = imp.returns === null ? "void" : C_TYPE[imp.returns];
-  const kind = fn.results.length === 0 ? "void" : fn.results.length === 1 ? "single" : "multi";
+  const kind = wire.results.length === 0 ? "void" : wire.results.length === 1 ? "single" : "multi";
   return {
     module: fn.module,
     name: fn.name,
@@ -227,6 +266,7 @@ function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): Ts
     nativeBinding: `native_${imp.symbol}`,
     outBinding: `out_${imp.symbol}`,
     cPrototype: `${cReturn} ${imp.symbol}(${cParams === "" ? "void" : cParams})`,
+    data: wire.hasData,
   };
 }
 

@@ -13,8 +13,15 @@ import { readDoc } from "./_jsdoc.ts";
 import type { Scope } from "./_scope.ts";
 import { readParams, readResults } from "./_signature.ts";
 
+/** A function as read, with what only the module reader acts on: its `@allocator` tag and its name node. */
+export interface ReadFunction {
+  fn: ImportFunction;
+  allocator: boolean;
+  nameNode: ts.Node;
+}
+
 /** Reads `fn` as an import of `module`; `undefined` when it was rejected (errors are in `cx`). */
-export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope: Scope, module: string): ImportFunction | undefined {
+export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope: Scope, module: string): ReadFunction | undefined {
   const nameNode = fn.name;
   if (nameNode === undefined) {
     cx.error(fn, `Function without a name in module \`${module}\`: every import needs a name`, "Write `function NAME(…): T;` (not `export default function`).");
@@ -29,7 +36,7 @@ export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope
   if (params === undefined || results === undefined) return undefined;
   // `@name` gives the wasm import name when it is not a TypeScript identifier.
   const name = doc.name ?? identifier;
-  return {
+  const read: ImportFunction = {
     module,
     name,
     symbol: doc.symbol ?? defaultSymbol(module, name),
@@ -40,6 +47,7 @@ export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope
     doc: doc.doc,
     location: cx.locate(nameNode),
   };
+  return { fn: read, allocator: doc.allocator, nameNode };
 }
 
 /** Checks the function-level forms an import cannot have; false when one was reported. */

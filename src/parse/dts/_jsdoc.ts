@@ -18,6 +18,10 @@ export interface DocInfo {
   noctx: boolean;
   /** The `@name` wasm import name, when given. */
   name?: string;
+  /** True when `@exports` is present: a namespace of guest exports native code calls. */
+  exports: boolean;
+  /** True when `@allocator` is present: the guest export that allocates data results. */
+  allocator: boolean;
 }
 
 /** A declaration that may carry JSDoc comments. */
@@ -32,12 +36,14 @@ export function readDoc(cx: ParseContext, node: Documented, owner: string): DocI
   const docs = docComments(cx, node);
   // The comment nearest the declaration is its documentation, as editors show it.
   const last = docs[docs.length - 1];
-  const info: DocInfo = { doc: last ? docText(cx.sourceFile.text, last) : "", noctx: false };
+  const info: DocInfo = { doc: last ? docText(cx.sourceFile.text, last) : "", noctx: false, exports: false, allocator: false };
   let symbolAt: number | undefined;
   let nameAt: number | undefined;
   for (const d of docs) {
     for (const tag of d.tags) {
       if (tag.name === "noctx") info.noctx = true;
+      if (tag.name === "exports") info.exports = true;
+      if (tag.name === "allocator") info.allocator = true;
       if (tag.name === "name") {
         if (nameAt !== undefined) {
           cx.error(tag.at, `Duplicate \`@name\` tag on ${owner}: expected at most one`, "Keep one `@name WASM_NAME` tag.", [

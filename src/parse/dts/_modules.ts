@@ -8,28 +8,34 @@
  * @module
  */
 import { ts } from "ts-morph";
-import type { ImportFunction, ImportModule } from "../../ir/types.ts";
+import type { GuestExport, ImportFunction, ImportModule } from "../../ir/types.ts";
 import { code, type ParseContext } from "./_context.ts";
 import { declareNames } from "./_declarations.ts";
-import { readFunction } from "./_function.ts";
+import { type ReadFunction, readFunction } from "./_function.ts";
 import { readDoc } from "./_jsdoc.ts";
 import { Scope } from "./_scope.ts";
 
-/** Reads every import module of the file, in declaration order; errors are collected in `cx`. */
-export function readModules(cx: ParseContext, sf: ts.SourceFile): ImportModule[] {
+/**
+ * Reads every import module of the file, and the guest exports of its
+ * `@exports` namespaces, in declaration order; errors are collected in `cx`.
+ */
+export function readModules(cx: ParseContext, sf: ts.SourceFile): { modules: ImportModule[]; guestExports: GuestExport[] } {
   const top = new Scope();
   const statements = sf.statements;
   declareNames(cx, statements, top, "at the top level");
   const modules = new Map<string, ImportModule>();
+  const guestExports: GuestExport[] = [];
   for (const st of statements) {
     if (ts.isModuleDeclaration(st)) {
       const mod = readModule(cx, st, top);
-      if (mod !== undefined) merge(modules, mod);
+      if (mod === undefined) continue;
+      if ("exports" in mod) guestExports.push(...mod.exports);
+      else merge(modules, mod);
     } else {
       checkTopLevel(cx, st);
     }
   }
-  return [...modules.values()];
+  return { modules: [...modules.values()], guestExports };
 }
 
 /** Adds `mod` to `modules`, appending to an earlier block of the same name. */
@@ -56,7 +62,7 @@ function fullName(cx: ParseContext, decl: ts.ModuleDeclaration): string {
   return names.join(".");
 }
 
-function readModule(cx: ParseContext, decl: ts.ModuleDeclaration, top: Scope): ImportModule | undefined {
+function readModule(cx: ParseContext, decl: ts.ModuleDeclaration, top: Scope): ImportModule | { exports: GuestExport[] } | undefined {
   const nameNode = decl.name;
   const name = ts.isStringLiteral(nameNode) ? nameNode.text : cx.text(nameNode);
   const body = decl.body;
@@ -76,20 +82,40 @@ function readModule(cx: ParseContext, decl: ts.ModuleDeclaration, top: Scope): I
   }
   const where = `in module \`${name}\``;
   const doc = readDoc(cx, decl, `module \`${name}\``);
-  if (doc.symbol !== undefined || doc.noctx || doc.name !== undefined) {
-    cx.error(nameNode, `\`@symbol\`, \`@noctx\` and \`@name\` on module \`${name}\` are not supported: they apply to one function`, "Move the tag to the JSDoc of each function it is meant for; a module's wasm name is its string: `declare module \"NAME\" { … }`.");
+  if (doc.symbol !== undefined || doc.noctx || doc.name !== undefined || doc.allocator) {
+    cx.error(nameNode, `\`@symbol\`, \`@noctx\`, \`@name\` and \`@allocator\` on module \`${name}\` are not supported: they apply to one function`, "Move the tag to the JSDoc of each function it is meant for; a module's wasm name is its string: `declare module \"NAME\" { … }`.");
   }
   const scope = new Scope(top);
   const statements = ts.isModuleBlock(body) ? body.statements : [];
   declareNames(cx, statements, scope, where);
-  const functions = readMembers(cx, statements, scope, name);
-  return { name, doc: doc.doc, functions, location: cx.locate(nameNode) };
+  const read = readMembers(cx, statements, scope, name);
+  if (doc.exports) return { exports: read.map((r) => asExport(r.fn, r.allocator)) };
+  for (const r of read) {
+    if (!r.allocator) continue;
+    cx.error(r.nameNode, `\`@allocator\` on import \`${r.fn.module}.${r.fn.name}\`: the allocator is a function the guest exports, not one it imports`, "Declare it in a namespace tagged `@exports`: `/** @exports */ declare namespace guest { /** @allocator */ function malloc(size: u32): u32; }`.");
+  }
+  return { name, doc: doc.doc, functions: read.map((r) => r.fn), location: cx.locate(nameNode) };
+}
+
+/** An `@exports` namespace's function as a guest export (its `module` is the namespace). */
+function asExport(fn: ImportFunction, allocator: boolean): GuestExport {
+  return {
+    namespace: fn.module,
+    name: fn.name,
+    symbol: fn.symbol,
+    symbolExplicit: fn.symbolExplicit,
+    params: fn.params,
+    results: fn.results,
+    allocator,
+    doc: fn.doc,
+    location: fn.location,
+  };
 }
 
 /** Reads a module body's functions, reporting overloads and members that are not functions. */
-function readMembers(cx: ParseContext, statements: readonly ts.Statement[], scope: Scope, module: string): ImportFunction[] {
+function readMembers(cx: ParseContext, statements: readonly ts.Statement[], scope: Scope, module: string): ReadFunction[] {
   const seen = new Map<string, ts.FunctionDeclaration>();
-  const functions: ImportFunction[] = [];
+  const functions: ReadFunction[] = [];
   for (const st of statements) {
     if (!ts.isFunctionDeclaration(st)) {
       checkMember(cx, st, module);

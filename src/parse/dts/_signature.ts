@@ -8,7 +8,7 @@
  * @module
  */
 import { ts } from "ts-morph";
-import type { Param, Result } from "../../ir/types.ts";
+import { isDataType, type Param, type Result } from "../../ir/types.ts";
 import { code, type ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 import { EXPECTED, resolveShape, throughAliases, type Shape } from "./_types.ts";
@@ -112,6 +112,10 @@ function readElement(cx: ParseContext, element: ts.TypeNode, index: number, scop
   if (ts.isRestTypeNode(typeNode)) return restElement(cx, element, elementWhat(index, owner, via));
   if (ts.isOptionalTypeNode(typeNode)) return optionalElement(cx, element, elementWhat(index, owner, via));
   const shape = resolveShape(cx, typeNode, scope);
+  if (shape.kind === "value" && isDataType(shape.type)) {
+    report(cx, typeNode, elementWhat(index, owner, via), shape.via, "a `string` or `Uint8Array` result must be the only result (the guest gets it through a return area)", "Return it alone, e.g. `): Uint8Array;`, and report a status through a trap (`hostbind_trap`) or a second import.");
+    return undefined;
+  }
   if (shape.kind === "value") {
     return label === undefined
       ? { name: `f${index}`, type: shape.type, labelled: false }

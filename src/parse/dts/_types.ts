@@ -8,14 +8,15 @@
  * @module
  */
 import { ts } from "ts-morph";
-import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
+import { type DeclaredType, VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { closest } from "../../suggest.ts";
 import { code, type ParseContext } from "./_context.ts";
 import type { Scope } from "./_scope.ts";
 
 /** What a type node resolves to. `via` lists the aliases followed to get there, outermost first. */
 export type Shape =
-  | { kind: "value"; type: ValueType; via: readonly string[] }
+  /** A value type, or a data type (`string`, `Uint8Array`): where it may appear is the caller's decision. */
+  | { kind: "value"; type: DeclaredType; via: readonly string[] }
   | { kind: "void"; via: readonly string[] }
   | { kind: "tuple"; node: ts.TupleTypeNode; scope: Scope; via: readonly string[] }
   | { kind: "bad"; node: ts.Node; found: string; problem: string; hint: string; via: readonly string[] }
@@ -23,14 +24,12 @@ export type Shape =
   | { kind: "reported" };
 
 /** The value types as a message lists them. */
-export const EXPECTED = `one of ${VALUE_TYPES.join(", ")}`;
+export const EXPECTED = `one of ${VALUE_TYPES.join(", ")}, string, Uint8Array`;
 
 const ANY_HINT = `Declare the parameter or result as ${EXPECTED}.`;
 
 /** Rejections by syntax kind: what to say about the type and what to do instead. */
 const KIND_HINTS: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.StringKeyword]:
-    "Pass a string as a pointer and a length into guest memory, e.g. `(ptr: u32, len: u32)`, and read it with `hostbind_guest_ptr`.",
   [ts.SyntaxKind.NumberKeyword]:
     "Say which wasm type the number travels as: `i32` or `u32` for integers, `f64` or `f32` for floating point.",
   [ts.SyntaxKind.BigIntKeyword]: "Use `i64` (signed) or `u64` (unsigned) for 64-bit integers.",
@@ -40,7 +39,7 @@ const KIND_HINTS: Partial<Record<ts.SyntaxKind, string>> = {
     + "out-pointer); as a parameter, pass each field as its own parameter, or a pointer (`u32`) to the data in guest memory.",
   [ts.SyntaxKind.UnionType]: "A wasm value has exactly one type; declare one of the value types.",
   [ts.SyntaxKind.IntersectionType]: "A wasm value has exactly one type; declare one of the value types.",
-  [ts.SyntaxKind.ArrayType]: "Pass an array as a pointer and a length into guest memory: `(ptr: u32, len: u32)`.",
+  [ts.SyntaxKind.ArrayType]: "Pass bytes as `Uint8Array`; pass another array as a pointer and a length into guest memory: `(ptr: u32, len: u32)`.",
   [ts.SyntaxKind.LiteralType]: "Declare the value type (e.g. `i32`) instead of a literal type.",
   [ts.SyntaxKind.FunctionType]: "Pass a callback as an index into a function table, typed `i32`.",
   [ts.SyntaxKind.ConstructorType]: "Pass an object as an index or handle typed `i32`.",
@@ -83,6 +82,8 @@ export function resolveShape(cx: ParseContext, node: ts.TypeNode, scope: Scope, 
     if (ts.isTupleTypeNode(inner)) return { kind: "tuple", node: inner, scope, via };
   }
   if (ts.isTypeReferenceNode(node)) return resolveReference(cx, node, scope, via);
+  // UTF-8 text as `(ptr, len)` in guest memory (docs/abi.md §7).
+  if (node.kind === ts.SyntaxKind.StringKeyword) return { kind: "value", type: "string", via };
   const hint = KIND_HINTS[node.kind] ?? ANY_HINT;
   return bad(cx, node, `expected ${EXPECTED}`, hint, via);
 }
@@ -109,6 +110,8 @@ function resolveReference(cx: ParseContext, node: ts.TypeReferenceNode, scope: S
   // Value types are recognised by name first, so a local `type i32 = number`
   // (written to make the file type-check without hostbind installed) is fine.
   if (isValueType(name)) return { kind: "value", type: name, via };
+  // Bytes as `(ptr, len)` in guest memory (docs/abi.md §7); the global name, as `string` is a keyword.
+  if (name === "Uint8Array") return { kind: "value", type: "bytes", via };
   const unsupported = UNSUPPORTED_WASM[name];
   if (unsupported) return bad(cx, node, unsupported.problem, unsupported.hint, via);
   const entry = scope.lookup(name);

@@ -29,7 +29,7 @@ import { loadSource } from "./_source.ts";
 export function readDts(source: string, file: string): Declarations {
   const sf = loadSource(source, file);
   const cx = new ParseContext(sf, file);
-  const modules = readModules(cx, sf);
+  const { modules, guestExports } = readModules(cx, sf);
   cx.throwIfAny();
-  return { file, modules };
+  return guestExports.length === 0 ? { file, modules } : { file, modules, guestExports };
 }
