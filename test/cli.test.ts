@@ -137,7 +137,7 @@ describe("exit codes and messages", () => {
   });
 
   test("1: a located declaration error, same words in every runtime, nothing written", () => {
-    for (const rt of RUNTIMES) writeFileSync(join(dirs[rt]!, "bad.d.ts"), "export declare namespace env {\n  function f(x: string): i32;\n}\n");
+    for (const rt of RUNTIMES) writeFileSync(join(dirs[rt]!, "bad.d.ts"), "export declare namespace env {\n  function f(x: boolean): i32;\n}\n");
     const r = everywhere(["generate", "bad.d.ts", "-o", "bad-out"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");

@@ -115,7 +115,7 @@ describe("generate --check", () => {
   });
 
   test("an input error is reported as usual (exit 1), and --check with --watch is wrong usage", () => {
-    writeFileSync(join(dir, "env.d.ts"), "export declare namespace env {\n  function f(s: string): i32;\n}\n");
+    writeFileSync(join(dir, "env.d.ts"), "export declare namespace env {\n  function f(s: boolean): i32;\n}\n");
     expect(run([...gen, "--check"]).stderr).toMatch(/^env\.d\.ts:2:\d+: error: /);
     const r = run([...gen, "--check", "--watch"]);
     expect(r.code).toBe(2);

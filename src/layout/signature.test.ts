@@ -110,6 +110,8 @@ describe("layout()", () => {
     // The block holds the largest of: 8 bytes a parameter (none here), a result struct (16 for [i32, f64]).
     expect(l.stubMemory).toEqual({
       ctxOffset: 0,
+      callTableOffset: 256,
+      allocatorSlot: -1,
       outOffset: [256, -1, 272],
       blockOffset: 288,
       blockBytes: 16,

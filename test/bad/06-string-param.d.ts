@@ -1,5 +1,6 @@
-// expect: Unsupported type `string` for parameter `s` of `env.log`
-// at: 4:19
+// expect: `@noctx` import `env.log` takes a `string`
+// at: 5:12
 declare namespace env {
+  /** @noctx */
   function log(s: string): void;
 }

@@ -1,6 +1,6 @@
-// expect: (through type alias `Text`)
-// at: 3:13
+// expect: (through type alias `Text`): a `string` or `Uint8Array` result must be the only result
+// at: 5:32
 type Text = string;
 declare namespace env {
-  function log(t: Text): void;
+  function read(): [n: i32, t: Text];
 }

@@ -33,7 +33,7 @@ export const BUN: Dialect = {
   extension: ".bun.ts",
   ffiApi: "bun:ffi",
   preamble: [
-    'import { dlopen, JSCallback, type Library, type Pointer, ptr, suffix } from "bun:ffi";',
+    'import { dlopen, type Library, type Pointer, ptr, suffix } from "bun:ffi";',
     'import { closeSync, openSync, readSync, realpathSync } from "node:fs";',
   ],
   // Never `i64_fast`/`u64_fast`: they return a number when the value fits,
@@ -45,6 +45,7 @@ export const BUN: Dialect = {
   stubPointer: (offset) => `(ctx + ${offset}) as Pointer`,
   userDataType: "number | bigint",
   runtimeTemplate: "bun-load.ts.tmpl",
+  guest: { template: "bun-guest.ts.tmpl", imports: ['import { JSCallback } from "bun:ffi";'] },
   memoryPath: RUNTIME_MEMORY_PATH.bun,
 };
 

@@ -40,6 +40,7 @@ export const DENO: Dialect = {
   stubPointer: (offset) => `Deno.UnsafePointer.offset(ctx, ${offset})`,
   userDataType: "Deno.PointerValue | bigint",
   runtimeTemplate: "deno-load.ts.tmpl",
+  guest: { template: "deno-guest.ts.tmpl", imports: [] },
   memoryPath: RUNTIME_MEMORY_PATH.deno,
 };
 

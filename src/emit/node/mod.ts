@@ -59,6 +59,7 @@ export const NODE: Dialect = {
   stubPointer: (offset) => (typeof offset === "number" ? `ctx + ${offset}n` : `ctx + BigInt(${offset})`),
   userDataType: "bigint | number",
   runtimeTemplate: "node-load.ts.tmpl",
+  guest: { template: "node-guest.ts.tmpl", imports: [] },
   memoryPath: RUNTIME_MEMORY_PATH.node,
   // node:ffi range-checks 64-bit arguments (a u64 from wasm arrives negative): wrap them as wasm
   // does. BigInt.as…N also throws a TypeError for a number, as wasm's ToBigInt64 does.

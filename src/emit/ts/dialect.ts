@@ -50,6 +50,12 @@ export interface Dialect {
   userDataType: string;
   /** The template file (under `templates/`) with the runtime's helpers that `load()` (`ts-load.ts.tmpl`) calls. */
   runtimeTemplate: string;
+  /**
+   * The template (under `templates/`) with `guestCallback`, the runtime's way
+   * to make a native function pointer of a JS function (calls into the guest),
+   * and the import lines it needs; emitted only for declarations with calls into the guest.
+   */
+  guest: { template: string; imports: readonly string[] };
   /** Which imports take the memory call path (argument block and zero-argument shim). */
   memoryPath: MemoryPathRule;
   /** Argument conversions that differ from `JS_TO_WASM` (the FFI's own range checks). */

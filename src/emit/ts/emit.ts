@@ -54,6 +54,8 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   emitBanner(w);
   emitModuleDoc(w, cx, dialect);
   w.lines(dialect.preamble);
+  const calls = model.guestCalls.length > 0 || model.allocator !== null;
+  if (calls) w.lines(dialect.guest.imports);
   w.blank();
   emitSymbols(w, model, dialect);
   w.blank();
@@ -67,6 +69,12 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   writeTemplate(w, readTemplate(dialect.runtimeTemplate), {});
   w.blank();
+  if (calls) {
+    writeTemplate(w, readTemplate("guest-calls.ts.tmpl"), {});
+    w.blank();
+    writeTemplate(w, readTemplate(dialect.guest.template), {});
+    w.blank();
+  }
   writeTemplate(w, readTemplate("ts-load.ts.tmpl"), { BINDINGS: () => emitBindings(w, model, dialect) });
   return w.toString();
 }

@@ -9,7 +9,8 @@ const ns = (body: string) => `declare namespace env {\n${body}\n}`;
 
 const REJECTED: { name: string; given: string; want: string; at: string }[] = [
   // Value types
-  { name: "string", given: ns("  function f(s: string): void;"), want: "Unsupported type `string` for parameter `s` of `env.f`", at: "2:17" },
+  { name: "boolean", given: ns("  function f(s: boolean): void;"), want: "Unsupported type `boolean` for parameter `s` of `env.f`", at: "2:17" },
+  { name: "@allocator on an import", given: ns("  /** @allocator */\n  function malloc(n: u32): u32;"), want: "`@allocator` on import `env.malloc`", at: "3:12" },
   { name: "number", given: ns("  function f(): number;"), want: "Unsupported type `number` for the result of `env.f`", at: "2:17" },
   { name: "bigint", given: ns("  function f(a: bigint): void;"), want: "`bigint`", at: "2:17" },
   { name: "boolean", given: ns("  function f(a: boolean): void;"), want: "`boolean`", at: "2:17" },
@@ -28,7 +29,7 @@ const REJECTED: { name: string; given: string; want: string; at: string }[] = [
   { name: "unknown type name", given: ns("  function f(a: Handle): void;"), want: "no type by that name", at: "2:17" },
   { name: "C type name", given: ns("  function f(a: int): void;"), want: "`int`", at: "2:17" },
   { name: "interface used as a type", given: "interface P { x: i32 }\n" + ns("  function f(p: P): void;"), want: "Interface `P` at the top level is not supported", at: "1:11" },
-  { name: "bad type through an alias, located in the alias", given: "type Str = string;\n" + ns("  function f(s: Str): void;"), want: "(through type alias `Str`)", at: "1:12" },
+  { name: "bad type through an alias, located in the alias", given: "type Str = boolean;\n" + ns("  function f(s: Str): void;"), want: "(through type alias `Str`)", at: "1:12" },
   { name: "alias cycle", given: "type A = B;\ntype B = A;\n" + ns("  function f(a: A): void;"), want: "type alias `A` refers to itself (A → B → A)", at: "2:10" },
   { name: "alias of another module is not visible", given: "namespace a { type T = i32; function f(): void; }\n" + ns("  function f(x: T): void;"), want: "`T`", at: "3:17" },
   { name: "generic type alias", given: "type Box<T> = T;\n" + ns("  function f(): void;"), want: "Generic type alias `Box`", at: "1:10" },
@@ -38,7 +39,7 @@ const REJECTED: { name: string; given: string; want: string; at: string }[] = [
   // Tuples
   { name: "nested tuple", given: ns("  function f(): [a: i32, b: [i32, i32]];"), want: "nested tuples are not supported", at: "2:29" },
   { name: "nested tuple through an alias", given: "type P = [i32, i32];\n" + ns("  function f(): [i32, P];"), want: "nested tuples", at: "3:23" },
-  { name: "non-value type in a tuple", given: ns("  function f(): [ok: i32, s: string];"), want: "Unsupported type `string` for result 1 of `env.f`", at: "2:30" },
+  { name: "string in a tuple", given: ns("  function f(): [ok: i32, s: string];"), want: "Unsupported type `string` for result 1 of `env.f`: a `string` or `Uint8Array` result must be the only result", at: "2:30" },
   { name: "void in a tuple", given: ns("  function f(): [void];"), want: "`void` cannot be a tuple element", at: "2:18" },
   { name: "optional tuple element", given: ns("  function f(): [a: i32, b?: i32];"), want: "Optional element `b?: i32`", at: "2:26" },
   { name: "optional unlabelled tuple element", given: ns("  function f(): [i32, i32?];"), want: "Optional element `i32?`", at: "2:23" },
@@ -70,10 +71,10 @@ const REJECTED: { name: string; given: string; want: string; at: string }[] = [
   { name: "top-level variable", given: "declare const x: i32;", want: "Variable `x` at the top level", at: "1:15" },
   { name: "foreign import", given: 'import type { Foo } from "./foo";', want: "Import from `./foo` is not supported", at: "1:26" },
   { name: "export assignment", given: "export = env;", want: "at the top level is not supported", at: "1:1" },
-  { name: "@symbol on a module", given: "/** @symbol x */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx` and `@name` on module `env`", at: "2:19" },
+  { name: "@symbol on a module", given: "/** @symbol x */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx`, `@name` and `@allocator` on module `env`", at: "2:19" },
   { name: "20,000 nested parentheses", given: ns(`  function f(a: ${"(".repeat(20000)}i32${")".repeat(20000)}): void;`), want: "Declarations nest too deeply: more than 500 open brackets at once", at: "2:515" },
   { name: "5,000 nested tuples", given: ns(`  function f(): ${"[".repeat(5000)}i32${"]".repeat(5000)};`), want: "Declarations nest too deeply", at: "2:516" },
-  { name: "@name on a module", given: "/** @name e */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx` and `@name` on module `env`", at: "2:19" },
+  { name: "@name on a module", given: "/** @name e */\ndeclare namespace env { function f(): void; }", want: "`@symbol`, `@noctx`, `@name` and `@allocator` on module `env`", at: "2:19" },
   { name: "@name without a name", given: ns("  /** @name */\n  function f(): void;"), want: "`@name` on `env.f` needs the wasm import name, found nothing", at: "2:7" },
   { name: "@name twice", given: ns("  /**\n   * @name a\n   * @name b\n   */\n  function f(): void;"), want: "Duplicate `@name` tag", at: "4:6" },
   { name: "@name with a broken JSON string", given: ns('  /** @name "a\\x" */\n  function f(): void;'), want: "`@name` on `env.f` starts with `\"` but is not one JSON string", at: "2:7" },
@@ -98,7 +99,7 @@ describe("readDts: rejected forms", () => {
 describe("readDts: error reporting", () => {
   it("reports every mistake of a file at once, in source order", () => {
     const found = problems(
-      "type S = string;\n" + ns("  function b(x: S): void;\n  function a(y?: i32, z: number): void;\n  let v: i32;"),
+      "type S = boolean;\n" + ns("  function b(x: S): void;\n  function a(y?: i32, z: number): void;\n  let v: i32;"),
     );
     expect(found.map((p) => p.at)).toEqual(["1:10", "4:14", "4:26", "5:7"]);
   });
@@ -111,13 +112,13 @@ describe("readDts: error reporting", () => {
 
   it("locates by line and UTF-16 column with CRLF line ends, non-ASCII text and deep in a long file", () => {
     const filler = Array.from({ length: 3000 }, (_, i) => `  /** ü ${i} */\r\n  function f${i}(): void;`).join("\r\n");
-    const found = problems(`declare namespace env {\r\n${filler}\r\n  /** 😀 */ function g(s: string): void;\r\n}`);
+    const found = problems(`declare namespace env {\r\n${filler}\r\n  /** 😀 */ function g(s: boolean): void;\r\n}`);
     // 1 header line, 2 lines per filler function, then g on line 6002; 😀 is two UTF-16 units.
     expect(found.map((p) => p.at)).toEqual(["6002:27"]);
   });
 
   it("formats with the user's file name, the location and a help line", () => {
-    const run = () => readDts(ns("  function f(s: string): void;"), "dir/api.d.ts");
+    const run = () => readDts(ns("  function f(s: boolean): void;"), "dir/api.d.ts");
     expect(run).toThrow(HostbindError);
     const [p] = problemsOf(run);
     expect(p?.at).toBe("2:17");
@@ -125,8 +126,8 @@ describe("readDts: error reporting", () => {
       run();
     } catch (e) {
       const text = (e as HostbindError).format();
-      expect(text).toMatch(/^dir\/api\.d\.ts:2:17: error: Unsupported type `string`/);
-      expect(text).toMatch(/\n {2}help: Pass a string as a pointer and a length/);
+      expect(text).toMatch(/^dir\/api\.d\.ts:2:17: error: Unsupported type `boolean`/);
+      expect(text).toMatch(/\n {2}help: Pass a boolean as `i32`/);
     }
   });
 
@@ -150,7 +151,7 @@ describe("readDts: hints say what to do", () => {
     { name: "externref", given: ns("  function f(r: externref): void;"), want: "pass an index or handle as `i32`" },
     { name: "funcref", given: ns("  function f(r: funcref): void;"), want: "function table as `i32`" },
     { name: "v128", given: ns("  function f(v: v128): void;"), want: "`i64` halves" },
-    { name: "string", given: ns("  function f(s: string): void;"), want: "(ptr: u32, len: u32)" },
+    { name: "array", given: ns("  function f(s: i32[]): void;"), want: "Pass bytes as `Uint8Array`" },
     { name: "number", given: ns("  function f(n: number): void;"), want: "`i32` or `u32` for integers" },
     { name: "C type name", given: ns("  function f(x: float): void;"), want: "Write `f32`" },
     { name: "unknown type name", given: ns("  function f(x: Fd): void;"), want: "declare `type Fd = …`" },

@@ -45,6 +45,22 @@ export interface LoadOptions {
   userData?: bigint;
 }
 
+/** Options of {@link Host.bind}; all optional. */
+export interface BindOptions {
+  /**
+   * Binds another guest memory in place of the one this Host serves: the
+   * instance it served is done (its calls would read the new memory).
+   */
+  replace?: boolean;
+  /**
+   * The guest export that allocates the memory of `string` and `Uint8Array`
+   * results: `cabi_realloc`-shaped `(old_ptr, old_size, align, new_size) →
+   * ptr` or `malloc`-shaped `(size) → ptr`, told apart by its parameter count.
+   * @default the declared `@allocator` export, else `cabi_realloc`
+   */
+  allocator?: string;
+}
+
 /** A loaded native library serving the wasm imports. */
 export interface Host extends Disposable {
   /** The import object: pass it to `WebAssembly.instantiate(guest, host.imports)`. */
@@ -58,9 +74,11 @@ export interface Host extends Disposable {
    * when the guest grows its memory. A Host serves one guest memory: binding
    * another one throws (load() a Host per instance; they share the library),
    * unless `replace` says the instance it serves now is done with it (its
-   * calls would read the new memory from then on).
+   * calls would read the new memory from then on). Binding an instance
+   * also binds the guest exports native code calls and the allocator of
+   * `string`/`Uint8Array` results; one it lacks is an error naming it.
    */
-  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void;
+  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: BindOptions): void;
   /**
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the

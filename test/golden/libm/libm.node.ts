@@ -58,6 +58,22 @@ export interface LoadOptions {
   userData?: bigint | number;
 }
 
+/** Options of {@link Host.bind}; all optional. */
+export interface BindOptions {
+  /**
+   * Binds another guest memory in place of the one this Host serves: the
+   * instance it served is done (its calls would read the new memory).
+   */
+  replace?: boolean;
+  /**
+   * The guest export that allocates the memory of `string` and `Uint8Array`
+   * results: `cabi_realloc`-shaped `(old_ptr, old_size, align, new_size) →
+   * ptr` or `malloc`-shaped `(size) → ptr`, told apart by its parameter count.
+   * @default the declared `@allocator` export, else `cabi_realloc`
+   */
+  allocator?: string;
+}
+
 /** A loaded native library serving the wasm imports. */
 export interface Host extends Disposable {
   /** The import object: pass it to `WebAssembly.instantiate(guest, host.imports)`. */
@@ -71,9 +87,11 @@ export interface Host extends Disposable {
    * when the guest grows its memory. A Host serves one guest memory: binding
    * another one throws (load() a Host per instance; they share the library),
    * unless `replace` says the instance it serves now is done with it (its
-   * calls would read the new memory from then on).
+   * calls would read the new memory from then on). Binding an instance
+   * also binds the guest exports native code calls and the allocator of
+   * `string`/`Uint8Array` results; one it lacks is an error naming it.
    */
-  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void;
+  bind(target: WebAssembly.Instance | WebAssembly.Memory, options?: BindOptions): void;
   /**
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
@@ -487,6 +505,8 @@ function addressOf(view: Uint8Array): bigint {
 /** What the bindings use of a library opened by `node:ffi`: its functions, and closing it. */
 interface NodeLibrary {
   readonly symbols: ReturnType<typeof dlopen<typeof symbols>>["functions"];
+  /** node:ffi's callbacks belong to a library: see {@link guestCallback}. */
+  readonly lib: ReturnType<typeof dlopen<typeof symbols>>["lib"];
   close(): void;
 }
 
@@ -506,7 +526,7 @@ function openLibrary(path: string): NodeLibrary {
     });
   }
   const { lib, functions } = opened;
-  return { symbols: functions, close: () => lib.close() };
+  return { symbols: functions, lib, close: () => lib.close() };
 }
 
 /**
@@ -646,6 +666,10 @@ export function load(options?: string | URL | LoadOptions): Host {
       hostbind_memory: memory,
     },
   }).exports;
+
+  // No calls into the guest: nothing to bind or close.
+  const bindGuest = (_target: WebAssembly.Instance | WebAssembly.Memory, _allocator?: string): void => {};
+  const closeGuestCalls = (): void => {};
   const imports: Imports = {
     libm: {
       hypot: (x: number, y: number): number => {
@@ -667,7 +691,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     },
   };
 
-  const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: { replace?: boolean }): void => {
+  const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: BindOptions): void => {
     if (closed) throw closedError();
     const memory = guestMemory(target);
     if (guest !== undefined && guest !== memory && options?.replace !== true) {
@@ -678,6 +702,8 @@ export function load(options?: string | URL | LoadOptions): Host {
           + "instance it serves is done, bind(target, { replace: true })",
       );
     }
+    // The guest exports native code calls, and the allocator of string and bytes results (throws before any change).
+    bindGuest(target, options?.allocator);
     guest = memory;
     // sync() starts tracking a memory that never detaches; an ordinary one is followed by `heap`.
     tracking = false;
@@ -690,6 +716,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     guest = undefined;
     heap = new Uint8Array(0);
     forget();
+    closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);
       onClose.release();
@@ -706,7 +733,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
+    // With an imported memory bound above, the instance still binds the exports native code calls.
     if (imported === undefined) bind(instance);
+    else bindGuest(instance);
     return instance;
   };
   return { imports, bind, instantiate, close, [Symbol.dispose]: close };
