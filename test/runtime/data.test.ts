@@ -2,11 +2,12 @@
  * Strings, bytes and calls into the guest (issue 20, docs/abi.md §7–§8) in
  * real Deno, Bun and Node 26: a guest written by hand against `data/api.wit`
  * with the canonical ABI (`data/guest.wat`), served by `data/api.c` through
- * the generated bindings. The probe (`data/probe.ts`) prints what happened;
- * every runtime must report the same.
+ * the generated bindings, and by `data/api.rs` through the generated Rust
+ * (`rustc`). The probe (`data/probe.ts`) prints what happened; every runtime
+ * and both libraries must report the same.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/generate.ts";
 import { freshDir, lastJson, runUnder } from "../fuzz/harness.ts";
@@ -19,20 +20,26 @@ let dir = "";
 beforeAll(async () => {
   dir = freshDir("data");
   mkdirSync(join(dir, "gen"));
-  for (const f of generate(readFileSync(join(SRC, "api.d.ts"), "utf8"), { file: "api.d.ts", name: "api" })) {
+  for (const f of generate(readFileSync(join(SRC, "api.d.ts"), "utf8"), { file: "api.d.ts", name: "api", targets: ["c", "rust", "deno", "bun", "node"] })) {
     writeFileSync(join(dir, "gen", f.path), f.contents);
   }
   const r = await exec(TOOLS.cc, ["-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", `-I${join(dir, "gen")}`, "-o", join(dir, "libapi.so"), join(SRC, "api.c")]);
   if (r.code !== 0) throw new Error(`cc failed:\n${r.stderr}`);
   await assembleWat(join(SRC, "guest.wat"), join(dir, "guest.wasm"));
-});
+  copyFileSync(join(dir, "gen/api.rs"), join(dir, "api_gen.rs"));
+  copyFileSync(join(SRC, "api.rs"), join(dir, "api_impl.rs"));
+  const rs = await exec("rustc", ["--edition", "2021", "--crate-type", "cdylib", "-O", "-D", "warnings", "-o", join(dir, "librapi.so"), join(dir, "api_impl.rs")]);
+  if (rs.code !== 0) throw new Error(`rustc failed:\n${rs.stderr}`);
+}, 120_000);
 
 type Trap = { name: string; code: number; message: string };
 
-describe.each(RUNTIMES)("%s", (rt) => {
+const CASES = RUNTIMES.flatMap((rt) => [{ rt, lib: "libapi.so", impl: "C" }, { rt, lib: "librapi.so", impl: "Rust" }]);
+
+describe.each(CASES)("$rt, served by $impl", ({ rt, lib }) => {
   let out: Record<string, unknown> = {};
   beforeAll(async () => {
-    const r = await runUnder(rt, "test/runtime/data/probe.ts", [join(dir, "gen/api.ts"), join(dir, "libapi.so"), join(dir, "guest.wasm")]);
+    const r = await runUnder(rt, "test/runtime/data/probe.ts", [join(dir, "gen/api.ts"), join(dir, lib), join(dir, "guest.wasm")]);
     expect(r.signal, r.stderr).toBeNull();
     expect(r.code, r.stderr).toBe(0);
     out = lastJson(r);

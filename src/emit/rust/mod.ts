@@ -31,6 +31,7 @@ import { wasmImportText, watString } from "../wat.ts";
 import { commentLines, SourceWriter, wrapWords } from "../writer.ts";
 import { emitRustCtx, rustCtxAssertions } from "./ctx.ts";
 import { emitRustShims } from "./shims.ts";
+import { emitRustDataTypes, emitRustGuestCalls } from "./data.ts";
 import {
   rustFnAlias,
   rustImpl,
@@ -49,6 +50,14 @@ export function emitRust(cx: EmitContext): string {
   emitIntro(w, cx, imports[0] && names[0] ? { imp: imports[0], names: names[0] } : undefined);
   w.blank();
   emitRustCtx(w);
+  if (imports.some((imp) => imp.wire.hasData)) {
+    w.blank();
+    emitRustDataTypes(w);
+  }
+  if (cx.layout.guestExports.length > 0) {
+    w.blank();
+    emitRustGuestCalls(w, cx.layout);
+  }
   let next = 0;
   for (const m of cx.decls.modules) {
     w.blank();

@@ -79,3 +79,22 @@ export function rustString(text: string): string {
   }
   return `"${out}"`;
 }
+
+/**
+ * A Rust byte-string literal of `text`'s UTF-8 bytes and a terminating NUL
+ * (a C string for the shims' messages): printable ASCII as it is, every
+ * other byte (and `"`, `\`) as `\xNN`.
+ *
+ * @example
+ * ```ts
+ * rustCBytes("é"); // "b\"\\xc3\\xa9\\x00\""
+ * ```
+ */
+export function rustCBytes(text: string): string {
+  let out = "";
+  for (const byte of new TextEncoder().encode(`${text}\0`)) {
+    const plain = byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c;
+    out += plain ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`;
+  }
+  return `b"${out}"`;
+}

@@ -24,6 +24,7 @@ import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
 import { argumentOffset, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
+import { rustCBytes, rustString } from "./names.ts";
 import { RUST_PARAM_TYPE, RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
 
 /** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
@@ -72,20 +73,55 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
     w.indented(() => {
       w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
       const values = imp.params.filter((p) => p.role === "value");
-      const usesBlock = values.length > 0 || imp.returns !== null || imp.result !== null;
+      const data = imp.wire.hasData;
+      const usesBlock = imp.wire.params.length > 0 || imp.returns !== null || imp.result !== null;
       if (usesBlock) w.line(`let block = unsafe { base.add(${block}) };`);
+      if (data) w.line(`let ctx = unsafe { &*(base as *const ${RUST_CTX}) };`);
+      const name = `${imp.fn.module}.${imp.fn.name}`;
       const args: string[] = [];
       for (const p of imp.params) {
         if (p.role === "out") args.push("&mut result");
         else if (p.role === "ctx") args.push(`base as *mut ${RUST_CTX}`);
       }
+      // `k` walks the wasm parameters in the block: a string or bytes takes two (ptr, len).
+      let k = 0;
+      const read = (local: string, t: string) => w.line(`let ${local} = unsafe { (block.add(${argumentOffset(k++)}) as *const ${t}).read_unaligned() };`);
       values.forEach((p, i) => {
-        const t = RUST_PARAM_TYPE[p.type!];
-        w.line(`let arg${i} = unsafe { (block.add(${argumentOffset(i)}) as *const ${t}).read_unaligned() };`);
+        if (p.type !== "string" && p.type !== "bytes") {
+          read(`arg${i}`, RUST_PARAM_TYPE[p.type!]);
+          args.push(`arg${i}`);
+          return;
+        }
+        read(`arg${i}_ptr`, "u32");
+        read(`arg${i}_len`, "u32");
+        const utf8 = p.type === "string";
+        w.line(`let Some(arg${i}) = hostbind_view(ctx, ${rustString(name)}, ${rustString(imp.fn.params[i]!.name)}, ${utf8}, arg${i}_ptr, arg${i}_len) else {`);
+        w.line("    return;");
+        w.line("};");
+        w.line(`let arg${i} = ${utf8 ? "HostbindStr" : "HostbindBytes"} { ptr: arg${i}, len: arg${i}_len as usize };`);
         args.push(`arg${i}`);
       });
       const call = `unsafe { hostbind_impl_${imp.symbol}(${args.join(", ")}) }`;
-      if (imp.result !== null) {
+      if (imp.dataResult !== null) {
+        const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
+        read("retptr", "u32");
+        w.line("if ctx.memory.is_null() {");
+        w.line('    ctx.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");');
+        w.line("    return;");
+        w.line("}");
+        w.line("if u64::from(retptr) + 8 > ctx.memory_size {");
+        w.line(`    ctx.raise(HOSTBIND_TRAP_BOUNDS, &format!("{}: the result area (offset {retptr}, 8 bytes) is outside guest memory ({} bytes)", ${rustString(name)}, ctx.memory_size));`);
+        w.line("    return;");
+        w.line("}");
+        w.line(`let mut result = HostbindOut::new(base as *mut ${RUST_CTX}, ${callTableOffset + 8 * allocatorSlot}, ${rustCBytes(name)}, ${imp.dataResult === "string"});`);
+        w.line(`${call};`);
+        w.line("if ctx.trapped.get() != 0 || (result.set == 0 && result.set_bytes(&[]).is_err()) {");
+        w.line("    return;");
+        w.line("}");
+        w.line("// Little-endian, as wasm reads it; ctx.memory afresh (the allocator may have moved it).");
+        w.line("let words = [result.ptr.to_le_bytes(), result.len.to_le_bytes()].concat();");
+        w.line("unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };");
+      } else if (imp.result !== null) {
         // Zeroed, not uninitialised: a function that traps may leave it unwritten.
         w.line(`let mut result: ${n.result} = unsafe { ::core::mem::zeroed() };`);
         w.line(`${call};`);
