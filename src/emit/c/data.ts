@@ -134,8 +134,8 @@ static inline const uint8_t *hostbind_view(hostbind_ctx *ctx, const char *import
     return NULL;
   }
   if (utf8 && (bad = hostbind_utf8_error(ctx->memory + ptr, len)) != len) {
-    snprintf(message, sizeof message, "%s: string parameter %s (offset %lu, length %lu) is not UTF-8: byte %lu is 0x%02x",
-      import, param, (unsigned long)ptr, (unsigned long)len, (unsigned long)bad, (unsigned)ctx->memory[ptr + bad]);
+    snprintf(message, sizeof message, "%s: string parameter %s (offset %lu, length %lu) is not UTF-8: byte %zu is 0x%02x",
+      import, param, (unsigned long)ptr, (unsigned long)len, bad, (unsigned)ctx->memory[ptr + bad]);
     hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
     return NULL;
   }
@@ -169,7 +169,7 @@ static inline int hostbind_out_bytes(hostbind_out *out, const void *data, size_t
     return -1;
   }
   if (out->utf8 && len > 0 && (bad = hostbind_utf8_error(bytes, len)) != len) {
-    snprintf(message, sizeof message, "%s: the string result (%lu bytes) is not UTF-8: byte %lu is 0x%02x", out->import, (unsigned long)len, (unsigned long)bad, (unsigned)bytes[bad]);
+    snprintf(message, sizeof message, "%s: the string result (%zu bytes) is not UTF-8: byte %zu is 0x%02x", out->import, len, bad, (unsigned)bytes[bad]);
     hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
     return -1;
   }
@@ -182,8 +182,8 @@ static inline int hostbind_out_bytes(hostbind_out *out, const void *data, size_t
     return -1;
   }
   if ((ptr == 0 && len > 0) || (uint64_t)ptr + len > ctx->memory_size) {
-    snprintf(message, sizeof message, "%s: the guest's allocator returned %lu for %lu bytes, which is not inside guest memory (%llu bytes)",
-      out->import, (unsigned long)ptr, (unsigned long)len, (unsigned long long)ctx->memory_size);
+    snprintf(message, sizeof message, "%s: the guest's allocator returned %lu for %zu bytes, which is not inside guest memory (%llu bytes)",
+      out->import, (unsigned long)ptr, len, (unsigned long long)ctx->memory_size);
     hostbind_trap(ctx, HOSTBIND_TRAP_ALLOC, message);
     return -1;
   }
