@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { EXAMPLES } from "./catalog.ts";
- * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "c-wasi", "libm"]
+ * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "c-wasi", "c-files", "libm"]
  * ```
  * @module
  */
@@ -80,6 +80,15 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     decl: "native.d.ts",
     bindings: "native",
     native: { lang: "c", source: "native.c", lib: "wasinative" },
+    guest: "guest.c",
+    exclude: ["wasi_snapshot_preview1"],
+  },
+  {
+    name: "c-files",
+    summary: "strings and bytes both ways: a wasm32-wasi C guest calls log(string) and read_file(string): Uint8Array, served by C; the result lands in memory from the guest's cabi_realloc",
+    decl: "plugin.d.ts",
+    bindings: "plugin",
+    native: { lang: "c", source: "native.c", lib: "plugin" },
     guest: "guest.c",
     exclude: ["wasi_snapshot_preview1"],
   },

@@ -18,3 +18,9 @@ export declare namespace env {
   /** AssemblyScript's runtime calls this when an assertion fails: traps with the message and the place. */
   function abort(message: u32, fileName: u32, line: u32, column: u32): void;
 }
+
+/** Text helpers: strings as UTF-8 both ways, by the component model's canonical ABI. */
+export declare namespace text {
+  /** `text` with ASCII letters in upper case (the result lands in memory from the guest's `cabi_realloc`). */
+  function shout(text: string): string;
+}

@@ -4,6 +4,7 @@
  * AssemblyScript strings out of guest memory through hostbind_guest_ptr().
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Compiles the header's call shims here, once: the Node bindings call through them. */
@@ -61,4 +62,20 @@ void env_abort(hostbind_ctx *ctx, uint32_t message, uint32_t file_name, uint32_t
   if (read_as_string(ctx, file_name, file, sizeof file) != 0) strcpy(file, "(unknown file)");
   snprintf(trap, sizeof trap, "%s at %s:%u:%u", text, file, (unsigned)line, (unsigned)column);
   hostbind_trap(ctx, 2, trap);
+}
+
+void text_shout(hostbind_out *out, hostbind_ctx *ctx, hostbind_str text) {
+  char *loud = malloc(text.len + 1);
+  size_t i;
+  if (loud == NULL) {
+    hostbind_trap(ctx, 3, "shout: out of memory");
+    return;
+  }
+  for (i = 0; i < text.len; i++) {
+    char c = text.ptr[i];
+    loud[i] = (char)(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+  }
+  /* Copied into the guest's memory: ours to free. */
+  hostbind_out_bytes(out, loud, text.len);
+  free(loud);
 }

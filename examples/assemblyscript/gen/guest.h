@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h> /* snprintf, for the messages of string and bytes traps */
+#include <string.h> /* memmove, strlen and memcpy, for strings, bytes and calls into the guest */
 #ifdef HOSTBIND_IMPLEMENTATION
 #include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
 #endif
@@ -156,6 +158,187 @@ static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint3
   HOSTBIND_STATIC_ASSERT(offsetof(type, field) == (offset), "hostbind result struct: a field offset differs from the bindings" where)
 #endif
 
+#ifndef HOSTBIND_DATA_DEFINED
+#define HOSTBIND_DATA_DEFINED
+/** The trap code of a string or bytes parameter outside guest memory, or of a result area outside it. */
+#define HOSTBIND_TRAP_BOUNDS (-32765)
+/** The trap code of a string parameter or result that is not UTF-8. */
+#define HOSTBIND_TRAP_UTF8 (-32764)
+/** The trap code of a call into the guest that trapped, or was made before host.bind(). */
+#define HOSTBIND_TRAP_GUEST (-32763)
+/** The trap code of a result the guest's allocator could not take (see hostbind_out_bytes). */
+#define HOSTBIND_TRAP_ALLOC (-32762)
+
+/**
+ * A string parameter: UTF-8 text in guest memory, already checked to be inside it and
+ * UTF-8. It is not NUL-terminated: use ptr and len. Valid until the function returns
+ * (or, if it calls into the guest, until that call: the guest may move its memory).
+ */
+typedef struct hostbind_str {
+  const char *ptr;
+  size_t len;
+} hostbind_str;
+
+/** A Uint8Array parameter: bytes in guest memory, already checked to be inside it; valid as long as a hostbind_str. */
+typedef struct hostbind_bytes {
+  const uint8_t *ptr;
+  size_t len;
+} hostbind_bytes;
+
+/**
+ * Where a function that returns a string or Uint8Array hands its result over: call
+ * hostbind_out_bytes() or hostbind_out_str() once. The bytes are copied into memory from
+ * the guest's allocator, so they may live anywhere (a local buffer, a view of a
+ * parameter). Not set at all, the result is empty. The fields are the shims'.
+ */
+typedef struct hostbind_out {
+  hostbind_ctx *ctx;
+  /** The guest's allocator, called through the bindings: (size, align) -> guest offset. */
+  uint32_t (*alloc)(uint32_t size, uint32_t align);
+  /** The import, MODULE.NAME, for messages. */
+  const char *import;
+  /** Nonzero when the result is a string (checked to be UTF-8). */
+  int32_t utf8;
+  /** Nonzero once set. */
+  int32_t set;
+  /** Where the result landed in guest memory. */
+  uint32_t ptr;
+  uint32_t len;
+} hostbind_out;
+
+/** The index of the first byte of data[0..len) that is not part of well-formed UTF-8, or len when all is. */
+static inline size_t hostbind_utf8_error(const uint8_t *data, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    uint8_t c = data[i];
+    size_t n;
+    uint32_t min;
+    uint32_t cp;
+    size_t k;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+      min = 0x80;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      min = 0x800;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      min = 0x10000;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (len - i <= n) {
+      return i;
+    }
+    for (k = 1; k <= n; k++) {
+      if ((data[i + k] & 0xC0) != 0x80) {
+        return i;
+      }
+      cp = (cp << 6) | (data[i + k] & 0x3F);
+    }
+    /* Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8. */
+    if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return i;
+    }
+    i += n + 1;
+  }
+  return len;
+}
+
+/**
+ * For the call shims: a native pointer to the string or bytes parameter param of
+ * import (len bytes at guest offset ptr), checked to be inside guest memory and, when
+ * utf8, UTF-8; NULL after a trap that says what is wrong.
+ */
+static inline const uint8_t *hostbind_view(hostbind_ctx *ctx, const char *import, const char *param, int utf8, uint32_t ptr, uint32_t len) {
+  char message[HOSTBIND_TRAP_MESSAGE_SIZE];
+  size_t bad;
+  if (ctx->memory == NULL) {
+    hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
+    return NULL;
+  }
+  if ((uint64_t)ptr + len > ctx->memory_size) {
+    snprintf(message, sizeof message, "%s: %s parameter %s (offset %lu, length %lu) is outside guest memory (%llu bytes)",
+      import, utf8 ? "string" : "Uint8Array", param, (unsigned long)ptr, (unsigned long)len, (unsigned long long)ctx->memory_size);
+    hostbind_trap(ctx, HOSTBIND_TRAP_BOUNDS, message);
+    return NULL;
+  }
+  if (utf8 && (bad = hostbind_utf8_error(ctx->memory + ptr, len)) != len) {
+    snprintf(message, sizeof message, "%s: string parameter %s (offset %lu, length %lu) is not UTF-8: byte %zu is 0x%02x",
+      import, param, (unsigned long)ptr, (unsigned long)len, bad, (unsigned)ctx->memory[ptr + bad]);
+    hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
+    return NULL;
+  }
+  return ctx->memory + ptr;
+}
+
+/**
+ * Hands over the result: len bytes at data are copied into memory the guest's
+ * allocator gives (called once, also for 0 bytes). Returns 0, or -1 after a trap
+ * (the allocator trapped or returned an address outside memory, a string result is
+ * not UTF-8, the result is over 4 GiB or was already set): then return promptly.
+ */
+static inline int hostbind_out_bytes(hostbind_out *out, const void *data, size_t len) {
+  hostbind_ctx *ctx = out->ctx;
+  char message[HOSTBIND_TRAP_MESSAGE_SIZE];
+  const uint8_t *bytes = (const uint8_t *)data;
+  size_t bad;
+  uint64_t inside = UINT64_MAX;
+  uint32_t ptr;
+  if (ctx->trapped) {
+    return -1;
+  }
+  if (out->set) {
+    snprintf(message, sizeof message, "%s: the result was handed over twice", out->import);
+    hostbind_trap(ctx, HOSTBIND_TRAP_ALLOC, message);
+    return -1;
+  }
+  if (len > UINT32_MAX) {
+    snprintf(message, sizeof message, "%s: a result of %llu bytes is more than a 32-bit guest can address (4 GiB)", out->import, (unsigned long long)len);
+    hostbind_trap(ctx, HOSTBIND_TRAP_ALLOC, message);
+    return -1;
+  }
+  if (out->utf8 && len > 0 && (bad = hostbind_utf8_error(bytes, len)) != len) {
+    snprintf(message, sizeof message, "%s: the string result (%zu bytes) is not UTF-8: byte %zu is 0x%02x", out->import, len, bad, (unsigned)bytes[bad]);
+    hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
+    return -1;
+  }
+  /* Bytes inside guest memory (a view of a parameter) are found again after the allocator, which may move it. */
+  if (len > 0 && ctx->memory != NULL && bytes >= ctx->memory && (uint64_t)(bytes - ctx->memory) + len <= ctx->memory_size) {
+    inside = (uint64_t)(bytes - ctx->memory);
+  }
+  ptr = out->alloc((uint32_t)len, 1);
+  if (ctx->trapped) {
+    return -1;
+  }
+  if ((ptr == 0 && len > 0) || (uint64_t)ptr + len > ctx->memory_size) {
+    snprintf(message, sizeof message, "%s: the guest's allocator returned %lu for %zu bytes, which is not inside guest memory (%llu bytes)",
+      out->import, (unsigned long)ptr, len, (unsigned long long)ctx->memory_size);
+    hostbind_trap(ctx, HOSTBIND_TRAP_ALLOC, message);
+    return -1;
+  }
+  if (len > 0) {
+    memmove(ctx->memory + ptr, inside != UINT64_MAX ? ctx->memory + inside : bytes, len);
+  }
+  out->ptr = ptr;
+  out->len = (uint32_t)len;
+  out->set = 1;
+  return 0;
+}
+
+/** Hands over a NUL-terminated string as the result (see hostbind_out_bytes). */
+static inline int hostbind_out_str(hostbind_out *out, const char *text) {
+  return hostbind_out_bytes(out, text, strlen(text));
+}
+#endif /* HOSTBIND_DATA_DEFINED */
+
 /*
  * Imports of module "env".
  *
@@ -194,6 +377,20 @@ void env_abort(
     uint32_t column);
 
 /*
+ * Imports of module "text".
+ *
+ * Text helpers: strings as UTF-8 both ways, by the component model's canonical ABI.
+ */
+
+/*
+ * `text` with ASCII letters in upper case (the result lands in memory from the guest's `cabi_realloc`).
+ *
+ * wasm:   (import "text" "shout" (func (param i32 i32 i32)))
+ * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ */
+void text_shout(hostbind_out *out, hostbind_ctx *ctx, hostbind_str text);
+
+/*
  * Optional: per-Host state of the library's own. Define either function (or both, or
  * neither) and the bindings call it with the Host's context: hostbind_open_guest when load()
  * creates the Host (before any import is called; no guest memory is bound yet), and
@@ -207,9 +404,10 @@ void hostbind_close_guest(hostbind_ctx *ctx);
 
 /*
  * The call shims of the memory call path. For this header: Node calls every import
- * through them (3); Bun calls none; Deno calls none. A library without them does
- * not load where one is called. Define HOSTBIND_IMPLEMENTATION before including
- * this header in exactly one C file of the library, so they are compiled once:
+ * through them (4); Bun calls text.shout; Deno calls text.shout. A library without
+ * them does not load where one is called. Define HOSTBIND_IMPLEMENTATION before
+ * including this header in exactly one C file of the library, so they are compiled
+ * once:
  *
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "guest.h"
@@ -247,12 +445,12 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_console_log(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_console_log(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_console_log(void) {
-  return UINT32_C(0x24d88257);
+  return UINT32_C(0x04eb5af0);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void) {
-  unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
+  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   env_console_log((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0);
@@ -260,7 +458,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void) {
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void) {
-  unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
+  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
@@ -271,7 +469,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void) {
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void) {
-  unsigned char *hostbind_block = hostbind_base_env_console_log + 256;
+  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
@@ -281,6 +479,56 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void) {
   uint32_t hostbind_arg3;
   memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
   env_abort((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
+}
+
+HOSTBIND_SHIM_EXPORT void hostbind_shim_text_shout(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_text_shout(void) {
+  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_env_console_log;
+  uint32_t hostbind_arg0_ptr;
+  memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
+  uint32_t hostbind_arg0_len;
+  memcpy(&hostbind_arg0_len, hostbind_block + 8, sizeof hostbind_arg0_len);
+  hostbind_str hostbind_arg0;
+  hostbind_arg0.ptr = (const char *)hostbind_view(hostbind_c, "text.shout", "text", 1, hostbind_arg0_ptr, hostbind_arg0_len);
+  if (hostbind_arg0.ptr == NULL) {
+    return;
+  }
+  hostbind_arg0.len = hostbind_arg0_len;
+  uint32_t hostbind_retptr;
+  memcpy(&hostbind_retptr, hostbind_block + 16, sizeof hostbind_retptr);
+  hostbind_out hostbind_result;
+  char hostbind_message[HOSTBIND_TRAP_MESSAGE_SIZE];
+  if (hostbind_c->memory == NULL) {
+    hostbind_trap(hostbind_c, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
+    return;
+  }
+  if ((uint64_t)hostbind_retptr + 8 > hostbind_c->memory_size) {
+    snprintf(hostbind_message, sizeof hostbind_message, "%s: the result area (offset %lu, 8 bytes) is outside guest memory (%llu bytes)", "text.shout", (unsigned long)hostbind_retptr, (unsigned long long)hostbind_c->memory_size);
+    hostbind_trap(hostbind_c, HOSTBIND_TRAP_BOUNDS, hostbind_message);
+    return;
+  }
+  hostbind_result.ctx = hostbind_c;
+  memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + 256, sizeof hostbind_result.alloc);
+  hostbind_result.import = "text.shout";
+  hostbind_result.utf8 = 1;
+  hostbind_result.set = 0;
+  hostbind_result.ptr = 0;
+  hostbind_result.len = 0;
+  text_shout(&hostbind_result, hostbind_c, hostbind_arg0);
+  if (hostbind_c->trapped || (!hostbind_result.set && hostbind_out_bytes(&hostbind_result, NULL, 0) != 0)) {
+    return;
+  }
+  {
+    unsigned char *hostbind_area = hostbind_c->memory + hostbind_retptr;
+    uint32_t hostbind_words[2];
+    int hostbind_i;
+    hostbind_words[0] = hostbind_result.ptr;
+    hostbind_words[1] = hostbind_result.len;
+    for (hostbind_i = 0; hostbind_i < 8; hostbind_i++) {
+      hostbind_area[hostbind_i] = (unsigned char)(hostbind_words[hostbind_i / 4] >> (8 * (hostbind_i % 4)));
+    }
+  }
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

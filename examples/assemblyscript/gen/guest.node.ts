@@ -31,6 +31,10 @@ export const symbols = {
   env_abort: { arguments: ["pointer", "u32", "u32", "u32", "u32"], return: "void" },
   /** `env.abort`: its shim on the memory call path */
   hostbind_shim_env_abort: { arguments: [], return: "void" },
+  /** `text.shout`: `void text_shout(hostbind_out *out, hostbind_ctx *ctx, hostbind_str text)` */
+  text_shout: { arguments: [], return: "void" },
+  /** `text.shout`: its shim on the memory call path */
+  hostbind_shim_text_shout: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_env_console_log: { arguments: ["pointer"], return: "void" },
   /** The fingerprint of the declarations the library's shims were compiled from. */
@@ -51,6 +55,11 @@ export type Imports = {
     add_scaled(a: number, b: number): number;
     /** AssemblyScript's runtime calls this when an assertion fails: traps with the message and the place. */
     abort(message: number, fileName: number, line: number, column: number): void;
+  };
+  /** Text helpers: strings as UTF-8 both ways, by the component model's canonical ABI. */
+  readonly text: {
+    /** `text` with ASCII letters in upper case (the result lands in memory from the guest's `cabi_realloc`). */
+    shout(text_ptr: number, text_len: number, retptr: number): void;
   };
 };
 
@@ -455,7 +464,7 @@ const HEADER_FILE = "guest.h";
 const HOOKS = { open: "hostbind_open_guest", close: "hostbind_close_guest" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["env_console_log", "env_add_scaled", "env_abort", "hostbind_shim_env_console_log", "hostbind_shim_env_add_scaled", "hostbind_shim_env_abort", "hostbind_select_env_console_log", "hostbind_layout_env_console_log"];
+const HEADER_SYMBOLS: readonly string[] = ["env_console_log", "env_add_scaled", "env_abort", "text_shout", "hostbind_shim_env_console_log", "hostbind_shim_env_add_scaled", "hostbind_shim_env_abort", "hostbind_shim_text_shout", "hostbind_select_env_console_log", "hostbind_layout_env_console_log"];
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
 function staleLibrary(file: string | URL, found: number, expected: number): Error {
@@ -492,17 +501,20 @@ function shimSelection(key: string): { host: object | undefined } {
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `env.console.log` (`env_console_log`): (i32) -> ()
- * - `env.add_scaled` (`env_add_scaled`): (i32, i32) -> (i32@256)
+ * - `env.add_scaled` (`env_add_scaled`): (i32, i32) -> (i32@264)
  * - `env.abort` (`env_abort`): (i32, i32, i32, i32) -> ()
+ * - `text.shout` (`text_shout`): (i32, i32, i32) -> ()
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABFQRgAABgAX8AYAJ/fwF/YAR/f39/AAJoBAhob3N0YmluZA9ob3N0YmluZF9tZW1v
-  cnkCAQEBCGhvc3RiaW5kD2Vudl9jb25zb2xlX2xvZwAACGhvc3RiaW5kDmVudl9hZGRfc2NhbGVk
-  AAAIaG9zdGJpbmQJZW52X2Fib3J0AAADBAMBAgMHMAMPZW52X2NvbnNvbGVfbG9nAAMOZW52X2Fk
-  ZF9zY2FsZWQABAllbnZfYWJvcnQABQpOAwwAQQAgADYCgAIQAAsaAEEAIAA2AoACQQAgATYCiAIQ
-  AUEAKAKAAgskAEEAIAA2AoACQQAgATYCiAJBACACNgKQAkEAIAM2ApgCEAIL
+  AGFzbQEAAAABGwVgAABgAX8AYAJ/fwF/YAR/f39/AGADf39/AAJ+BQhob3N0YmluZA9ob3N0Ymlu
+  ZF9tZW1vcnkCAQEBCGhvc3RiaW5kD2Vudl9jb25zb2xlX2xvZwAACGhvc3RiaW5kDmVudl9hZGRf
+  c2NhbGVkAAAIaG9zdGJpbmQJZW52X2Fib3J0AAAIaG9zdGJpbmQKdGV4dF9zaG91dAAAAwUEAQID
+  BAc9BA9lbnZfY29uc29sZV9sb2cABA5lbnZfYWRkX3NjYWxlZAAFCWVudl9hYm9ydAAGCnRleHRf
+  c2hvdXQABwprBAwAQQAgADYCiAIQAAsaAEEAIAA2AogCQQAgATYCkAIQAUEAKAKIAgskAEEAIAA2
+  AogCQQAgATYCkAJBACACNgKYAkEAIAM2AqACEAILHABBACAANgKIAkEAIAE2ApACQQAgAjYCmAIQ
+  Aws=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -607,6 +619,45 @@ function libraryKey(path: string): string {
 }
 
 /**
+ * Makes the native call in progress trap from JS (a call into the guest
+ * failed), unless it already trapped: the code and message go where
+ * `hostbind_trap` puts them, the message cut at a whole UTF-8 sequence.
+ */
+function raiseTrap(stubMemory: ArrayBufferLike, code: number, message: string): void {
+  const words = new Int32Array(stubMemory, 0, CTX.trapMessage / 4);
+  if (words[CTX.trapped / 4] !== 0) return;
+  const text = new Uint8Array(stubMemory, CTX.trapMessage, CTX.trapMessageSize);
+  const { written } = new TextEncoder().encodeInto(message, text.subarray(0, CTX.trapMessageSize - 1));
+  text[written] = 0;
+  words[CTX.trapCode / 4] = code;
+  words[CTX.trapped / 4] = 1;
+}
+
+/** An error's message for a trap message: `RuntimeError: unreachable`. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * A native function pointer that calls `fn` (a call into the guest, see the
+ * call table): its address for the table, and `close` for close(). node:ffi
+ * calls it on this thread only, and it must not throw: the callers catch.
+ */
+function guestCallback(
+  library: NodeLibrary,
+  parameters: readonly string[],
+  result: string,
+  fn: (...args: never[]) => unknown,
+): { address: bigint; close(): void } {
+  const lib = library.lib as unknown as {
+    registerCallback(signature: object, fn: (...args: never[]) => unknown): bigint;
+    unregisterCallback(pointer: bigint): void;
+  };
+  const address = lib.registerCallback({ arguments: parameters, return: result }, fn);
+  return { address, close: () => lib.unregisterCallback(address) };
+}
+
+/**
  * Opens the native library and prepares the wasm imports it serves.
  *
  * Each Host has its own context (`userData`, guest memory, traps) and serves
@@ -696,14 +747,15 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_env_console_log();
-  if (builtFrom !== 0x24d88257) {
+  if (builtFrom !== 0x04eb5af0) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x24d88257);
+    throw staleLibrary(file, builtFrom, 0x04eb5af0);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_console_log = lib.symbols.hostbind_shim_env_console_log;
   const native_env_add_scaled = lib.symbols.hostbind_shim_env_add_scaled;
   const native_env_abort = lib.symbols.hostbind_shim_env_abort;
+  const native_text_shout = lib.symbols.hostbind_shim_text_shout;
 
   // The memory call path: a zero-argument shim finds this Host's context and argument
   // block through a thread-local pointer, which select() points here when another Host
@@ -746,17 +798,66 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_env_abort();
         if (words[7] !== 0) throw trap("env.abort");
       },
+      text_shout: (): void => {
+        if (heap.length === 0) sync();
+        if (selection.host !== self) select();
+        native_text_shout();
+        if (words[7] !== 0) throw trap("text.shout");
+      },
     },
   }).exports;
 
-  // No calls into the guest: nothing to bind or close.
-  const bindGuest = (_target: WebAssembly.Instance | WebAssembly.Memory, _allocator?: string): void => {};
-  const closeGuestCalls = (): void => {};
+  // Calls into the guest: native code calls the guest's exports through the call table in the stub
+  // memory (after the context), each slot a native callback into the export bind() found. A callback
+  // never throws: a failure traps the import whose native code made the call.
+  let allocate: ((size: number, align: number) => number) | undefined;
+  const TRAP_GUEST = -32763;
+  const guestCalls = [
+    guestCallback(lib, ["u32", "u32"], "u32", (size: number, align: number): number => {
+      if (allocate === undefined) {
+        raiseTrap(memory.buffer, TRAP_GUEST, `${"text.shout"} returned data before host.bind(instance) bound the guest's allocator`);
+        return 0;
+      }
+      try {
+        const result = allocate(size, align) >>> 0;
+        if (heap.length === 0) sync();
+        return result;
+      } catch (error) {
+        raiseTrap(memory.buffer, TRAP_GUEST, `the guest's allocator trapped: ${errorText(error)}`);
+        return 0;
+      }
+    }),
+  ];
+  [256].forEach((offset, i) => {
+    wide[offset / 8] = guestCalls[i]!.address;
+  });
+  const closeGuestCalls = (): void => {
+    for (const call of guestCalls) call.close();
+  };
+  const bindGuest = (target: WebAssembly.Instance | WebAssembly.Memory, allocator?: string): void => {
+    // A memory alone binds no export: calls into the guest trap until an instance is bound.
+    if (!(target instanceof WebAssembly.Instance)) return;
+    const exports = target.exports as Record<string, unknown>;
+    const allocatorName = allocator ?? "cabi_realloc";
+    const allocatorFn = exports[allocatorName];
+    if (typeof allocatorFn !== "function" || (allocatorFn.length !== 1 && allocatorFn.length !== 4)) {
+      throw new Error(
+        "hostbind: bind(): text.shout returns a string or bytes, which hostbind copies into memory from the guest's allocator, but the instance "
+          + (typeof allocatorFn !== "function" ? `exports no function ${JSON.stringify(allocatorName)}` : `export ${JSON.stringify(allocatorName)} takes ${allocatorFn.length} parameters`)
+          + `: export cabi_realloc(old_ptr, old_size, align, new_size) or a malloc-shaped (size) -> ptr function, or name the guest's allocator: bind(instance, { allocator: "malloc" })`,
+      );
+    }
+    const fn = allocatorFn as (...args: number[]) => number;
+    allocate = fn.length === 4 ? (size, align) => fn(0, 0, align, size) : (size) => fn(size);
+  };
   const imports: Imports = {
     env: {
       "console.log": stub.env_console_log as Imports["env"]["console.log"],
       add_scaled: stub.env_add_scaled as Imports["env"]["add_scaled"],
       abort: stub.env_abort as Imports["env"]["abort"],
+    },
+    text: {
+      shout: stub.text_shout as Imports["text"]["shout"],
     },
   };
 

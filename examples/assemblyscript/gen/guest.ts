@@ -30,6 +30,11 @@ export type Imports = {
     /** AssemblyScript's runtime calls this when an assertion fails: traps with the message and the place. */
     abort(message: number, fileName: number, line: number, column: number): void;
   };
+  /** Text helpers: strings as UTF-8 both ways, by the component model's canonical ABI. */
+  readonly text: {
+    /** `text` with ASCII letters in upper case (the result lands in memory from the guest's `cabi_realloc`). */
+    shout(text_ptr: number, text_len: number, retptr: number): void;
+  };
 };
 
 /** Options of {@link load}; all optional. */
