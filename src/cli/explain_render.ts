@@ -70,7 +70,9 @@ function explainImport(imp: ImportLayout): string[] {
   ];
   const notes: string[] = [];
   if (fn.results.length === 0) notes.push("no result: returns void");
-  if (fn.results.length === 1) notes.push("one result: returned directly");
+  if (imp.dataResult !== null) notes.push(`a ${imp.dataResult === "string" ? "string" : "Uint8Array"} result: handed over through \`out\` (hostbind_out_bytes), copied into memory from the guest's allocator`);
+  else if (fn.results.length === 1) notes.push("one result: returned directly");
+  if (fn.params.some((p) => p.type === "string" || p.type === "bytes")) notes.push("string/Uint8Array parameters arrive as checked views (ptr, len)");
   if (imp.result) notes.push(`${fn.results.length} results: written through \`out\` (out-pointer rule)`);
   notes.push(fn.noctx ? "@noctx: no hostbind_ctx parameter" : "`ctx` gives guest memory, user data and traps");
   lines.push(...notes.map((n) => `  note  ${n}`));
