@@ -12,6 +12,7 @@ import { simplerVariants } from "./fuzz/shrink.ts";
 import { describe as describeSig, declarationText } from "./fuzz/signature.ts";
 import { argumentVectors, EXTREMES } from "./fuzz/values.ts";
 import { ROOT } from "./support/tmp.ts";
+import { runDataFuzz } from "./fuzz/data/run.ts";
 
 const SEED = Number(process.env.HOSTBIND_FUZZ_SEED ?? 20250601);
 const WORK = join(ROOT, ".tmp/fuzz-test");
@@ -61,4 +62,25 @@ describe("fuzz end to end (real cc, wat2wasm, Deno, Bun and Node 26)", () => {
     expect(f.text).toContain("void fz_f");
     expect(f.text).toContain("reproduce: npm run fuzz -- --seed");
   });
+});
+
+describe("data fuzz: string and Uint8Array parameters and results (real cc, wat2wasm, Deno, Bun and Node 26)", () => {
+  it(`300 signatures × 12 vectors pass byte for byte on every runtime (seed ${SEED})`, async () => {
+    const r = await runDataFuzz({ count: 300, seed: SEED, vectors: 12, workDir: join(WORK, "data") });
+    for (const rt of ["deno", "bun", "node"] as const) {
+      const s = r[rt]!;
+      expect(s.failures, rt).toEqual([]);
+      expect(s.calls).toBe(3600);
+      // Coverage, so the run cannot pass by checking nothing: traps, data results, lengths to 64 KiB.
+      expect(s.traps).toBeGreaterThan(100);
+      expect(s.dataResults).toBeGreaterThan(1500);
+      expect(s.maxLength).toBeGreaterThanOrEqual(65534);
+    }
+  }, 600_000);
+
+  it("catches a planted bug in a Uint8Array result", async () => {
+    const r = await runDataFuzz({ count: 30, seed: SEED, vectors: 4, workDir: join(WORK, "data-inject"), injectBug: true, runtimes: ["bun"] });
+    expect(r.bun!.failures.length).toBeGreaterThan(0);
+    expect(r.bun!.failures[0]).toMatch(/-> bytes, vector \d+: expected [0-9a-f]+/);
+  }, 600_000);
 });
