@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     sinkRead = () => Number(sink.bench_sink_read());
   }
   const cases = process.argv[3] === "--paths"
-    ? [...jsCases(info), ...await pathCases(info, "bun")]
+    ? [...jsCases(info), ...await pathCases(info, "bun", sinkRead)]
     : [
       ...jsCases(info),
       ...ffiCases(info.baselineLib),

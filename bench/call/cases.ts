@@ -23,7 +23,11 @@ export type ArgMode =
   /** Every parameter gets `m = i & 0xFFFF`. */
   | "counter"
   /** One `u32` parameter: a guest-memory offset `(i & 0xFF) * 16` of a 16-byte window. */
-  | "ptr16";
+  | "ptr16"
+  /** Two: the offset `(i & 0xFF) * 16` of a 16-byte window and its length, 16 (a string's `(ptr, len)`). */
+  | "win16"
+  /** One: the return area at offset 16 where the host writes a data result's `(ptr, len)`; the guest adds up `len`. */
+  | "ret64";
 
 /** A wasm import signature as the guest sees it. */
 export interface GuestShape {
@@ -45,6 +49,14 @@ export interface GeneratedCase extends GuestShape {
   label: string;
   /** Marked `@noctx` (no `hostbind_ctx *` parameter). */
   noctx: boolean;
+  /**
+   * The declared signature when it is not the guest's wasm one (`params`,
+   * `results`): a `string`/`Uint8Array` case declares the data type, the guest
+   * imports its canonical-ABI lowering.
+   */
+  declared?: { params: readonly string[]; result: string };
+  /** The native body when it is not the formula: `guestcall` calls the guest's `ident` export. */
+  native?: "guestcall";
 }
 
 /** The wasm import module every generated case lives in. */
@@ -147,7 +159,51 @@ export const GENERATED_CASES: readonly GeneratedCase[] = [
     arg: "ptr16",
     sharedMemory: true,
   },
+  // Issue 20: strings, bytes and calls into the guest. `pair16` is `str16` declared as numbers.
+  {
+    id: "pair16",
+    label: "(i32, i32) → void, a 16-byte string's (ptr, len) as numbers",
+    params: ["i32", "i32"],
+    results: [],
+    noctx: false,
+    arg: "win16",
+  },
+  {
+    id: "str16",
+    label: "string (16 bytes) → void, checked for bounds and UTF-8",
+    params: ["u32", "u32"],
+    results: [],
+    noctx: false,
+    arg: "win16",
+    declared: { params: ["string"], result: "void" },
+  },
+  {
+    id: "bytes64",
+    label: "() → Uint8Array (64 bytes, into memory from the guest's allocator)",
+    params: ["u32"],
+    results: [],
+    noctx: false,
+    arg: "ret64",
+    declared: { params: [], result: "Uint8Array" },
+  },
+  {
+    id: "guestcall",
+    label: "(i32) → i32 whose native code calls a guest export (i32) → i32",
+    params: ["i32"],
+    results: ["i32"],
+    noctx: false,
+    arg: counter,
+    native: "guestcall",
+  },
 ];
+
+/** The guest exports every benchmark guest has: what `@exports` declares and the allocator of data results. */
+export const GUEST_EXPORTS_NAMESPACE = "benchg";
+
+/** True for a case whose guest instance must be the one bound while it runs (it reads or writes guest memory, or calls the guest). */
+export function bindsOwnInstance(c: GeneratedCase): boolean {
+  return c.arg === "win16" || c.arg === "ret64" || c.native === "guestcall";
+}
 
 /**
  * The C symbol of a generated case (hostbind's default `MODULE_NAME`).
@@ -176,6 +232,9 @@ export const GUEST_PATTERN_BYTES = 4096;
  */
 export function expectedSum(shape: GuestShape, n: number): number {
   const np = shape.params.length;
+  // The native side adds each call's length (16) to its sink; the guest adds each result's length (64).
+  if (shape.arg === "win16") return 16 * n;
+  if (shape.arg === "ret64") return 64 * n;
   if (shape.arg === "ptr16") {
     // One window of 16 bytes at offset 16 * j holds ((16 * j + t) & 0xFF) for t < 16.
     const per = (j: number) => {

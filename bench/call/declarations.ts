@@ -13,7 +13,8 @@
  * @module
  */
 import type { Declarations, ImportFunction } from "../../src/ir/types.ts";
-import { caseSymbol, GENERATED_MODULE, type GeneratedCase, PARAM_NAMES } from "./cases.ts";
+import { caseSymbol, GENERATED_MODULE, type GeneratedCase, GUEST_EXPORTS_NAMESPACE, PARAM_NAMES } from "./cases.ts";
+import type { DeclaredType } from "../../src/ir/types.ts";
 
 /**
  * The declaration file for `cases` (module `bench`, results labelled `r0`, `r1`, …).
@@ -32,15 +33,25 @@ export function declarationText(cases: readonly GeneratedCase[]): string {
     lines.push(c.noctx ? `  /**\n   * ${c.label}\n   * @noctx\n   */` : `  /** ${c.label} */`);
     lines.push(`  function ${c.id}(${paramList(c)}): ${resultType(c)};`);
   }
-  lines.push("}", "");
+  lines.push(
+    "}",
+    "",
+    "/** The guest export the guestcall case's native code calls. @exports */",
+    `export declare namespace ${GUEST_EXPORTS_NAMESPACE} {`,
+    "  /** Returns x. */",
+    "  function ident(x: i32): i32;",
+    "}",
+    "",
+  );
   return lines.join("\n");
 }
 
 function paramList(c: GeneratedCase): string {
-  return c.params.map((t, i) => `${PARAM_NAMES[i]}: ${t}`).join(", ");
+  return (c.declared?.params ?? c.params).map((t, i) => `${PARAM_NAMES[i]}: ${t === "bytes" ? "Uint8Array" : t}`).join(", ");
 }
 
 function resultType(c: GeneratedCase): string {
+  if (c.declared) return c.declared.result;
   if (c.results.length === 0) return "void";
   if (c.results.length === 1) return c.results[0]!;
   return `[${c.results.map((t, k) => `r${k}: ${t}`).join(", ")}]`;
@@ -53,13 +64,16 @@ function resultType(c: GeneratedCase): string {
  */
 export function declarationIR(cases: readonly GeneratedCase[], file = "bench.d.ts"): Declarations {
   const at = { file, line: 1, column: 1 };
+  const declared = (t: string): DeclaredType => (t === "Uint8Array" ? "bytes" : t) as DeclaredType;
   const functions: ImportFunction[] = cases.map((c) => ({
     module: GENERATED_MODULE,
     name: c.id,
     symbol: caseSymbol(c),
     symbolExplicit: false,
-    params: c.params.map((type, i) => ({ name: PARAM_NAMES[i]!, type })),
-    results: c.results.map((type, k) => ({ name: `r${k}`, type, labelled: true })),
+    params: (c.declared?.params ?? c.params).map((type, i) => ({ name: PARAM_NAMES[i]!, type: declared(type) })),
+    results: c.declared
+      ? (c.declared.result === "void" ? [] : [{ name: "r0", type: declared(c.declared.result), labelled: false }])
+      : c.results.map((type, k) => ({ name: `r${k}`, type, labelled: true })),
     noctx: c.noctx,
     doc: c.label,
     location: at,

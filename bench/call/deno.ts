@@ -16,7 +16,7 @@
  * @module
  */
 import type { BuildInfo } from "./build.ts";
-import { expectedSum, GENERATED_CASES, SHAPE_TWO, caseSymbol } from "./cases.ts";
+import { bindsOwnInstance, expectedSum, GENERATED_CASES, SHAPE_TWO, caseSymbol } from "./cases.ts";
 import {
   envF,
   ffiBaselineCases,
@@ -105,7 +105,7 @@ function probePass(mod: GeneratedModule | undefined): ProbeResult[] {
   const host = mod.load(probeLib);
   const runs = GENERATED_CASES.map((c, slot) => {
     const g = guest(info.guests[c.id]!, host.imports as WebAssembly.Imports);
-    if (c.arg === "ptr16") host.bind(g.instance, { replace: true });
+    if (c.arg === "ptr16" || bindsOwnInstance(c)) host.bind(g.instance, { replace: true });
     results.push(probeOne(`hb_${c.id}`, caseSymbol(c), g.run, gen, slot));
     return g.run;
   });
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     return;
   }
   const cases = Deno.args[1] === "--paths"
-    ? [...jsCases(info), ...await pathCases(info, "deno")]
+    ? [...jsCases(info), ...await pathCases(info, "deno", sinkRead)]
     : [
       ...jsCases(info),
       ...ffiCases(info.baselineLib),

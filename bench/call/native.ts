@@ -40,6 +40,9 @@ export function implementationC(cases: readonly GeneratedCase[], header: string)
     "",
     "static int64_t sink;",
     "",
+    "/* What the bytes64 case hands over. */",
+    "static const uint8_t bytes64[64] = {1, 2, 3, 4, 5, 6, 7, 8};",
+    "",
     "/* What the void case added up. */",
     `int64_t ${SINK_SYMBOL}(void) {`,
     "  return sink;",
@@ -53,6 +56,13 @@ export function implementationC(cases: readonly GeneratedCase[], header: string)
     const values = l.params.filter((p) => p.role === "value").map((p) => p.name);
     if (c.arg === "ptr16") {
       out.push(...sum16Body(values[0]!));
+    } else if (c.arg === "win16") {
+      // The same work for the string and the two numbers: add the length to the sink.
+      out.push("  (void)ctx;", `  (void)${values[0]};`, `  sink += (int64_t)${c.declared ? `${values[0]}.len` : values[1]};`);
+    } else if (c.arg === "ret64") {
+      out.push("  (void)ctx;", "  hostbind_out_bytes(out, bytes64, sizeof bytes64);");
+    } else if (c.native === "guestcall") {
+      out.push(`  return benchg_ident(ctx, ${values[0]});`);
     } else {
       out.push(`  int64_t s = ${values.map((v) => `(int64_t)${v}`).join(" + ")};`);
       if (l.params.some((p) => p.role === "ctx")) out.push("  (void)ctx;");

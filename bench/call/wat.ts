@@ -47,8 +47,13 @@ export function guestWat(shape: GuestShape, module: string, name: string): strin
   const params = shape.params.map((t) => WASM_TYPE[t]).join(" ");
   const results = shape.results.map((t) => WASM_TYPE[t]).join(" ");
   const sig = `${params ? ` (param ${params})` : ""}${results ? ` (result ${results})` : ""}`;
+  const window = "(i32.shl (i32.and (local.get $i) (i32.const 255)) (i32.const 4))";
   const args = shape.arg === "ptr16"
-    ? ["(i32.shl (i32.and (local.get $i) (i32.const 255)) (i32.const 4))"]
+    ? [window]
+    : shape.arg === "win16"
+    ? [window, "(i32.const 16)"]
+    : shape.arg === "ret64"
+    ? ["(i32.const 16)"]
     : shape.params.map((t) => FROM_M[t]);
   const locals = shape.results.map((t, k) => `(local $r${k} ${WASM_TYPE[t]})`).join(" ");
   // Multi-value results come off the stack last-first.
@@ -56,11 +61,17 @@ export function guestWat(shape: GuestShape, module: string, name: string): strin
   const adds = shape.results.map(
     (t, k) => `(local.set $acc (i64.add (local.get $acc) ${TO_I64[t](`(local.get $r${k})`)}))`,
   );
+  // A data result: its length, from the return area at 16.
+  if (shape.arg === "ret64") adds.push("(local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (i32.load offset=20 (i32.const 0)))))");
   const call = `(call $f ${args.join(" ")})`;
   return [
     "(module",
     `  (import ${watString(module)} ${watString(name)} (func $f${sig}))`,
     shape.sharedMemory ? `  (memory (export "memory") 1 1 shared)` : `  (memory (export "memory") 1)`,
+    // What bind() looks for in every benchmark guest: the allocator of data results (one fixed
+    // buffer: each result is read before the next call) and the export the guestcall case calls.
+    `  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) (i32.const 1024))`,
+    `  (func (export "ident") (param i32) (result i32) (local.get 0))`,
     `  (func (export "run") (param $n i32) (result i64)`,
     `    (local $i i32) (local $m i32) (local $acc i64) ${locals}`,
     "    (if (i32.eqz (local.get $n)) (then (return (i64.const 0))))",

@@ -58,11 +58,17 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
       ratioCheck(run, "hand-written array-returning wrapper ≥ 5× slower than the 2-result import", "wrapper_array", "hb_two", 5, "atLeast", 8),
       ratioCheck(run, "1-result import ≤ 1.15× hand-written arrow wrapper (both with ctx)", "hb_one", "ffi_arrow_ctx", 1.15, "atMost"),
       ratioCheck(run, "1-result @noctx import ≤ 1.15× hand-written arrow wrapper", "hb_one_noctx", "ffi_arrow", 1.15, "atMost"),
+      // Issue 20: strings, bytes and calls into the guest.
+      ratioCheck(run, "(string) → void, 16 bytes ≤ 1.3× the same import declared (i32, i32) → void", "hb_str16", "hb_pair16", 1.3, "atMost"),
+      ratioCheck(run, "a native call into a guest export ≤ 40× the pure-JS floor", "hb_guestcall", "js_floor", 40, "atMost"),
+      ratioCheck(run, "a 64-byte Uint8Array result ≤ 60× the pure-JS floor", "hb_bytes64", "js_floor", 60, "atMost"),
     );
     if (run.runtime === "deno") checks.push(fastPathCheck(run));
     if (run.runtime === "node") {
       // Issue 14: node:ffi checks every argument in JS; the memory call path passes none.
-      for (const r of run.results.filter((x) => x.id.startsWith("hb_") && x.id !== "hb_sum16_shared")) {
+      // The data and guest-call cases have targets of their own (above).
+      const own = new Set(["hb_sum16_shared", "hb_str16", "hb_pair16", "hb_bytes64", "hb_guestcall"]);
+      for (const r of run.results.filter((x) => x.id.startsWith("hb_") && !own.has(x.id))) {
         const floor = r.id === "hb_one_f64" || r.id === "hb_one_noctx_f64" ? "js_floor_f64" : "js_floor";
         checks.push(ratioCheck(run, `${r.id} ≤ 3.5× the pure-JS floor`, r.id, floor, 3.5, "atMost"));
       }
@@ -71,6 +77,8 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
         ratioCheck(run, "koffi ≥ 2× slower than the 2-result import (same call)", "koffi_array", "hb_two", 2, "atLeast"),
       );
     } else {
+      // Issue 20: Deno and Bun call (i32, i32) → void directly, a string through the memory path; this is the string's own cost.
+      checks.push(ratioCheck(run, "(string) → void, 16 bytes ≤ 1.3× (i32, i32) → void forced onto the memory path", "hb_str16", "path_memory_pair16", 1.3, "atMost"));
       // Issue 14: an i64 import on Deno and Bun, where a BigInt crosses into JS on the direct path.
       checks.push(ratioCheck(run, "i64 → i64 import ≤ 2.8× the pure-JS floor", "hb_one_i64", "js_floor", 2.8, "atMost"));
     }
