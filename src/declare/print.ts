@@ -25,7 +25,8 @@
  * @module
  */
 import { SourceWriter } from "../emit/writer.ts";
-import type { Declarations, ImportFunction, ImportModule, Result } from "../ir/types.ts";
+import type { Declarations, GuestExport, ImportFunction, ImportModule, Result } from "../ir/types.ts";
+import { declaredTypeName } from "../ir/lower.ts";
 import { VALUE_TYPES } from "../ir/types.ts";
 import { unservedSummary } from "./unserved.ts";
 import { ES_RESERVED_WORDS, jsString } from "../emit/ts/names.ts";
@@ -72,13 +73,32 @@ export function printDeclarations(decls: Declarations, options: PrintOptions = {
     w.blank();
     printModule(w, m);
   }
+  printGuestExports(w, decls.guestExports ?? []);
   return w.toString();
+}
+
+/** The `@exports` namespaces, one block per namespace in order of first appearance. */
+function printGuestExports(w: SourceWriter, exports: readonly GuestExport[]): void {
+  const namespaces = [...new Set(exports.map((e) => e.namespace))];
+  for (const ns of namespaces) {
+    w.blank();
+    w.line("/** @exports */");
+    w.line(`export declare namespace ${ns} {`);
+    w.indented(() => {
+      for (const e of exports.filter((x) => x.namespace === ns)) {
+        const tags = [...(e.symbolExplicit ? [`@symbol ${e.symbol}`] : []), ...(e.allocator ? ["@allocator"] : [])];
+        printDoc(w, e.doc, tags);
+        w.line(`function ${e.name}(${e.params.map((p) => `${p.name}: ${p.type}`).join(", ")}): ${resultText(e.results)};`);
+      }
+    });
+    w.line("}");
+  }
 }
 
 /** The value types `decls` uses, sorted by name for the `import type` line. */
 function usedTypes(decls: Declarations): string[] {
   const used = new Set<string>();
-  for (const fn of decls.modules.flatMap((m) => m.functions)) {
+  for (const fn of [...decls.modules.flatMap((m) => m.functions), ...(decls.guestExports ?? [])]) {
     for (const v of [...fn.params, ...fn.results]) used.add(v.type);
   }
   return VALUE_TYPES.filter((t) => used.has(t)).sort();
@@ -102,7 +122,7 @@ function printModule(w: SourceWriter, m: ImportModule): void {
 }
 
 function printFunction(w: SourceWriter, fn: ImportFunction, prefix: string, taken: Set<string>): void {
-  const params = fn.params.map((p) => `${p.name}: ${p.type}`).join(", ");
+  const params = fn.params.map((p) => `${p.name}: ${declaredTypeName(p.type)}`).join(", ");
   const signature = `(${params}): ${resultText(fn.results)}`;
   const tags: string[] = [];
   let identifier = fn.name;
@@ -149,7 +169,7 @@ function nameTagText(name: string): string {
 function resultText(results: readonly Result[]): string {
   if (results.length === 0) return "void";
   const labelled = results.some((r) => r.labelled);
-  if (results.length === 1 && !labelled) return results[0]!.type;
+  if (results.length === 1 && !labelled) return declaredTypeName(results[0]!.type);
   return `[${results.map((r) => (labelled ? `${r.name}: ${r.type}` : r.type)).join(", ")}]`;
 }
 

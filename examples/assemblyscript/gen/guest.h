@@ -216,7 +216,18 @@ static inline size_t hostbind_utf8_error(const uint8_t *data, size_t len) {
     uint32_t cp;
     size_t k;
     if (c < 0x80) {
-      i++;
+      /* ASCII runs 8 bytes at a time: most text is mostly ASCII. */
+      uint64_t word;
+      while (len - i >= 8) {
+        memcpy(&word, data + i, 8);
+        if ((word & UINT64_C(0x8080808080808080)) != 0) {
+          break;
+        }
+        i += 8;
+      }
+      while (i < len && data[i] < 0x80) {
+        i++;
+      }
       continue;
     }
     if (c >= 0xC2 && c <= 0xDF) {
@@ -252,12 +263,15 @@ static inline size_t hostbind_utf8_error(const uint8_t *data, size_t len) {
   return len;
 }
 
-/**
- * For the call shims: a native pointer to the string or bytes parameter param of
- * import (len bytes at guest offset ptr), checked to be inside guest memory and, when
- * utf8, UTF-8; NULL after a trap that says what is wrong.
- */
-static inline const uint8_t *hostbind_view(hostbind_ctx *ctx, const char *import, const char *param, int utf8, uint32_t ptr, uint32_t len) {
+/** Keeps the rare paths (trap messages) out of line, off the path of a good call. */
+#if defined(__GNUC__) || defined(__clang__)
+#define HOSTBIND_COLD static __attribute__((cold, noinline, unused))
+#else
+#define HOSTBIND_COLD static inline
+#endif
+
+/** For hostbind_view: traps saying why the view is refused. */
+HOSTBIND_COLD const uint8_t *hostbind_view_refused(hostbind_ctx *ctx, const char *import, const char *param, int utf8, uint32_t ptr, uint32_t len) {
   char message[HOSTBIND_TRAP_MESSAGE_SIZE];
   size_t bad;
   if (ctx->memory == NULL) {
@@ -270,13 +284,27 @@ static inline const uint8_t *hostbind_view(hostbind_ctx *ctx, const char *import
     hostbind_trap(ctx, HOSTBIND_TRAP_BOUNDS, message);
     return NULL;
   }
-  if (utf8 && (bad = hostbind_utf8_error(ctx->memory + ptr, len)) != len) {
-    snprintf(message, sizeof message, "%s: string parameter %s (offset %lu, length %lu) is not UTF-8: byte %zu is 0x%02x",
-      import, param, (unsigned long)ptr, (unsigned long)len, bad, (unsigned)ctx->memory[ptr + bad]);
-    hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
-    return NULL;
+  bad = hostbind_utf8_error(ctx->memory + ptr, len);
+  snprintf(message, sizeof message, "%s: string parameter %s (offset %lu, length %lu) is not UTF-8: byte %zu is 0x%02x",
+    import, param, (unsigned long)ptr, (unsigned long)len, bad, (unsigned)ctx->memory[ptr + bad]);
+  hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
+  return NULL;
+}
+
+/**
+ * For the call shims: a native pointer to the string or bytes parameter param of
+ * import (len bytes at guest offset ptr), checked to be inside guest memory and, when
+ * utf8, UTF-8; NULL after a trap that says what is wrong.
+ */
+static inline const uint8_t *hostbind_view(hostbind_ctx *ctx, const char *import, const char *param, int utf8, uint32_t ptr, uint32_t len) {
+  /* Compared in 64 bits: an offset and length that overflow 32 bits are out of bounds. */
+  if (ctx->memory != NULL && (uint64_t)ptr + len <= ctx->memory_size) {
+    const uint8_t *view = ctx->memory + ptr;
+    if (!utf8 || hostbind_utf8_error(view, len) == len) {
+      return view;
+    }
   }
-  return ctx->memory + ptr;
+  return hostbind_view_refused(ctx, import, param, utf8, ptr, len);
 }
 
 /**
