@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { EXAMPLES } from "./catalog.ts";
- * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "c-wasi", "c-files", "libm"]
+ * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "c-wasi", "c-files", "wit-greeter", "libm"]
  * ```
  * @module
  */
@@ -91,6 +91,15 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     native: { lang: "c", source: "native.c", lib: "plugin" },
     guest: "guest.c",
     exclude: ["wasi_snapshot_preview1"],
+  },
+  {
+    name: "wit-greeter",
+    summary: "a guest written against a WIT interface with the canonical ABI exchanges strings with a Rust library, which calls back into the guest's exports",
+    decl: "greeter.d.ts",
+    bindings: "greeter",
+    native: { lang: "rust", source: "greeter.rs", lib: "greeter" },
+    guest: "guest.wat",
+    targets: "c,deno,bun,node,rust",
   },
   {
     name: "libm",
