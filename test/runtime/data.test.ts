@@ -73,7 +73,7 @@ describe.each(CASES)("$rt, served by $impl", ({ rt, lib }) => {
 
   it("refuses at bind() an instance without the allocator, and takes a malloc-shaped one by name", () => {
     expect(trap("bindNoAllocator").message).toBe(
-      "hostbind: bind(): host.upper, host.twice, host.echo, host.fill, host.bad_text, host.twice_set return a string or bytes, which hostbind copies into memory "
+      "hostbind: bind(): host.upper, host.twice, host.echo, host.fill, host.bad_text, host.twice_set, host.huge return a string or bytes, which hostbind copies into memory "
         + 'from the guest\'s allocator, but the instance exports no function "nope": export cabi_realloc(old_ptr, old_size, align, new_size) '
         + 'or a malloc-shaped (size) -> ptr function, or name the guest\'s allocator: bind(instance, { allocator: "malloc" })',
     );
@@ -89,6 +89,7 @@ describe.each(CASES)("$rt, served by $impl", ({ rt, lib }) => {
 
   it("traps on results the allocator cannot take or that are not UTF-8, and recovers after", () => {
     expect(trap("badResultText")).toEqual({ name: "HostTrap", code: -32764, message: "host.bad_text: the string result (4 bytes) is not UTF-8: byte 2 is 0xc3" });
+    expect(trap("huge")).toEqual({ name: "HostTrap", code: -32762, message: "host.huge: a result of 4294967297 bytes is more than a 32-bit guest can address (4 GiB)" });
     expect(trap("setTwice")).toEqual({ name: "HostTrap", code: -32762, message: "host.twice_set: the result was handed over twice" });
     expect(trap("allocZero")).toEqual({ name: "HostTrap", code: -32762, message: "host.upper: the guest's allocator returned 0 for 19 bytes, which is not inside guest memory (393216 bytes)" });
     expect(trap("allocOutside")).toEqual({ name: "HostTrap", code: -32762, message: "host.upper: the guest's allocator returned 4294967280 for 19 bytes, which is not inside guest memory (393216 bytes)" });

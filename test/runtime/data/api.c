@@ -78,6 +78,17 @@ int32_t host_call_boom(hostbind_ctx *ctx) {
   return ctx->trapped ? 0 : 7;
 }
 
+void host_huge(hostbind_out *out, hostbind_ctx *ctx) {
+  size_t size = ((size_t)1 << 32) + 1;
+  uint8_t *b = calloc(size, 1);
+  if (b == NULL) {
+    hostbind_trap(ctx, 1, "huge: calloc failed");
+    return;
+  }
+  hostbind_out_bytes(out, b, size);
+  free(b);
+}
+
 uint32_t host_last_len(hostbind_ctx *ctx) {
   (void)ctx;
   return last;

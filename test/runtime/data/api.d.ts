@@ -27,6 +27,8 @@ export declare namespace host {
   function grow_pages(by: i32): u32;
   /** Calls the guest's `boom` export (which traps) and returns 7 if it ever gets back. */
   function call_boom(): i32;
+  /** A result of 4 GiB and one byte (calloc'd, never touched): more than the guest can address. */
+  function huge(): Uint8Array;
   /** The length of the last text `log` got. */
   function last_len(): u32;
 }

@@ -77,6 +77,13 @@ pub extern "C" fn host_call_boom(ctx: *mut HostbindCtx) -> i32 {
 }
 
 #[unsafe(no_mangle)]
+pub unsafe extern "C" fn host_huge(out: *mut HostbindOut, _ctx: *mut HostbindCtx) {
+    // Zeroed pages from the allocator, never touched: the size check comes first.
+    let huge = vec![0u8; (1usize << 32) + 1];
+    let _ = unsafe { &mut *out }.set_bytes(&huge);
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn host_last_len(_ctx: *mut HostbindCtx) -> u32 {
     LAST.load(Ordering::Relaxed)
 }

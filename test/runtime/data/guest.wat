@@ -13,6 +13,7 @@
   (import "host" "call_double" (func $call_double (param i32) (result i32)))
   (import "host" "grow_pages" (func $grow_pages (param i32) (result i32)))
   (import "host" "call_boom" (func $call_boom (result i32)))
+  (import "host" "huge" (func $huge (param i32)))
   (import "host" "last_len" (func $last_len (result i32)))
   (memory (export "memory") 2)
   ;; Allocations start at 64 KiB; the probe writes its inputs below that.
@@ -54,5 +55,6 @@
   (func (export "run_call_double") (param i32) (result i32) (call $call_double (local.get 0)))
   (func (export "run_grow_pages") (param i32) (result i32) (call $grow_pages (local.get 0)))
   (func (export "run_call_boom") (result i32) (call $call_boom))
+  (func (export "run_huge") (param i32) (call $huge (local.get 0)))
   (func (export "run_last_len") (result i32) (call $last_len))
 )

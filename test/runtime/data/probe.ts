@@ -89,6 +89,7 @@ put(3010, Uint8Array.of(0xed, 0xa0, 0x80));
 out.surrogate = caught(() => e.run_log!(3010, 3));
 out.badResultText = caught(() => e.run_bad_text!(16));
 out.setTwice = caught(() => e.run_twice_set!(16));
+out.huge = caught(() => e.run_huge!(16));
 out.areaOutside = caught(() => e.run_upper!(1000, n, size - 4));
 for (const [mode, key] of [[1, "allocZero"], [2, "allocOutside"], [3, "allocTraps"]] as const) {
   e.set_alloc_mode!(mode);
