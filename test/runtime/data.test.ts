@@ -62,8 +62,9 @@ describe.each(CASES)("$rt, served by $impl", ({ rt, lib }) => {
     expect(out.echoAfterGrow).toEqual({ text: "héllo, wörld 😀", grew: true });
   });
 
-  it("lets native code call guest exports, keeps ctx->memory current after they grow it, and turns their traps into the import's", () => {
+  it("lets native code call guest exports re-entrantly, keeps ctx->memory current after they grow it, and turns their traps into the import's", () => {
     expect(out.call).toBe(41);
+    expect(out.nest).toBe(6);
     expect(out.grow).toEqual({ seen: 6, actual: 6 });
     expect(trap("boom")).toMatchObject({ name: "HostTrap", code: -32763 });
     expect(trap("boom").message).toMatch(/^guest export "boom" trapped: RuntimeError: /);

@@ -89,6 +89,13 @@ void host_huge(hostbind_out *out, hostbind_ctx *ctx) {
   free(b);
 }
 
+int32_t host_call_nest(hostbind_ctx *ctx, int32_t n) {
+  int32_t inner;
+  if (n <= 0) return 0;
+  inner = guest_nest(ctx, n - 1);
+  return ctx->trapped ? 0 : inner + 1;
+}
+
 uint32_t host_last_len(hostbind_ctx *ctx) {
   (void)ctx;
   return last;

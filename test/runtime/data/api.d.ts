@@ -29,6 +29,8 @@ export declare namespace host {
   function call_boom(): i32;
   /** A result of 4 GiB and one byte (calloc'd, never touched): more than the guest can address. */
   function huge(): Uint8Array;
+  /** Calls the guest's `nest(n - 1)` (which calls this import again) and adds one: re-entrancy, n deep. */
+  function call_nest(n: i32): i32;
   /** The length of the last text `log` got. */
   function last_len(): u32;
 }
@@ -41,4 +43,6 @@ export declare namespace guest {
   function grow(pages: i32): i32;
   /** Traps (unreachable). */
   function boom(): void;
+  /** 0 for n <= 0, else host.call_nest(n) (through the guest's import). */
+  function nest(n: i32): i32;
 }

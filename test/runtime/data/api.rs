@@ -84,6 +84,16 @@ pub unsafe extern "C" fn host_huge(out: *mut HostbindOut, _ctx: *mut HostbindCtx
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn host_call_nest(ctx: *mut HostbindCtx, n: i32) -> i32 {
+    if n <= 0 {
+        return 0;
+    }
+    let ctx = unsafe { &mut *ctx };
+    let inner = unsafe { ctx.guest_nest(n - 1) };
+    if ctx.trapped() { 0 } else { inner + 1 }
+}
+
+#[unsafe(no_mangle)]
 pub extern "C" fn host_last_len(_ctx: *mut HostbindCtx) -> u32 {
     LAST.load(Ordering::Relaxed)
 }

@@ -75,6 +75,8 @@ out.echoAfterGrow = { text: text(16), grew: e.memory.buffer.byteLength > before 
 e.set_alloc_mode!(0);
 
 out.call = e.run_call_double!(20);
+// guest → import → native → guest export → import → …, 6 deep.
+out.nest = e.run_call_nest!(6);
 out.grow = { seen: e.run_grow_pages!(2), actual: e.memory.buffer.byteLength / 65536 };
 out.boom = caught(() => e.run_call_boom!());
 out.afterBoom = e.run_call_double!(1);
