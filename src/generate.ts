@@ -122,7 +122,7 @@ export interface SkeletonOptions extends Omit<GenerateOptions, "targets"> {
 
 /**
  * An implementation skeleton for `input`: every native function with its
- * exact signature and a body that traps with "not implemented: MODULE.NAME",
+ * exact signature and a body that traps with "MODULE.NAME: not implemented",
  * so the library compiles and loads before any function is written. The
  * text is the user's to edit; the CLI (`generate --stubs FILE`) never
  * overwrites it.

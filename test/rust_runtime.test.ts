@@ -137,12 +137,12 @@ const EXPECTED = [
   "9002", // 47 / 5 = 9 rem 2
   "123456",
   "45", // 2.5 + 42 + 0.5
-  "true 22 division by zero in Rust \u2713",
-  "3 store out of bounds",
+  "true 22 env.divmod: division by zero in Rust \u2713",
+  "3 env.store: store out of bounds",
   "-3001", // -7 / 2 = -3 rem -1, and the call after a trap is clean
   "42",
-  "true -32766 negative: -1", // Err(…): HOSTBIND_TRAP_ERROR
-  "true -32767 panic: zero is not allowed", // a panic: HOSTBIND_TRAP_PANIC, and the process goes on
+  "true -32766 env.check: negative: -1", // Err(…): HOSTBIND_TRAP_ERROR
+  "true -32767 env.check: panic: zero is not allowed", // a panic: HOSTBIND_TRAP_PANIC, and the process goes on
   "2",
 ].join("\n");
 

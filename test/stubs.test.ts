@@ -76,7 +76,7 @@ describe("skeletons compile as written", () => {
 
 describe("a skeleton library runs", () => {
   // On Node every call goes through the header's shims: the skeleton defines HOSTBIND_IMPLEMENTATION.
-  it.each(["deno", "bun", "node"])("%s: built by the skeleton's own build line, the guest's call traps with HostTrap 'not implemented: env.divmod'", (runtime) => {
+  it.each(["deno", "bun", "node"])("%s: built by the skeleton's own build line, the guest's call traps with HostTrap 'env.divmod: not implemented'", (runtime) => {
     const dir = tempDir("stubs-run");
     copyFileSync(join(ROOT, "examples/c-divmod/divmod.d.ts"), join(dir, "divmod.d.ts"));
     writeFileSync(join(dir, "guest.wasm"), wat(readFileSync(join(ROOT, "examples/c-divmod/guest.wat"), "utf8")));
@@ -105,7 +105,7 @@ describe("a skeleton library runs", () => {
       ? [bin("bun"), ["main.ts"]]
       : [NODE26, ["--disable-warning=ExperimentalWarning", "main.ts"]];
     const r = run(cmd, args, dir);
-    expect(r.stdout + r.stderr).toBe("HostTrap -1: not implemented: env.divmod\n");
+    expect(r.stdout + r.stderr).toBe("HostTrap -1: env.divmod: not implemented\n");
   });
 });
 

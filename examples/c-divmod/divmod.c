@@ -12,7 +12,7 @@
 /* Two results: written through the out-pointer, which comes first. */
 void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b) {
   if (b == 0) {
-    hostbind_trap(ctx, 1, "divmod: division by zero");
+    hostbind_trap(ctx, 1, "division by zero");
     return;
   }
   if (a == INT32_MIN && b == -1) {

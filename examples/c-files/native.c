@@ -25,14 +25,14 @@ void host_read_file(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path) {
   size_t got;
   unsigned char chunk[4096];
   if (path.len >= sizeof name) {
-    hostbind_trap(ctx, 1, "read_file: path too long");
+    hostbind_trap(ctx, 1, "path too long");
     return;
   }
   memcpy(name, path.ptr, path.len);
   name[path.len] = '\0';
   file = fopen(name, "rb");
   if (file == NULL) {
-    snprintf(message, sizeof message, "read_file: cannot open %.120s: %.60s", name, strerror(errno));
+    snprintf(message, sizeof message, "cannot open %.120s: %.60s", name, strerror(errno));
     hostbind_trap(ctx, 2, message);
     return;
   }
@@ -41,7 +41,7 @@ void host_read_file(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path) {
     if (grown == NULL) {
       free(data);
       fclose(file);
-      hostbind_trap(ctx, 3, "read_file: out of memory");
+      hostbind_trap(ctx, 3, "out of memory");
       return;
     }
     data = grown;

@@ -11,9 +11,10 @@
 #include "memory.h"
 
 /* Traps with a message naming the range; returns NULL so callers can `return 0` right after. */
-static void *out_of_bounds(hostbind_ctx *ctx, const char *what, uint32_t ptr, uint32_t len) {
+/* (The HostTrap's message starts with the import's name already.) */
+static void *out_of_bounds(hostbind_ctx *ctx, uint32_t ptr, uint32_t len) {
   char message[HOSTBIND_TRAP_MESSAGE_SIZE];
-  snprintf(message, sizeof message, "%s: bytes [%lu, %lu) are outside guest memory of %lu bytes", what,
+  snprintf(message, sizeof message, "bytes [%lu, %lu) are outside guest memory of %lu bytes",
            (unsigned long)ptr, (unsigned long)((uint64_t)ptr + len), (unsigned long)ctx->memory_size);
   hostbind_trap(ctx, 1, message);
   return NULL;
@@ -23,7 +24,7 @@ uint32_t mem_checksum(hostbind_ctx *ctx, uint32_t ptr, uint32_t len) {
   /* hostbind_guest_ptr checks the whole range against the memory's size at this call. */
   const uint8_t *bytes = hostbind_guest_ptr(ctx, ptr, len);
   if (bytes == NULL) {
-    out_of_bounds(ctx, "checksum", ptr, len);
+    out_of_bounds(ctx, ptr, len);
     return 0;
   }
   uint32_t a = 1, b = 0;
@@ -37,7 +38,7 @@ uint32_t mem_checksum(hostbind_ctx *ctx, uint32_t ptr, uint32_t len) {
 uint32_t mem_upcase(hostbind_ctx *ctx, uint32_t ptr, uint32_t len) {
   uint8_t *bytes = hostbind_guest_ptr(ctx, ptr, len);
   if (bytes == NULL) {
-    out_of_bounds(ctx, "upcase", ptr, len);
+    out_of_bounds(ctx, ptr, len);
     return 0;
   }
   uint32_t changed = 0;

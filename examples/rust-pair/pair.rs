@@ -20,7 +20,7 @@ pub extern "C" fn stats_sum_mean(out: *mut StatsSumMeanResult, ctx: *mut Hostbin
     // SAFETY: the binding passes a valid context and a writable, aligned result struct.
     let (out, ctx) = unsafe { (&mut *out, &mut *ctx) };
     if lo > hi {
-        ctx.trap(1, "sum_mean: empty range (lo > hi)");
+        ctx.trap(1, "empty range (lo > hi)");
         return;
     }
     // i128 so that no range of i64s overflows the intermediate sum.

@@ -134,7 +134,7 @@ Options:
                        by --module; may be given several times
       --stubs FILE     also write FILE (.c, or .rs with the rust target): every
                        native function with its exact signature and a body that
-                       traps with "not implemented: MODULE.NAME", to start the
+                       traps with "MODULE.NAME: not implemented", to start the
                        implementation from; never replaces an existing FILE
       --force          with --stubs: replace FILE if it exists
       --check          write nothing; exit 0 when every file in DIR is up to

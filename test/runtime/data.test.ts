@@ -67,9 +67,10 @@ describe.each(CASES)("$rt, served by $impl", ({ rt, lib }) => {
     expect(out.nest).toBe(6);
     expect(out.grow).toEqual({ seen: 6, actual: 6 });
     expect(trap("boom")).toMatchObject({ name: "HostTrap", code: -32763 });
-    expect(trap("boom").message).toMatch(/^guest export "boom" trapped: RuntimeError: /);
+    expect(trap("boom").message).toMatch(/^host\.call_boom: guest export "boom" trapped: RuntimeError: /);
     expect(out.afterBoom).toBe(3);
-    expect(trap("beforeBind")).toEqual({ name: "HostTrap", code: -32763, message: 'guest export "double" was called before host.bind(instance)' });
+    expect(out.trapImport).toBe("host.call_boom");
+    expect(trap("beforeBind")).toEqual({ name: "HostTrap", code: -32763, message: 'host.call_double: guest export "double" was called before host.bind(instance)' });
   });
 
   it("refuses at bind() an instance without the allocator, and takes a malloc-shaped one by name", () => {
@@ -95,7 +96,7 @@ describe.each(CASES)("$rt, served by $impl", ({ rt, lib }) => {
     expect(trap("allocZero")).toEqual({ name: "HostTrap", code: -32762, message: "host.upper: the guest's allocator returned 0 for 19 bytes, which is not inside guest memory (393216 bytes)" });
     expect(trap("allocOutside")).toEqual({ name: "HostTrap", code: -32762, message: "host.upper: the guest's allocator returned 4294967280 for 19 bytes, which is not inside guest memory (393216 bytes)" });
     expect(trap("allocTraps")).toMatchObject({ name: "HostTrap", code: -32763 });
-    expect(trap("allocTraps").message).toMatch(/^the guest's allocator trapped: RuntimeError: /);
+    expect(trap("allocTraps").message).toMatch(/^host\.upper: the guest's allocator trapped: RuntimeError: /);
     expect(out.emptyWithZero).toEqual({ value: 0 });
     expect(out.afterAll).toBe("HéLLO");
   });

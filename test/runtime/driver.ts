@@ -65,14 +65,14 @@ check("every value type, 0/1/2/6 results, @noctx (guest checks)", g.run() === 0,
 
 // Traps: code and message reach the guest's caller; the next call is clean.
 throws("trap from a 2-result import", () => g.quotient(1, 0),
-  (e) => e instanceof mod.HostTrap && e.code === 7 && e.message === "division by zero" && e.name === "HostTrap");
+  (e) => e instanceof mod.HostTrap && e.code === 7 && e.message === "env.divmod: division by zero" && e.import === "env.divmod" && e.name === "HostTrap");
 check("clean call after a trap", g.quotient(9, 2) === 4);
-throws("trap from a 1-result import", () => g.sqrt(-1), (e) => e instanceof mod.HostTrap && e.code === 22 && e.message === "negative input");
+throws("trap from a 1-result import", () => g.sqrt(-1), (e) => e instanceof mod.HostTrap && e.code === 22 && e.message === "env.checked_sqrt: negative input");
 check("clean 1-result call after a trap", g.sqrt(9) === 3);
-throws("trap from a 0-result import", () => g.fail(42), (e) => e instanceof mod.HostTrap && e.code === 42 && e.message === "failed with code 42");
+throws("trap from a 0-result import", () => g.fail(42), (e) => e instanceof mod.HostTrap && e.code === 42 && e.message === "env.fail: failed with code 42");
 throws("long trap message is truncated", () => g.fail_long(),
-  (e) => e.code === -1 && e.message.length === 223 && e.message.startsWith("abcdefghijklmnopqrstuvwxyzabc"));
-throws("out-of-bounds guest pointer traps", () => g.mem_sum(65534, 4), (e) => e.code === 1 && e.message === "out of bounds");
+  (e) => e.code === -1 && e.message.length === "env.fail_long: ".length + 223 && e.message.startsWith("env.fail_long: abcdefghijklmnopqrstuvwxyzabc"));
+throws("out-of-bounds guest pointer traps", () => g.mem_sum(65534, 4), (e) => e.code === 1 && e.message === "env.mem_sum: out of bounds");
 check("guest checks pass again after traps", g.run() === 0, g.run());
 
 // Guest memory growth, from wasm and from JS.

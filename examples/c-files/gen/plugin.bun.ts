@@ -123,15 +123,23 @@ export interface Host extends Disposable {
   close(): void;
 }
 
-/** Thrown into the guest's caller when a native function called `hostbind_trap(ctx, code, message)`. */
+/**
+ * Thrown into the guest's caller when a native function called
+ * `hostbind_trap(ctx, code, message)`. The message starts with the import
+ * that trapped (`env.read_file: cannot open …`), which is also `import`.
+ */
 export class HostTrap extends Error {
   /** The code the native function passed to `hostbind_trap`. */
   readonly code: number;
+  /** The import whose native function trapped, `MODULE.NAME` (or the lifecycle function's symbol). */
+  readonly import: string;
 
-  constructor(code: number, message: string) {
-    super(message);
+  constructor(code: number, message: string, importName = "") {
+    // Named once: messages hostbind writes already start with the import.
+    super(importName === "" || message.startsWith(importName) ? message : `${importName}: ${message}`);
     this.name = "HostTrap";
     this.code = code;
+    this.import = importName;
   }
 }
 
@@ -243,7 +251,7 @@ function takeTrap(stubMemory: ArrayBufferLike, name: string, unbound: boolean): 
     ? `${name} reached for guest memory before host.bind(): call host.bind(instance) after instantiating the guest `
       + "(or host.bind(memory) with the memory it imports), before calling into it"
     : new TextDecoder().decode(text.subarray(0, end < 0 ? text.length : end));
-  const trap = new HostTrap(code, message);
+  const trap = new HostTrap(code, message, name);
   words[CTX.trapped / 4] = 0;
   words[CTX.trapCode / 4] = 0;
   text[0] = 0;

@@ -1,7 +1,7 @@
 /**
  * The C implementation skeleton (`generate --stubs FILE.c`): every native
  * function of the header, defined with its exact prototype and a body that
- * traps with "not implemented: MODULE.NAME", so the library builds and loads
+ * traps with "MODULE.NAME: not implemented", so the library builds and loads
  * before any function is written (also under `-Wall -Wextra -Werror`).
  *
  * @example
@@ -11,7 +11,7 @@
  * import { readDts } from "../../parse/mod.ts";
  * const decls = readDts("declare namespace env { function gcd(a: i32, b: i32): i32; }", "gcd.d.ts");
  * const c = emitCSkeleton(createEmitContext(decls, "gcd", undefined), "gen/gcd.h");
- * c.includes('hostbind_trap(ctx, -1, "not implemented: env.gcd");'); // true
+ * c.includes('hostbind_trap(ctx, -1, "env.gcd: not implemented");'); // true
  * ```
  * @module
  */

@@ -15,9 +15,9 @@ import type { EmitContext } from "../context.ts";
 /** The code a skeleton function traps with (`HostTrap.code` on the JS side). */
 export const TRAP_CODE = -1;
 
-/** The message of an import's skeleton body: `not implemented: MODULE.NAME`. */
+/** The message of an import's skeleton body: `MODULE.NAME: not implemented` (a HostTrap's message starts with the import). */
 export function notImplemented(imp: ImportLayout): string {
-  return `not implemented: ${imp.fn.module}.${imp.fn.name}`;
+  return `${imp.fn.module}.${imp.fn.name}: not implemented`;
 }
 
 /** The skeleton's opening comment, as plain lines (the emitters escape them). */
@@ -26,8 +26,8 @@ export function skeletonIntro(cx: EmitContext, generated: string): string[] {
   return [
     `A starting implementation of the native functions declared in ${generated}`,
     `(generated from ${input}), written once by \`hostbind generate --stubs\`: hostbind`,
-    "never overwrites this file. Each function traps with \"not implemented:",
-    "MODULE.NAME\" until you write its body; a @noctx function, which has no",
+    "never overwrites this file. Each function traps with \"MODULE.NAME: not",
+    "implemented\" until you write its body; a @noctx function, which has no",
     "context to trap through, prints that and aborts.",
   ];
 }

@@ -2,7 +2,7 @@
  * The Rust implementation skeleton (`generate --stubs FILE.rs`): a `cdylib`
  * crate root that includes `NAME.rs` and exports every native function with
  * its exact signature (checked against the generated `…Fn` alias) and a body
- * that traps with "not implemented: MODULE.NAME". It compiles without
+ * that traps with "MODULE.NAME: not implemented". It compiles without
  * warnings in editions 2021 and 2024.
  *
  * @example

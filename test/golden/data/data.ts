@@ -98,16 +98,22 @@ export interface Host extends Disposable {
   close(): void;
 }
 
-/** Thrown into the guest's caller when a native function called `hostbind_trap(ctx, code, message)`. */
+/**
+ * Thrown into the guest's caller when a native function called
+ * `hostbind_trap(ctx, code, message)`. The message starts with the import
+ * that trapped (`env.read_file: cannot open …`), which is also `import`.
+ */
 export interface HostTrap extends Error {
   /** The code the native function passed to `hostbind_trap`. */
   readonly code: number;
+  /** The import whose native function trapped, `MODULE.NAME` (or the lifecycle function's symbol). */
+  readonly import: string;
 }
 
 /** What this file uses of the runtime's bindings module. */
 interface Bindings {
   load(options?: string | URL | LoadOptions): Host;
-  HostTrap: new (code: number, message: string) => HostTrap;
+  HostTrap: new (code: number, message: string, importName?: string) => HostTrap;
 }
 
 /** The bindings module for the runtime running this file, relative to it. */
@@ -142,7 +148,7 @@ const bindings: Bindings = await import(new URL(bindingsModule(), import.meta.ur
  * The runtime's `HostTrap` class: `error instanceof HostTrap` holds for
  * traps from this file's imports.
  */
-export const HostTrap: new (code: number, message: string) => HostTrap = bindings.HostTrap;
+export const HostTrap: new (code: number, message: string, importName?: string) => HostTrap = bindings.HostTrap;
 
 /**
  * Opens the native library and returns a {@link Host} serving the guest's

@@ -80,6 +80,14 @@ out.nest = e.run_call_nest!(6);
 out.grow = { seen: e.run_grow_pages!(2), actual: e.memory.buffer.byteLength / 65536 };
 out.boom = caught(() => e.run_call_boom!());
 out.afterBoom = e.run_call_double!(1);
+// HostTrap names the import that trapped as a field too.
+out.trapImport = (() => {
+  try {
+    e.run_call_boom!();
+  } catch (x) {
+    return (x as { import?: string }).import;
+  }
+})();
 
 // Bad input: each a trap naming the import, the offset, the length, the memory size.
 const size = e.memory.buffer.byteLength;

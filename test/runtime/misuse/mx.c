@@ -24,7 +24,7 @@ static int32_t opened, closed;
 
 void hostbind_open_mx(hostbind_ctx *ctx) {
   if ((intptr_t)ctx->user_data == 13) {
-    hostbind_trap(ctx, 13, "refused by hostbind_open_mx");
+    hostbind_trap(ctx, 13, "refused");
     return;
   }
   struct mx_state *state = malloc(sizeof *state);
