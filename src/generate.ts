@@ -15,7 +15,7 @@
  */
 import { HostbindError } from "./errors.ts";
 import type { Declarations } from "./ir/types.ts";
-import { excludeModules, prefixSymbols } from "./ir/select.ts";
+import { excludeImports, excludeModules, prefixSymbols } from "./ir/select.ts";
 import { validateDeclarations } from "./ir/validate.ts";
 import { readDts, readWasm } from "./parse/mod.ts";
 import { createEmitContext, type EmitContext, GENERATED_BANNER } from "./emit/context.ts";
@@ -186,7 +186,9 @@ function readInput(input: string | Uint8Array | Declarations, options: ParseOpti
 
 /** The parse options applied to what a reader returned, then validation. */
 function finish(read: Declarations, options: ParseOptions): Declarations {
-  const decls = excludeModules(read, options.excludeModules ?? []);
+  const modulesLeft = excludeModules(read, options.excludeModules ?? []);
+  // A declaration file serves what it declares; single imports are left out of a compiled module only.
+  const decls = read.file.toLowerCase().endsWith(".wasm") ? excludeImports(modulesLeft, options.excludeImports ?? []) : modulesLeft;
   if (options.symbolPrefix !== undefined) prefixSymbols(decls, options.symbolPrefix);
   validateDeclarations(decls);
   return decls;

@@ -69,6 +69,14 @@ export interface ParseOptions {
    * @default none
    */
   excludeModules?: readonly string[];
+  /**
+   * Single imports to leave to the host application, as `MODULE.NAME`
+   * patterns (`*` matches any run of characters): `env.__wbg_*`. They are
+   * left out of a `.wasm` input and not required by the `--module` check; a
+   * declaration file serves what it declares.
+   * @default none
+   */
+  excludeImports?: readonly string[];
 }
 
 /** The default output name for an input path: its base name without extensions. */

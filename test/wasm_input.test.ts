@@ -38,8 +38,8 @@ describe(".wasm input", () => {
 // values, add docs; then run \`hostbind generate\` on this file.
 //
 // Not served by hostbind (the host application provides them):
-//   memory "env" "memory"
-//   global "env" "g"
+//   memory "env" "memory" (memory 1)
+//   global "env" "g" (global i32)
 
 import type { f32, f64, i32, i64 } from "hostbind/types";
 
@@ -148,7 +148,7 @@ describe("import names real toolchains use", () => {
     expect(prefixed.excludedModules).toEqual(["gojs", "wasi_snapshot_preview1"]);
     expect(() => parseWasm(bytes, { file: "names.wasm", symbolPrefix: "1" })).toThrow(/starts with a digit/);
     expect(() => parseWasm(wat('(module (import "wasi_snapshot_preview1" "fd_write" (func)))'), { file: "w.wasm", excludeModules: ["wasi_snapshot_preview1"] }))
-      .toThrow("Nothing for hostbind to serve: every function import of w.wasm comes from a module left to the host application (`wasi_snapshot_preview1`)");
+      .toThrow("Nothing for hostbind to serve: every function import of w.wasm is left to the host application (module `wasi_snapshot_preview1`)");
     expect(() => parseWasm(wat('(module (import "env" "memory" (memory 1)) (import "env" "t" (table 1 funcref)))'), { file: "t.wasm" }))
       .toThrow("Nothing for hostbind to serve: t.wasm imports no functions native code can serve (only memory `env.memory`, table `env.t`)");
   });

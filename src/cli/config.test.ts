@@ -112,12 +112,12 @@ describe("invalid configuration: exit 1, located, nothing written", () => {
     [
       "unknown key, with a suggestion",
       '{\n  "input": "env.d.ts",\n  "out-dir": "gen"\n}',
-      "hostbind.config.json:3:3: error: Unknown key `out-dir` in the configuration; expected one of input, outDir, name, lib, targets, module, symbolPrefix, excludeModules\n  help: Did you mean `outDir`?",
+      "hostbind.config.json:3:3: error: Unknown key `out-dir` in the configuration; expected one of input, outDir, name, lib, targets, module, symbolPrefix, excludeModules, excludeImports\n  help: Did you mean `outDir`?",
     ],
     [
       "misspelt key, with a suggestion",
       '{\n  "input": "env.d.ts",\n  "outDir": "gen",\n  "symbolPrefx": "my_"\n}',
-      "hostbind.config.json:4:3: error: Unknown key `symbolPrefx` in the configuration; expected one of input, outDir, name, lib, targets, module, symbolPrefix, excludeModules\n  help: Did you mean `symbolPrefix`?",
+      "hostbind.config.json:4:3: error: Unknown key `symbolPrefx` in the configuration; expected one of input, outDir, name, lib, targets, module, symbolPrefix, excludeModules, excludeImports\n  help: Did you mean `symbolPrefix`?",
     ],
     [
       "wrong type",
@@ -142,7 +142,7 @@ describe("invalid configuration: exit 1, located, nothing written", () => {
     [
       "not an object",
       '["env.d.ts"]',
-      "hostbind.config.json:1:1: error: Expected an object with input, outDir, name, lib, targets, module, symbolPrefix, excludeModules for the configuration, found an array",
+      "hostbind.config.json:1:1: error: Expected an object with input, outDir, name, lib, targets, module, symbolPrefix, excludeModules, excludeImports for the configuration, found an array",
     ],
     [
       "bad JSON",

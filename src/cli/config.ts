@@ -37,7 +37,7 @@ import { joinPath, parentDir } from "./common.ts";
  * `name`, `lib`, `targets`, `symbolPrefix` and `excludeModules` are the library's own {@link GenerateOptions}
  * and are handed to `generate()` as they are.
  */
-export interface GenerateSettings extends Pick<GenerateOptions, "name" | "lib" | "targets" | "symbolPrefix" | "excludeModules"> {
+export interface GenerateSettings extends Pick<GenerateOptions, "name" | "lib" | "targets" | "symbolPrefix" | "excludeModules" | "excludeImports"> {
   /** The input (`.d.ts`, `.ts` or `.wasm`); from a configuration, resolved against its directory. */
   input?: string;
   /** The output directory; from a configuration, resolved against its directory. */
@@ -64,7 +64,7 @@ export const CONFIG_FILES: readonly { name: string; whole: boolean; comments: bo
   { name: "package.json", whole: false, comments: false },
 ];
 
-const KEYS = ["input", "outDir", "name", "lib", "targets", "module", "symbolPrefix", "excludeModules"] as const;
+const KEYS = ["input", "outDir", "name", "lib", "targets", "module", "symbolPrefix", "excludeModules", "excludeImports"] as const;
 type Key = (typeof KEYS)[number];
 const PATH_KEYS: ReadonlySet<Key> = new Set(["input", "outDir", "module"]);
 
@@ -171,6 +171,11 @@ function toConfig(node: JsonNode, file: string, what: string): GenerateConfig {
     if (key === "excludeModules") {
       if (entry.value.kind !== "array") throw wrongType(entry.value, key, "an array of import module names");
       settings.excludeModules = entry.value.items.map((i) => stringOf(i, "each of excludeModules"));
+      continue;
+    }
+    if (key === "excludeImports") {
+      if (entry.value.kind !== "array") throw wrongType(entry.value, key, "an array of MODULE.NAME patterns");
+      settings.excludeImports = entry.value.items.map((i) => stringOf(i, "each of excludeImports"));
       continue;
     }
     const value = stringOf(entry.value, key);

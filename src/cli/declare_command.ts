@@ -16,7 +16,8 @@
  */
 import { declarationWarnings, printWasmDeclarations } from "../declare/mod.ts";
 import { HostbindError } from "../errors.ts";
-import { excludeModules } from "../ir/select.ts";
+import { excludeImports, excludeModules } from "../ir/select.ts";
+import { nothingToServe } from "../ir/validate.ts";
 import { readWasm } from "../parse/mod.ts";
 import { type ParsedArgs, UsageError } from "./args.ts";
 import { isWasmPath, readInput, singleInput } from "./common.ts";
@@ -49,7 +50,10 @@ export function runDeclare(args: ParsedArgs, io: CliIO): number {
   }
   if (out !== undefined) refuseToReplace(io.fs, out, args.flags.has("force"), "--out");
   const source = readInput(io.fs, input);
-  const decls = excludeModules(readWasm(source as Uint8Array, input), args.lists["exclude-module"] ?? []);
+  const read = excludeModules(readWasm(source as Uint8Array, input), args.lists["exclude-module"] ?? []);
+  const decls = excludeImports(read, args.lists["exclude-import"] ?? []);
+  // The same error generate and explain give: a file with nothing to serve would not generate.
+  if (decls.modules.length === 0) throw nothingToServe(decls);
   const text = printWasmDeclarations(decls, { typesFrom: args.values.types });
   for (const w of declarationWarnings(decls)) io.stderr(`warning: ${w}\n`);
   if (out === undefined) {

@@ -38,7 +38,10 @@ export function runExplain(args: ParsedArgs, io: CliIO): number {
   if (target === undefined) {
     throw new UsageError(`unknown target \`${name}\`; expected one of ${TARGETS.map((t) => t.name).join(", ")}`, "explain");
   }
-  const decls = readDeclarationsFile(io.fs, input);
+  const decls = readDeclarationsFile(io.fs, input, {
+    excludeModules: args.lists["exclude-module"],
+    excludeImports: args.lists["exclude-import"],
+  });
   const l = layout(decls, { target });
   io.stderr(otherImportsWarning(decls));
   io.stdout(args.flags.has("json") ? explainJson(decls, l) : explainText(decls, l));

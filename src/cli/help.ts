@@ -33,6 +33,7 @@ const GENERATE_SPEC: ArgSpec = {
     module: { value: "FILE.wasm" },
     "symbol-prefix": { value: "PREFIX" },
     "exclude-module": { value: "NAME", repeatable: true },
+    "exclude-import": { value: "MODULE.NAME", repeatable: true },
     config: { value: "FILE" },
     stubs: { value: "FILE" },
     force: {},
@@ -46,6 +47,8 @@ const EXPLAIN_SPEC: ArgSpec = {
   options: {
     target: { value: "TARGET" },
     json: {},
+    "exclude-module": { value: "NAME", repeatable: true },
+    "exclude-import": { value: "MODULE.NAME", repeatable: true },
     help: { alias: "h" },
   },
 };
@@ -54,6 +57,7 @@ const DECLARE_SPEC: ArgSpec = {
   options: {
     out: { alias: "o", value: "FILE" },
     "exclude-module": { value: "NAME", repeatable: true },
+    "exclude-import": { value: "MODULE.NAME", repeatable: true },
     types: { value: "SPECIFIER" },
     force: {},
     help: { alias: "h" },
@@ -81,9 +85,10 @@ Usage:
   hostbind init [DIR]
   hostbind generate INPUT --out-dir DIR [--name NAME] [--lib PATH] [--targets LIST]
                     [--module GUEST.wasm] [--symbol-prefix PREFIX] [--exclude-module NAME]...
+                    [--exclude-import MODULE.NAME]...
                     [--stubs FILE.c|FILE.rs [--force]] [--check | --watch] [--config FILE]
   hostbind explain INPUT [--target TARGET] [--json]
-  hostbind declare MODULE.wasm [--out FILE] [--force] [--exclude-module NAME]... [--types SPECIFIER]
+  hostbind declare MODULE.wasm [--out FILE] [--force] [--exclude-module NAME]... [--exclude-import MODULE.NAME]... [--types SPECIFIER]
 
 Commands:
   init       create a working starter project in DIR (default: here)
@@ -132,6 +137,12 @@ Options:
                        leave the imports of module NAME to the host application
                        (WASI, a JS glue module): neither generated nor required
                        by --module; may be given several times
+      --exclude-import MODULE.NAME
+                       leave single imports to the host application: left out
+                       of a .wasm INPUT and not required by --module (a
+                       declaration file serves what it declares, so it may
+                       serve part of a module); * matches any characters, e.g.
+                       'env.__wbg_*'; may be given several times
       --stubs FILE     also write FILE (.c, or .rs with the rust target): every
                        native function with its exact signature and a body that
                        traps with "MODULE.NAME: not implemented", to start the
@@ -151,7 +162,7 @@ whole file), deno.json or deno.jsonc (key "hostbind"), package.json (key
 "hostbind") in the current directory that holds one is used; parent
 directories are not searched. Fields: input, outDir, name, lib, targets (an
 array or a comma-separated string), module, symbolPrefix, excludeModules (an
-array of module names). input, outDir and module are relative to the
+array of module names), excludeImports (an array of MODULE.NAME patterns). input, outDir and module are relative to the
 configuration file; lib is written verbatim like --lib.
 Flags override the configuration field by field, and INPUT overrides input.
 `;
@@ -167,6 +178,11 @@ Options:
       --target TARGET  lay out for TARGET (default: this machine); one of
 ${wrap(TARGETS.map((t) => t.name).join(", "), 23, 78)}
       --json           print the declarations and layout as JSON instead
+      --exclude-module NAME
+                       leave module NAME to the host application, as generate does
+      --exclude-import MODULE.NAME
+                       leave single imports of a .wasm INPUT to the host
+                       application (* matches any characters), as generate does
   -h, --help           show this help
 `;
 
@@ -187,6 +203,9 @@ Options:
       --exclude-module NAME
                    leave out the imports of module NAME (the host application
                    serves them, e.g. wasi_snapshot_preview1); repeatable
+      --exclude-import MODULE.NAME
+                   leave out single imports (* matches any characters, e.g.
+                   'env.__wbg_*'); repeatable
       --types SPECIFIER
                    where the file imports the value types from (default:
                    hostbind/types, for Node and Bun, and Deno with a

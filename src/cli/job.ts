@@ -20,7 +20,7 @@
 import { HostbindError, throwIfAny } from "../errors.ts";
 import { generate, type GeneratedFile, OUTPUT_KINDS, type OutputKind } from "../generate.ts";
 import { compareWithModule } from "../ir/compare.ts";
-import { excludeModules } from "../ir/select.ts";
+import { excludeImports, excludeModules } from "../ir/select.ts";
 import { symbolWarnings } from "../ir/validate.ts";
 import type { Declarations } from "../ir/types.ts";
 import { readWasm } from "../parse/mod.ts";
@@ -84,6 +84,7 @@ export function resolveJob(args: ParsedArgs, fs: CliFs): GenerateJob {
     module: args.values.module,
     symbolPrefix: args.values["symbol-prefix"],
     excludeModules: args.lists["exclude-module"],
+    excludeImports: args.lists["exclude-import"],
   };
   // Flags win, field by field; fields neither sets stay absent.
   const merged: GenerateSettings = { ...config?.settings };
@@ -115,8 +116,11 @@ export function buildJob(job: GenerateJob, fs: CliFs): BuiltJob {
   const decls = readDeclarationsFile(fs, job.input, job);
   let warnings = otherImportsWarning(decls) + symbolWarnings(decls).map((w) => `warning: ${w}\n`).join("");
   if (job.module !== undefined) {
-    // The guest's imports from excluded modules are the host application's to serve: not required.
-    const guest = excludeModules(readWasm(readModule(fs, job.module), job.module), job.excludeModules ?? []);
+    // The guest's imports from excluded modules, and single excluded imports, are the host application's to serve: not required.
+    const read = readWasm(readModule(fs, job.module), job.module);
+    // What the declarations serve stays, so it is still cross-checked: a file may serve part of a module.
+    const served = new Set(decls.modules.flatMap((m) => m.functions.map((fn) => JSON.stringify([fn.module, fn.name]))));
+    const guest = excludeImports(excludeModules(read, job.excludeModules ?? []), job.excludeImports ?? [], (module, name) => served.has(JSON.stringify([module, name])));
     const { errors, warnings: unused } = compareWithModule(decls, guest);
     throwIfAny(errors);
     warnings += unused.map(formatWarning).join("");

@@ -88,7 +88,7 @@ describe("configuration", () => {
     writeFileSync(join(dir, "env.d.ts"), 'import type { i32 } from "hostbind/types";\nexport declare namespace env { function f(a: i32): void; }\n');
     const r = run(["generate", "env.d.ts", "-o", "gen", "--exclude-module", "env"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("error: Nothing for hostbind to serve: every function import of env.d.ts comes from a module left to the host application (`env`)");
+    expect(r.stderr).toContain("error: Nothing for hostbind to serve: every function import of env.d.ts is left to the host application (module `env`)");
     expect(r.stderr).not.toContain("No import modules declared");
   });
 

@@ -45,9 +45,11 @@ export function printWasmDeclarations(decls: Declarations, options: Pick<PrintOp
     for (const o of others) header.push(`  ${o.kind} ${jsString(o.module)} ${jsString(o.name)}${o.type === undefined ? "" : ` ${o.type}`}`);
   }
   const excluded = decls.excludedModules ?? [];
-  if (excluded.length > 0) {
+  const excludedImports = decls.excludedImports ?? [];
+  if (excluded.length + excludedImports.length > 0) {
     header.push("", "Left out on request (the host application serves them):");
     for (const m of excluded) header.push(`  module ${jsString(m)}`);
+    for (const i of excludedImports) header.push(`  import ${jsString(i)}`);
   }
   return printDeclarations(decls, { ...options, header });
 }

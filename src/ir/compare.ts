@@ -128,7 +128,8 @@ function missingError(imp: ImportFunction, declFile: string): HostbindError {
     `${imp.location.file} imports ${importName(imp)} as \`${wasmType(imp)}\`, but ${declFile} does not declare it`,
     {
       location: imp.location,
-      hint: `Declare it in ${declFile} (\`hostbind declare ${imp.location.file}\` prints a declaration for every import).`,
+      hint: `Declare it in ${declFile} (\`hostbind declare ${imp.location.file}\` prints a declaration for every import), `
+        + `or leave it to the host application: --exclude-import ${JSON.stringify(`${imp.module}.${imp.name}`)} (excludeImports; * matches any characters).`,
     },
   );
 }

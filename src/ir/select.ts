@@ -40,6 +40,62 @@ export function excludeModules(decls: Declarations, names: readonly string[]): D
 }
 
 /**
+ * A test of `MODULE.NAME` against an `--exclude-import` pattern: the pattern
+ * is matched against the module name, a `.` and the import name, whole; `*`
+ * matches any run of characters (dots too) and every other character itself.
+ * `env.*` is every import of `env`, `*.__wbg_*` every wasm-bindgen shim,
+ * `env.console.log` the import `console.log` of `env`.
+ *
+ * @example
+ * ```ts
+ * importPattern("env.__wbg_*")("env", "__wbg_log_1"); // true
+ * ```
+ */
+export function importPattern(pattern: string): (module: string, name: string) => boolean {
+  const re = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[\\^$.|?+()[\]{}]/g, "\\$&")).join("[\\s\\S]*")}$`, "u");
+  return (module, name) => re.test(`${module}.${name}`);
+}
+
+/**
+ * `decls` (a `.wasm` input's, or a guest's for the `--module` check) without
+ * the imports that match one of `patterns` (see {@link importPattern}): the
+ * host application serves them. Modules left with no function lose their
+ * block. The imports left out are kept in `excludedImports` as
+ * `MODULE.NAME`. A declaration file's functions are never taken out this
+ * way: what it declares is what it serves. `keep` spares imports a pattern
+ * matches (for the `--module` check: the guest's imports the declarations
+ * serve stay, so they are still cross-checked).
+ */
+export function excludeImports(
+  decls: Declarations,
+  patterns: readonly string[],
+  keep: (module: string, name: string) => boolean = () => false,
+): Declarations {
+  if (patterns.length === 0) return decls;
+  const tests = patterns.map(importPattern);
+  const out = (module: string, name: string) => !keep(module, name) && tests.some((t) => t(module, name));
+  const excluded: string[] = [];
+  const modules = decls.modules.flatMap((m) => {
+    const functions = m.functions.filter((fn) => {
+      if (!out(fn.module, fn.name)) return true;
+      excluded.push(`${fn.module}.${fn.name}`);
+      return false;
+    });
+    return functions.length > 0 || m.functions.length === 0 ? [{ ...m, functions }] : [];
+  });
+  const result: Declarations = { ...decls, modules };
+  if (decls.otherImports !== undefined) {
+    result.otherImports = decls.otherImports.filter((o) => {
+      if (!out(o.module, o.name)) return true;
+      excluded.push(`${o.module}.${o.name}`);
+      return false;
+    });
+  }
+  if (excluded.length > 0) result.excludedImports = [...(decls.excludedImports ?? []), ...excluded];
+  return result;
+}
+
+/**
  * Puts `prefix` before every derived C symbol of `decls` (not before those
  * given by `@symbol`). A prefix that cannot start a C identifier is one
  * error naming the option, not one per function.

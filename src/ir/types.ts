@@ -147,6 +147,11 @@ export interface Declarations {
    * the host application serves them. Absent when none were.
    */
   excludedModules?: string[];
+  /**
+   * Imports (`MODULE.NAME`) left out on request (`--exclude-import`) from a
+   * `.wasm` input: the host application serves them. Absent when none were.
+   */
+  excludedImports?: string[];
 }
 
 /**
@@ -183,7 +188,11 @@ export interface OtherImport {
   name: string;
   /** What it is: `memory`, `table`, `global`, `tag`, or a `function` with a type native code cannot take. */
   kind: "memory" | "table" | "global" | "tag" | "function";
-  /** For a `function`: its wasm type, e.g. `(func (param externref))`. */
+  /**
+   * Its description as WebAssembly text: a function's type (`func (param
+   * externref)`), a memory's limits (`(memory i64 1 2 shared)`), a table's
+   * (`(table 1 funcref)`), a global's type (`(global (mut i64))`), a tag's.
+   */
   type?: string;
 }
 

@@ -30,7 +30,7 @@ export function validateDeclarations(decls: Declarations): void {
   const functions = allFunctions(decls);
   const wasm = isWasmInput(decls);
   if (functions.length === 0 && decls.modules.length === 0) {
-    errors.push(wasm || (decls.excludedModules ?? []).length > 0 ? nothingToServe(decls) : new HostbindError(`No import modules declared in ${decls.file}: expected at least one module with functions`, {
+    errors.push(wasm || (decls.excludedModules ?? []).length > 0 || (decls.excludedImports ?? []).length > 0 ? nothingToServe(decls) : new HostbindError(`No import modules declared in ${decls.file}: expected at least one module with functions`, {
       location: { file: decls.file, line: 1, column: 1 },
       hint: 'Declare the imports, e.g. `export declare namespace env { function now(): f64; }` or `declare module "math-lib" { … }`.',
     }));
@@ -282,18 +282,33 @@ function isWasmInput(decls: Declarations): boolean {
   return decls.file.toLowerCase().endsWith(".wasm");
 }
 
-/** A `.wasm` input without a single function import left to serve. */
-function nothingToServe(decls: Declarations): HostbindError {
+/**
+ * The one error of a `.wasm` input without a single function import left to
+ * serve, whichever command reads it (`generate`, `explain`, `declare`).
+ *
+ * @example
+ * ```ts
+ * nothingToServe({ file: "g.wasm", modules: [], excludedModules: ["wasi"] }).message;
+ * // "Nothing for hostbind to serve: every function import of g.wasm is left to the host application (module `wasi`)"
+ * ```
+ */
+export function nothingToServe(decls: Declarations): HostbindError {
   const others = (decls.otherImports ?? []).map((o) => `${o.kind} \`${o.module}.${o.name}\``);
-  const excluded = decls.excludedModules ?? [];
-  const what = excluded.length > 0
-    ? `every function import of ${decls.file} comes from a module left to the host application (${excluded.map((m) => `\`${m}\``).join(", ")})`
-    : `${decls.file} imports no functions native code can serve${others.length > 0 ? ` (only ${others.join(", ")})` : ""}`;
+  const modules = decls.excludedModules ?? [];
+  const imports = decls.excludedImports ?? [];
+  const left = [
+    ...(modules.length > 0 ? [`${modules.length === 1 ? "module" : "modules"} ${modules.map((m) => `\`${m}\``).join(", ")}`] : []),
+    ...(imports.length > 0 ? [`${imports.length} ${imports.length === 1 ? "import" : "imports"} matched by --exclude-import`] : []),
+  ];
+  const what = left.length > 0
+    ? `every function import of ${decls.file} is left to the host application (${left.join("; ")})`
+    : `${decls.file} imports no functions native code can serve${others.length > 0 ? ` (only ${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})` : ""}`;
   return new HostbindError(`Nothing for hostbind to serve: ${what}`, {
     location: { file: decls.file, line: 1, column: 1 },
-    hint: excluded.length > 0
-      ? `Leave out --exclude-module (excludeModules) for the modules hostbind should serve; it serves what is left.`
-      : "hostbind serves function imports; provide this module's other imports in the host application's import object.",
+    hint: left.length > 0
+      ? "Leave out the --exclude-module (excludeModules) or --exclude-import (excludeImports) that covers the imports hostbind should serve; it serves what is left."
+      : "hostbind serves function imports; provide this module's other imports in the host application's import object "
+        + "(--exclude-module and --exclude-import choose which imports to leave to it).",
   });
 }
 

@@ -86,6 +86,18 @@ export class WasmReader {
     throw this.error(`Invalid LEB128 integer in ${what}: longer than 5 bytes`, start);
   }
 
+  /** An unsigned LEB128 integer of up to `maxBytes` bytes (10 for 64-bit values), as a bigint. */
+  leb(what: string, maxBytes: number): bigint {
+    const start = this.pos;
+    let result = 0n;
+    for (let i = 0; i < maxBytes; i++) {
+      const b = this.byte(what);
+      result |= BigInt(b & 0x7f) << BigInt(7 * i);
+      if ((b & 0x80) === 0) return result;
+    }
+    throw this.error(`Invalid LEB128 integer in ${what}: longer than ${maxBytes} bytes`, start);
+  }
+
   /**
    * Skips a LEB128 integer of up to `maxBytes` bytes (10 for 64-bit values,
    * 5 for s33 heap types) whose value hostbind does not need.

@@ -75,11 +75,11 @@ describe("readWasm: function imports", () => {
       "x.wasm",
     );
     expect(decls.otherImports).toEqual([
-      { module: "env", name: "memory", kind: "memory" },
-      { module: "env", name: "mem64", kind: "memory" },
-      { module: "env", name: "table", kind: "table" },
-      { module: "env", name: "g", kind: "global" },
-      { module: "env", name: "tag", kind: "tag" },
+      { module: "env", name: "memory", kind: "memory", type: "(memory 1 2)" },
+      { module: "env", name: "mem64", kind: "memory", type: "(memory i64 1)" },
+      { module: "env", name: "table", kind: "table", type: "(table 4 funcref)" },
+      { module: "env", name: "g", kind: "global", type: "(global (mut i32))" },
+      { module: "env", name: "tag", kind: "tag", type: "(tag (type 0))" },
     ]);
     expect(decls.modules[0]!.functions.map((f) => f.name)).toEqual(["f"]);
   });

@@ -43,6 +43,8 @@ interface RawImport {
   kind: "func" | OtherImport["kind"];
   /** The function type index, for function imports. */
   typeIndex: number;
+  /** A non-function import's description as WebAssembly text. */
+  desc?: string;
 }
 
 /**
@@ -113,37 +115,42 @@ function readImportSection(r: WasmReader): RawImport[] {
     }
     const other = OTHER_KINDS[kind];
     if (!other) throw r.error(`Unknown kind 0x${hex(kind)} of import \`${module}.${name}\``, at);
-    skipImportDesc(r, other);
-    out.push({ module, name, offset, kind: other, typeIndex: -1 });
+    out.push({ module, name, offset, kind: other, typeIndex: -1, desc: readImportDesc(r, other) });
   }
   return out;
 }
 
-/** Steps over the description of a non-function import (its type and limits). */
-function skipImportDesc(r: WasmReader, kind: OtherImport["kind"]): void {
+/**
+ * Reads the description of a non-function import and returns it as
+ * WebAssembly text, for `declare`'s comment: `(memory i64 1 2 shared)`,
+ * `(table 1 funcref)`, `(global (mut i64))`, `(tag (type 3))`.
+ */
+function readImportDesc(r: WasmReader, kind: OtherImport["kind"]): string {
   if (kind === "table") {
-    readValType(r, "a table's element type");
-    skipLimits(r, "a table's limits");
-  } else if (kind === "memory") {
-    skipLimits(r, "a memory's limits");
-  } else if (kind === "global") {
-    readValType(r, "a global's type");
-    r.byte("a global's mutability");
-  } else {
-    r.byte("a tag's attribute");
-    r.u32("a tag's type index");
+    const element = valTypeText(readValType(r, "a table's element type"));
+    return `(table ${readLimits(r, "a table's limits")} ${element})`;
   }
+  if (kind === "memory") return `(memory ${readLimits(r, "a memory's limits")})`;
+  if (kind === "global") {
+    const type = valTypeText(readValType(r, "a global's type"));
+    return r.byte("a global's mutability") === 0 ? `(global ${type})` : `(global (mut ${type}))`;
+  }
+  r.byte("a tag's attribute");
+  return `(tag (type ${r.u32("a tag's type index")}))`;
 }
 
-/** Limits: a flags byte (has max, shared, 64-bit, custom page size), min, max?, page size?. */
-function skipLimits(r: WasmReader, what: string): void {
+/** Limits as text: `i64 ` for 64-bit, min, max when given, `shared`, a custom page size. */
+function readLimits(r: WasmReader, what: string): string {
   const at = r.pos;
   const flags = r.byte(what);
   if (flags > 0x0f) throw r.error(`Unknown limits flags 0x${hex(flags)} in ${what}`, at);
   const width = flags & 0x04 ? 10 : 5;
-  r.skipLeb(what, width);
-  if (flags & 0x01) r.skipLeb(what, width);
-  if (flags & 0x08) r.u32(`the page size of ${what}`);
+  const parts = flags & 0x04 ? ["i64"] : [];
+  parts.push(String(r.leb(what, width)));
+  if (flags & 0x01) parts.push(String(r.leb(what, width)));
+  if (flags & 0x02) parts.push("shared");
+  if (flags & 0x08) parts.push(`(pagesize ${r.u32(`the page size of ${what}`)})`);
+  return parts.join(" ");
 }
 
 function toDeclarations(r: WasmReader, imports: RawImport[], types: WasmTypeDef[]): Declarations {
@@ -153,7 +160,7 @@ function toDeclarations(r: WasmReader, imports: RawImport[], types: WasmTypeDef[
   const firstOf = new Map<string, RawImport>();
   for (const imp of imports) {
     if (imp.kind !== "func") {
-      otherImports.push({ module: imp.module, name: imp.name, kind: imp.kind });
+      otherImports.push({ module: imp.module, name: imp.name, kind: imp.kind, type: imp.desc! });
       continue;
     }
     // The JS API hands both imports of one module/name the same value, so an
