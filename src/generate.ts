@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { HostbindError } from "./errors.ts";
+import { HostbindError, throwIfAny } from "./errors.ts";
 import type { Declarations } from "./ir/types.ts";
 import { excludeImports, excludeModules, prefixSymbols } from "./ir/select.ts";
 import { validateDeclarations } from "./ir/validate.ts";
@@ -29,7 +29,7 @@ import { emitRustSkeleton } from "./emit/skeleton/rust.ts";
 import type { Dialect } from "./emit/ts/dialect.ts";
 import { emitRust } from "./emit/rust/mod.ts";
 import { type TsModel, tsModel } from "./emit/ts/model.ts";
-import type { MemoryPathRule } from "./layout/paths.ts";
+import { MAX_BUN_ARGS, type MemoryPathRule } from "./layout/paths.ts";
 import { DEFAULT_OUTPUT_KINDS, defaultName, type GeneratedFile, type GenerateOptions, OUTPUT_KINDS, type OutputKind, type ParseOptions } from "./options.ts";
 
 export {
@@ -52,6 +52,25 @@ const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model:
 };
 
 /**
+ * A `@noctx` import whose native function takes more arguments than Bun's
+ * FFI does cannot be served on Bun: it has no shim to take the memory path
+ * through (every other import that long does). One error naming each.
+ */
+function refuseTooManyBunArgs(cx: EmitContext): void {
+  const errors = cx.layout.imports.filter((imp) => imp.fn.noctx && imp.params.length > MAX_BUN_ARGS).map((imp) =>
+    new HostbindError(
+      `\`${imp.fn.module}.${imp.fn.name}\` takes ${imp.params.length} arguments, and Bun's FFI takes at most ${MAX_BUN_ARGS} in a call; `
+        + "as a @noctx import it has no call shim to pass them through memory instead",
+      {
+        location: imp.fn.location,
+        hint: "Remove `@noctx` (the import then takes the memory path on Bun, with any number of parameters), or generate without the bun target (`--targets c,deno,node`).",
+      },
+    )
+  );
+  throwIfAny(errors);
+}
+
+/**
  * Generates every requested output for `input`: declaration text, the bytes
  * of a `.wasm` module, or declarations already read by
  * {@link parseDeclarations} or {@link parseWasm} (so a caller that parsed
@@ -61,6 +80,7 @@ const EMITTERS: Record<OutputKind, { ext: string; emit: (cx: EmitContext, model:
 export function generate(input: string | Uint8Array | Declarations, options: GenerateOptions = {}): GeneratedFile[] {
   const cx = resolveContext(readInput(input, options), options);
   const kinds = resolveTargets(options.targets);
+  if (kinds.has("bun")) refuseTooManyBunArgs(cx);
   const models = new Map<MemoryPathRule, TsModel>();
   const shared = (rule: MemoryPathRule): TsModel => {
     const model = models.get(rule) ?? tsModel(cx, rule);

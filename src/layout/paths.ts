@@ -37,18 +37,28 @@ export type CallPath = "direct" | "out" | "block";
  * work, two cost more); or `all`. Never the `@noctx` ones: they name
  * functions of libraries the user does not build, which have no shims.
  */
-export type MemoryPathRule = "none" | "i64" | "i64-two" | "all";
+export type MemoryPathRule = "none" | "i64" | "i64-two" | "i64-or-many" | "all";
+
+/**
+ * The most arguments Bun's FFI takes in one native call: a signature with
+ * more is refused at `dlopen` ("bun:ffi: unsupported signature"; measured
+ * with Bun 1.4: 31 `i32`s and a pointer load, 32 `i32`s or 33 arguments do
+ * not). Deno and Node take more. Under `i64-or-many` an import whose native
+ * function takes more goes through its shim, which takes none.
+ */
+export const MAX_BUN_ARGS = 31;
 
 /**
  * The memory-path rule of each runtime's bindings, in one place: the
  * dialects use it, and the header and `--stubs` skeleton say from it
  * exactly which imports need the call shims on which runtime. Node: every
  * import (node:ffi checks arguments in JS; a shim takes none). Bun: where a
- * BigInt would cross into JS (bench: i64 → i64 26.3 → 9.8 ns). Deno: where
+ * BigInt would cross into JS (bench: i64 → i64 26.3 → 9.8 ns), and where the
+ * native function takes more arguments than Bun's FFI does. Deno: where
  * two or more would (one BigInt costs less than the memory path's own work:
  * (i64) → i32 9.5 ns direct, 11.0 through the block).
  */
-export const RUNTIME_MEMORY_PATH = { deno: "i64-two", bun: "i64", node: "all" } as const satisfies Record<
+export const RUNTIME_MEMORY_PATH = { deno: "i64-two", bun: "i64-or-many", node: "all" } as const satisfies Record<
   string,
   MemoryPathRule
 >;
@@ -97,6 +107,7 @@ function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
   // A `string`/`Uint8Array` is checked (bounds, UTF-8) and its result copied by the shim, on every runtime.
   if (imp.wire.hasData) return true;
   if (rule === "none" || rule === "all") return rule === "all";
+  if (rule === "i64-or-many" && imp.params.length > MAX_BUN_ARGS) return true;
   return bigIntsCrossing(imp) >= (rule === "i64-two" ? 2 : 1);
 }
 

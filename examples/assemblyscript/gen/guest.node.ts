@@ -20,15 +20,15 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `env.console.log`: `void env_console_log(hostbind_ctx *ctx, uint32_t message)` */
-  env_console_log: { arguments: ["pointer", "u32"], return: "void" },
+  env_console_log: { arguments: [], return: "void" },
   /** `env.console.log`: its shim on the memory call path */
   hostbind_shim_env_console_log: { arguments: [], return: "void" },
   /** `env.add_scaled`: `int32_t env_add_scaled(hostbind_ctx *ctx, int32_t a, int32_t b)` */
-  env_add_scaled: { arguments: ["pointer", "i32", "i32"], return: "i32" },
+  env_add_scaled: { arguments: [], return: "void" },
   /** `env.add_scaled`: its shim on the memory call path */
   hostbind_shim_env_add_scaled: { arguments: [], return: "void" },
   /** `env.abort`: `void env_abort(hostbind_ctx *ctx, uint32_t message, uint32_t fileName, uint32_t line, uint32_t column)` */
-  env_abort: { arguments: ["pointer", "u32", "u32", "u32", "u32"], return: "void" },
+  env_abort: { arguments: [], return: "void" },
   /** `env.abort`: its shim on the memory call path */
   hostbind_shim_env_abort: { arguments: [], return: "void" },
   /** `text.shout`: `void text_shout(hostbind_out *out, hostbind_ctx *ctx, hostbind_str text)` */
@@ -118,7 +118,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -911,8 +912,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

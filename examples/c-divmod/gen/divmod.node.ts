@@ -20,15 +20,15 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `env.divmod`: `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
-  env_divmod: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  env_divmod: { arguments: [], return: "void" },
   /** `env.divmod`: its shim on the memory call path */
   hostbind_shim_env_divmod: { arguments: [], return: "void" },
   /** `env.gcd`: `int32_t env_gcd(hostbind_ctx *ctx, int32_t a, int32_t b)` */
-  env_gcd: { arguments: ["pointer", "i32", "i32"], return: "i32" },
+  env_gcd: { arguments: [], return: "void" },
   /** `env.gcd`: its shim on the memory call path */
   hostbind_shim_env_gcd: { arguments: [], return: "void" },
   /** `env.report`: `void env_report(hostbind_ctx *ctx, int32_t num, int32_t den)` */
-  env_report: { arguments: ["pointer", "i32", "i32"], return: "void" },
+  env_report: { arguments: [], return: "void" },
   /** `env.report`: its shim on the memory call path */
   hostbind_shim_env_report: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -108,7 +108,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -809,8 +810,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

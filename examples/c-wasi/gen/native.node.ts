@@ -20,11 +20,11 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `native.divmod`: `void native_divmod(native_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
-  native_divmod: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  native_divmod: { arguments: [], return: "void" },
   /** `native.divmod`: its shim on the memory call path */
   hostbind_shim_native_divmod: { arguments: [], return: "void" },
   /** `native.checksum`: `uint32_t native_checksum(hostbind_ctx *ctx, uint32_t text, uint32_t len)` */
-  native_checksum: { arguments: ["pointer", "u32", "u32"], return: "u32" },
+  native_checksum: { arguments: [], return: "void" },
   /** `native.checksum`: its shim on the memory call path */
   hostbind_shim_native_checksum: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -103,7 +103,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -794,8 +795,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

@@ -23,7 +23,7 @@ export const symbols = {
   /** `mem.upcase`: `uint32_t mem_upcase(hostbind_ctx *ctx, uint32_t ptr, uint32_t len)` */
   mem_upcase: { args: ["ptr", "u32", "u32"], returns: "u32" },
   /** `mem.size`: `uint64_t mem_size(hostbind_ctx *ctx)` */
-  mem_size: { args: ["ptr"], returns: "u64" },
+  mem_size: { args: [], returns: "void" },
   /** `mem.size`: its shim on the memory call path */
   hostbind_shim_mem_size: { args: [], returns: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -103,7 +103,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -800,8 +801,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

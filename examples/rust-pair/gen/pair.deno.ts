@@ -17,7 +17,7 @@
 /** The native functions as `Deno.dlopen` declares them, by C symbol. */
 export const symbols = {
   /** `stats.sum_mean`: `void stats_sum_mean(stats_sum_mean_result *out, hostbind_ctx *ctx, int64_t lo, int64_t hi)` */
-  stats_sum_mean: { parameters: ["pointer", "pointer", "i64", "i64"], result: "void" },
+  stats_sum_mean: { parameters: [], result: "void" },
   /** `stats.sum_mean`: its shim on the memory call path */
   hostbind_shim_stats_sum_mean: { parameters: [], result: "void" },
   /** `geom.rect`: `void geom_rect(geom_rect_result *out, hostbind_ctx *ctx, uint32_t w, uint32_t h)` */
@@ -97,7 +97,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -820,8 +821,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

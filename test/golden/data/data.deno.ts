@@ -29,7 +29,7 @@ export const symbols = {
   /** `fs.getenv`: its shim on the memory call path */
   hostbind_shim_fs_getenv: { parameters: [], result: "void" },
   /** `fs.write_at`: `uint32_t fs_write_at(hostbind_ctx *ctx, int32_t fd, int64_t offset, hostbind_bytes data)` */
-  fs_write_at: { parameters: [], result: "u32" },
+  fs_write_at: { parameters: [], result: "void" },
   /** `fs.write_at`: its shim on the memory call path */
   hostbind_shim_fs_write_at: { parameters: [], result: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -108,7 +108,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -947,8 +948,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

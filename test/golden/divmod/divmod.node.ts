@@ -20,15 +20,15 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `env.divmod`: `void env_divmod(env_divmod_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
-  env_divmod: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  env_divmod: { arguments: [], return: "void" },
   /** `env.divmod`: its shim on the memory call path */
   hostbind_shim_env_divmod: { arguments: [], return: "void" },
   /** `env.now`: `double env_now(hostbind_ctx *ctx)` */
-  env_now: { arguments: ["pointer"], return: "f64" },
+  env_now: { arguments: [], return: "void" },
   /** `env.now`: its shim on the memory call path */
   hostbind_shim_env_now: { arguments: [], return: "void" },
   /** `env.log`: `void env_log(hostbind_ctx *ctx, int32_t value)` */
-  env_log: { arguments: ["pointer", "i32"], return: "void" },
+  env_log: { arguments: [], return: "void" },
   /** `env.log`: its shim on the memory call path */
   hostbind_shim_env_log: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -105,7 +105,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -805,8 +806,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

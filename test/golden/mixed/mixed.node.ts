@@ -20,23 +20,23 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `stats.summarize`: `void stats_summarize(stats_summarize_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len)` */
-  stats_summarize: { arguments: ["pointer", "pointer", "u32", "u32"], return: "void" },
+  stats_summarize: { arguments: [], return: "void" },
   /** `stats.summarize`: its shim on the memory call path */
   hostbind_shim_stats_summarize: { arguments: [], return: "void" },
   /** `stats.split`: `void stats_split(stats_split_result *out, hostbind_ctx *ctx, uint64_t x)` */
-  stats_split: { arguments: ["pointer", "pointer", "u64"], return: "void" },
+  stats_split: { arguments: [], return: "void" },
   /** `stats.split`: its shim on the memory call path */
   hostbind_shim_stats_split: { arguments: [], return: "void" },
   /** `stats.bounds`: `void stats_bounds(stats_bounds_result *out, hostbind_ctx *ctx)` */
-  stats_bounds: { arguments: ["pointer", "pointer"], return: "void" },
+  stats_bounds: { arguments: [], return: "void" },
   /** `stats.bounds`: its shim on the memory call path */
   hostbind_shim_stats_bounds: { arguments: [], return: "void" },
   /** `stats.find`: `void stats_find(stats_find_result *out, hostbind_ctx *ctx, uint32_t haystack, uint32_t needle)` */
-  stats_find: { arguments: ["pointer", "pointer", "u32", "u32"], return: "void" },
+  stats_find: { arguments: [], return: "void" },
   /** `stats.find`: its shim on the memory call path */
   hostbind_shim_stats_find: { arguments: [], return: "void" },
   /** `stats.everything`: `void stats_everything(stats_everything_result *out, hostbind_ctx *ctx, uint64_t seed)` */
-  stats_everything: { arguments: ["pointer", "pointer", "u64"], return: "void" },
+  stats_everything: { arguments: [], return: "void" },
   /** `stats.everything`: its shim on the memory call path */
   hostbind_shim_stats_everything: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -123,7 +123,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -846,8 +847,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

@@ -19,7 +19,7 @@ import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 /** The native functions as `bun:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `env.time_ns`: `int64_t env_time_ns(hostbind_ctx *ctx)` */
-  env_time_ns: { args: ["ptr"], returns: "i64" },
+  env_time_ns: { args: [], returns: "void" },
   /** `env.time_ns`: its shim on the memory call path */
   hostbind_shim_env_time_ns: { args: [], returns: "void" },
   /** `env.log`: `void env_log(hostbind_ctx *ctx, int32_t level, uint32_t ptr, uint32_t len)` */
@@ -122,7 +122,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -885,8 +886,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

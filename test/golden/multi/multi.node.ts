@@ -20,31 +20,31 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `env.time_ns`: `int64_t env_time_ns(hostbind_ctx *ctx)` */
-  env_time_ns: { arguments: ["pointer"], return: "i64" },
+  env_time_ns: { arguments: [], return: "void" },
   /** `env.time_ns`: its shim on the memory call path */
   hostbind_shim_env_time_ns: { arguments: [], return: "void" },
   /** `env.log`: `void env_log(hostbind_ctx *ctx, int32_t level, uint32_t ptr, uint32_t len)` */
-  env_log: { arguments: ["pointer", "i32", "u32", "u32"], return: "void" },
+  env_log: { arguments: [], return: "void" },
   /** `env.log`: its shim on the memory call path */
   hostbind_shim_env_log: { arguments: [], return: "void" },
   /** `gfx.surface_size`: `void gfx_surface_size(gfx_surface_size_result *out, hostbind_ctx *ctx)` */
-  gfx_surface_size: { arguments: ["pointer", "pointer"], return: "void" },
+  gfx_surface_size: { arguments: [], return: "void" },
   /** `gfx.surface_size`: its shim on the memory call path */
   hostbind_shim_gfx_surface_size: { arguments: [], return: "void" },
   /** `gfx.fill_rect`: `void gfx_fill_rect(hostbind_ctx *ctx, float x, float y, float w, float h, uint32_t rgba)` */
-  gfx_fill_rect: { arguments: ["pointer", "f32", "f32", "f32", "f32", "u32"], return: "void" },
+  gfx_fill_rect: { arguments: [], return: "void" },
   /** `gfx.fill_rect`: its shim on the memory call path */
   hostbind_shim_gfx_fill_rect: { arguments: [], return: "void" },
   /** `gfx.measure`: `void gfx_measure(gfx_measure_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len, float size)` */
-  gfx_measure: { arguments: ["pointer", "pointer", "u32", "u32", "f32"], return: "void" },
+  gfx_measure: { arguments: [], return: "void" },
   /** `gfx.measure`: its shim on the memory call path */
   hostbind_shim_gfx_measure: { arguments: [], return: "void" },
   /** `rng.random`: `double host_random(hostbind_ctx *ctx)` */
-  host_random: { arguments: ["pointer"], return: "f64" },
+  host_random: { arguments: [], return: "void" },
   /** `rng.random`: its shim on the memory call path */
   hostbind_shim_host_random: { arguments: [], return: "void" },
   /** `rng.normal_pair`: `void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean, double stddev)` */
-  rng_normal_pair: { arguments: ["pointer", "pointer", "f64", "f64"], return: "void" },
+  rng_normal_pair: { arguments: [], return: "void" },
   /** `rng.normal_pair`: its shim on the memory call path */
   hostbind_shim_rng_normal_pair: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -135,7 +135,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -881,8 +882,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

@@ -20,19 +20,19 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `my-lib.v2.get_version`: `uint32_t my_lib_v2_get_version(hostbind_ctx *ctx)` */
-  my_lib_v2_get_version: { arguments: ["pointer"], return: "u32" },
+  my_lib_v2_get_version: { arguments: [], return: "void" },
   /** `my-lib.v2.get_version`: its shim on the memory call path */
   hostbind_shim_my_lib_v2_get_version: { arguments: [], return: "void" },
   /** `my-lib.v2.min_max`: `void my_lib_v2_min_max(my_lib_v2_min_max_result *out, hostbind_ctx *ctx, int32_t a, int32_t b)` */
-  my_lib_v2_min_max: { arguments: ["pointer", "pointer", "i32", "i32"], return: "void" },
+  my_lib_v2_min_max: { arguments: [], return: "void" },
   /** `my-lib.v2.min_max`: its shim on the memory call path */
   hostbind_shim_my_lib_v2_min_max: { arguments: [], return: "void" },
   /** `@acme/clock.ticks`: `uint32_t acme_clock_ticks(hostbind_ctx *ctx)` */
-  acme_clock_ticks: { arguments: ["pointer"], return: "u32" },
+  acme_clock_ticks: { arguments: [], return: "void" },
   /** `@acme/clock.ticks`: its shim on the memory call path */
   hostbind_shim_acme_clock_ticks: { arguments: [], return: "void" },
   /** `wasi:random/random@0.2.0.get_random_u32`: `uint32_t wasi_random_random_0_2_0_get_random_u32(hostbind_ctx *ctx)` */
-  wasi_random_random_0_2_0_get_random_u32: { arguments: ["pointer"], return: "u32" },
+  wasi_random_random_0_2_0_get_random_u32: { arguments: [], return: "void" },
   /** `wasi:random/random@0.2.0.get_random_u32`: its shim on the memory call path */
   hostbind_shim_wasi_random_random_0_2_0_get_random_u32: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -116,7 +116,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -832,8 +833,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

@@ -17,7 +17,7 @@
 /** The native functions as `Deno.dlopen` declares them, by C symbol. */
 export const symbols = {
   /** `wide.blend`: `double wide_blend(hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f, int32_t g, uint32_t h, float i, double j)` */
-  wide_blend: { parameters: ["pointer", "i32", "u32", "i64", "u64", "f32", "f64", "i32", "u32", "f32", "f64"], result: "f64" },
+  wide_blend: { parameters: [], result: "void" },
   /** `wide.blend`: its shim on the memory call path */
   hostbind_shim_wide_blend: { parameters: [], result: "void" },
   /** `wide.unpack`: `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)` */
@@ -94,7 +94,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -817,8 +818,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };

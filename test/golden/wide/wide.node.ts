@@ -20,11 +20,11 @@ import { fileURLToPath } from "node:url";
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
   /** `wide.blend`: `double wide_blend(hostbind_ctx *ctx, int32_t a, uint32_t b, int64_t c, uint64_t d, float e, double f, int32_t g, uint32_t h, float i, double j)` */
-  wide_blend: { arguments: ["pointer", "i32", "u32", "i64", "u64", "f32", "f64", "i32", "u32", "f32", "f64"], return: "f64" },
+  wide_blend: { arguments: [], return: "void" },
   /** `wide.blend`: its shim on the memory call path */
   hostbind_shim_wide_blend: { arguments: [], return: "void" },
   /** `wide.unpack`: `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)` */
-  wide_unpack: { arguments: ["pointer", "pointer", "u64"], return: "void" },
+  wide_unpack: { arguments: [], return: "void" },
   /** `wide.unpack`: its shim on the memory call path */
   hostbind_shim_wide_unpack: { arguments: [], return: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -99,7 +99,8 @@ export interface Host extends Disposable {
    * Instantiates `guest` with this Host's imports merged into `otherImports`
    * (module by module: the imports this Host serves replace those of the
    * same name), binds its memory — an imported one before instantiation, so
-   * the start function's native calls see it — and returns the instance.
+   * the start function's native calls see it; a guest without memory binds
+   * none — and its exports native code calls, and returns the instance.
    */
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
@@ -792,8 +793,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, the instance still binds the exports native code calls.
-    if (imported === undefined) bind(instance);
+    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
+    if (imported === undefined && exportsMemory) bind(instance);
     else bindGuest(instance);
     return instance;
   };
