@@ -94,6 +94,12 @@ export interface BindOptions {
    * @default the declared `@allocator` export, else `cabi_realloc`
    */
   allocator?: string;
+  /**
+   * For a guest that exports several memories (multi-memory): the name of
+   * the export native code sees as `ctx->memory`.
+   * @default the one memory the instance exports
+   */
+  memory?: string;
 }
 
 /** A loaded native library serving the wasm imports. */
@@ -124,6 +130,7 @@ export interface Host extends Disposable {
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
     otherImports?: Record<string, Record<string, unknown>>,
+    options?: BindOptions,
   ): Promise<WebAssembly.Instance>;
   /**
    * Releases the Host (the library stays loaded, for later Hosts); calling an
@@ -217,11 +224,12 @@ function fileReference(path: string): URL {
 }
 
 /**
- * The guest memory of a `bind()` target: the memory itself, or the one
- * memory an instance exports, whatever its name (`memory`, or `O` and `mem`
- * as some toolchains name it).
+ * The guest memory of a `bind()` target: the memory itself, the one memory
+ * an instance exports, whatever its name (`memory`, or `O` and `mem` as some
+ * toolchains name it), or, for a guest with several (multi-memory), the
+ * export `name` says.
  */
-function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAssembly.Memory {
+function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory, name?: string): WebAssembly.Memory {
   if (target instanceof WebAssembly.Memory) return target;
   if (!(target instanceof WebAssembly.Instance)) {
     const what = target !== null && typeof target === "object" && "instance" in target
@@ -229,7 +237,12 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
       : kindOf(target);
     throw new TypeError(`hostbind: bind() expected a WebAssembly.Instance or WebAssembly.Memory, but got ${what}`);
   }
-  const names = Object.keys(target.exports).filter((name) => target.exports[name] instanceof WebAssembly.Memory);
+  if (name !== undefined) {
+    const chosen = Object.hasOwn(target.exports, name) ? target.exports[name] : undefined;
+    if (chosen instanceof WebAssembly.Memory) return chosen;
+    throw new TypeError(`hostbind: bind() was told to use the memory ${JSON.stringify(name)}, but the instance exports no memory by that name`);
+  }
+  const names = Object.keys(target.exports).filter((key) => target.exports[key] instanceof WebAssembly.Memory);
   // One memory may be exported under several names; several memories are ambiguous.
   const memories = new Set(names.map((name) => target.exports[name]));
   const [only] = memories;
@@ -239,7 +252,7 @@ function guestMemory(target: WebAssembly.Instance | WebAssembly.Memory): WebAsse
       ? "hostbind: bind() expected a WebAssembly.Memory or an instance that exports one, but the instance exports no memory; "
         + "if the guest imports its memory, bind that memory (before or after instantiating)"
       : `hostbind: bind() found ${memories.size} memories exported by the instance (${names.map((n) => JSON.stringify(n)).join(", ")}); `
-        + "bind the guest's memory itself, e.g. host.bind(instance.exports[" + JSON.stringify(names[0]) + "])",
+        + "say which one native code sees, e.g. host.bind(instance, { memory: " + JSON.stringify(names[0]) + " })",
   );
 }
 
@@ -445,6 +458,24 @@ function mergeImports(
     { ...(Object.hasOwn(other, name) ? other[name] : {}), ...(served as Record<string, object>)[name] },
   ]);
   return { ...other, ...Object.fromEntries(modules) };
+}
+
+/**
+ * Compiles a guest, saying what to do when the runtime cannot run it: Bun
+ * has no memory64 ("Memory64 is not enabled"), which Deno and Node run.
+ */
+async function compileGuest(source: ArrayBuffer | ArrayBufferView): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compile(source as ArrayBuffer);
+  } catch (error) {
+    if (error instanceof Error && /memory64/i.test(error.message)) {
+      throw new Error(
+        `hostbind: this runtime cannot compile the guest, a memory64 module (${error.message}); Deno and Node run memory64 guests, Bun does not yet`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 /** The memory `module` imports, from `imports`, when it imports one. */
@@ -872,7 +903,7 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: BindOptions): void => {
     if (closed) throw closedError();
-    const memory = guestMemory(target);
+    const memory = guestMemory(target, options?.memory);
     if (guest !== undefined && guest !== memory && options?.replace !== true) {
       // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
       throw new Error(
@@ -905,17 +936,18 @@ export function load(options?: string | URL | LoadOptions): Host {
   const instantiate = async (
     source: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
     otherImports: Record<string, Record<string, unknown>> = {},
+    options?: BindOptions,
   ): Promise<WebAssembly.Instance> => {
     if (closed) throw closedError();
     const merged = mergeImports(otherImports, imports);
-    const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source as ArrayBuffer);
+    const module = source instanceof WebAssembly.Module ? source : await compileGuest(source);
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
     const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
     // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
     const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
-    if (imported === undefined && exportsMemory) bind(instance);
-    else bindGuest(instance);
+    if (imported === undefined && exportsMemory) bind(instance, options);
+    else bindGuest(instance, options?.allocator);
     return instance;
   };
   return { imports, bind, instantiate, close, [Symbol.dispose]: close };

@@ -143,6 +143,23 @@ static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint3
   return ctx->memory + offset;
 }
 
+/*
+ * hostbind_guest_ptr() for a memory64 guest, whose offsets and lengths are 64-bit
+ * (declared i64/u64): a native pointer to `len` bytes at `offset`, or NULL when the
+ * range is not entirely inside guest memory (compared without overflow). With no
+ * memory bound it traps with HOSTBIND_TRAP_NO_MEMORY, as hostbind_guest_ptr() does.
+ */
+static inline void *hostbind_guest_ptr64(hostbind_ctx *ctx, uint64_t offset, uint64_t len) {
+  if (ctx->memory == NULL) {
+    hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
+    return NULL;
+  }
+  if (offset > ctx->memory_size || len > ctx->memory_size - offset) {
+    return NULL;
+  }
+  return ctx->memory + offset;
+}
+
 #endif /* HOSTBIND_CTX_DEFINED */
 
 /*

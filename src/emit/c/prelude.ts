@@ -90,6 +90,8 @@ export function emitPrelude(w: SourceWriter): void {
   w.blank();
   emitGuestPtr(w);
   w.blank();
+  emitGuestPtr64(w);
+  w.blank();
   w.line(`#endif /* ${CTX_GUARD} */`);
   w.blank();
   emitCheckMacros(w);
@@ -189,6 +191,31 @@ function emitGuestPtr(w: SourceWriter): void {
   w.line("static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {");
   w.indented(() => {
     // Compared in 64 bits without a cast: `offset + len` in 32 bits could wrap.
+    w.line("if (ctx->memory == NULL) {");
+    w.indented(() => {
+      w.line("hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, \"no guest memory is bound\");");
+      w.line("return NULL;");
+    });
+    w.line("}");
+    w.line("if (offset > ctx->memory_size || len > ctx->memory_size - offset) {");
+    w.indented(() => w.line("return NULL;"));
+    w.line("}");
+    w.line("return ctx->memory + offset;");
+  });
+  w.line("}");
+}
+
+/** The 64-bit variant, for memory64 guests (offsets and lengths of 64 bits; Deno and Node run them, Bun does not). */
+function emitGuestPtr64(w: SourceWriter): void {
+  w.docComment(
+    "hostbind_guest_ptr() for a memory64 guest, whose offsets and lengths are 64-bit\n"
+      + "(declared i64/u64): a native pointer to `len` bytes at `offset`, or NULL when the\n"
+      + "range is not entirely inside guest memory (compared without overflow). With no\n"
+      + "memory bound it traps with HOSTBIND_TRAP_NO_MEMORY, as hostbind_guest_ptr() does.",
+    "c",
+  );
+  w.line("static inline void *hostbind_guest_ptr64(hostbind_ctx *ctx, uint64_t offset, uint64_t len) {");
+  w.indented(() => {
     w.line("if (ctx->memory == NULL) {");
     w.indented(() => {
       w.line("hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, \"no guest memory is bound\");");

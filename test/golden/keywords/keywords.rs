@@ -110,6 +110,27 @@ impl HostbindCtx {
         Some(unsafe { ::core::slice::from_raw_parts_mut(p, len as usize) })
     }
 
+    /// `guest_ptr` for a memory64 guest, whose offsets and lengths are 64-bit (Deno and
+    /// Node run them, Bun does not).
+    pub fn guest_ptr64(&self, offset: u64, len: u64) -> Option<*mut u8> {
+        if self.memory.is_null() {
+            self.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
+            return None;
+        }
+        if offset > self.memory_size || len > self.memory_size - offset {
+            return None;
+        }
+        // SAFETY: offset <= memory_size, so the result is inside the memory or one past its end.
+        Some(unsafe { self.memory.add(offset as usize) })
+    }
+
+    /// `guest_bytes` for a memory64 guest.
+    pub fn guest_bytes64(&self, offset: u64, len: u64) -> Option<&[u8]> {
+        let p = self.guest_ptr64(offset, len)?;
+        // SAFETY: as in `guest_bytes`.
+        Some(unsafe { ::core::slice::from_raw_parts(p, len as usize) })
+    }
+
     /// Makes the current call trap: when the native function returns, the binding
     /// throws `HostTrap(code, message)` into the guest's caller instead of returning
     /// results. The message is copied, cut at its first NUL and to at most

@@ -57,6 +57,12 @@ export interface BindOptions {
    * @default the declared `@allocator` export, else `cabi_realloc`
    */
   allocator?: string;
+  /**
+   * For a guest that exports several memories (multi-memory): the name of
+   * the export native code sees as `ctx->memory`.
+   * @default the one memory the instance exports
+   */
+  memory?: string;
 }
 
 /** A loaded native library serving the wasm imports. */
@@ -87,6 +93,7 @@ export interface Host extends Disposable {
   instantiate(
     guest: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
     otherImports?: Record<string, Record<string, unknown>>,
+    options?: BindOptions,
   ): Promise<WebAssembly.Instance>;
   /**
    * Releases the Host (the library stays loaded, for later Hosts); calling an
