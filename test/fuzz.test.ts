@@ -47,6 +47,11 @@ describe("fuzz end to end (real cc, wat2wasm, Deno, Bun and Node 26)", () => {
     expect(s.failure?.text).toBeUndefined();
     expect(s.signatures).toBe(600);
     expect(s.calls).toBeGreaterThan(600 * 5);
+    // NaN payloads on the memory path (Node: every import with a context; Deno and Bun: those with BigInts)
+    // were checked bit for bit, and came back unchanged (a change there is a failure above).
+    expect(s.nanStrict.node).toBeGreaterThan(100);
+    expect(s.nanStrict.deno).toBeGreaterThan(0);
+    expect(s.nanStrict.bun).toBeGreaterThan(0);
   });
 
   it("catches a planted bug and shrinks it to (i32, i32, i32) -> (i32, f64)", async () => {

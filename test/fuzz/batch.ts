@@ -14,11 +14,13 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { generate } from "../../src/generate.ts";
 import { cImplementation } from "./c_impl.ts";
 import type { RunnerReport } from "./runner.ts";
 import { declarationText, type FuzzSignature } from "./signature.ts";
-import { assembleWat, compileSharedLibrary, exec, runtimeCommand, type Runtime } from "./tools.ts";
+import { assembleWat, compileSharedLibrary, exec, RUNTIMES, runtimeCommand, type Runtime } from "./tools.ts";
+import { generate, parseDeclarations } from "../../src/generate.ts";
+import { layout } from "../../src/layout/mod.ts";
+import { callPaths, RUNTIME_MEMORY_PATH } from "../../src/layout/paths.ts";
 import { ROOT } from "../support/tmp.ts";
 import { argumentVectors } from "./values.ts";
 import { watGuest } from "./wat_guest.ts";
@@ -39,8 +41,10 @@ export interface BatchFailure {
 export interface BatchOutcome {
   /** Every failure (empty = pass). */
   failures: BatchFailure[];
-  /** Per runtime: NaNs that came back with another payload (allowed; reported as information). */
+  /** Per runtime: NaNs that came back with another payload (allowed off the memory path; reported as information). */
   nanDiffs: Partial<Record<Runtime, number>>;
+  /** Per runtime: NaNs checked bit for bit, on imports its bindings call through the memory path. */
+  nanStrict?: Partial<Record<Runtime, number>>;
   /** Calls the guest made per runtime. */
   calls: number;
 }
@@ -63,6 +67,11 @@ export async function buildBatch(sigs: readonly FuzzSignature[], dir: string, in
   for (const f of generate(decl, { file: "fz.d.ts", name: "fz", lib: "./libfz" })) {
     writeFileSync(join(dir, f.path), f.contents);
   }
+  // Per runtime, which imports its bindings call through the memory path: their NaNs must arrive bit for bit.
+  const l = layout(parseDeclarations(decl, { file: "fz.d.ts" }));
+  for (const rt of RUNTIMES) {
+    writeFileSync(join(dir, `strict.${rt}.json`), JSON.stringify(callPaths(l, RUNTIME_MEMORY_PATH[rt]).map((p) => (p === "block" ? 1 : 0))));
+  }
   writeFileSync(join(dir, "impl.c"), cImplementation(sigs, "fz.h", { injectBug }));
   writeFileSync(join(dir, "guest.wat"), watGuest(sigs));
   await Promise.all([
@@ -72,21 +81,22 @@ export async function buildBatch(sigs: readonly FuzzSignature[], dir: string, in
 }
 
 /** Runs a built batch under one runtime. */
-export async function runBatch(dir: string, runtime: Runtime): Promise<{ failure?: BatchFailure; nanDiffs: number }> {
+export async function runBatch(dir: string, runtime: Runtime): Promise<{ failure?: BatchFailure; nanDiffs: number; nanStrict: number }> {
   const abs = resolve(dir);
   const binding = join(abs, `fz.${runtime}.ts`);
-  const [cmd, args] = runtimeCommand(runtime, RUNNER, [binding, join(abs, "guest.wasm"), join(abs, "libfz.so")]);
+  const [cmd, args] = runtimeCommand(runtime, RUNNER, [binding, join(abs, "guest.wasm"), join(abs, "libfz.so"), join(abs, `strict.${runtime}.json`)]);
   const r = await exec(cmd, args);
   const last = r.stdout.trim().split("\n").pop() ?? "";
   if (r.code !== 0 || !last.startsWith("{")) {
     const how = r.signal ? `was killed by ${r.signal}` : `exited with ${r.code}`;
-    return { failure: { runtime, imp: -1, message: `${runtime} ${how}:\n${(r.stderr || r.stdout).trim().slice(0, 2000)}` }, nanDiffs: 0 };
+    return { failure: { runtime, imp: -1, message: `${runtime} ${how}:\n${(r.stderr || r.stdout).trim().slice(0, 2000)}` }, nanDiffs: 0, nanStrict: 0 };
   }
   const report = JSON.parse(last) as RunnerReport;
-  if (report.fails === 0) return { nanDiffs: report.nanDiffs };
+  if (report.fails === 0) return { nanDiffs: report.nanDiffs, nanStrict: report.nanStrict };
   return {
     failure: { runtime, imp: report.imp, report, message: `${runtime}: ${report.fails} mismatching checks` },
     nanDiffs: report.nanDiffs,
+    nanStrict: report.nanStrict,
   };
 }
 
@@ -100,6 +110,10 @@ export async function buildAndRun(sigs: readonly FuzzSignature[], dir: string, o
   }
   const results = await Promise.all(options.runtimes.map((rt) => runBatch(dir, rt)));
   const nanDiffs: Partial<Record<Runtime, number>> = {};
-  options.runtimes.forEach((rt, i) => (nanDiffs[rt] = results[i]!.nanDiffs));
-  return { failures: results.flatMap((r) => (r.failure ? [r.failure] : [])), nanDiffs, calls };
+  const nanStrict: Partial<Record<Runtime, number>> = {};
+  options.runtimes.forEach((rt, i) => {
+    nanDiffs[rt] = results[i]!.nanDiffs;
+    nanStrict[rt] = results[i]!.nanStrict;
+  });
+  return { failures: results.flatMap((r) => (r.failure ? [r.failure] : [])), nanDiffs, nanStrict, calls };
 }

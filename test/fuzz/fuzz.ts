@@ -68,6 +68,8 @@ export interface FuzzSummary {
   calls: number;
   /** NaNs that came back as a NaN with another payload, per runtime (allowed). */
   nanDiffs: Partial<Record<Runtime, number>>;
+  /** NaNs checked bit for bit (imports on a runtime's memory path), per runtime. */
+  nanStrict: Partial<Record<Runtime, number>>;
   /** The first failure, or `undefined` when everything passed. */
   failure?: FuzzFailure;
   /** Wall time in milliseconds. */
@@ -88,7 +90,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const work = options.workDir ?? join(ROOT, ".tmp/fuzz", `seed-${options.seed}`);
   const log = options.log ?? (() => {});
   const total = Math.ceil(options.count / size);
-  const summary: FuzzSummary = { signatures: 0, batches: 0, calls: 0, nanDiffs: {}, ms: 0 };
+  const summary: FuzzSummary = { signatures: 0, batches: 0, calls: 0, nanDiffs: {}, nanStrict: {}, ms: 0 };
   for (let b = 0; b < total; b++) {
     if (options.onlyBatch !== undefined && b !== options.onlyBatch) continue;
     const sigs = batchSignatures(options.seed, b, Math.min(size, options.count - b * size));
@@ -97,6 +99,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     summary.batches++;
     summary.calls += outcome.calls;
     for (const rt of runtimes) summary.nanDiffs[rt] = (summary.nanDiffs[rt] ?? 0) + (outcome.nanDiffs[rt] ?? 0);
+    for (const rt of runtimes) summary.nanStrict[rt] = (summary.nanStrict[rt] ?? 0) + (outcome.nanStrict?.[rt] ?? 0);
     log(`batch ${b}: ${sigs.length} signatures, ${outcome.calls} calls per runtime, ${outcome.failures.length ? "FAILED" : "ok"}`);
     if (outcome.failures.length) {
       summary.failure = await investigate(b, sigs, outcome.failures[0]!, { ...options, runtimes, work, log, size });

@@ -72,7 +72,8 @@ async function main(): Promise<number> {
   console.log(`hostbind fuzz: ${options.count} signatures, seed ${options.seed}, runtimes ${(options.runtimes ?? RUNTIMES).join(", ")}`);
   if (options.data) return await mainData(options);
   const s = await runFuzz({ ...options, log: (l) => console.log(l) });
-  const nan = Object.entries(s.nanDiffs).map(([rt, n]) => `${rt} ${n}`).join(", ");
+  const nan = Object.entries(s.nanDiffs).map(([rt, n]) => `${rt} ${n}`).join(", ")
+    + `; checked bit for bit on the memory path: ${Object.entries(s.nanStrict).map(([rt, n]) => `${rt} ${n}`).join(", ")}`;
   console.log(`${s.signatures} signatures in ${s.batches} batches, ${s.calls} calls per runtime, ${(s.ms / 1000).toFixed(1)} s; NaN payloads changed: ${nan}`);
   if (s.failure) {
     console.error(s.failure.text);

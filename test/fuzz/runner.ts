@@ -14,6 +14,7 @@
 import { readFileSync } from "node:fs";
 import process from "node:process";
 import { pathToFileURL } from "node:url";
+import { STRICT_OFFSET } from "./wat_guest.ts";
 
 /** What the runner prints: the guest's mismatch record (see `wat_guest.ts`). */
 export interface RunnerReport {
@@ -29,8 +30,10 @@ export interface RunnerReport {
   expected: string;
   /** Got bits, hex. */
   got: string;
-  /** NaNs that came back with another payload (allowed). */
+  /** NaNs that came back with another payload (allowed off the memory path). */
   nanDiffs: number;
+  /** NaNs checked bit for bit (imports on the memory path). */
+  nanStrict: number;
 }
 
 // The generated module's shape (docs/generated-api.md), only what the runner touches.
@@ -39,12 +42,15 @@ interface HostModule {
 }
 
 async function main(): Promise<void> {
-  const [binding, wasm, lib] = process.argv.slice(2);
-  if (!binding || !wasm || !lib) throw new Error("usage: runner.ts BINDING GUEST.wasm LIBRARY");
+  const [binding, wasm, lib, strictFile] = process.argv.slice(2);
+  if (!binding || !wasm || !lib) throw new Error("usage: runner.ts BINDING GUEST.wasm LIBRARY [STRICT.json]");
   const mod = (await import(pathToFileURL(binding).href)) as HostModule;
   const host = mod.load(lib);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasm)), host.imports);
   host.bind(instance);
+  // The imports this runtime calls through the memory path: their NaNs must keep their payload (wat_guest.ts).
+  const strict = strictFile === undefined ? [] : JSON.parse(readFileSync(strictFile, "utf8")) as number[];
+  new Uint8Array((instance.exports.memory as WebAssembly.Memory).buffer, STRICT_OFFSET, strict.length).set(strict);
   const run = instance.exports.run as () => number;
   run();
   const view = new DataView((instance.exports.memory as WebAssembly.Memory).buffer);
@@ -56,6 +62,7 @@ async function main(): Promise<void> {
     expected: view.getBigUint64(16, true).toString(16),
     got: view.getBigUint64(24, true).toString(16),
     nanDiffs: view.getInt32(32, true),
+    nanStrict: view.getInt32(36, true),
   };
   host.close();
   console.log(JSON.stringify(report));

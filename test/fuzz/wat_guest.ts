@@ -14,7 +14,12 @@
  * | 12 | i32 where: `0x100+k` result k, `0x200+j` parameter j as seen natively, `0x300` the tag |
  * | 16 | i64 expected bits |
  * | 24 | i64 got bits |
- * | 32 | i32 number of NaNs whose payload changed (allowed, see README) |
+ * | 32 | i32 number of NaNs whose payload changed (allowed off the memory path, see README) |
+ * | 36 | i32 number of NaNs checked bit for bit (imports on the memory path) |
+ *
+ * Before `run()` the runner writes, at {@link STRICT_OFFSET} + import index,
+ * 1 for each import its runtime calls through the memory path: floats never
+ * pass through JS there, so a NaN must come back with its payload.
  *
  * @example
  * ```ts
@@ -37,6 +42,9 @@ export const WHERE_PARAM = 0x200;
 /** Encodes "the tag naming the import that ran". */
 export const WHERE_TAG = 0x300;
 
+/** Where the runner marks the imports whose NaN payloads must arrive bit for bit (one byte each). */
+export const STRICT_OFFSET = 32768;
+
 /** What the native side's seen-slots hold before each call, so a skipped write shows. */
 const POISON = 0xbadbadbadbadbad1n;
 
@@ -57,6 +65,11 @@ const HELPERS = `
     (i32.store (i32.const 0) (i32.add (i32.load (i32.const 0)) (i32.const 1))))
   (func $nanDiff
     (i32.store (i32.const 32) (i32.add (i32.load (i32.const 32)) (i32.const 1))))
+  ;; 1 when the current import is on the memory path of this runtime: its NaNs must keep their payload.
+  (func $strict (result i32)
+    (i32.load8_u (i32.add (i32.const ${STRICT_OFFSET}) (global.get $imp))))
+  (func $nanStrict
+    (i32.store (i32.const 36) (i32.add (i32.load (i32.const 36)) (i32.const 1))))
   (func $ci32 (param $got i32) (param $exp i32) (param $where i32)
     (if (i32.ne (local.get $got) (local.get $exp))
       (then (call $fail (local.get $where) (i64.extend_i32_u (local.get $exp)) (i64.extend_i32_u (local.get $got))))))
@@ -67,17 +80,19 @@ const HELPERS = `
     (i32.gt_u (i32.and (local.get $b) (i32.const 0x7fffffff)) (i32.const 0x7f800000)))
   (func $nan64 (param $b i64) (result i32)
     (i64.gt_u (i64.and (local.get $b) (i64.const 0x7fffffffffffffff)) (i64.const 0x7ff0000000000000)))
-  ;; Floats compare bit for bit, except that a NaN may come back as another NaN.
+  ;; Floats compare bit for bit, except that off the memory path a NaN may come back as another NaN.
   (func $cf32 (param $got i32) (param $exp i32) (param $where i32)
+    (if (i32.and (call $nan32 (local.get $exp)) (call $strict)) (then (call $nanStrict)))
     (if (i32.ne (local.get $got) (local.get $exp))
       (then
-        (if (i32.and (call $nan32 (local.get $exp)) (call $nan32 (local.get $got)))
+        (if (i32.and (i32.and (call $nan32 (local.get $exp)) (call $nan32 (local.get $got))) (i32.eqz (call $strict)))
           (then (call $nanDiff))
           (else (call $fail (local.get $where) (i64.extend_i32_u (local.get $exp)) (i64.extend_i32_u (local.get $got))))))))
   (func $cf64 (param $got i64) (param $exp i64) (param $where i32)
+    (if (i32.and (call $nan64 (local.get $exp)) (call $strict)) (then (call $nanStrict)))
     (if (i64.ne (local.get $got) (local.get $exp))
       (then
-        (if (i32.and (call $nan64 (local.get $exp)) (call $nan64 (local.get $got)))
+        (if (i32.and (i32.and (call $nan64 (local.get $exp)) (call $nan64 (local.get $got))) (i32.eqz (call $strict)))
           (then (call $nanDiff))
           (else (call $fail (local.get $where) (local.get $exp) (local.get $got)))))))
 `;
