@@ -28,7 +28,7 @@
 import { buildCallBench } from "./call/build.ts";
 import type { ProbeResult } from "./call/common.ts";
 import { callOverheadChart } from "./report/chart.ts";
-import { callChecks, formatCheck } from "./report/checks.ts";
+import { callChecks, formatCheck, reloadCheck } from "./report/checks.ts";
 import { codegenChecks, codegenMarkdown } from "./report/codegen.ts";
 import { callOverheadMarkdown } from "./report/markdown.ts";
 import { startupChecks, startupMarkdown, type StartupRow } from "./report/startup.ts";
@@ -140,7 +140,13 @@ async function callOverhead(where: string): Promise<TargetCheck[]> {
   const bun = withPathCases(mergeRuns(bunRuns), mergeRuns(bunPaths));
   const node = mergeRuns(nodeRuns);
   const runs = [deno, bun, node];
-  const report: CallOverheadReport = { machine: where, runs, checks: callChecks(runs) };
+  // Issue 22 item 2: a Deno Host loaded after three close()/load() cycles, in processes of its own.
+  const reloads: number[][] = [];
+  for (let p = 1; p <= processes; p++) {
+    console.log(`== call overhead: Deno, a Host after close()/load() cycles, process ${p} of ${processes}`);
+    reloads.push(lastJson<{ ns: number[] }>(await child(DENO, ["run", "-A", `${HERE}call/reload.ts`], env)).ns);
+  }
+  const report: CallOverheadReport = { machine: where, runs, checks: [...callChecks(runs), reloadCheck(reloads)] };
   const md = callOverheadMarkdown(report);
   console.log(md);
   if (write) {

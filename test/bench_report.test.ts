@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { barChartSvg, formatValue, xmlEscape } from "../bench/report/svg.ts";
-import { callChecks, fastPathCheck, formatCheck } from "../bench/report/checks.ts";
+import { callChecks, fastPathCheck, formatCheck, reloadCheck } from "../bench/report/checks.ts";
 import { callOverheadMarkdown } from "../bench/report/markdown.ts";
 import { callOverheadChart } from "../bench/report/chart.ts";
 import { codegenChecks, codegenMarkdown } from "../bench/report/codegen.ts";
@@ -176,9 +176,11 @@ describe("codegen report", () => {
     expect(() => mergeSamples([])).toThrow(/no samples/);
   });
 
-  it("checks the floor ratio at 1,000 imports and linear growth between the sizes", () => {
-    const [floor, small, large] = codegenChecks(samples);
-    expect(floor).toMatchObject({ scope: "codegen/deno", value: 1.25, pass: true }); // 25 ms against 20
+  it("checks the warm time at 1,000 imports (reporting the first run) and linear growth between the sizes", () => {
+    const [warm, small, large] = codegenChecks(samples);
+    // Warm 30 ms against 150; the first run (100 ms) and the floor ratio (25 / 20) are reported beside it.
+    expect(warm).toMatchObject({ scope: "codegen/deno", value: 30, limit: 150, pass: true, unit: " ms", note: "first run 100.0 ms, 1.25× the ts-morph parse floor" });
+    expect(formatCheck(warm!)).toBe("PASS codegen/deno: generate() warm at 1,000 imports, five outputs ≤ 150 ms: 30.00 ms (first run 100.0 ms, 1.25× the ts-morph parse floor)");
     expect(small!.value).toBeCloseTo(0.2083); // 0.025 ms/import at 1,000 vs 0.12 at 100
     expect(small!.pass).toBe(true);
     expect(large!.value).toBeCloseTo(3); // 0.075 ms/import at 10,000 vs 0.025 at 1,000
@@ -194,6 +196,16 @@ describe("codegen report", () => {
     // 10,000: no warm runs measured → "—"; growth (750 − 25) / 9000 → 80.6 µs/import.
     expect(md).toContain("| 10000 | 200.0 | 750.0 | 3.75 | 3.75 | — | 75.0 | 80.6 | 200.0 | 200.0 | 19.1 |");
     expect(md.trimEnd().endsWith("extra section")).toBe(true);
+  });
+});
+
+describe("Deno's reload target", () => {
+  it("compares the fourth Host with the first, by the median of the processes' ratios", () => {
+    const c = reloadCheck([[8, 8.8, 8.8, 8.8], [8, 9, 9, 12], [10, 10, 10, 10.5]]);
+    expect(c).toMatchObject({ scope: "deno", limit: 1.2, pass: true, perProcess: [1.1, 1.5, 1.05] });
+    expect(c.value).toBeCloseTo(1.1);
+    expect(reloadCheck([[8, 70, 70, 71]]).pass).toBe(false);
+    expect(reloadCheck([])).toMatchObject({ pass: false, missing: "the reload runs printed nothing" });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Codegen-throughput report: the checks ("within 1.5× the parse floor at
- * 1,000 imports", "grows linearly") and the Markdown table, from the samples
+ * Codegen-throughput report: the checks ("warm at 1,000 imports ≤ 150 ms",
+ * the first run reported beside it; "grows linearly") and the Markdown table, from the samples
  * the fresh-process measurements printed.
  *
  * @example
@@ -52,8 +52,11 @@ export function codegenChecks(samples: readonly CodegenSample[]): TargetCheck[] 
     const perImport = (size: number) => { const s = g(size); return s === undefined ? undefined : s.medianMs / size; };
     const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
     const g1 = g(REFERENCE);
+    // Issue 22 restates the old target (≤ 1.5× the parse floor, met only with a second parser): warm time, in ms.
+    const warm = check("generate() warm at 1,000 imports, five outputs ≤ 150 ms", g1?.warmMs ?? g1?.medianMs, 150);
+    const first = g1 === undefined ? "" : `first run ${g1.firstMs.toFixed(1)} ms, ${ratio(g1.medianMs, p1?.medianMs)?.toFixed(2) ?? "?"}× the ts-morph parse floor`;
     return [
-      check("generate() at 1,000 imports ≤ 1.5× the ts-morph parse floor", ratio(g1?.medianMs, p1?.medianMs), 1.5),
+      { ...warm, unit: " ms", ...(first === "" ? {} : { note: first }) },
       // Linear growth: the cost per import grows by at most 1.5× from one size to the next.
       check("generate() grows linearly: ms/import at 1,000 ≤ 1.5× ms/import at 100", ratio(perImport(REFERENCE), perImport(SMALLEST)), 1.5),
       check("generate() grows linearly: ms/import at 10,000 ≤ 1.5× ms/import at 1,000", ratio(perImport(LARGEST), perImport(REFERENCE)), 1.5),

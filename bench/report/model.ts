@@ -41,6 +41,10 @@ export interface TargetCheck {
   limit: number;
   /** The stretch goal, when there is one. */
   aim?: number;
+  /** The value's unit as printed: `×` (a ratio, the default) or ` ms`. */
+  unit?: string;
+  /** Printed beside the value: what the check reports without comparing (e.g. the first run). */
+  note?: string;
   pass: boolean;
   /** Why it could not be checked (then `pass` is false). */
   missing?: string;
