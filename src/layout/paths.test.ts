@@ -54,14 +54,14 @@ describe("call paths by rule", () => {
     });
   });
 
-  it("i64-two (Deno): every import where two or more BigInts would cross", () => {
+  it("i64-two (Deno): every import where two or more BigInts would cross, or one beside two or more results", () => {
     expect(paths("i64-two")).toEqual({
       "i32 -> i32": "direct",
       "i64 -> i64": "block",
       "i64 -> i32": "direct",
       "(i32, i64) -> f64": "direct",
       "i32 -> u64": "direct",
-      "(i64, f64) -> [i64, f64]": "out",
+      "(i64, f64) -> [i64, f64]": "block",
       "(i64, i64, i64) -> [i64, i64]": "block",
       "(i32, i32) -> [i64, i32]": "out",
       "(u64, u64) -> void": "block",

@@ -33,9 +33,11 @@ export type CallPath = "direct" | "out" | "block";
  * `i64`, those where a BigInt would otherwise cross into JS (an i64/u64
  * parameter, or a single i64/u64 result: two or more results come back
  * through memory on the out path too); `i64-two`, those where two or more
- * BigInts would (on Deno one BigInt costs less than the memory path's own
- * work, two cost more); or `all`. Never the `@noctx` ones: they name
- * functions of libraries the user does not build, which have no shims.
+ * BigInts would, or one would and two or more results come back (on Deno
+ * one BigInt costs less than the memory path's own work, two cost more, and
+ * so does one beside the out path's pointer); or `all`. Never the `@noctx`
+ * ones: they name functions of libraries the user does not build, which
+ * have no shims.
  */
 export type MemoryPathRule = "none" | "i64" | "i64-two" | "i64-or-many" | "all";
 
@@ -56,7 +58,10 @@ export const MAX_BUN_ARGS = 31;
  * BigInt would cross into JS (bench: i64 → i64 26.3 → 9.8 ns), and where the
  * native function takes more arguments than Bun's FFI does. Deno: where
  * two or more would (one BigInt costs less than the memory path's own work:
- * (i64) → i32 9.5 ns direct, 11.0 through the block).
+ * (i64) → i32 9.5 ns direct, 11.0 through the block), or one would beside
+ * two or more results (bench, both paths forced: (i64, f64) → [i64, f64]
+ * 14.9 ns on the out path, 13.2 through the block; (i32, i64, f32, f64) →
+ * four results 17.5 and 14.7).
  */
 export const RUNTIME_MEMORY_PATH = { deno: "i64-two", bun: "i64-or-many", node: "all" } as const satisfies Record<
   string,
@@ -108,7 +113,9 @@ function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
   if (imp.wire.hasData) return true;
   if (rule === "none" || rule === "all") return rule === "all";
   if (rule === "i64-or-many" && imp.params.length > MAX_BUN_ARGS) return true;
-  return bigIntsCrossing(imp) >= (rule === "i64-two" ? 2 : 1);
+  const crossing = bigIntsCrossing(imp);
+  if (rule === "i64-two") return crossing >= 2 || (crossing >= 1 && imp.wire.results.length >= 2);
+  return crossing >= 1;
 }
 
 /** How many BigInts a direct (or out-path) call of `imp` passes between wasm, JS and the FFI. */

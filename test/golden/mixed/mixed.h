@@ -348,10 +348,10 @@ void hostbind_close_mixed(hostbind_ctx *ctx);
 
 /*
  * The call shims of the memory call path. For this header: Node calls every import
- * through them (5); Bun calls stats.split, stats.everything; Deno calls none. A
- * library without them does not load where one is called. Define
- * HOSTBIND_IMPLEMENTATION before including this header in exactly one C file of
- * the library, so they are compiled once:
+ * through them (5); Bun calls stats.split, stats.everything; Deno calls
+ * stats.split, stats.everything. A library without them does not load where one is
+ * called. Define HOSTBIND_IMPLEMENTATION before including this header in exactly
+ * one C file of the library, so they are compiled once:
  *
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "mixed.h"

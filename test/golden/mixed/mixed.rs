@@ -8,7 +8,7 @@
 // mixed.bun.ts, mixed.node.ts) load the library and serve the wasm module's imports
 // from it. This file also defines the call shims those bindings call
 // (hostbind_shim_*): Node calls every import through them (5); Bun calls stats.split,
-// stats.everything; Deno calls none.
+// stats.everything; Deno calls stats.split, stats.everything.
 //
 // For example:
 //

@@ -21,7 +21,9 @@ export const symbols = {
   /** `wide.blend`: its shim on the memory call path */
   hostbind_shim_wide_blend: { parameters: [], result: "void" },
   /** `wide.unpack`: `void wide_unpack(wide_unpack_result *out, hostbind_ctx *ctx, uint64_t packed)` */
-  wide_unpack: { parameters: ["pointer", "pointer", "u64"], result: "void" },
+  wide_unpack: { parameters: [], result: "void" },
+  /** `wide.unpack`: its shim on the memory call path */
+  hostbind_shim_wide_unpack: { parameters: [], result: "void" },
   /** Points the shims of this thread at a Host's context and argument block. */
   hostbind_select_wide_blend: { parameters: ["pointer"], result: "void" },
   /** The fingerprint of the declarations the library's shims were compiled from. */
@@ -517,19 +519,17 @@ function shimSelection(key: string): { host: object | undefined } {
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `wide.blend` (`wide_blend`): (i32, i32, i64, i64, f32, f64, i32, i32, f32, f64) -> (f64@312)
- * - `wide.unpack` (`wide_unpack`): (i64) -> (i32@256, i32@260, f32@264, f64@272, i64@280, i32@288, i64@296, f32@304)
+ * - `wide.unpack` (`wide_unpack`): (i64) -> (i32@312, i32@316, f32@320, f64@328, i64@336, i32@344, i64@352, f32@360)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABLgVgAABgAn9+AGAKf39+fn18f399fAF8YAF+CH9/fXx+f359YAAIf399fH5/fn0C
-  SwMIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAp3aWRlX2JsZW5kAAAIaG9z
-  dGJpbmQLd2lkZV91bnBhY2sAAQMDAgIDBgYBfwFBAAsHLQMKd2lkZV9ibGVuZAACC3dpZGVfdW5w
-  YWNrAAMOaG9zdGJpbmRfZGVwdGgDAArjAQJaAEEAIAA2ArgCQQAgATYCwAJBACACNwPIAkEAIAM3
-  A9ACQQAgBDgC2AJBACAFOQPgAkEAIAY2AugCQQAgBzYC8AJBACAIOAL4AkEAIAk5A4ADEABBACsD
-  uAILhQEBAX8jACIBQQFqJAAgASAAEAEgASQAIAEEBCABQYgDbCEBIAEoAoACIAEoAoQCIAEqAogC
-  IAErA5ACIAEpA5gCIAEoAqACIAEpA6gCIAEqArACBUEAKAKAAkEAKAKEAkEAKgKIAkEAKwOQAkEA
-  KQOYAkEAKAKgAkEAKQOoAkEAKgKwAgsL
+  AGFzbQEAAAABHgNgAABgCn9/fn59fH9/fXwBfGABfgh/f318fn9+fQJLAwhob3N0YmluZA9ob3N0
+  YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kCndpZGVfYmxlbmQAAAhob3N0YmluZAt3aWRlX3VucGFj
+  awAAAwMCAQIHHAIKd2lkZV9ibGVuZAACC3dpZGVfdW5wYWNrAAMKmQECWgBBACAANgK4AkEAIAE2
+  AsACQQAgAjcDyAJBACADNwPQAkEAIAQ4AtgCQQAgBTkD4AJBACAGNgLoAkEAIAc2AvACQQAgCDgC
+  +AJBACAJOQOAAxAAQQArA7gCCzwAQQAgADcDuAIQAUEAKAK4AkEAKAK8AkEAKgLAAkEAKwPIAkEA
+  KQPQAkEAKALYAkEAKQPgAkEAKgLoAgs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -740,7 +740,7 @@ export function load(options?: string | URL | LoadOptions): Host {
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_wide_blend = lib.symbols.hostbind_shim_wide_blend;
-  const native_wide_unpack = lib.symbols.wide_unpack;
+  const native_wide_unpack = lib.symbols.hostbind_shim_wide_unpack;
 
   // The memory call path: a zero-argument shim finds this Host's context and argument
   // block through a thread-local pointer, which select() points here when another Host
@@ -757,21 +757,6 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (selection.host === self) selection.host = undefined;
   };
 
-  // Out-areas of the multi-result imports in the stub memory, where native code writes results.
-  const out_wide_unpack = Deno.UnsafePointer.offset(ctx, 256);
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 392 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 392);
-  };
-
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
   // hostbind_ctx.trapped.
@@ -786,13 +771,11 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_wide_blend();
         if (words[7] !== 0) throw trap("wide.blend");
       },
-      wide_unpack: (d: number, packed: bigint): void => {
+      wide_unpack: (): void => {
         if (heap.length === 0) sync();
-        native_wide_unpack(d === 0 ? out_wide_unpack : nestedOut(256, d, "wide.unpack"), ctx, (typeof packed === "bigint" ? packed : BigInt.asUintN(64, packed)));
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("wide.unpack");
-        }
+        if (selection.host !== self) select();
+        native_wide_unpack();
+        if (words[7] !== 0) throw trap("wide.unpack");
       },
     },
   }).exports;

@@ -259,10 +259,10 @@ void hostbind_close_wide(hostbind_ctx *ctx);
 
 /*
  * The call shims of the memory call path. For this header: Node calls every import
- * through them (2); Bun calls every import through them (2); Deno calls
- * wide.blend. A library without them does not load where one is called. Define
- * HOSTBIND_IMPLEMENTATION before including this header in exactly one C file of
- * the library, so they are compiled once:
+ * through them (2); Bun calls every import through them (2); Deno calls every
+ * import through them (2). A library without them does not load where one is
+ * called. Define HOSTBIND_IMPLEMENTATION before including this header in exactly
+ * one C file of the library, so they are compiled once:
  *
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "wide.h"

@@ -8,7 +8,7 @@
 // wide.bun.ts, wide.node.ts) load the library and serve the wasm module's imports from
 // it. This file also defines the call shims those bindings call (hostbind_shim_*):
 // Node calls every import through them (2); Bun calls every import through them (2);
-// Deno calls wide.blend.
+// Deno calls every import through them (2).
 //
 // For example:
 //
