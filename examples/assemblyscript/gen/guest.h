@@ -431,7 +431,7 @@ void env_abort(
  * `text` with ASCII letters in upper case (the result lands in memory from the guest's `cabi_realloc`).
  *
  * wasm:   (import "text" "shout" (func (param i32 i32 i32)))
- * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
  */
 void text_shout(hostbind_out *out, hostbind_ctx *ctx, hostbind_str text);
 

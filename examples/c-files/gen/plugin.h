@@ -405,7 +405,7 @@ void host_log(hostbind_ctx *ctx, hostbind_str msg);
  * The whole file at `path` (relative to the host's working directory); traps when it cannot be read.
  *
  * wasm:   (import "host" "read_file" (func (param i32 i32 i32)))
- * native: a Uint8Array result: hand it over with hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ * native: a Uint8Array result: hand it over with hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
  */
 void host_read_file(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path);
 

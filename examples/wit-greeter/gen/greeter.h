@@ -414,7 +414,7 @@ static inline uint32_t guest_shift(hostbind_ctx *ctx, uint32_t c, uint32_t by) {
  * The name of the person to greet.
  *
  * wasm:   (import "host" "name" (func (param i32)))
- * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty).
+ * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty).
  */
 void host_name(hostbind_out *out, hostbind_ctx *ctx);
 
@@ -430,7 +430,7 @@ void host_print(hostbind_ctx *ctx, hostbind_str line);
  * The text in ROT13, letter by letter through the guest's own `shift`.
  *
  * wasm:   (import "host" "rot13" (func (param i32 i32 i32)))
- * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
  */
 void host_rot13(hostbind_out *out, hostbind_ctx *ctx, hostbind_str text);
 

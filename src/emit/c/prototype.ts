@@ -37,7 +37,7 @@ function shape(imp: ImportLayout): string {
     ? " String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated."
     : "";
   const results = imp.dataResult !== null
-    ? `a ${imp.dataResult === "string" ? "string" : "Uint8Array"} result: hand it over with ${imp.dataResult === "string" ? "hostbind_out_str(out, text) or " : ""}hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty)`
+    ? `a ${imp.dataResult === "string" ? "string" : "Uint8Array"} result: hand it over with ${imp.dataResult === "string" ? "hostbind_out_str(out, text) or " : ""}hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty)`
     : n === 0
     ? "no result, returns void"
     : n === 1

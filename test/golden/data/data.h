@@ -433,7 +433,7 @@ void fs_log(hostbind_ctx *ctx, int32_t level, hostbind_str message);
  * The file's contents; traps when it cannot be read.
  *
  * wasm:   (import "fs" "read_file" (func (param i32 i32 i32)))
- * native: a Uint8Array result: hand it over with hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ * native: a Uint8Array result: hand it over with hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
  */
 void fs_read_file(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path);
 
@@ -441,7 +441,7 @@ void fs_read_file(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path);
  * An environment variable, empty when unset.
  *
  * wasm:   (import "fs" "getenv" (func (param i32 i32 i32)))
- * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len), which copy it into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ * native: a string result: hand it over with hostbind_out_str(out, text) or hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
  */
 void fs_getenv(hostbind_out *out, hostbind_ctx *ctx, hostbind_str name);
 
