@@ -128,24 +128,8 @@ static inline void hostbind_trap(hostbind_ctx *ctx, int32_t code, const char *me
  * later call may see the memory grown and moved). With no memory bound (the host
  * has not called bind()) it also traps with HOSTBIND_TRAP_NO_MEMORY, and the
  * HostTrap names the import and says to bind: a trap the function raises after
- * that does not replace it.
- */
-static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {
-  if (ctx->memory == NULL) {
-    hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-    return NULL;
-  }
-  if (offset > ctx->memory_size || len > ctx->memory_size - offset) {
-    return NULL;
-  }
-  return ctx->memory + offset;
-}
-
-/*
- * hostbind_guest_ptr() for a memory64 guest, whose offsets and lengths are 64-bit
- * (declared i64/u64): a native pointer to `len` bytes at `offset`, or NULL when the
- * range is not entirely inside guest memory (compared without overflow). With no
- * memory bound it traps with HOSTBIND_TRAP_NO_MEMORY, as hostbind_guest_ptr() does.
+ * that does not replace it. This is the form for a memory64 guest, whose offsets
+ * and lengths are 64-bit (declared i64/u64; Deno and Node run them, Bun does not).
  */
 static inline void *hostbind_guest_ptr64(hostbind_ctx *ctx, uint64_t offset, uint64_t len) {
   if (ctx->memory == NULL) {
@@ -156,6 +140,11 @@ static inline void *hostbind_guest_ptr64(hostbind_ctx *ctx, uint64_t offset, uin
     return NULL;
   }
   return ctx->memory + offset;
+}
+
+/* hostbind_guest_ptr64() for the 32-bit offsets and lengths of an ordinary guest. */
+static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {
+  return hostbind_guest_ptr64(ctx, offset, len);
 }
 
 #endif /* HOSTBIND_CTX_DEFINED */

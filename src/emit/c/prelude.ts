@@ -90,8 +90,6 @@ export function emitPrelude(w: SourceWriter): void {
   w.blank();
   emitGuestPtr(w);
   w.blank();
-  emitGuestPtr64(w);
-  w.blank();
   w.line(`#endif /* ${CTX_GUARD} */`);
   w.blank();
   emitCheckMacros(w);
@@ -185,33 +183,8 @@ function emitGuestPtr(w: SourceWriter): void {
       + "later call may see the memory grown and moved). With no memory bound (the host\n"
       + "has not called bind()) it also traps with HOSTBIND_TRAP_NO_MEMORY, and the\n"
       + "HostTrap names the import and says to bind: a trap the function raises after\n"
-      + "that does not replace it.",
-    "c",
-  );
-  w.line("static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {");
-  w.indented(() => {
-    // Compared in 64 bits without a cast: `offset + len` in 32 bits could wrap.
-    w.line("if (ctx->memory == NULL) {");
-    w.indented(() => {
-      w.line("hostbind_trap(ctx, HOSTBIND_TRAP_NO_MEMORY, \"no guest memory is bound\");");
-      w.line("return NULL;");
-    });
-    w.line("}");
-    w.line("if (offset > ctx->memory_size || len > ctx->memory_size - offset) {");
-    w.indented(() => w.line("return NULL;"));
-    w.line("}");
-    w.line("return ctx->memory + offset;");
-  });
-  w.line("}");
-}
-
-/** The 64-bit variant, for memory64 guests (offsets and lengths of 64 bits; Deno and Node run them, Bun does not). */
-function emitGuestPtr64(w: SourceWriter): void {
-  w.docComment(
-    "hostbind_guest_ptr() for a memory64 guest, whose offsets and lengths are 64-bit\n"
-      + "(declared i64/u64): a native pointer to `len` bytes at `offset`, or NULL when the\n"
-      + "range is not entirely inside guest memory (compared without overflow). With no\n"
-      + "memory bound it traps with HOSTBIND_TRAP_NO_MEMORY, as hostbind_guest_ptr() does.",
+      + "that does not replace it. This is the form for a memory64 guest, whose offsets\n"
+      + "and lengths are 64-bit (declared i64/u64; Deno and Node run them, Bun does not).",
     "c",
   );
   w.line("static inline void *hostbind_guest_ptr64(hostbind_ctx *ctx, uint64_t offset, uint64_t len) {");
@@ -222,11 +195,17 @@ function emitGuestPtr64(w: SourceWriter): void {
       w.line("return NULL;");
     });
     w.line("}");
+    // Compared without `offset + len`, which could wrap.
     w.line("if (offset > ctx->memory_size || len > ctx->memory_size - offset) {");
     w.indented(() => w.line("return NULL;"));
     w.line("}");
     w.line("return ctx->memory + offset;");
   });
+  w.line("}");
+  w.blank();
+  w.docComment("hostbind_guest_ptr64() for the 32-bit offsets and lengths of an ordinary guest.", "c");
+  w.line("static inline void *hostbind_guest_ptr(hostbind_ctx *ctx, uint32_t offset, uint32_t len) {");
+  w.indented(() => w.line("return hostbind_guest_ptr64(ctx, offset, len);"));
   w.line("}");
 }
 

@@ -83,15 +83,7 @@ impl HostbindCtx {
     /// no memory bound (the host has not called `bind()`) it also traps with
     /// [`HOSTBIND_TRAP_NO_MEMORY`], and the `HostTrap` names the import and says to bind.
     pub fn guest_ptr(&self, offset: u32, len: u32) -> Option<*mut u8> {
-        if self.memory.is_null() {
-            self.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-            return None;
-        }
-        if u64::from(offset) + u64::from(len) > self.memory_size {
-            return None;
-        }
-        // SAFETY: offset <= memory_size, so the result is inside the memory or one past its end.
-        Some(unsafe { self.memory.add(offset as usize) })
+        self.guest_ptr64(u64::from(offset), u64::from(len))
     }
 
     /// The `len` bytes of guest memory at `offset`, or `None` when out of bounds.
@@ -116,6 +108,7 @@ impl HostbindCtx {
             self.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
             return None;
         }
+        // Compared without `offset + len`, which could wrap.
         if offset > self.memory_size || len > self.memory_size - offset {
             return None;
         }
