@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import { type ImportFunction, WASM_TYPE } from "../ir/types.ts";
+import { type ImportFunction, type ValueType, WASM_TYPE } from "../ir/types.ts";
 import { lowerSignature } from "../ir/lower.ts";
 
 const UTF8 = new TextEncoder();
@@ -54,4 +54,19 @@ export function wasmImportText(fn: ImportFunction): string {
   const params = wire.params.length === 0 ? "" : ` (param ${wire.params.map((p) => WASM_TYPE[p.type]).join(" ")})`;
   const results = wire.results.length === 0 ? "" : ` (result ${wire.results.map((r) => WASM_TYPE[r.type]).join(" ")})`;
   return `(import ${watString(fn.module)} ${watString(fn.name)} (func${params}${results}))`;
+}
+
+/**
+ * The wasm text form of a guest export native code calls (`@exports`),
+ * e.g. `(export "add" (func (param i32 i32) (result i32)))`.
+ *
+ * @example
+ * ```ts
+ * exportWasmText("add", ["i32", "u32"], "i32"); // "(export \"add\" (func (param i32 i32) (result i32)))"
+ * ```
+ */
+export function exportWasmText(name: string, params: readonly ValueType[], result: ValueType | null): string {
+  const p = params.length > 0 ? ` (param ${params.map((t) => WASM_TYPE[t]).join(" ")})` : "";
+  const r = result !== null ? ` (result ${WASM_TYPE[result]})` : "";
+  return `(export ${watString(name)} (func${p}${r}))`;
 }

@@ -96,12 +96,6 @@ export interface ExportLayout {
   returns: ValueType | null;
 }
 
-/** The C prototype of a guest export's function, e.g. `int32_t guest_add(hostbind_ctx *ctx, int32_t a, int32_t b)`. */
-export function exportPrototype(e: ExportLayout): string {
-  const params = ["hostbind_ctx *ctx", ...e.params.map((p) => `${p.cType} ${p.name}`)].join(", ");
-  return `${e.returns === null ? "void" : C_TYPE[e.returns]} ${e.exp.symbol}(${params})`;
-}
-
 /** Options of {@link layout}. */
 export interface LayoutOptions {
   /**

@@ -303,12 +303,9 @@ HOSTBIND_COLD const uint8_t *hostbind_view_refused(hostbind_ctx *ctx, const char
  * utf8, UTF-8; NULL after a trap that says what is wrong.
  */
 static inline const uint8_t *hostbind_view(hostbind_ctx *ctx, const char *import, const char *param, int utf8, uint32_t ptr, uint32_t len) {
-  /* Compared in 64 bits: an offset and length that overflow 32 bits are out of bounds. */
-  if (ctx->memory != NULL && (uint64_t)ptr + len <= ctx->memory_size) {
-    const uint8_t *view = ctx->memory + ptr;
-    if (!utf8 || hostbind_utf8_error(view, len) == len) {
-      return view;
-    }
+  const uint8_t *view = (const uint8_t *)hostbind_guest_ptr(ctx, ptr, len);
+  if (view != NULL && (!utf8 || hostbind_utf8_error(view, len) == len)) {
+    return view;
   }
   return hostbind_view_refused(ctx, import, param, utf8, ptr, len);
 }
@@ -489,11 +486,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_host_name(void) {
   memcpy(&hostbind_retptr, hostbind_block + 0, sizeof hostbind_retptr);
   hostbind_out hostbind_result;
   char hostbind_message[HOSTBIND_TRAP_MESSAGE_SIZE];
-  if (hostbind_c->memory == NULL) {
-    hostbind_trap(hostbind_c, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-    return;
-  }
-  if ((uint64_t)hostbind_retptr + 8 > hostbind_c->memory_size) {
+  if (hostbind_guest_ptr(hostbind_c, hostbind_retptr, 8) == NULL) {
     snprintf(hostbind_message, sizeof hostbind_message, "%s: the result area (offset %lu, 8 bytes) is outside guest memory (%llu bytes)", "host.name", (unsigned long)hostbind_retptr, (unsigned long long)hostbind_c->memory_size);
     hostbind_trap(hostbind_c, HOSTBIND_TRAP_BOUNDS, hostbind_message);
     return;
@@ -556,11 +549,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_host_rot13(void) {
   memcpy(&hostbind_retptr, hostbind_block + 16, sizeof hostbind_retptr);
   hostbind_out hostbind_result;
   char hostbind_message[HOSTBIND_TRAP_MESSAGE_SIZE];
-  if (hostbind_c->memory == NULL) {
-    hostbind_trap(hostbind_c, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-    return;
-  }
-  if ((uint64_t)hostbind_retptr + 8 > hostbind_c->memory_size) {
+  if (hostbind_guest_ptr(hostbind_c, hostbind_retptr, 8) == NULL) {
     snprintf(hostbind_message, sizeof hostbind_message, "%s: the result area (offset %lu, 8 bytes) is outside guest memory (%llu bytes)", "host.rot13", (unsigned long)hostbind_retptr, (unsigned long long)hostbind_c->memory_size);
     hostbind_trap(hostbind_c, HOSTBIND_TRAP_BOUNDS, hostbind_message);
     return;

@@ -290,22 +290,21 @@ impl HostbindOut {
     pub fn set_bytes(&mut self, data: &[u8]) -> Result<(), HostbindTrapped> {
         // SAFETY: the shim made this with the Host's live context.
         let ctx = unsafe { &*self.ctx };
-        let import = self.import_name();
         if ctx.trapped.get() != 0 {
             return Err(HostbindTrapped);
         }
         if self.set != 0 {
-            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{import}: the result was handed over twice"));
+            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{}: the result was handed over twice", self.import_name()));
             return Err(HostbindTrapped);
         }
         if data.len() > u32::MAX as usize {
-            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{import}: a result of {} bytes is more than a 32-bit guest can address (4 GiB)", data.len()));
+            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{}: a result of {} bytes is more than a 32-bit guest can address (4 GiB)", self.import_name(), data.len()));
             return Err(HostbindTrapped);
         }
         if self.utf8 != 0 {
             if let Err(e) = ::core::str::from_utf8(data) {
                 let at = e.valid_up_to();
-                ctx.raise(HOSTBIND_TRAP_UTF8, &format!("{import}: the string result ({} bytes) is not UTF-8: byte {at} is 0x{:02x}", data.len(), data[at]));
+                ctx.raise(HOSTBIND_TRAP_UTF8, &format!("{}: the string result ({} bytes) is not UTF-8: byte {at} is 0x{:02x}", self.import_name(), data.len(), data[at]));
                 return Err(HostbindTrapped);
             }
         }
@@ -322,8 +321,8 @@ impl HostbindOut {
         }
         if (ptr == 0 && !data.is_empty()) || u64::from(ptr) + data.len() as u64 > ctx.memory_size {
             ctx.raise(HOSTBIND_TRAP_ALLOC, &format!(
-                "{import}: the guest's allocator returned {ptr} for {} bytes, which is not inside guest memory ({} bytes)",
-                data.len(), ctx.memory_size,
+                "{}: the guest's allocator returned {ptr} for {} bytes, which is not inside guest memory ({} bytes)",
+                self.import_name(), data.len(), ctx.memory_size,
             ));
             return Err(HostbindTrapped);
         }
@@ -353,6 +352,7 @@ impl HostbindOut {
         HostbindOut { ctx, alloc, import: import.as_ptr() as *const ::core::ffi::c_char, utf8: utf8 as i32, set: 0, ptr: 0, len: 0 }
     }
 
+    /// The import's name, for a trap message (only built on the way to one).
     fn import_name(&self) -> String {
         // SAFETY: the shims point it at a NUL-terminated static string.
         unsafe { ::core::ffi::CStr::from_ptr(self.import) }.to_string_lossy().into_owned()
@@ -364,22 +364,18 @@ impl HostbindOut {
 /// `utf8`, UTF-8; `None` after a trap that says what is wrong.
 #[allow(dead_code)]
 fn hostbind_view(ctx: &HostbindCtx, import: &str, param: &str, utf8: bool, ptr: u32, len: u32) -> Option<*const u8> {
-    if ctx.memory.is_null() {
-        ctx.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-        return None;
-    }
-    if u64::from(ptr) + u64::from(len) > ctx.memory_size {
+    // With no memory bound guest_ptr traps (and that trap is the one reported).
+    let Some(view) = ctx.guest_ptr(ptr, len) else {
         let what = if utf8 { "string" } else { "Uint8Array" };
         ctx.raise(HOSTBIND_TRAP_BOUNDS, &format!(
             "{import}: {what} parameter {param} (offset {ptr}, length {len}) is outside guest memory ({} bytes)",
             ctx.memory_size,
         ));
         return None;
-    }
-    // SAFETY: inside guest memory (checked above), which stays put for the duration of the call.
-    let view = unsafe { ctx.memory.add(ptr as usize) as *const u8 };
+    };
+    let view = view as *const u8;
     if utf8 {
-        // SAFETY: as above.
+        // SAFETY: guest_ptr checked the range is inside guest memory, which stays put for the call.
         let bytes = unsafe { ::core::slice::from_raw_parts(view, len as usize) };
         if let Err(e) = ::core::str::from_utf8(bytes) {
             let at = e.valid_up_to();
@@ -509,11 +505,7 @@ pub unsafe extern "C" fn hostbind_shim_host_name() {
     let block = unsafe { base.add(272) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let retptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
-    if ctx.memory.is_null() {
-        ctx.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-        return;
-    }
-    if u64::from(retptr) + 8 > ctx.memory_size {
+    if ctx.guest_ptr(retptr, 8).is_none() {
         ctx.raise(HOSTBIND_TRAP_BOUNDS, &format!("{}: the result area (offset {retptr}, 8 bytes) is outside guest memory ({} bytes)", "host.name", ctx.memory_size));
         return;
     }
@@ -523,7 +515,9 @@ pub unsafe extern "C" fn hostbind_shim_host_name() {
         return;
     }
     // Little-endian, as wasm reads it; ctx.memory afresh (the allocator may have moved it).
-    let words = [result.ptr.to_le_bytes(), result.len.to_le_bytes()].concat();
+    let mut words = [0u8; 8];
+    words[..4].copy_from_slice(&result.ptr.to_le_bytes());
+    words[4..].copy_from_slice(&result.len.to_le_bytes());
     unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };
 }
 
@@ -553,11 +547,7 @@ pub unsafe extern "C" fn hostbind_shim_host_rot13() {
     };
     let arg0 = HostbindStr { ptr: arg0, len: arg0_len as usize };
     let retptr = unsafe { (block.add(16) as *const u32).read_unaligned() };
-    if ctx.memory.is_null() {
-        ctx.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-        return;
-    }
-    if u64::from(retptr) + 8 > ctx.memory_size {
+    if ctx.guest_ptr(retptr, 8).is_none() {
         ctx.raise(HOSTBIND_TRAP_BOUNDS, &format!("{}: the result area (offset {retptr}, 8 bytes) is outside guest memory ({} bytes)", "host.rot13", ctx.memory_size));
         return;
     }
@@ -567,7 +557,9 @@ pub unsafe extern "C" fn hostbind_shim_host_rot13() {
         return;
     }
     // Little-endian, as wasm reads it; ctx.memory afresh (the allocator may have moved it).
-    let words = [result.ptr.to_le_bytes(), result.len.to_le_bytes()].concat();
+    let mut words = [0u8; 8];
+    words[..4].copy_from_slice(&result.ptr.to_le_bytes());
+    words[4..].copy_from_slice(&result.len.to_le_bytes());
     unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };
 }
 

@@ -160,12 +160,9 @@ HOSTBIND_COLD const uint8_t *hostbind_view_refused(hostbind_ctx *ctx, const char
  * utf8, UTF-8; NULL after a trap that says what is wrong.
  */
 static inline const uint8_t *hostbind_view(hostbind_ctx *ctx, const char *import, const char *param, int utf8, uint32_t ptr, uint32_t len) {
-  /* Compared in 64 bits: an offset and length that overflow 32 bits are out of bounds. */
-  if (ctx->memory != NULL && (uint64_t)ptr + len <= ctx->memory_size) {
-    const uint8_t *view = ctx->memory + ptr;
-    if (!utf8 || hostbind_utf8_error(view, len) == len) {
-      return view;
-    }
+  const uint8_t *view = (const uint8_t *)hostbind_guest_ptr(ctx, ptr, len);
+  if (view != NULL && (!utf8 || hostbind_utf8_error(view, len) == len)) {
+    return view;
   }
   return hostbind_view_refused(ctx, import, param, utf8, ptr, len);
 }

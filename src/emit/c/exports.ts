@@ -18,12 +18,17 @@
  * @module
  */
 import { C_TYPE } from "../../layout/signature.ts";
-import { WASM_TYPE } from "../../ir/types.ts";
-import { exportPrototype } from "../../layout/mod.ts";
+import type { ExportLayout } from "../../layout/mod.ts";
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
 import { cDocText } from "./escape.ts";
-import { watString } from "../wat.ts";
+import { exportWasmText } from "../wat.ts";
+
+/** The C prototype of a guest export's function, e.g. `int32_t guest_add(hostbind_ctx *ctx, int32_t a, int32_t b)`. */
+function exportPrototype(e: ExportLayout): string {
+  const params = ["hostbind_ctx *ctx", ...e.params.map((p) => `${p.cType} ${p.name}`)].join(", ");
+  return `${e.returns === null ? "void" : C_TYPE[e.returns]} ${e.exp.symbol}(${params})`;
+}
 
 /** Writes the guest-call functions of `cx`. */
 export function emitGuestExports(w: SourceWriter, cx: EmitContext): void {
@@ -38,7 +43,7 @@ export function emitGuestExports(w: SourceWriter, cx: EmitContext): void {
   );
   for (const e of cx.layout.guestExports) {
     w.blank();
-    const wasm = `(export ${watString(e.exp.name)} (func${e.params.length > 0 ? ` (param ${e.params.map((p) => WASM_TYPE[p.type]).join(" ")})` : ""}${e.returns !== null ? ` (result ${WASM_TYPE[e.returns]})` : ""}))`;
+    const wasm = exportWasmText(e.exp.name, e.params.map((p) => p.type), e.returns);
     w.docComment(cDocText(e.exp.doc, [`guest:  ${wasm}`]), "c");
     const ret = e.returns === null ? "void" : C_TYPE[e.returns];
     const fnType = `${ret} (*fn)(${e.params.length === 0 ? "void" : e.params.map((p) => p.cType).join(", ")})`;

@@ -171,13 +171,8 @@ function emitDataResult(w: SourceWriter, cx: EmitContext, imp: ImportLayout, nam
   w.line(`memcpy(&hostbind_retptr, hostbind_block + ${argumentOffset(k)}, sizeof hostbind_retptr);`);
   w.line("hostbind_out hostbind_result;");
   w.line("char hostbind_message[HOSTBIND_TRAP_MESSAGE_SIZE];");
-  w.line("if (hostbind_c->memory == NULL) {");
-  w.indented(() => {
-    w.line('hostbind_trap(hostbind_c, HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");');
-    w.line("return;");
-  });
-  w.line("}");
-  w.line("if ((uint64_t)hostbind_retptr + 8 > hostbind_c->memory_size) {");
+  // With no memory bound hostbind_guest_ptr traps first, and that trap is the one reported.
+  w.line("if (hostbind_guest_ptr(hostbind_c, hostbind_retptr, 8) == NULL) {");
   w.indented(() => {
     w.line(`snprintf(hostbind_message, sizeof hostbind_message, "%s: the result area (offset %lu, 8 bytes) is outside guest memory (%llu bytes)", ${name}, (unsigned long)hostbind_retptr, (unsigned long long)hostbind_c->memory_size);`);
     w.line("hostbind_trap(hostbind_c, HOSTBIND_TRAP_BOUNDS, hostbind_message);");

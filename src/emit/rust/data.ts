@@ -18,7 +18,7 @@
  */
 import { TRAP_ALLOC, TRAP_BOUNDS, TRAP_GUEST, TRAP_UTF8 } from "../../layout/context.ts";
 import type { Layout } from "../../layout/mod.ts";
-import { WASM_TYPE } from "../../ir/types.ts";
+import { exportWasmText } from "../wat.ts";
 import type { SourceWriter } from "../writer.ts";
 import { commentLines } from "../writer.ts";
 import { RUST_CTX } from "./ctx.ts";
@@ -118,22 +118,21 @@ impl HostbindOut {
     pub fn set_bytes(&mut self, data: &[u8]) -> Result<(), HostbindTrapped> {
         // SAFETY: the shim made this with the Host's live context.
         let ctx = unsafe { &*self.ctx };
-        let import = self.import_name();
         if ctx.trapped.get() != 0 {
             return Err(HostbindTrapped);
         }
         if self.set != 0 {
-            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{import}: the result was handed over twice"));
+            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{}: the result was handed over twice", self.import_name()));
             return Err(HostbindTrapped);
         }
         if data.len() > u32::MAX as usize {
-            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{import}: a result of {} bytes is more than a 32-bit guest can address (4 GiB)", data.len()));
+            ctx.raise(HOSTBIND_TRAP_ALLOC, &format!("{}: a result of {} bytes is more than a 32-bit guest can address (4 GiB)", self.import_name(), data.len()));
             return Err(HostbindTrapped);
         }
         if self.utf8 != 0 {
             if let Err(e) = ::core::str::from_utf8(data) {
                 let at = e.valid_up_to();
-                ctx.raise(HOSTBIND_TRAP_UTF8, &format!("{import}: the string result ({} bytes) is not UTF-8: byte {at} is 0x{:02x}", data.len(), data[at]));
+                ctx.raise(HOSTBIND_TRAP_UTF8, &format!("{}: the string result ({} bytes) is not UTF-8: byte {at} is 0x{:02x}", self.import_name(), data.len(), data[at]));
                 return Err(HostbindTrapped);
             }
         }
@@ -150,8 +149,8 @@ impl HostbindOut {
         }
         if (ptr == 0 && !data.is_empty()) || u64::from(ptr) + data.len() as u64 > ctx.memory_size {
             ctx.raise(HOSTBIND_TRAP_ALLOC, &format!(
-                "{import}: the guest's allocator returned {ptr} for {} bytes, which is not inside guest memory ({} bytes)",
-                data.len(), ctx.memory_size,
+                "{}: the guest's allocator returned {ptr} for {} bytes, which is not inside guest memory ({} bytes)",
+                self.import_name(), data.len(), ctx.memory_size,
             ));
             return Err(HostbindTrapped);
         }
@@ -181,6 +180,7 @@ impl HostbindOut {
         HostbindOut { ctx, alloc, import: import.as_ptr() as *const ::core::ffi::c_char, utf8: utf8 as i32, set: 0, ptr: 0, len: 0 }
     }
 
+    /// The import's name, for a trap message (only built on the way to one).
     fn import_name(&self) -> String {
         // SAFETY: the shims point it at a NUL-terminated static string.
         unsafe { ::core::ffi::CStr::from_ptr(self.import) }.to_string_lossy().into_owned()
@@ -192,22 +192,18 @@ impl HostbindOut {
 /// \`utf8\`, UTF-8; \`None\` after a trap that says what is wrong.
 #[allow(dead_code)]
 fn hostbind_view(ctx: &${RUST_CTX}, import: &str, param: &str, utf8: bool, ptr: u32, len: u32) -> Option<*const u8> {
-    if ctx.memory.is_null() {
-        ctx.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");
-        return None;
-    }
-    if u64::from(ptr) + u64::from(len) > ctx.memory_size {
+    // With no memory bound guest_ptr traps (and that trap is the one reported).
+    let Some(view) = ctx.guest_ptr(ptr, len) else {
         let what = if utf8 { "string" } else { "Uint8Array" };
         ctx.raise(HOSTBIND_TRAP_BOUNDS, &format!(
             "{import}: {what} parameter {param} (offset {ptr}, length {len}) is outside guest memory ({} bytes)",
             ctx.memory_size,
         ));
         return None;
-    }
-    // SAFETY: inside guest memory (checked above), which stays put for the duration of the call.
-    let view = unsafe { ctx.memory.add(ptr as usize) as *const u8 };
+    };
+    let view = view as *const u8;
     if utf8 {
-        // SAFETY: as above.
+        // SAFETY: guest_ptr checked the range is inside guest memory, which stays put for the call.
         let bytes = unsafe { ::core::slice::from_raw_parts(view, len as usize) };
         if let Err(e) = ::core::str::from_utf8(bytes) {
             let at = e.valid_up_to();
@@ -240,7 +236,7 @@ export function emitRustGuestCalls(w: SourceWriter, layout: Layout): void {
       w.blank();
       for (const l of commentLines(e.exp.doc)) w.line(l === "" ? "///" : `/// ${l}`);
       if (e.exp.doc !== "") w.line("///");
-      const wasm = `(export ${JSON.stringify(e.exp.name)} (func${e.params.length > 0 ? ` (param ${e.params.map((p) => WASM_TYPE[p.type]).join(" ")})` : ""}${e.returns !== null ? ` (result ${WASM_TYPE[e.returns]})` : ""}))`;
+      const wasm = exportWasmText(e.exp.name, e.params.map((p) => p.type), e.returns);
       for (const l of commentLines(`guest: \`${wasm}\``)) w.line(`/// ${l}`);
       w.line("///");
       w.line("/// # Safety");

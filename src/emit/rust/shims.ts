@@ -105,11 +105,8 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       if (imp.dataResult !== null) {
         const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
         read("retptr", "u32");
-        w.line("if ctx.memory.is_null() {");
-        w.line('    ctx.raise(HOSTBIND_TRAP_NO_MEMORY, "no guest memory is bound");');
-        w.line("    return;");
-        w.line("}");
-        w.line("if u64::from(retptr) + 8 > ctx.memory_size {");
+        // With no memory bound guest_ptr traps first, and that trap is the one reported.
+        w.line("if ctx.guest_ptr(retptr, 8).is_none() {");
         w.line(`    ctx.raise(HOSTBIND_TRAP_BOUNDS, &format!("{}: the result area (offset {retptr}, 8 bytes) is outside guest memory ({} bytes)", ${rustString(name)}, ctx.memory_size));`);
         w.line("    return;");
         w.line("}");
@@ -119,7 +116,9 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
         w.line("    return;");
         w.line("}");
         w.line("// Little-endian, as wasm reads it; ctx.memory afresh (the allocator may have moved it).");
-        w.line("let words = [result.ptr.to_le_bytes(), result.len.to_le_bytes()].concat();");
+        w.line("let mut words = [0u8; 8];");
+        w.line("words[..4].copy_from_slice(&result.ptr.to_le_bytes());");
+        w.line("words[4..].copy_from_slice(&result.len.to_le_bytes());");
         w.line("unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };");
       } else if (imp.result !== null) {
         // Zeroed, not uninitialised: a function that traps may leave it unwritten.

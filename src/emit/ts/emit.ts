@@ -117,15 +117,15 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.line("export const symbols = {");
   w.indented(() => {
     for (const imp of model.imports) {
-      const params: string[] = [];
-      if (imp.kind === "multi") params.push(pointer);
-      if (!imp.noctx) params.push(pointer);
-      for (const p of imp.params) params.push(tag[p.type]);
       // On the memory path only the shim is called: the function is declared by name, so load() finds it,
       // without its arguments (strings arrive as C structs, and Bun refuses more than 31 arguments).
       const block = imp.path === "block";
+      const params = block ? [] : [
+        ...(imp.kind === "multi" ? [pointer] : []),
+        ...(imp.noctx ? [] : [pointer]),
+        ...imp.params.map((p) => tag[p.type]),
+      ];
       const result = imp.kind === "single" && !block ? tag[imp.results[0]!.type] : jsString(dialect.voidType);
-      if (block) params.length = 0;
       w.docComment(`\`${imp.module}.${imp.name}\`: \`${imp.cPrototype}\``, DOC);
       w.line(`${jsPropertyKey(imp.symbol)}: ${dialect.definition(params, result)},`);
       if (imp.path === "block") {

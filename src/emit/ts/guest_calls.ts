@@ -28,7 +28,7 @@ import type { ValueType } from "../../ir/types.ts";
 import { TRAP_GUEST } from "../../layout/context.ts";
 import type { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
-import type { TsModel } from "./model.ts";
+import { JS_TYPE as JS, type TsModel } from "./model.ts";
 import { jsString } from "./names.ts";
 
 /** How a callback passes each argument on to the wasm export (64-bit ones may arrive as numbers on Deno). */
@@ -50,8 +50,6 @@ const FROM_EXPORT: Readonly<Record<ValueType, (name: string) => string>> = {
   f32: (n) => n,
   f64: (n) => n,
 };
-
-const JS: Readonly<Record<ValueType, string>> = { i32: "number", u32: "number", i64: "bigint", u64: "bigint", f32: "number", f64: "number" };
 
 /** Writes the call table's callbacks, `bindGuest` and `closeGuestCalls` (no-ops without slots). */
 export function emitGuestCalls(w: SourceWriter, model: TsModel, dialect: Dialect): void {
