@@ -147,6 +147,20 @@ describe.each(RUNTIMES)("%s", (rt) => {
     expect(r.seen).toBe(131072);
     expect(r.closedAtEnd).toBe(3);
   });
+
+  it("host.intercept(): a loader's own instantiation, by any of the three routes, gets the served imports and binds", async () => {
+    const r = await probe<Record<string, unknown>>(rt, "intercept", join(dir, "libmx_hooks.so"), join(dir, "lifecycle.wasm"), join(dir, "imported_memory.wasm"));
+    // The loader's js.seven kept beside the served mx.size, which saw the exported memory bound (64 KiB).
+    expect(r.run).toBe(65536 + 7);
+    // A synchronous new WebAssembly.Instance: the imported memory was bound before the start function ran.
+    expect(r.seen).toBe(131072);
+    expect(r.isInstance).toBe(true);
+    // instantiateStreaming served too; a module importing nothing served passed through untouched.
+    expect(r.streamed).toEqual({ emptyExports: 0, run: 65536 + 8 });
+    expect(r.nothing).toMatch(/^hostbind: intercept\(\): the loader instantiated no wasm module importing what this Host serves \(mx\.who, mx\.size, mx\.[a-z_]+, … \(\d+ in all\)\); was the package already loaded before/);
+    expect(r.thrown).toBe("the loader failed");
+    expect(r.restored).toBe(true);
+  });
 });
 
 describe("permissions and packaging", () => {

@@ -113,6 +113,25 @@ export interface Host extends Disposable {
     options?: BindOptions,
   ): Promise<WebAssembly.Instance>;
   /**
+   * Runs `loader`, a package's own code that instantiates the guest itself
+   * (a wasm-bindgen `init()` or Node `require`, Go's `wasm_exec.js`, an
+   * Emscripten module without an `instantiateWasm` hook), and serves this
+   * Host's imports to the module it instantiates: while `loader` runs,
+   * `WebAssembly.instantiate`, `instantiateStreaming` and `new
+   * WebAssembly.Instance` of a module importing something this Host serves
+   * get the loader's import object with the served imports replaced, and the
+   * guest is bound as by {@link Host.instantiate}; every other module is
+   * instantiated as usual. Returns what `loader` returns; throws when it
+   * instantiated no module this Host serves (e.g. the package was loaded
+   * before). WebAssembly's own functions are back when the last loader settles.
+   *
+   * @example
+   * ```ts
+   * const ywasm = await host.intercept(() => import("ywasm"));
+   * ```
+   */
+  intercept<T>(loader: () => T | PromiseLike<T>, options?: BindOptions): Promise<T>;
+  /**
    * Releases the Host (the library stays loaded, for later Hosts); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
    */
@@ -607,6 +626,125 @@ function libraryKey(path: string): string {
 }
 
 /**
+ * What a Host registers while its `intercept()` loader runs: which modules
+ * it serves, and how it instantiates one of them, given the runtime's own
+ * instantiation to call with the merged imports.
+ */
+interface Interceptor {
+  serves(module: WebAssembly.Module): boolean;
+  adopt(
+    module: WebAssembly.Module,
+    imports: Record<string, Record<string, unknown>> | undefined,
+    instantiate: (imports: Record<string, Record<string, unknown>>) => WebAssembly.Instance,
+  ): WebAssembly.Instance;
+  adoptAsync(
+    module: WebAssembly.Module,
+    imports: Record<string, Record<string, unknown>> | undefined,
+    instantiate: (imports: Record<string, Record<string, unknown>>) => Promise<WebAssembly.Instance>,
+  ): Promise<WebAssembly.Instance>;
+}
+
+/** The interception in force, shared through `globalThis` by every hostbind module of the process. */
+interface Interception {
+  readonly active: Set<Interceptor>;
+  readonly restore: () => void;
+}
+
+// One key for all generated bindings (of any library, any hostbind version with
+// this shape): two loaders intercepted at once, by Hosts of two libraries,
+// install WebAssembly's replacements once and restore the originals once.
+const INTERCEPTION = Symbol.for("hostbind.interception.v1");
+
+/**
+ * Runs `loader` with `interceptor` consulted by every `WebAssembly.instantiate`,
+ * `WebAssembly.instantiateStreaming` and `new WebAssembly.Instance`: a module
+ * it serves is instantiated by it, any other one as usual. The originals are
+ * back when the last running loader settles.
+ */
+async function intercepting<T>(interceptor: Interceptor, loader: () => T | PromiseLike<T>): Promise<T> {
+  const shared = globalThis as { [INTERCEPTION]?: Interception };
+  const interception = shared[INTERCEPTION] ?? (shared[INTERCEPTION] = installInterception());
+  interception.active.add(interceptor);
+  try {
+    return await loader();
+  } finally {
+    interception.active.delete(interceptor);
+    if (interception.active.size === 0) {
+      interception.restore();
+      delete shared[INTERCEPTION];
+    }
+  }
+}
+
+type ImportObject = Record<string, Record<string, unknown>> | undefined;
+type WasmSource = ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
+/** Replaces WebAssembly's three instantiations with ones that ask the active interceptors first. */
+function installInterception(): Interception {
+  const wasm = WebAssembly as unknown as {
+    instantiate: (source: WasmSource, imports?: ImportObject) => Promise<unknown>;
+    instantiateStreaming?: (source: unknown, imports?: ImportObject) => Promise<unknown>;
+    Instance: typeof WebAssembly.Instance;
+  };
+  const original = { instantiate: wasm.instantiate, instantiateStreaming: wasm.instantiateStreaming, Instance: wasm.Instance };
+  const active = new Set<Interceptor>();
+  const serving = (module: WebAssembly.Module): Interceptor | undefined => {
+    for (const interceptor of active) if (interceptor.serves(module)) return interceptor;
+    return undefined;
+  };
+  const instantiateModule = (module: WebAssembly.Module, imports: ImportObject): Promise<WebAssembly.Instance> => {
+    const interceptor = serving(module);
+    const run = (merged: ImportObject) => original.instantiate.call(WebAssembly, module, merged) as Promise<WebAssembly.Instance>;
+    return interceptor === undefined ? run(imports) : interceptor.adoptAsync(module, imports, run);
+  };
+  wasm.instantiate = async function instantiate(source: WasmSource, imports?: ImportObject) {
+    // A module instantiates to an Instance; bytes to { module, instance }, as the original does.
+    if (source instanceof WebAssembly.Module) return instantiateModule(source, imports);
+    const module = await WebAssembly.compile(source as ArrayBuffer);
+    return { module, instance: await instantiateModule(module, imports) };
+  };
+  if (original.instantiateStreaming !== undefined) {
+    wasm.instantiateStreaming = async function instantiateStreaming(source: unknown, imports?: ImportObject) {
+      const response = await source as Response;
+      const module = await WebAssembly.compile(await response.arrayBuffer());
+      return { module, instance: await instantiateModule(module, imports) };
+    };
+  }
+  wasm.Instance = new Proxy(original.Instance, {
+    construct(target, args, newTarget) {
+      const [module, imports] = args as [WebAssembly.Module, ImportObject];
+      const interceptor = module instanceof WebAssembly.Module ? serving(module) : undefined;
+      const run = (merged: ImportObject) => Reflect.construct(target, [module, merged], newTarget) as WebAssembly.Instance;
+      return interceptor === undefined ? run(imports) : interceptor.adopt(module, imports, run);
+    },
+  });
+  const restore = (): void => {
+    wasm.instantiate = original.instantiate;
+    if (original.instantiateStreaming !== undefined) wasm.instantiateStreaming = original.instantiateStreaming;
+    wasm.Instance = original.Instance;
+  };
+  return { active, restore };
+}
+
+/** True when `module` imports a function `served` holds (module and name, own properties only). */
+function servesAny(module: WebAssembly.Module, served: object): boolean {
+  const modules = served as Record<string, Record<string, unknown>>;
+  return WebAssembly.Module.imports(module).some((i) =>
+    i.kind === "function" && Object.hasOwn(modules, i.module) && Object.hasOwn(modules[i.module]!, i.name)
+  );
+}
+
+/** The error of an `intercept()` whose loader instantiated nothing this Host serves. */
+function notIntercepted(served: object): Error {
+  const names = Object.entries(served as Record<string, object>).flatMap(([m, fns]) => Object.keys(fns).map((n) => `${m}.${n}`));
+  const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? `, … (${names.length} in all)` : "");
+  return new Error(
+    `hostbind: intercept(): the loader instantiated no wasm module importing what this Host serves (${shown}); `
+      + "was the package already loaded before (a second import() of it instantiates nothing), or does it instantiate in a Worker?",
+  );
+}
+
+/**
  * Opens the native library and prepares the wasm imports it serves.
  *
  * Each Host has its own context (`userData`, guest memory, traps) and serves
@@ -768,22 +906,51 @@ export function load(options?: string | URL | LoadOptions): Host {
     }
     LIBRARIES.release(key);
   };
-  const instantiate = async (
-    source: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
-    otherImports: Record<string, Record<string, unknown>> = {},
-    options?: BindOptions,
-  ): Promise<WebAssembly.Instance> => {
+  // Instantiating a guest with the served imports merged in: an imported
+  // memory is bound before (so the start function's native calls see it),
+  // an exported one after; either way the exports native code calls are bound.
+  const merge = (module: WebAssembly.Module, otherImports: Record<string, Record<string, unknown>> = {}) => {
     if (closed) throw closedError();
     const merged = mergeImports(otherImports, imports);
-    const module = source instanceof WebAssembly.Module ? source : await compileGuest(source);
     const imported = importedMemory(module, merged);
     if (imported !== undefined) bind(imported);
-    const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
-    // With an imported memory bound above, or none at all, the instance still binds the exports native code calls.
+    return { merged, imported };
+  };
+  const adopt = (instance: WebAssembly.Instance, imported: WebAssembly.Memory | undefined, options?: BindOptions): WebAssembly.Instance => {
     const exportsMemory = Object.values(instance.exports).some((value) => value instanceof WebAssembly.Memory);
     if (imported === undefined && exportsMemory) bind(instance, options);
     else bindGuest(instance, options?.allocator);
     return instance;
   };
-  return { imports, bind, instantiate, close, [Symbol.dispose]: close };
+  const instantiate = async (
+    source: ArrayBuffer | ArrayBufferView | WebAssembly.Module,
+    otherImports?: Record<string, Record<string, unknown>>,
+    options?: BindOptions,
+  ): Promise<WebAssembly.Instance> => {
+    if (closed) throw closedError();
+    const module = source instanceof WebAssembly.Module ? source : await compileGuest(source);
+    const { merged, imported } = merge(module, otherImports);
+    const instance = await WebAssembly.instantiate(module, merged as unknown as Parameters<typeof WebAssembly.instantiate>[1]);
+    return adopt(instance, imported, options);
+  };
+  const intercept = async <T>(loader: () => T | PromiseLike<T>, options?: BindOptions): Promise<T> => {
+    if (closed) throw closedError();
+    let adopted = 0;
+    const result = await intercepting({
+      serves: (module) => servesAny(module, imports),
+      adopt(module, otherImports, run) {
+        const { merged, imported } = merge(module, otherImports);
+        adopted++;
+        return adopt(run(merged), imported, options);
+      },
+      async adoptAsync(module, otherImports, run) {
+        const { merged, imported } = merge(module, otherImports);
+        adopted++;
+        return adopt(await run(merged), imported, options);
+      },
+    }, loader);
+    if (adopted === 0) throw notIntercepted(imports);
+    return result;
+  };
+  return { imports, bind, instantiate, intercept, close, [Symbol.dispose]: close };
 }

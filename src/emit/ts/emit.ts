@@ -75,6 +75,8 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
     writeTemplate(w, readTemplate(dialect.guest.template), {});
     w.blank();
   }
+  writeTemplate(w, readTemplate("intercept.ts.tmpl"), {});
+  w.blank();
   writeTemplate(w, readTemplate("ts-load.ts.tmpl"), { BINDINGS: () => emitBindings(w, model, dialect) });
   return w.toString();
 }

@@ -105,6 +105,25 @@ export interface Host extends Disposable {
     options?: BindOptions,
   ): Promise<WebAssembly.Instance>;
   /**
+   * Runs `loader`, a package's own code that instantiates the guest itself
+   * (a wasm-bindgen `init()` or Node `require`, Go's `wasm_exec.js`, an
+   * Emscripten module without an `instantiateWasm` hook), and serves this
+   * Host's imports to the module it instantiates: while `loader` runs,
+   * `WebAssembly.instantiate`, `instantiateStreaming` and `new
+   * WebAssembly.Instance` of a module importing something this Host serves
+   * get the loader's import object with the served imports replaced, and the
+   * guest is bound as by {@link Host.instantiate}; every other module is
+   * instantiated as usual. Returns what `loader` returns; throws when it
+   * instantiated no module this Host serves (e.g. the package was loaded
+   * before). WebAssembly's own functions are back when the last loader settles.
+   *
+   * @example
+   * ```ts
+   * const ywasm = await host.intercept(() => import("ywasm"));
+   * ```
+   */
+  intercept<T>(loader: () => T | PromiseLike<T>, options?: BindOptions): Promise<T>;
+  /**
    * Releases the Host (the library stays loaded, for later Hosts); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
    */

@@ -13,6 +13,9 @@
  * - `proto BINDING LIB GUEST`: import names that are Object.prototype members.
  * - `lifecycle BINDING LIB GUEST GUEST2`: the library's open and close
  *   functions, `host.instantiate()`, and a second memory bound to one Host.
+ * - `intercept BINDING LIB GUEST GUEST2`: `host.intercept()` around loaders
+ *   that instantiate by each of WebAssembly's three routes, one that
+ *   instantiates only a module the Host does not serve, and one that throws.
  *
  * @example
  * ```sh
@@ -177,6 +180,51 @@ if (mode === "hosts") {
   two.close();
   three.close();
   out = { who, afterOpen, afterClose, refused, afterRefused, run, rebind, sameAgain, seen, closedAtEnd: count(1) };
+} else if (mode === "intercept") {
+  const mod = await importBindings(binding!);
+  const [lib, guest, guest2] = rest as [string, string, string];
+  const original = { instantiate: WebAssembly.instantiate, streaming: WebAssembly.instantiateStreaming, Instance: WebAssembly.Instance };
+  // Bytes through WebAssembly.instantiate: { module, instance }, the js module the loader's own.
+  const one = mod.load(lib);
+  const loaded = await one.intercept(() => WebAssembly.instantiate(readFileSync(guest), { js: { seven: () => 7 } }));
+  const run = (loaded.instance.exports.run as () => number)();
+  one.close();
+  // new WebAssembly.Instance, synchronous, of a guest importing its memory: bound before its start function.
+  const two = mod.load(lib);
+  const memory = new WebAssembly.Memory({ initial: 2 });
+  const started = await two.intercept(() => new WebAssembly.Instance(new WebAssembly.Module(readFileSync(guest2)), { env: { memory } }));
+  const seen = (started.exports.seen as WebAssembly.Global).value;
+  const isInstance = started instanceof WebAssembly.Instance;
+  two.close();
+  // instantiateStreaming of a Response, and a module it does not serve (an empty one) left as it is.
+  const three = mod.load(lib);
+  const streamed = await three.intercept(async () => {
+    const empty = await WebAssembly.instantiate(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    const response = new Response(readFileSync(guest), { headers: { "content-type": "application/wasm" } });
+    const { instance } = await WebAssembly.instantiateStreaming(response, { js: { seven: () => 8 } });
+    return { emptyExports: Object.keys(empty.instance.exports).length, run: (instance.exports.run as () => number)() };
+  });
+  three.close();
+  // A loader that instantiates nothing this Host serves, and one that throws: WebAssembly is restored either way.
+  const four = mod.load(lib);
+  let nothing: unknown;
+  try {
+    await four.intercept(() => WebAssembly.instantiate(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])));
+  } catch (e) {
+    nothing = (e as Error).message;
+  }
+  let thrown: unknown;
+  try {
+    await four.intercept(() => {
+      throw new Error("the loader failed");
+    });
+  } catch (e) {
+    thrown = (e as Error).message;
+  }
+  four.close();
+  const restored = WebAssembly.instantiate === original.instantiate && WebAssembly.instantiateStreaming === original.streaming
+    && WebAssembly.Instance === original.Instance;
+  out = { run, seen, isInstance, streamed, nothing, thrown, restored };
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
