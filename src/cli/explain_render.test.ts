@@ -21,6 +21,7 @@ function fn(
     params: params.map(([n, type]) => ({ name: n, type })),
     results: results.map(([n, type]): Result => ({ name: n, type, labelled: true })),
     noctx: false,
+    async: false,
     doc: "",
     location: { file: FILE, line: 2, column: 3 },
     ...extra,

@@ -14,7 +14,7 @@
  *     functions: [{
  *       module: "env", name: "now", symbol: "env_now", symbolExplicit: false,
  *       params: [], results: [{ name: "f0", type: "f64", labelled: false }],
- *       noctx: false, doc: "", location: { file: "env.d.ts", line: 2, column: 3 },
+ *       noctx: false, async: false, doc: "", location: { file: "env.d.ts", line: 2, column: 3 },
  *     }],
  *   }],
  * };
@@ -103,6 +103,12 @@ export interface ImportFunction {
   results: Result[];
   /** True when marked `@noctx`: the native function takes no `hostbind_ctx *`. */
   noctx: boolean;
+  /**
+   * True when the result type is `Promise<T>`: an async import. The native
+   * function is the same synchronous function as for `T`; the bindings run it
+   * off the JS thread while the guest is suspended (docs/abi.md §9).
+   */
+  async: boolean;
   /** The JSDoc text (tags removed), trimmed; `""` when there is none. */
   doc: string;
   /** Where the function is declared. */

@@ -17,7 +17,7 @@ function fn(module: string, name: string, o: { symbol?: string; params?: string[
     module, name,
     symbol: o.symbol ?? defaultSymbol(module, name), symbolExplicit: o.symbol !== undefined,
     params: (o.params ?? []).map((p) => ({ name: p, type: "i32" as const })),
-    results, noctx: false, doc: "",
+    results, noctx: false, async: false, doc: "",
     location: { file: "m.wasm", line, column: 1 },
   };
 }

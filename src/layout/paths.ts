@@ -109,6 +109,8 @@ export function callPaths(layout: Layout, rule: MemoryPathRule): CallPath[] {
 }
 
 function onMemoryPath(imp: ImportLayout, rule: MemoryPathRule): boolean {
+  // An async import runs its shim off the JS thread, on every runtime: the arguments wait in the block.
+  if (imp.fn.async) return true;
   // A `string`/`Uint8Array` is checked (bounds, UTF-8) and its result copied by the shim, on every runtime.
   if (imp.wire.hasData) return true;
   if (rule === "none" || rule === "all") return rule === "all";
@@ -146,6 +148,22 @@ export function argumentOffset(index: number): number {
  */
 export function shimSymbol(imp: ImportLayout): string {
   return `hostbind_shim_${imp.symbol}`;
+}
+
+/**
+ * The entry of an async import's shim, `hostbind_async_SYMBOL(void *ctx)`:
+ * it points the shims of the calling thread at the Host whose context it is
+ * given, then runs the shim (docs/abi.md §9). The bindings call it off the
+ * JS thread.
+ *
+ * @example
+ * ```ts
+ * declare const imp: import("./signature.ts").ImportLayout; // env.read, async
+ * asyncSymbol(imp); // "hostbind_async_env_read"
+ * ```
+ */
+export function asyncSymbol(imp: ImportLayout): string {
+  return `hostbind_async_${imp.symbol}`;
 }
 
 /**
@@ -202,7 +220,8 @@ export function layoutFingerprint(layout: Layout): number {
   const parts = [`block ${blockOffset}`, ...(allocatorSlot >= 0 ? [`allocator ${callTableOffset + 8 * allocatorSlot}`] : [])];
   for (const imp of layout.imports) {
     if (!hasShim(imp)) continue;
-    parts.push(`${imp.symbol}(${imp.fn.params.map((p) => p.type).join(",")})->(${imp.fn.results.map((r) => r.type).join(",")})`);
+    const promised = imp.fn.async ? " async" : "";
+    parts.push(`${imp.symbol}(${imp.fn.params.map((p) => p.type).join(",")})->(${imp.fn.results.map((r) => r.type).join(",")})${promised}`);
   }
   for (const e of layout.guestExports) parts.push(`export ${e.offset} ${e.exp.symbol}(${e.params.map((p) => p.type).join(",")})->(${e.returns ?? ""})`);
   let hash = 0x811c9dc5;

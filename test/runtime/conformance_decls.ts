@@ -115,6 +115,7 @@ export function importFunction(module: string, sig: Sig, line = 1): ImportFuncti
     params: params.map(([n, type]) => ({ name: n, type })),
     results: results.map(([n, type], i) => ({ name: n ?? `f${i}`, type, labelled: n !== null })),
     noctx: opts.noctx ?? false,
+    async: false,
     doc: opts.doc ?? "",
     location: { file: CONFORMANCE_FILE, line, column: 3 },
   };

@@ -33,6 +33,8 @@ export interface ImportFnOptions {
   symbol?: string;
   /** `@noctx`. @default false */
   noctx?: boolean;
+  /** A `Promise<T>` result. @default false */
+  async?: boolean;
   /** JSDoc text. @default "" */
   doc?: string;
 }
@@ -51,6 +53,7 @@ export function importFn(module: string, name: string, options: ImportFnOptions 
       typeof r === "string" ? { name: `f${i}`, type: r, labelled: false } : { name: r[0], type: r[1], labelled: true }
     ),
     noctx: options.noctx ?? false,
+    async: options.async ?? false,
     doc: options.doc ?? "",
     location: { file: "input.d.ts", line: line++, column: 3 },
   };

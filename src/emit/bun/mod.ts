@@ -46,6 +46,8 @@ export const BUN: Dialect = {
   userDataType: "number | bigint",
   runtimeTemplate: "bun-load.ts.tmpl",
   guest: { template: "bun-guest.ts.tmpl", imports: ['import { JSCallback } from "bun:ffi";'] },
+  async: { templates: ["async-pool.ts.tmpl", "bun-async.ts.tmpl"], imports: [] },
+  asyncDefinition: (pointer, result) => `{ args: [${pointer}], returns: ${result} }`,
   memoryPath: RUNTIME_MEMORY_PATH.bun,
 };
 

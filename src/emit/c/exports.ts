@@ -21,7 +21,7 @@ import { C_TYPE } from "../../layout/signature.ts";
 import type { ExportLayout } from "../../layout/mod.ts";
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
-import { cDocText } from "./escape.ts";
+import { cDocText, cString } from "./escape.ts";
 import { exportWasmText } from "../wat.ts";
 
 /** The C prototype of a guest export's function, e.g. `int32_t guest_add(hostbind_ctx *ctx, int32_t a, int32_t b)`. */
@@ -38,7 +38,8 @@ export function emitGuestExports(w: SourceWriter, cx: EmitContext): void {
       + "ctx->memory_size are current (the export may have grown memory: views taken before\n"
       + "may be stale). When the export traps, or the host has not bound the instance yet,\n"
       + "the call returns 0 and the import that made it traps (HOSTBIND_TRAP_GUEST): check\n"
-      + "ctx->trapped and return promptly.",
+      + "ctx->trapped and return promptly. So does a call from an async import's native\n"
+      + "function, which runs off the JS thread while the guest is suspended.",
     "c",
   );
   for (const e of cx.layout.guestExports) {
@@ -52,6 +53,14 @@ export function emitGuestExports(w: SourceWriter, cx: EmitContext): void {
       w.line(`${fnType};`);
       // memcpy: a function pointer read from bytes, without an aliasing cast.
       w.line(`memcpy(&fn, (const unsigned char *)ctx + ${e.offset}, sizeof fn);`);
+      // The bindings empty the slot while an async import of this Host runs (off the JS thread).
+      w.line("if (fn == NULL) {");
+      w.indented(() => {
+        w.line(`hostbind_trap(ctx, HOSTBIND_TRAP_GUEST, ${cString(`${e.exp.namespace}.${e.exp.name}: not callable from an async import (its native function runs off the JS thread while the guest is suspended)`)});`);
+        if (e.returns !== null) w.line("return 0;");
+        else w.line("return;");
+      });
+      w.line("}");
       const call = `fn(${e.params.map((p) => p.name).join(", ")})`;
       w.line(e.returns === null ? `${call};` : `return ${call};`);
     });

@@ -25,7 +25,7 @@
  */
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { argumentOffset, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, asyncSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { type SourceWriter, wrapWords } from "../writer.ts";
 import { shimNeed } from "../shim_need.ts";
 import { cComment, cString } from "./escape.ts";
@@ -90,8 +90,25 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   for (const imp of shimmed) {
     w.blank();
     emitShim(w, cx, imp, base, block);
+    if (imp.fn.async) emitAsyncEntry(w, imp, base);
   }
   w.line("#endif /* HOSTBIND_IMPLEMENTATION */");
+}
+
+/**
+ * An async import's entry: the bindings call it off the JS thread with the
+ * Host's context, which it selects for that thread before running the shim.
+ */
+function emitAsyncEntry(w: SourceWriter, imp: ImportLayout, base: string): void {
+  w.blank();
+  w.docComment(`${cComment(`${imp.fn.module}.${imp.fn.name}`)} is async: the bindings run this on a thread of their own, with the Host's context.`, "c");
+  w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *ctx);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *ctx) {`);
+  w.indented(() => {
+    w.line(`${base} = (unsigned char *)ctx;`);
+    w.line(`${shimSymbol(imp)}();`);
+  });
+  w.line("}");
 }
 
 /** One shim: read the arguments, call by the out-pointer rule, copy the results back. */

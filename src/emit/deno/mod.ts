@@ -41,6 +41,9 @@ export const DENO: Dialect = {
   userDataType: "Deno.PointerValue | bigint",
   runtimeTemplate: "deno-load.ts.tmpl",
   guest: { template: "deno-guest.ts.tmpl", imports: [] },
+  // Deno runs a `nonblocking` symbol on a thread of its own and answers with a promise.
+  async: { templates: ["deno-async.ts.tmpl"], imports: [] },
+  asyncDefinition: (pointer, result) => `{ parameters: [${pointer}], result: ${result}, nonblocking: true }`,
   memoryPath: RUNTIME_MEMORY_PATH.deno,
 };
 

@@ -60,6 +60,8 @@ export const NODE: Dialect = {
   userDataType: "bigint | number",
   runtimeTemplate: "node-load.ts.tmpl",
   guest: { template: "node-guest.ts.tmpl", imports: [] },
+  async: { templates: ["async-pool.ts.tmpl", "node-async.ts.tmpl"], imports: ['import { Worker } from "node:worker_threads";'] },
+  asyncDefinition: (pointer, result) => `{ arguments: [${pointer}], return: ${result} }`,
   memoryPath: RUNTIME_MEMORY_PATH.node,
   // node:ffi range-checks 64-bit arguments (a u64 from wasm arrives negative): wrap them as wasm
   // does. BigInt.as…N also throws a TypeError for a number, as wasm's ToBigInt64 does.

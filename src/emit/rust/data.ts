@@ -23,7 +23,7 @@ import type { SourceWriter } from "../writer.ts";
 import { commentLines } from "../writer.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { RUST_TYPE } from "./items.ts";
-import { safeRustName } from "./names.ts";
+import { rustString, safeRustName } from "./names.ts";
 
 /** Writes the trap codes, the two views and `HostbindOut` with its methods. */
 export function emitRustDataTypes(w: SourceWriter): void {
@@ -253,10 +253,14 @@ export function emitRustGuestCalls(w: SourceWriter, layout: Layout): void {
       const method = safeRustName(e.exp.symbol, new Set());
       w.line(`pub unsafe fn ${method}(&mut self${params.map((p) => `, ${p.name}: ${p.type}`).join("")})${ret} {`);
       w.indented(() => {
-        w.line(`// SAFETY: the bindings put a live callback of this type in slot ${e.slot} (at ${e.offset}) for the Host's life.`);
-        w.line("let f: unsafe extern \"C\" fn(" + params.map((p) => p.type).join(", ") + `)${ret} = unsafe {`);
-        w.line(`    ::core::mem::transmute::<usize, _>(*((self as *mut Self as *const u8).add(${e.offset}) as *const usize))`);
-        w.line("};");
+        w.line(`// SAFETY: slot ${e.slot} (at ${e.offset}) holds a live callback of this type for the Host's life, or 0`);
+        w.line("// while an async import of this Host runs (off the JS thread).");
+        w.line(`let slot = unsafe { *((self as *mut Self as *const u8).add(${e.offset}) as *const usize) };`);
+        w.line("if slot == 0 {");
+        w.line(`    self.trap(HOSTBIND_TRAP_GUEST, ${rustString(`${e.exp.namespace}.${e.exp.name}: not callable from an async import (its native function runs off the JS thread while the guest is suspended)`)});`);
+        w.line(e.returns === null ? "    return;" : "    return ::core::default::Default::default();");
+        w.line("}");
+        w.line("let f: unsafe extern \"C\" fn(" + params.map((p) => p.type).join(", ") + `)${ret} = unsafe { ::core::mem::transmute::<usize, _>(slot) };`);
         w.line(`unsafe { f(${params.map((p) => p.name).join(", ")}) }`);
       });
       w.line("}");

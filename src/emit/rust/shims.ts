@@ -22,7 +22,7 @@
  */
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
-import { argumentOffset, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, asyncSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { rustCBytes, rustString } from "./names.ts";
 import { RUST_PARAM_TYPE, RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
@@ -138,5 +138,16 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       }
     });
     w.line("}");
+    if (imp.fn.async) {
+      w.blank();
+      w.line(`/// \`${imp.fn.module}.${imp.fn.name}\` is async: the bindings run this on a thread of their own, with the Host's context.`);
+      w.line("#[unsafe(no_mangle)]");
+      w.line(`pub unsafe extern "C" fn ${asyncSymbol(imp)}(ctx: *mut u8) {`);
+      w.indented(() => {
+        w.line("HOSTBIND_BASE.with(|b| b.set(ctx));");
+        w.line(`unsafe { ${shimSymbol(imp)}() };`);
+      });
+      w.line("}");
+    }
   }
 }

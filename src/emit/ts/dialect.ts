@@ -56,6 +56,14 @@ export interface Dialect {
    * and the import lines it needs; emitted only for declarations with calls into the guest.
    */
   guest: { template: string; imports: readonly string[] };
+  /**
+   * The templates (under `templates/`) with `asyncStarter`, the runtime's way
+   * to run an async import's entry off the JS thread, and the import lines
+   * they need; emitted only for declarations with async imports.
+   */
+  async: { templates: readonly string[]; imports: readonly string[] };
+  /** A `dlopen` definition of an async entry `(pointer) -> void`, which the runtime may call off the JS thread. */
+  asyncDefinition(pointer: string, result: string): string;
   /** Which imports take the memory call path (argument block and zero-argument shim). */
   memoryPath: MemoryPathRule;
   /** Argument conversions that differ from `JS_TO_WASM` (the FFI's own range checks). */

@@ -56,6 +56,8 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.lines(dialect.preamble);
   const calls = model.guestCalls.length > 0 || model.allocator !== null;
   if (calls) w.lines(dialect.guest.imports);
+  const async = model.asyncSymbols.length > 0;
+  if (async) w.lines(dialect.async.imports);
   w.blank();
   emitSymbols(w, model, dialect);
   w.blank();
@@ -69,6 +71,12 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   writeTemplate(w, readTemplate(dialect.runtimeTemplate), {});
   w.blank();
+  if (async) {
+    for (const template of dialect.async.templates) {
+      writeTemplate(w, readTemplate(template), {});
+      w.blank();
+    }
+  }
   if (calls) {
     writeTemplate(w, readTemplate("guest-calls.ts.tmpl"), {});
     w.blank();
@@ -136,6 +144,10 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
         w.docComment(`\`${imp.module}.${imp.name}\`: its shim on the memory call path`, DOC);
         w.line(`${imp.shimSymbol}: ${dialect.definition([], jsString(dialect.voidType))},`);
       }
+      if (imp.asyncIndex >= 0) {
+        w.docComment(`\`${imp.module}.${imp.name}\`: its async entry, run off the JS thread`, DOC);
+        w.line(`${model.asyncSymbols[imp.asyncIndex]!}: ${dialect.asyncDefinition(pointer, jsString(dialect.voidType))},`);
+      }
     }
     if (model.selectSymbol !== "") {
       w.docComment("Points the shims of this thread at a Host's context and argument block.", DOC);
@@ -162,6 +174,12 @@ export function emitImportsInterface(w: SourceWriter, model: TsModel): void {
       w.line(`readonly ${jsPropertyKey(m.name)}: {`);
       w.indented(() => {
         for (const imp of m.imports) {
+          if (imp.asyncIndex >= 0) {
+            const doc = [imp.doc, `Async (\`Promise<${imp.jsResult}>\`): a \`WebAssembly.Suspending\` only the guest calls, from an export called through \`host.promising()\`.`];
+            w.docComment(doc.filter((d) => d !== "").join("\n\n"), DOC);
+            w.line(`readonly ${jsPropertyKey(imp.name)}: object;`);
+            continue;
+          }
           w.docComment(imp.doc, DOC);
           w.line(`${jsPropertyKey(imp.name)}(${imp.jsParams}): ${imp.jsResult};`);
         }
@@ -190,6 +208,11 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.blank();
   w.docComment("Every function a library built from the header defines: what a failed load() looks for, one by one.", DOC);
   w.line(`const HEADER_SYMBOLS: readonly string[] = [${model.headerSymbols.map((s) => jsString(s)).join(", ")}];`);
+  if (model.asyncSymbols.length > 0) {
+    w.blank();
+    w.docComment("The entries of the async imports, run off the JS thread with a Host's context (docs/abi.md §9).", DOC);
+    w.line(`const ASYNC_SYMBOLS: readonly string[] = [${model.asyncSymbols.map((s) => jsString(s)).join(", ")}];`);
+  }
   if (model.layoutSymbol !== "") {
     w.blank();
     w.docComment("The error of a library whose shims were compiled from other declarations than these bindings.", DOC);
@@ -340,6 +363,16 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.line(viaStub.some((i) => i.path === "block")
     ? "// The stub serves the imports on the memory path (it stores their arguments in the block, calls the wrapper,\n// then loads the results) and multi-result imports (it calls their wrappers, then loads the results)."
     : "// The stub serves multi-result imports: it calls their wrappers, then loads the results.");
+  if (model.asyncSymbols.length > 0) {
+    w.line("// Async imports: their entries run off the JS thread (see asyncStarter) while JSPI suspends the guest.");
+    w.line("if (typeof JSPI.Suspending !== \"function\") {");
+    w.indented(() => {
+      w.line("LIBRARIES.release(key);");
+      w.line("throw new Error(\"hostbind: these bindings have async imports, which need JavaScript Promise Integration (WebAssembly.Suspending): Deno 2.6, Node 25 or Bun 1.3 and later have it without flags\");");
+    });
+    w.line("}");
+    w.line("const startAsync = asyncStarter(lib, file, ctx);");
+  }
   w.line("const stub = new WebAssembly.Instance(stubModule(), {");
   w.indented(() => {
     w.line("hostbind: {");
@@ -351,6 +384,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   });
   w.line("}).exports;");
   emitGuestCalls(w, model, dialect);
+  if (model.asyncSymbols.length > 0) emitAsyncCall(w);
   w.line("const imports: Imports = {");
   w.indented(() => {
     for (const m of model.modules) {
@@ -371,9 +405,44 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.line("};");
 }
 
+/**
+ * `callAsync(index, name)`: one async call of this Host (docs/abi.md §9).
+ * The arguments wait in the block while the entry runs off the JS thread
+ * and the guest is suspended; calls into the guest are fenced off meanwhile
+ * (native code there cannot reach JS), and a close() in the meantime waits
+ * for the call before it releases anything native code may use.
+ */
+function emitAsyncCall(w: SourceWriter): void {
+  w.line("const callAsync = async (index: number, name: string): Promise<void> => {");
+  w.indented(() => {
+    w.line("if (heap.length === 0) sync();");
+    w.line("// One at a time: the call's arguments and results share the Host's argument block.");
+    w.line("if (inflight !== undefined) throw reentered(name, inflight);");
+    w.line("inflight = name;");
+    w.line("fenceGuestCalls(true);");
+    w.line("try {");
+    w.indented(() => w.line("await startAsync(index);"));
+    w.line("} finally {");
+    w.indented(() => {
+      w.line("inflight = undefined;");
+      w.line("fenceGuestCalls(false);");
+      w.line("if (closed) release();");
+    });
+    w.line("}");
+    w.line("if (closed) throw closedError();");
+    w.line(`if (words[${TRAPPED_WORD}] !== 0) throw trap(name);`);
+  });
+  w.line("};");
+}
+
 /** One monomorphic arrow wrapper: `key: (params): R => { check; call; trap check; return }`. */
 function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect): void {
   const trapCheck = `if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});`;
+  if (imp.asyncIndex >= 0) {
+    // The guest is suspended until the promise settles (JSPI); the stub then loads the results from the block.
+    w.line(`${key}: new JSPI.Suspending((): Promise<void> => callAsync(${imp.asyncIndex}, ${jsString(`${imp.module}.${imp.name}`)})),`);
+    return;
+  }
   if (imp.path === "block") {
     // Arguments and results travel through the argument block: no argument crosses the FFI.
     w.line(`${key}: (): void => {\n  if (heap.length === 0) sync();\n  if (selection.host !== self) select();\n  ${imp.nativeBinding}();\n  ${trapCheck}\n},`);

@@ -59,6 +59,7 @@ export function emitGuestCalls(w: SourceWriter, model: TsModel, dialect: Dialect
     w.line("// No calls into the guest: nothing to bind or close.");
     w.line("const bindGuest = (_target: WebAssembly.Instance | WebAssembly.Memory, _allocator?: string): void => {};");
     w.line("const closeGuestCalls = (): void => {};");
+    if (model.asyncSymbols.length > 0) w.line("const fenceGuestCalls = (_fenced: boolean): void => {};");
     return;
   }
   const tag = (t: ValueType) => jsString(dialect.ffiType[t]);
@@ -137,6 +138,17 @@ export function emitGuestCalls(w: SourceWriter, model: TsModel, dialect: Dialect
   w.line("const closeGuestCalls = (): void => {");
   w.indented(() => w.line("for (const call of guestCalls) call.close();"));
   w.line("};");
+  if (model.asyncSymbols.length > 0) {
+    w.line("// While an async import of this Host runs, its native code is off the JS thread, where no callback");
+    w.line("// may run: the slots hold 0, and a call into the guest traps (the guest is suspended anyway).");
+    w.line("const fenceGuestCalls = (fenced: boolean): void => {");
+    w.indented(() => {
+      w.line(`[${offsets.join(", ")}].forEach((offset, i) => {`);
+      w.indented(() => w.line("wide[offset / 8] = fenced ? 0n : guestCalls[i]!.address;"));
+      w.line("});");
+    });
+    w.line("};");
+  }
   emitBindGuest(w, model);
 }
 

@@ -18,6 +18,7 @@ import type { ValueType } from "../../ir/types.ts";
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
 import {
+  asyncSymbol,
   type CallPath,
   callPaths,
   fingerprintHex,
@@ -117,6 +118,8 @@ export interface TsImport {
   cPrototype: string;
   /** True when a parameter or the result is a `string`/`Uint8Array` (the native function takes views, not wasm values). */
   data: boolean;
+  /** The index of its entry in `ASYNC_SYMBOLS` for an async import (`Promise<T>`), else -1. */
+  asyncIndex: number;
 }
 
 /** A guest export native code calls, as the bindings serve it (docs/abi.md §8). */
@@ -169,6 +172,8 @@ export interface TsModel {
    * export bound by default, and the imports that need it; `null` when none does.
    */
   allocator: { offset: number; name: string; users: string[] } | null;
+  /** The entries of the async imports (`hostbind_async_SYMBOL`), in declaration order; empty when none. */
+  asyncSymbols: string[];
 }
 
 /**
@@ -186,7 +191,8 @@ export interface TsModel {
  */
 export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel {
   const paths = callPaths(cx.layout, rule);
-  const imports = cx.layout.imports.map((imp, i) => resolveImport(imp, cx.layout.stubMemory.outOffset[i] ?? -1, paths[i]!));
+  const asyncImports = cx.layout.imports.filter((imp) => imp.fn.async);
+  const imports = cx.layout.imports.map((imp, i) => resolveImport(imp, cx.layout.stubMemory.outOffset[i] ?? -1, paths[i]!, asyncImports.indexOf(imp)));
   let at = 0;
   const modules: TsModule[] = [];
   for (const m of cx.decls.modules) {
@@ -198,6 +204,7 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
   const headerSymbols = [
     ...cx.layout.imports.map((imp) => imp.symbol),
     ...shimmed.map(shimSymbol),
+    ...asyncImports.map(asyncSymbol),
     ...(shimmed.length === 0 ? [] : [selectSymbol(cx.layout)!, layoutSymbol(cx.layout)!]),
   ];
   const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
@@ -222,10 +229,11 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     layoutSymbol: select === "" ? "" : layoutSymbol(cx.layout)!,
     fingerprint: fingerprintHex(cx.layout),
     headerSymbols,
+    asyncSymbols: asyncImports.map(asyncSymbol),
   };
 }
 
-function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): TsImport {
+function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath, asyncIndex: number): TsImport {
   const fn = imp.fn;
   // Parameters never shadow the runtime's locals or each other.
   const named: string[] = [];
@@ -267,6 +275,7 @@ function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath): Ts
     outBinding: `out_${imp.symbol}`,
     cPrototype: `${cReturn} ${imp.symbol}(${cParams === "" ? "void" : cParams})`,
     data: wire.hasData,
+    asyncIndex,
   };
 }
 

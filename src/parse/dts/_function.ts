@@ -31,9 +31,10 @@ export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope
   const owner = `\`${module}.${identifier}\``;
   if (!wholeFunctionOk(cx, fn, owner)) return undefined;
   const params = readParams(cx, fn, scope, owner);
-  const results = readResults(cx, fn, scope, owner);
+  const read_ = readResults(cx, fn, scope, owner);
   const doc = readDoc(cx, fn, owner);
-  if (params === undefined || results === undefined) return undefined;
+  if (params === undefined || read_ === undefined) return undefined;
+  const { results, async } = read_;
   // `@name` gives the wasm import name when it is not a TypeScript identifier.
   const name = doc.name ?? identifier;
   const read: ImportFunction = {
@@ -44,6 +45,7 @@ export function readFunction(cx: ParseContext, fn: ts.FunctionDeclaration, scope
     params,
     results,
     noctx: doc.noctx,
+    async,
     doc: doc.doc,
     location: cx.locate(nameNode),
   };

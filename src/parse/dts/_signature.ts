@@ -68,13 +68,28 @@ function readParam(cx: ParseContext, p: ts.ParameterDeclaration, scope: Scope, o
   return undefined;
 }
 
-/** The results of `fn`, or `undefined` when they were rejected (errors are in `cx`). */
-export function readResults(cx: ParseContext, fn: ts.FunctionDeclaration, scope: Scope, owner: string): Result[] | undefined {
+/**
+ * The results of `fn`, and whether they come in a `Promise` (an async
+ * import); `undefined` when they were rejected (errors are in `cx`).
+ */
+export function readResults(cx: ParseContext, fn: ts.FunctionDeclaration, scope: Scope, owner: string): { results: Result[]; async: boolean } | undefined {
   const typeNode = fn.type;
   if (typeNode === undefined) {
     cx.error(fn.name ?? fn, `Function ${owner} has no return type: expected \`void\`, ${EXPECTED}, or a tuple of them`, "Annotate the result, e.g. `): void;`, `): i32;` or `): [quot: i32, rem: i32];`.");
     return undefined;
   }
+  const promised = promiseArgument(typeNode);
+  const results = readResultType(cx, promised ?? typeNode, scope, owner);
+  return results === undefined ? undefined : { results, async: promised !== undefined };
+}
+
+/** `T` of a `Promise<T>` result (the global `Promise`, one type argument), else `undefined`. */
+function promiseArgument(node: ts.TypeNode): ts.TypeNode | undefined {
+  if (!ts.isTypeReferenceNode(node) || !ts.isIdentifier(node.typeName) || node.typeName.text !== "Promise") return undefined;
+  return node.typeArguments?.length === 1 ? node.typeArguments[0] : undefined;
+}
+
+function readResultType(cx: ParseContext, typeNode: ts.TypeNode, scope: Scope, owner: string): Result[] | undefined {
   const shape = resolveShape(cx, typeNode, scope);
   if (shape.kind === "void") return [];
   if (shape.kind === "value") return [{ name: "f0", type: shape.type, labelled: false }];

@@ -65,7 +65,7 @@ const UNSUPPORTED_WASM: Record<string, { problem: string; hint: string }> = {
 const GENERIC_HINTS: Record<string, string> = {
   Array: KIND_HINTS[ts.SyntaxKind.ArrayType]!,
   ReadonlyArray: KIND_HINTS[ts.SyntaxKind.ArrayType]!,
-  Promise: "Imports are synchronous: declare the result type itself (e.g. `i32`), not a Promise.",
+  Promise: "A Promise is only the whole result type, with one type argument: `): Promise<i32>;` declares an async import.",
 };
 
 /** `via` before any alias is followed: one shared empty list, not a new array per type node. */

@@ -40,6 +40,7 @@ describe("readWasm: function imports", () => {
       params: [{ name: "p0", type: "i32" }, { name: "p1", type: "i32" }],
       results: [{ name: "f0", type: "i32", labelled: false }, { name: "f1", type: "i32", labelled: false }],
       noctx: false,
+      async: false,
       doc: "",
       location: { file: "g.wasm", line: 1, column: divmod!.location.column },
     });

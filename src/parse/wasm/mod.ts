@@ -229,6 +229,7 @@ function toFunction(r: WasmReader, imp: RawImport, types: WasmTypeDef[]): Import
     params: type.params.map((t, i) => ({ name: `p${i}`, type: num(t) })),
     results: type.results.map((t, i) => ({ name: `f${i}`, type: num(t), labelled: false })),
     noctx: false,
+    async: false,
     doc: "",
     location: r.locate(imp.offset),
   };
