@@ -1,0 +1,31 @@
+;; The guest of test/runtime/async.test.ts: each export calls one import.
+(module
+  (import "aio" "sleep" (func $sleep (param i32) (result i32)))
+  (import "aio" "gather" (func $gather (param i32) (result i32)))
+  (import "aio" "divmod" (func $divmod (param i32 i32) (result i32 i32)))
+  (import "aio" "peek" (func $peek (param i32 i32) (result i32 i32)))
+  (import "aio" "call_guest" (func $call_guest (result i32)))
+  (import "aio" "nothing" (func $nothing))
+  (import "aio" "add" (func $add (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 64) "async")
+  (func (export "ping") (result i32) (i32.const 99))
+  (func (export "sleep") (param i32) (result i32) (call $sleep (local.get 0)))
+  (func (export "gather") (param i32) (result i32) (call $gather (local.get 0)))
+  ;; quot * 1000 + rem
+  (func (export "divmod") (param i32 i32) (result i32)
+    (local $r i32)
+    (call $divmod (local.get 0) (local.get 1))
+    (local.set $r)
+    (i32.add (i32.mul (i32.const 1000)) (local.get $r)))
+  ;; len * 1000 + first byte
+  (func (export "peek") (result i32)
+    (local $first i32)
+    (call $peek (i32.const 64) (i32.const 5))
+    (local.set $first)
+    (i32.add (i32.mul (i32.const 1000)) (local.get $first)))
+  (func (export "call_guest") (result i32) (call $call_guest))
+  (func (export "nothing") (call $nothing))
+  ;; An async call between two synchronous ones.
+  (func (export "mixed") (param i32) (result i32)
+    (call $add (call $add (local.get 0) (call $sleep (i32.const 1))) (i32.const 1))))
