@@ -22,7 +22,8 @@ export const FILE = "t.d.ts";
 
 /**
  * `MODULE.NAME(p: T, …) -> R as SYMBOL[ noctx]`, where R is `void`, `T`
- * (one unlabelled result), or `[label: T, …]` / `[T, …]` for tuples.
+ * (one unlabelled result), or `[label: T, …]` / `[T, …]` for tuples, in
+ * `Promise<…>` for an async import.
  */
 export function signature(fn: ImportFunction): string {
   const params = fn.params.map((p) => `${p.name}: ${p.type}`).join(", ");
@@ -35,7 +36,7 @@ export function signature(fn: ImportFunction): string {
   rs.forEach((r, i) => {
     if (!r.labelled && r.name !== `f${i}`) results += ` (result ${i} named ${r.name})`;
   });
-  return `${fn.module}.${fn.name}(${params}) -> ${results} as ${fn.symbol}${fn.noctx ? " noctx" : ""}`;
+  return `${fn.module}.${fn.name}(${params}) -> ${fn.async ? `Promise<${results}>` : results} as ${fn.symbol}${fn.noctx ? " noctx" : ""}`;
 }
 
 /** Parses and validates `source`, returning every import's {@link signature}. */

@@ -96,6 +96,11 @@ const ACCEPTED: { name: string; given: string; want: string[] }[] = [
   { name: "keyword parameter names and labels are kept (layout renames them)", given: "namespace m { function f(int: i32, char: i32): [double: f64, struct: f64]; }", want: ["m.f(int: i32, char: i32) -> [double: f64, struct: f64] as m_f"] },
   { name: "@symbol and @noctx", given: "declare module \"libm\" {\n  /** @symbol hypot @noctx */\n  function hypot(x: f64, y: f64): f64;\n}", want: ["libm.hypot(x: f64, y: f64) -> f64 as hypot noctx"] },
   { name: "the old `module` keyword for namespaces", given: "module env { function f(): void; }", want: ["env.f() -> void as env_f"] },
+  {
+    name: "Promise<T> results: async imports",
+    given: "type Pair = [q: i32, r: i32];\nnamespace io { function a(): Promise<void>; function b(s: string): Promise<u32>; function c(): Promise<Pair>; function d(): Promise<[]>; }",
+    want: ["io.a() -> Promise<void> as io_a", "io.b(s: string) -> Promise<u32> as io_b", "io.c() -> Promise<[q: i32, r: i32]> as io_c", "io.d() -> Promise<void> as io_d"],
+  },
 ];
 
 describe("readDts: accepted forms", () => {
