@@ -111,7 +111,7 @@ export function buildGuest(spec: ExampleSpec, log: (line: string) => void = () =
     run(tool("asc"), [spec.guest, "-o", "build/guest.wasm", "--exportStart", "_start", "-O2"], dir, log);
   } else if (spec.guest.endsWith(".c")) {
     // -O0: clang 14 miscompiles callers of multi-value functions at -O1 and above.
-    run("clang", [...WASI_FLAGS, "-o", "build/guest.wasm", spec.guest], dir, log);
+    run("clang", [...WASI_FLAGS, ...(spec.reactor ? ["-mexec-model=reactor"] : []), "-o", "build/guest.wasm", spec.guest], dir, log);
   } else {
     run(tool("wat2wasm"), [spec.guest, "-o", "build/guest.wasm"], dir, log);
   }

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { EXAMPLES } from "./catalog.ts";
- * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "c-wasi", "c-files", "wit-greeter", "libm"]
+ * EXAMPLES.map((e) => e.name); // ["c-divmod", "rust-pair", "guest-memory", "assemblyscript", "c-wasi", "c-files", "async-io", "wit-greeter", "libm"]
  * ```
  * @module
  */
@@ -37,6 +37,8 @@ export interface ExampleSpec {
   exclude?: readonly string[];
   /** The `--targets` to generate. @default the CLI's default (c,deno,bun,node) */
   targets?: string;
+  /** A C guest built as a WASI reactor (`-mexec-model=reactor`: exports, no `main`). @default false */
+  reactor?: boolean;
 }
 
 /** Every example, smallest first. */
@@ -91,6 +93,15 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     native: { lang: "c", source: "native.c", lib: "plugin" },
     guest: "guest.c",
     exclude: ["wasi_snapshot_preview1"],
+  },
+  {
+    name: "async-io",
+    summary: "an async import: a wasm32-wasi C guest reads files through fs.read(): Promise<i32>, a blocking C function run off the JS thread while the guest waits and a timer keeps firing",
+    decl: "files.d.ts",
+    bindings: "files",
+    native: { lang: "c", source: "native.c", lib: "files" },
+    guest: "guest.c",
+    reactor: true,
   },
   {
     name: "wit-greeter",

@@ -120,8 +120,29 @@ export interface Host extends Disposable {
    */
   intercept<T>(loader: () => T | PromiseLike<T>, options?: BindOptions): Promise<T>;
   /**
+   * A guest export as a function returning a promise, for guests that call
+   * async imports (`Promise<T>` results in the declarations): the guest is
+   * suspended while an async import's native function runs off the JS
+   * thread, and the promise settles when the export returns (or rejects with
+   * its error, a `HostTrap` of an import included). Calling an export that
+   * reaches an async import without it throws the runtime's `SuspendError`.
+   * While the guest is suspended, another call through this function is
+   * rejected (the guest's memory and the call's arguments are in use);
+   * `WebAssembly.promising(fn)` is the same without that check.
+   *
+   * @example
+   * ```ts
+   * const run = host.promising(instance.exports.run as () => number);
+   * const result = await run();
+   * ```
+   */
+  promising<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>>;
+  /**
    * Releases the Host (the library stays loaded, for later Hosts); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
+   * With an async import's native function still running, what native code
+   * may use (the context, the library's close function) is released when it
+   * returns, and that call then fails with the same error.
    */
   close(): void;
 }

@@ -144,8 +144,29 @@ export interface Host extends Disposable {
    */
   intercept<T>(loader: () => T | PromiseLike<T>, options?: BindOptions): Promise<T>;
   /**
+   * A guest export as a function returning a promise, for guests that call
+   * async imports (`Promise<T>` results in the declarations): the guest is
+   * suspended while an async import's native function runs off the JS
+   * thread, and the promise settles when the export returns (or rejects with
+   * its error, a `HostTrap` of an import included). Calling an export that
+   * reaches an async import without it throws the runtime's `SuspendError`.
+   * While the guest is suspended, another call through this function is
+   * rejected (the guest's memory and the call's arguments are in use);
+   * `WebAssembly.promising(fn)` is the same without that check.
+   *
+   * @example
+   * ```ts
+   * const run = host.promising(instance.exports.run as () => number);
+   * const result = await run();
+   * ```
+   */
+  promising<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>>;
+  /**
    * Releases the Host (the library stays loaded, for later Hosts); calling an
    * import of this Host afterwards throws instead of crashing. Safe to call twice.
+   * With an async import's native function still running, what native code
+   * may use (the context, the library's close function) is released when it
+   * returns, and that call then fails with the same error.
    */
   close(): void;
 }
@@ -333,6 +354,27 @@ class SharedLibraries<L extends { close(): void }> {
 }
 
 let compiledStub: WebAssembly.Module | undefined;
+
+/**
+ * JavaScript Promise Integration (JSPI): on without flags in Deno 2.6+,
+ * Node 25+ and Bun 1.3+; typed here, as TypeScript's own lib may lack it.
+ * `WebAssembly.Suspending` makes an async function a wasm import that
+ * suspends the guest; `WebAssembly.promising` makes a guest export that may
+ * suspend return a promise.
+ */
+const JSPI = WebAssembly as unknown as {
+  Suspending: new (fn: () => Promise<unknown>) => object;
+  promising<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>>;
+};
+
+/** The error of a call made while an async import of the same Host runs (its guest is suspended). */
+function reentered(what: string, inflight: string): Error {
+  return new Error(
+    `hostbind: ${what} while the guest is suspended in the async import ${inflight}: native code off the JS thread `
+      + "is using its memory and arguments; await the guest call that is waiting first (one async call at a time per Host; "
+      + "load() a Host per instance to run guests side by side)",
+  );
+}
 
 /** The stub module, compiled once per module instance; each Host instantiates it with its own memory and wrappers. */
 function stubModule(): WebAssembly.Module {
@@ -886,6 +928,8 @@ export function load(options?: string | URL | LoadOptions): Host {
   let guest: WebAssembly.Memory | undefined;
   let heap: Uint8Array = UNBOUND;
   let closed = false;
+  // The async import of this Host running off the JS thread (`MODULE.NAME`), if any: its guest is suspended.
+  let inflight: string | undefined;
   let tracking = false;
   const sync = (): void => {
     if (closed) throw closedError();
@@ -1019,6 +1063,7 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   const bind = (target: WebAssembly.Instance | WebAssembly.Memory, options?: BindOptions): void => {
     if (closed) throw closedError();
+    if (inflight !== undefined) throw reentered("bind()", inflight);
     const memory = guestMemory(target, options?.memory);
     if (guest !== undefined && guest !== memory && options?.replace !== true) {
       // Native code keeps ctx->memory between calls: another instance's memory would be read by this one's calls.
@@ -1036,11 +1081,8 @@ export function load(options?: string | URL | LoadOptions): Host {
     wide[CTX.memory / 8] = emptyBase;
     sync();
   };
-  const close = (): void => {
-    if (closed) return;
-    closed = true;
-    guest = undefined;
-    heap = new Uint8Array(0);
+  // What close() frees, once no async call runs: native code off the JS thread may still use it.
+  const release = (): void => {
     forget();
     closeGuestCalls();
     if (onClose !== undefined) {
@@ -1048,6 +1090,14 @@ export function load(options?: string | URL | LoadOptions): Host {
       onClose.release();
     }
     LIBRARIES.release(key);
+  };
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    guest = undefined;
+    heap = new Uint8Array(0);
+    // An async call in flight releases when it returns (and then fails with the closed error).
+    if (inflight === undefined) release();
   };
   // Instantiating a guest with the served imports merged in: an imported
   // memory is bound before (so the start function's native calls see it),
@@ -1095,5 +1145,14 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (adopted === 0) throw notIntercepted(imports);
     return result;
   };
-  return { imports, bind, instantiate, intercept, close, [Symbol.dispose]: close };
+  const promising = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => Promise<Awaited<R>>) => {
+    if (typeof fn !== "function") throw new TypeError(`hostbind: promising() takes a guest export (a function), not ${kindOf(fn)}`);
+    const suspendable = JSPI.promising(fn);
+    return (...args: A): Promise<Awaited<R>> => {
+      // The guest is suspended in an async import: calling into it again would run it on memory native code is using.
+      if (inflight !== undefined) return Promise.reject(reentered("a call into the guest", inflight));
+      return suspendable(...args);
+    };
+  };
+  return { imports, bind, instantiate, intercept, promising, close, [Symbol.dispose]: close };
 }

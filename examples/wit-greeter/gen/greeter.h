@@ -376,7 +376,8 @@ static inline int hostbind_out_str(hostbind_out *out, const char *text) {
  * ctx->memory_size are current (the export may have grown memory: views taken before
  * may be stale). When the export traps, or the host has not bound the instance yet,
  * the call returns 0 and the import that made it traps (HOSTBIND_TRAP_GUEST): check
- * ctx->trapped and return promptly.
+ * ctx->trapped and return promptly. So does a call from an async import's native
+ * function, which runs off the JS thread while the guest is suspended.
  */
 
 /*
@@ -387,6 +388,10 @@ static inline int hostbind_out_str(hostbind_out *out, const char *text) {
 static inline uint32_t guest_shift(hostbind_ctx *ctx, uint32_t c, uint32_t by) {
   uint32_t (*fn)(uint32_t, uint32_t);
   memcpy(&fn, (const unsigned char *)ctx + 256, sizeof fn);
+  if (fn == NULL) {
+    hostbind_trap(ctx, HOSTBIND_TRAP_GUEST, "guest.shift: not callable from an async import (its native function runs off the JS thread while the guest is suspended)");
+    return 0;
+  }
   return fn(c, by);
 }
 

@@ -409,10 +409,14 @@ impl HostbindCtx {
     /// The guest may grow (and so move) its memory: `HostbindStr`/`HostbindBytes` views and
     /// pointers into guest memory taken before the call must not be used after it.
     pub unsafe fn guest_shift(&mut self, c: u32, by: u32) -> u32 {
-        // SAFETY: the bindings put a live callback of this type in slot 0 (at 256) for the Host's life.
-        let f: unsafe extern "C" fn(u32, u32) -> u32 = unsafe {
-            ::core::mem::transmute::<usize, _>(*((self as *mut Self as *const u8).add(256) as *const usize))
-        };
+        // SAFETY: slot 0 (at 256) holds a live callback of this type for the Host's life, or 0
+        // while an async import of this Host runs (off the JS thread).
+        let slot = unsafe { *((self as *mut Self as *const u8).add(256) as *const usize) };
+        if slot == 0 {
+            self.trap(HOSTBIND_TRAP_GUEST, "guest.shift: not callable from an async import (its native function runs off the JS thread while the guest is suspended)");
+            return ::core::default::Default::default();
+        }
+        let f: unsafe extern "C" fn(u32, u32) -> u32 = unsafe { ::core::mem::transmute::<usize, _>(slot) };
         unsafe { f(c, by) }
     }
 }
