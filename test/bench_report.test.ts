@@ -17,6 +17,7 @@ import type { CallResult, CodegenSample, ProbeResult, RuntimeRun } from "../benc
 import { expectedSum, GENERATED_CASES, type GuestShape, SHAPE_ONE, SHAPE_TWO } from "../bench/call/cases.ts";
 import { ROOT } from "./support/tmp.ts";
 import { startupChecks, startupMarkdown, type StartupRow } from "../bench/report/startup.ts";
+import { type AsyncRow, asyncChecks, asyncMarkdown } from "../bench/report/async.ts";
 
 function row(id: string, ns: number): CallResult {
   return { id, label: `label of ${id}`, group: id.startsWith("hb_") ? "hostbind" : "baseline", nsPerCall: ns, minNs: ns * 0.9, samples: [ns, ns, ns, ns, ns], n: 1000, verified: true };
@@ -269,4 +270,31 @@ describe("benchmark code", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   }, 120_000);
+});
+
+describe("async-imports report", () => {
+  const rows: AsyncRow[] = [
+    { runtime: "deno", idleTicks: 46, waitTicks: 47, fourMs: 101, overheadUs: 15 },
+    { runtime: "node", idleTicks: 90, waitTicks: 40, fourMs: 180, overheadUs: 120 },
+    { runtime: "bun", idleTicks: 90, waitTicks: 91, fourMs: 101, overheadUs: 500 },
+  ];
+  const checks = asyncChecks(rows);
+  const verdicts = checks.map(formatCheck);
+
+  it("checks the targets per runtime, with the idle timer beside the 80-tick one", () => {
+    expect(verdicts).toContain("FAIL async/deno: a 1 ms timer fires ≥ 80 times while a guest waits on a 100 ms native sleep: 47.00 times (46 with nothing running)");
+    expect(verdicts).toContain("PASS async/deno: the timer fires ≥ 0.9× as often as with nothing running: 1.02×");
+    expect(verdicts).toContain("PASS async/deno: an async import with no native work ≤ 30 µs: 15.00 µs");
+    expect(verdicts).toContain("FAIL async/node: the timer fires ≥ 0.9× as often as with nothing running: 0.44×");
+    expect(verdicts).toContain("FAIL async/node: four guests each waiting on a 100 ms native sleep finish within 150 ms: 180.00 ms");
+    expect(verdicts).toContain("FAIL async/node: an async import with no native work ≤ 100 µs: 120.00 µs");
+    // Bun's cost is reported, never failed.
+    expect(verdicts).toContain("PASS async/bun: an async import with no native work (reported): 500.00 µs");
+  });
+
+  it("renders a table row per runtime", () => {
+    const md = asyncMarkdown("test machine", rows, checks);
+    expect(md).toContain("| deno | `nonblocking` FFI symbol | 46 | 47 | 101.0 | 15.0 |");
+    expect(md).toContain("| node | Worker pool, `Atomics.waitAsync` | 90 | 40 | 180.0 | 120.0 |");
+  });
 });

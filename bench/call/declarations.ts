@@ -75,6 +75,7 @@ export function declarationIR(cases: readonly GeneratedCase[], file = "bench.d.t
       ? (c.declared.result === "void" ? [] : [{ name: "r0", type: declared(c.declared.result), labelled: false }])
       : c.results.map((type, k) => ({ name: `r${k}`, type, labelled: true })),
     noctx: c.noctx,
+    async: false,
     doc: c.label,
     location: at,
   }));
