@@ -36,7 +36,7 @@ describe("fuzz generators", () => {
   it("shrink only towards strictly smaller signatures", () => {
     const sig = batchSignatures(SEED, 0, 1)[0]!;
     const size = (s: typeof sig) => s.params.length + s.results.length
-      + [...s.params, ...s.results].filter((t) => t !== "i32").length + Number(s.noctx) + Number(s.labelled) + Number(s.tupleSingle);
+      + [...s.params, ...s.results].filter((t) => t !== "i32").length + Number(s.noctx) + Number(s.labelled) + Number(s.tupleSingle) + Number(s.async);
     for (const v of simplerVariants(sig)) expect(size(v)).toBeLessThan(size(sig));
   });
 });
@@ -47,6 +47,10 @@ describe("fuzz end to end (real cc, wat2wasm, Deno, Bun and Node 26)", () => {
     expect(s.failure?.text).toBeUndefined();
     expect(s.signatures).toBe(600);
     expect(s.calls).toBeGreaterThan(600 * 5);
+    // About one in seven is async (Promise<…>): run off the JS thread while the guest is suspended, and
+    // checked the same way, results and the arguments native code saw, bit for bit.
+    const drawn = Array.from({ length: 12 }, (_, b) => batchSignatures(SEED, b, 50)).flat();
+    expect(drawn.filter((sig) => sig.async).length).toBeGreaterThan(50);
     // NaN payloads on the memory path (Node: every import with a context; Deno and Bun: those with BigInts)
     // were checked bit for bit, and came back unchanged (a change there is a failure above).
     expect(s.nanStrict.node).toBeGreaterThan(100);

@@ -38,7 +38,12 @@ export interface RunnerReport {
 
 // The generated module's shape (docs/generated-api.md), only what the runner touches.
 interface HostModule {
-  load(path: string): { imports: WebAssembly.Imports; bind(t: WebAssembly.Instance): void; close(): void };
+  load(path: string): {
+    imports: WebAssembly.Imports;
+    bind(t: WebAssembly.Instance): void;
+    promising<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>>;
+    close(): void;
+  };
 }
 
 async function main(): Promise<void> {
@@ -51,8 +56,8 @@ async function main(): Promise<void> {
   // The imports this runtime calls through the memory path: their NaNs must keep their payload (wat_guest.ts).
   const strict = strictFile === undefined ? [] : JSON.parse(readFileSync(strictFile, "utf8")) as number[];
   new Uint8Array((instance.exports.memory as WebAssembly.Memory).buffer, STRICT_OFFSET, strict.length).set(strict);
-  const run = instance.exports.run as () => number;
-  run();
+  // Through promising(): the batch's async imports suspend the guest while their native functions run.
+  await host.promising(instance.exports.run as () => number)();
   const view = new DataView((instance.exports.memory as WebAssembly.Memory).buffer);
   const report: RunnerReport = {
     fails: view.getInt32(0, true),

@@ -26,6 +26,7 @@ export function simplerVariants(sig: FuzzSignature): FuzzSignature[] {
     if (t !== "i32") out.push({ ...sig, results: sig.results.map((u, x) => (x === k ? "i32" : u)) });
   });
   if (sig.noctx) out.push({ ...sig, noctx: false });
+  if (sig.async) out.push({ ...sig, async: false });
   if (sig.labelled) out.push({ ...sig, labelled: false });
   if (sig.tupleSingle) out.push({ ...sig, tupleSingle: false });
   return out;

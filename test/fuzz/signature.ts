@@ -41,13 +41,15 @@ export interface FuzzSignature {
   noctx: boolean;
   /** Seeds the random argument vectors (see `values.ts`), so they survive shrinking. */
   valueSeed: number;
+  /** Declared `Promise<…>`: an async import, its native function run off the JS thread (never with `noctx`). */
+  async: boolean;
 }
 
 /** Draws a random signature named `name`. */
 export function randomSignature(rng: Prng, name: string): FuzzSignature {
   const np = rng.int(MAX_PARAMS + 1);
   const nr = rng.int(MAX_RESULTS + 1);
-  return {
+  const sig = {
     name,
     params: Array.from({ length: np }, () => rng.pick(VALUE_TYPES)),
     results: Array.from({ length: nr }, () => rng.pick(VALUE_TYPES)),
@@ -56,6 +58,9 @@ export function randomSignature(rng: Prng, name: string): FuzzSignature {
     noctx: rng.chance(0.1),
     valueSeed: rng.next(),
   };
+  // Drawn last, so the other fields of a seed are what they were before async imports existed.
+  const async = rng.chance(0.15);
+  return { ...sig, async: async && !sig.noctx };
 }
 
 /** The C symbol of a fuzzed import (docs/abi.md §4: `MODULE_NAME`). */
@@ -80,7 +85,8 @@ function resultText(sig: FuzzSignature): string {
 export function functionDeclaration(sig: FuzzSignature): string {
   const params = sig.params.map((t, k) => `p${k}: ${t}`).join(", ");
   const doc = sig.noctx ? "  /** @noctx */\n" : "";
-  return `${doc}  function ${sig.name}(${params}): ${resultText(sig)};`;
+  const result = sig.async ? `Promise<${resultText(sig)}>` : resultText(sig);
+  return `${doc}  function ${sig.name}(${params}): ${result};`;
 }
 
 /** A whole declaration file declaring `sigs` in module `fz`. */
@@ -115,5 +121,5 @@ export function cPrototype(sig: FuzzSignature): string {
 
 /** A one-line summary such as `(i32, f64) -> (u64, f32)` for logs. */
 export function describe(sig: FuzzSignature): string {
-  return `(${sig.params.join(", ")}) -> (${sig.results.join(", ")})${sig.noctx ? " @noctx" : ""}`;
+  return `(${sig.params.join(", ")}) -> ${sig.async ? "Promise " : ""}(${sig.results.join(", ")})${sig.noctx ? " @noctx" : ""}`;
 }
