@@ -9,9 +9,12 @@
  * reaching JS off its thread; the runtime's SuspendError without
  * promising(); a re-entrant call refused; and close() during a call, which
  * fails the call and runs the library's close function only after the
- * native function returned.
+ * native function returned. The same probe runs against the library in C
+ * (`async/async.c`) and in Rust (`async/async.rs`, against the generated
+ * `.rs`, with std's Mutex and Condvar).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { freshDir, lastJson, runUnder } from "../fuzz/harness.ts";
 import { assembleWat, exec, RUNTIMES, TOOLS } from "../fuzz/tools.ts";
@@ -23,16 +26,20 @@ let dir = "";
 
 beforeAll(async () => {
   dir = freshDir("async");
-  const r = runMain(["generate", join(SRC, "async.d.ts"), "--out-dir", dir]);
+  const r = runMain(["generate", join(SRC, "async.d.ts"), "--out-dir", dir, "--targets", "c,deno,bun,node,rust"]);
   if (r.code !== 0) throw new Error(r.stderr);
   const cc = await exec(TOOLS.cc, ["-std=c11", "-D_DEFAULT_SOURCE", "-O1", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-pthread", `-I${dir}`, "-o", join(dir, "libasync.so"), join(SRC, "async.c")]);
   if (cc.code !== 0) throw new Error(cc.stderr);
+  // The Rust library sits beside the generated async.rs, which it includes.
+  copyFileSync(join(SRC, "async.rs"), join(dir, "lib.rs"));
+  const rs = await exec("rustc", ["--edition", "2024", "--crate-type", "cdylib", "-O", "-D", "warnings", "-o", join(dir, "libasync_rs.so"), join(dir, "lib.rs")]);
+  if (rs.code !== 0) throw new Error(`rustc failed:\n${rs.stderr}`);
   await assembleWat(join(SRC, "guest.wat"), join(dir, "guest.wasm"));
 });
 
 describe.each(RUNTIMES)("%s", (rt) => {
-  it("serves async imports off the JS thread while the guest waits, with traps, concurrency and close()", async () => {
-    const r = await runUnder(rt, "test/runtime/async/probe.ts", [join(dir, "async.ts"), join(dir, "libasync.so"), join(dir, "guest.wasm")]);
+  it.each([["C", "libasync.so"], ["Rust", "libasync_rs.so"]])("serves async imports off the JS thread while the guest waits, with traps, concurrency and close() (%s)", async (_lang, lib) => {
+    const r = await runUnder(rt, "test/runtime/async/probe.ts", [join(dir, "async.ts"), join(dir, lib), join(dir, "guest.wasm")]);
     expect(r.code, r.stderr).toBe(0);
     const o = lastJson<Record<string, unknown>>(r);
     expect(o.slept).toBe(200);
