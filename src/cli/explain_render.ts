@@ -75,6 +75,7 @@ function explainImport(imp: ImportLayout): string[] {
   if (fn.params.some((p) => p.type === "string" || p.type === "bytes")) notes.push("string/Uint8Array parameters arrive as checked views (ptr, len)");
   if (imp.result) notes.push(`${fn.results.length} results: written through \`out\` (out-pointer rule)`);
   notes.push(fn.noctx ? "@noctx: no hostbind_ctx parameter" : "`ctx` gives guest memory, user data and traps");
+  if (fn.async) notes.push("async (Promise): run off the JS thread while the guest is suspended (docs/abi.md §9)");
   lines.push(...notes.map((n) => `  note  ${n}`));
   if (imp.result) lines.push("", ...structTable(imp.result).map((s) => (s === "" ? "" : `  ${s}`)));
   return lines;

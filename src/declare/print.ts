@@ -123,7 +123,7 @@ function printModule(w: SourceWriter, m: ImportModule): void {
 
 function printFunction(w: SourceWriter, fn: ImportFunction, prefix: string, taken: Set<string>): void {
   const params = fn.params.map((p) => `${p.name}: ${declaredTypeName(p.type)}`).join(", ");
-  const signature = `(${params}): ${resultText(fn.results)}`;
+  const signature = `(${params}): ${fn.async ? `Promise<${resultText(fn.results)}>` : resultText(fn.results)}`;
   const tags: string[] = [];
   let identifier = fn.name;
   if (!isDeclarableName(fn.name)) {

@@ -39,3 +39,6 @@ export function shimNeed(layout: Layout): string {
   });
   return `${parts.join("; ")}.`;
 }
+
+/** What the header and NAME.rs say about an async import's native function (docs/abi.md §9). */
+export const ASYNC_NOTE = "Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.";

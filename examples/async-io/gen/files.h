@@ -382,7 +382,7 @@ static inline int hostbind_out_str(hostbind_out *out, const char *text) {
  * function runs off the JS thread while the guest is suspended.
  *
  * wasm:   (import "fs" "read" (func (param i32 i32 i32 i32) (result i32)))
- * native: one result, returned directly. String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ * native: one result, returned directly. String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated. Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
  */
 int32_t fs_read(hostbind_ctx *ctx, hostbind_str path, uint32_t buf, uint32_t cap);
 

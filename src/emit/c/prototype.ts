@@ -17,6 +17,7 @@
  * @module
  */
 import { C_TYPE, type ImportLayout, type NativeParam } from "../../layout/signature.ts";
+import { ASYNC_NOTE } from "../shim_need.ts";
 import { wasmImportText } from "../wat.ts";
 import type { SourceWriter } from "../writer.ts";
 import { cDocText } from "./escape.ts";
@@ -44,7 +45,7 @@ function shape(imp: ImportLayout): string {
     ? "one result, returned directly"
     : `${n} results, written to *out (out-pointer rule) before returning`;
   const ctx = imp.fn.noctx ? "; @noctx: takes no hostbind_ctx" : "";
-  return `${results}${ctx}.${views}`;
+  return `${results}${ctx}.${views}${imp.fn.async ? ` ${ASYNC_NOTE}` : ""}`;
 }
 
 /** The prototype, on one line when it fits, else one parameter per line. */

@@ -25,7 +25,7 @@
  */
 import type { ImportLayout } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
-import { shimNeed } from "../shim_need.ts";
+import { ASYNC_NOTE, shimNeed } from "../shim_need.ts";
 import { lifecycleSymbols } from "../../layout/paths.ts";
 import { wasmImportText, watString } from "../wat.ts";
 import { commentLines, SourceWriter, wrapWords } from "../writer.ts";
@@ -129,6 +129,10 @@ function emitFnAlias(w: SourceWriter, imp: ImportLayout, names: RustItemNames): 
   }
   w.line(`/// wasm: \`${wasmImportText(imp.fn)}\``);
   w.line("///");
+  if (fn.async) {
+    w.line(`/// ${ASYNC_NOTE}`);
+    w.line("///");
+  }
   w.line(`/// Implement as the C symbol \`${imp.symbol}\`:`);
   w.line("///");
   w.line("/// ```ignore");

@@ -405,7 +405,7 @@ static inline void guest_progress(hostbind_ctx *ctx, uint32_t done) {
  * Reads up to `cap` bytes of the file at `path` into guest memory at `buf`; the length read, -1 on error.
  *
  * wasm:   (import "io" "read" (func (param i32 i32 i32 i32) (result i32)))
- * native: one result, returned directly. String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated.
+ * native: one result, returned directly. String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated. Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
  */
 int32_t io_read(hostbind_ctx *ctx, hostbind_str path, uint32_t buf, uint32_t cap);
 
@@ -413,7 +413,7 @@ int32_t io_read(hostbind_ctx *ctx, hostbind_str path, uint32_t buf, uint32_t cap
  * Sleeps natively for `ms` milliseconds.
  *
  * wasm:   (import "io" "sleep" (func (param i32)))
- * native: no result, returns void.
+ * native: no result, returns void. Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
  */
 void io_sleep(hostbind_ctx *ctx, uint32_t ms);
 
@@ -442,7 +442,7 @@ HOSTBIND_CHECK_OFFSET(io_stats_result, count, 8, "");
  * A slow computation with two results.
  *
  * wasm:   (import "io" "stats" (func (param i64 i32) (result f64 i64)))
- * native: 2 results, written to *out (out-pointer rule) before returning.
+ * native: 2 results, written to *out (out-pointer rule) before returning. Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
  */
 void io_stats(io_stats_result *out, hostbind_ctx *ctx, int64_t seed, uint32_t n);
 

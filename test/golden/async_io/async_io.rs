@@ -429,6 +429,8 @@ impl HostbindCtx {
 ///
 /// wasm: `(import "io" "read" (func (param i32 i32 i32 i32) (result i32)))`
 ///
+/// Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
+///
 /// Implement as the C symbol `io_read`:
 ///
 /// ```ignore
@@ -447,6 +449,8 @@ pub type IoReadFn = unsafe extern "C" fn(
 /// Sleeps natively for `ms` milliseconds.
 ///
 /// wasm: `(import "io" "sleep" (func (param i32)))`
+///
+/// Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
 ///
 /// Implement as the C symbol `io_sleep`:
 ///
@@ -470,6 +474,8 @@ pub struct IoStatsResult {
 /// A slow computation with two results.
 ///
 /// wasm: `(import "io" "stats" (func (param i64 i32) (result f64 i64)))`
+///
+/// Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
 ///
 /// Implement as the C symbol `io_stats`:
 ///
