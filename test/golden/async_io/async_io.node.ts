@@ -787,8 +787,12 @@ async function runAsync(file: string, key: string, index: number, ctx: bigint | 
     Atomics.store(words, 2, 0);
     Atomics.store(words, 0, 1);
     Atomics.notify(words, 0);
-    const waited = Atomics.waitAsync(words, 2, 0);
-    if (waited.async) await Promise.race([waited.value, thread.failed]);
+    // A wake-up is not an answer: the thread's notify for its previous call may land after that call's
+    // answer was already seen (it finished before waitAsync was reached), so the flag is checked again.
+    while (Atomics.load(words, 2) === 0) {
+      const waited = Atomics.waitAsync(words, 2, 0);
+      if (waited.async) await Promise.race([waited.value, thread.failed]);
+    }
     healthy = true;
   } finally {
     thread.unref();

@@ -1,5 +1,5 @@
 // expect: Promise
 // at: 4:20
 declare namespace env {
-  function load(): Promise<i32>;
+  function load(p: Promise<i32>): void;
 }
