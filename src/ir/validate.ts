@@ -153,15 +153,6 @@ function checkFunction(fn: ImportFunction, wasm: boolean, errors: HostbindError[
       }),
     );
   }
-  const dataResult = fn.results.find((v) => isDataType(v.type));
-  if (fn.async && dataResult !== undefined) {
-    errors.push(
-      new HostbindError(`Async import \`${qualified(fn)}\` returns \`Promise<${declaredTypeName(dataResult.type)}>\`: a string or bytes result is copied into memory from the guest's allocator, which native code cannot call from the thread an async import runs on`, {
-        location: fn.location,
-        hint: "Pass a buffer in and return the length written, e.g. `read(path: string, buf: u32, cap: u32): Promise<i32>;` (string and Uint8Array parameters are fine).",
-      }),
-    );
-  }
   const param = firstRepeat(fn.params);
   if (param !== undefined) {
     errors.push(

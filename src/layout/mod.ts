@@ -131,7 +131,10 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
     return off;
   });
   const blockOffset = alignUp(at, 8);
-  const blockBytes = Math.max(8, ...imports.map((imp) => Math.max(argumentOffset(imp.wire.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0)));
+  // An async import's string or bytes result waits in the block: a pointer, its length and the return area (16 bytes).
+  const blockBytes = Math.max(8, ...imports.map((imp) =>
+    Math.max(argumentOffset(imp.wire.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0, imp.fn.async && imp.dataResult !== null ? 16 : 0)
+  ));
   const hasOut = outOffset.some((o) => o >= 0);
   const bytes = alignUp(blockOffset + blockBytes, 8);
   // Nested calls' out-areas are whole copies of the plan above the first: simple offsets, and ~KiBs.

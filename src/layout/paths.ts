@@ -167,6 +167,22 @@ export function asyncSymbol(imp: ImportLayout): string {
 }
 
 /**
+ * The finish function of an async import with a `string`/`Uint8Array`
+ * result, `hostbind_finish_SYMBOL(void)`: called on the JS thread after the
+ * entry returned, it hands the result, copied aside off the JS thread, to
+ * the guest's allocator (docs/abi.md §9).
+ *
+ * @example
+ * ```ts
+ * declare const imp: import("./signature.ts").ImportLayout; // env.read, async
+ * finishSymbol(imp); // "hostbind_finish_env_read"
+ * ```
+ */
+export function finishSymbol(imp: ImportLayout): string {
+  return `hostbind_finish_${imp.symbol}`;
+}
+
+/**
  * The function that points the shims at a Host, `hostbind_select_FIRST`,
  * named after the first import with a shim — the same whatever `--name` the
  * header and the bindings were generated with, and distinct for two headers

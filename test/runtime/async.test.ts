@@ -9,7 +9,8 @@
  * reaching JS off its thread; the runtime's SuspendError without
  * promising(); a re-entrant call refused; and close() during a call, which
  * fails the call and runs the library's close function only after the
- * native function returned. The same probe runs against the library in C
+ * native function returned (also with a string result copied aside, which
+ * is then freed without calling the guest's allocator). The same probe runs against the library in C
  * (`async/async.c`) and in Rust (`async/async.rs`, against the generated
  * `.rs`, with std's Mutex and Condvar).
  */
@@ -45,7 +46,8 @@ describe.each(RUNTIMES)("%s", (rt) => {
     expect(o.slept).toBe(200);
     expect(o.ticked).toBe(true);
     // divmod(17, 5) → 3 r 2; peek("async") → 5 bytes, 'a'; mixed(40) → 40 + sleep(1) = 2, + 1.
-    expect(o.results).toEqual({ divmod: 3002, peek: 5097, mixed: 43 });
+    // upper("async") → "ASYNC": 5 bytes, the last 'C' (67), in memory from the guest's allocator.
+    expect(o.results).toEqual({ divmod: 3002, peek: 5097, mixed: 43, upper: 5067 });
     expect(o.trap).toEqual({ name: "HostTrap", message: "aio.divmod: division by zero", import: "aio.divmod" });
     expect(o.fenced).toEqual({
       name: "HostTrap",
@@ -56,10 +58,11 @@ describe.each(RUNTIMES)("%s", (rt) => {
     expect((o.reentered as { message: string }).message).toMatch(/^hostbind: a call into the guest while the guest is suspended in the async import aio\.sleep: /);
     expect(o.gathered).toEqual([4, 4, 4, 4]);
     expect(o.closed).toEqual({ name: "Error", message: "hostbind: the native library is closed; load() it again to call its imports" });
+    expect(o.closedUpper).toEqual(o.closed);
     // The four gathering Hosts closed with three sleeps done; the last Host's close function ran after its
     // in-flight sleep (the fourth) had returned.
     expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("closed after"))).toEqual([
-      "closed after 3 sleeps", "closed after 3 sleeps", "closed after 3 sleeps", "closed after 3 sleeps", "closed after 4 sleeps",
+      "closed after 3 sleeps", "closed after 3 sleeps", "closed after 3 sleeps", "closed after 3 sleeps", "closed after 3 sleeps", "closed after 4 sleeps",
     ]);
   });
 });

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h> /* snprintf, for the messages of string and bytes traps */
+#include <stdlib.h> /* malloc and free, for the results of async imports */
 #include <string.h> /* memmove, strlen and memcpy, for strings, bytes and calls into the guest */
 #ifdef HOSTBIND_IMPLEMENTATION
 #include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
@@ -210,6 +211,11 @@ typedef struct hostbind_out {
   /** Where the result landed in guest memory. */
   uint32_t ptr;
   uint32_t len;
+  /**
+   * An async import's result (alloc is NULL off the JS thread): a copy in native
+   * memory, handed over to the guest's allocator back on the JS thread.
+   */
+  void *staged;
 } hostbind_out;
 
 /** The index of the first byte of data[0..len) that is not part of well-formed UTF-8, or len when all is. */
@@ -341,6 +347,21 @@ static inline int hostbind_out_bytes(hostbind_out *out, const void *data, size_t
     hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
     return -1;
   }
+  /* Off the JS thread (an async import) the allocator cannot be called: the bytes wait in a copy. */
+  if (out->alloc == NULL) {
+    if (len > 0) {
+      out->staged = malloc(len);
+      if (out->staged == NULL) {
+        snprintf(message, sizeof message, "%s: no native memory for a result of %zu bytes", out->import, len);
+        hostbind_trap(ctx, HOSTBIND_TRAP_ALLOC, message);
+        return -1;
+      }
+      memcpy(out->staged, bytes, len);
+    }
+    out->len = (uint32_t)len;
+    out->set = 1;
+    return 0;
+  }
   /* Bytes inside guest memory (a view of a parameter) are found again after the allocator, which may move it. */
   if (len > 0 && ctx->memory != NULL && bytes >= ctx->memory && (uint64_t)(bytes - ctx->memory) + len <= ctx->memory_size) {
     inside = (uint64_t)(bytes - ctx->memory);
@@ -362,6 +383,22 @@ static inline int hostbind_out_bytes(hostbind_out *out, const void *data, size_t
   out->len = (uint32_t)len;
   out->set = 1;
   return 0;
+}
+
+/**
+ * For the call shims: writes where the result landed, (ptr, len) as two
+ * little-endian u32s, to the return area at guest offset retptr (checked before the
+ * call; ctx->memory read afresh, as the allocator may have moved it).
+ */
+static inline void hostbind_out_write(hostbind_ctx *ctx, uint32_t retptr, const hostbind_out *out) {
+  unsigned char *area = ctx->memory + retptr;
+  uint32_t words[2];
+  int i;
+  words[0] = out->ptr;
+  words[1] = out->len;
+  for (i = 0; i < 8; i++) {
+    area[i] = (unsigned char)(words[i / 4] >> (8 * (i % 4)));
+  }
 }
 
 /** Hands over a NUL-terminated string as the result (see hostbind_out_bytes). */

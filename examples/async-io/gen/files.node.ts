@@ -1082,7 +1082,7 @@ export function load(options?: string | URL | LoadOptions): Host {
   const bindGuest = (_target: WebAssembly.Instance | WebAssembly.Memory, _allocator?: string): void => {};
   const closeGuestCalls = (): void => {};
   const fenceGuestCalls = (_fenced: boolean): void => {};
-  const callAsync = async (index: number, name: string): Promise<void> => {
+  const callAsync = async (index: number, name: string, finish?: () => void): Promise<void> => {
     if (heap.length === 0) sync();
     // One at a time: the call's arguments and results share the Host's argument block.
     if (inflight !== undefined) throw reentered(name, inflight);
@@ -1092,10 +1092,23 @@ export function load(options?: string | URL | LoadOptions): Host {
       await startAsync(index);
     } finally {
       inflight = undefined;
-      fenceGuestCalls(false);
-      if (closed) release();
+      if (closed) {
+        // Closed meanwhile: a result copied aside is freed (the slots still empty: no allocator call).
+        if (finish !== undefined && words[7] === 0) {
+          if (selection.host !== self) select();
+          finish();
+        }
+        release();
+      } else {
+        fenceGuestCalls(false);
+      }
     }
     if (closed) throw closedError();
+    if (words[7] !== 0) throw trap(name);
+    if (finish === undefined) return;
+    // A string or bytes result was copied aside off the JS thread: handed to the guest's allocator here.
+    if (selection.host !== self) select();
+    finish();
     if (words[7] !== 0) throw trap(name);
   };
   const imports: Imports = {

@@ -45,6 +45,7 @@ export function emitHeader(cx: EmitContext): string {
   w.line("#include <stdint.h>");
   const data = cx.layout.imports.some((imp) => imp.wire.hasData);
   if (data) w.line("#include <stdio.h> /* snprintf, for the messages of string and bytes traps */");
+  if (data) w.line("#include <stdlib.h> /* malloc and free, for the results of async imports */");
   if (data || cx.layout.guestExports.length > 0) {
     w.line("#include <string.h> /* memmove, strlen and memcpy, for strings, bytes and calls into the guest */");
   }

@@ -25,7 +25,7 @@
  */
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { argumentOffset, asyncSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, asyncSymbol, finishSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { type SourceWriter, wrapWords } from "../writer.ts";
 import { shimNeed } from "../shim_need.ts";
 import { cComment, cString } from "./escape.ts";
@@ -91,6 +91,7 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
     w.blank();
     emitShim(w, cx, imp, base, block);
     if (imp.fn.async) emitAsyncEntry(w, imp, base);
+    if (imp.fn.async && imp.dataResult !== null) emitFinish(w, cx, imp, base, block);
   }
   w.line("#endif /* HOSTBIND_IMPLEMENTATION */");
 }
@@ -203,20 +204,77 @@ function emitDataResult(w: SourceWriter, cx: EmitContext, imp: ImportLayout, nam
   w.line("hostbind_result.set = 0;");
   w.line("hostbind_result.ptr = 0;");
   w.line("hostbind_result.len = 0;");
+  w.line("hostbind_result.staged = NULL;");
   w.line(`${call};`);
   w.line("if (hostbind_c->trapped || (!hostbind_result.set && hostbind_out_bytes(&hostbind_result, NULL, 0) != 0)) {");
-  w.indented(() => w.line("return;"));
-  w.line("}");
-  // Little-endian, as wasm reads it; ctx->memory afresh (the allocator may have moved it).
-  w.line("{");
   w.indented(() => {
-    w.line("unsigned char *hostbind_area = hostbind_c->memory + hostbind_retptr;");
-    w.line("uint32_t hostbind_words[2];");
-    w.line("int hostbind_i;");
-    w.line("hostbind_words[0] = hostbind_result.ptr;");
-    w.line("hostbind_words[1] = hostbind_result.len;");
-    w.line("for (hostbind_i = 0; hostbind_i < 8; hostbind_i++) {");
-    w.indented(() => w.line("hostbind_area[hostbind_i] = (unsigned char)(hostbind_words[hostbind_i / 4] >> (8 * (hostbind_i % 4)));"));
+    if (imp.fn.async) w.line("free(hostbind_result.staged);");
+    w.line("return;");
+  });
+  w.line("}");
+  if (imp.fn.async) {
+    // Off the JS thread the bytes were copied aside: the finish function hands them over on the JS thread.
+    w.line("if (hostbind_result.alloc == NULL) {");
+    w.indented(() => {
+      w.line("memcpy(hostbind_block, &hostbind_result.staged, sizeof hostbind_result.staged);");
+      w.line(`memcpy(hostbind_block + ${STAGED_LEN}, &hostbind_result.len, sizeof hostbind_result.len);`);
+      w.line(`memcpy(hostbind_block + ${STAGED_RETPTR}, &hostbind_retptr, sizeof hostbind_retptr);`);
+      w.line("return;");
+    });
+    w.line("}");
+  }
+  w.line("hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);");
+}
+
+/**
+ * An async import's result waits in the argument block (its arguments were
+ * read): the staged copy's address at 0, its length at 8, the return area at 12.
+ */
+const STAGED_LEN = 8;
+const STAGED_RETPTR = 12;
+
+/**
+ * The finish function of an async import with a `string`/`Uint8Array`
+ * result: on the JS thread, once the entry returned, it hands the staged
+ * copy to the guest's allocator and writes where it landed.
+ */
+function emitFinish(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: string, block: number): void {
+  const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
+  const name = cString(`${imp.fn.module}.${imp.fn.name}`);
+  w.blank();
+  w.docComment(`${cComment(`${imp.fn.module}.${imp.fn.name}`)} is async: the bindings call this on the JS thread after its entry returned, to hand the result over.`, "c");
+  w.line(`HOSTBIND_SHIM_EXPORT void ${finishSymbol(imp)}(void);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${finishSymbol(imp)}(void) {`);
+  w.indented(() => {
+    w.line(`unsigned char *hostbind_block = ${base} + ${block};`);
+    w.line(`hostbind_ctx *hostbind_c = (hostbind_ctx *)${base};`);
+    w.line("hostbind_out hostbind_result;");
+    w.line("void *hostbind_staged;");
+    w.line("uint32_t hostbind_len;");
+    w.line("uint32_t hostbind_retptr;");
+    w.line("int hostbind_rc;");
+    w.line("memcpy(&hostbind_staged, hostbind_block, sizeof hostbind_staged);");
+    w.line(`memcpy(&hostbind_len, hostbind_block + ${STAGED_LEN}, sizeof hostbind_len);`);
+    w.line(`memcpy(&hostbind_retptr, hostbind_block + ${STAGED_RETPTR}, sizeof hostbind_retptr);`);
+    w.line("hostbind_result.ctx = hostbind_c;");
+    w.line(`memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + ${callTableOffset + 8 * allocatorSlot}, sizeof hostbind_result.alloc);`);
+    w.line(`hostbind_result.import = ${name};`);
+    w.line(`hostbind_result.utf8 = ${imp.dataResult === "string" ? 1 : 0};`);
+    w.line("hostbind_result.set = 0;");
+    w.line("hostbind_result.ptr = 0;");
+    w.line("hostbind_result.len = 0;");
+    w.line("hostbind_result.staged = NULL;");
+    // An empty slot: the Host was closed during the call, and the copy is only freed.
+    w.line("if (hostbind_result.alloc == NULL) {");
+    w.indented(() => {
+      w.line("free(hostbind_staged);");
+      w.line("return;");
+    });
+    w.line("}");
+    w.line("hostbind_rc = hostbind_out_bytes(&hostbind_result, hostbind_staged, hostbind_len);");
+    w.line("free(hostbind_staged);");
+    w.line("if (hostbind_rc == 0) {");
+    w.indented(() => w.line("hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);"));
     w.line("}");
   });
   w.line("}");

@@ -22,7 +22,7 @@
  */
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
-import { argumentOffset, asyncSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import { argumentOffset, asyncSymbol, finishSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { rustCBytes, rustString } from "./names.ts";
 import { RUST_PARAM_TYPE, RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
@@ -115,11 +115,21 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
         w.line("if ctx.trapped.get() != 0 || (result.set == 0 && result.set_bytes(&[]).is_err()) {");
         w.line("    return;");
         w.line("}");
-        w.line("// Little-endian, as wasm reads it; ctx.memory afresh (the allocator may have moved it).");
-        w.line("let mut words = [0u8; 8];");
-        w.line("words[..4].copy_from_slice(&result.ptr.to_le_bytes());");
-        w.line("words[4..].copy_from_slice(&result.len.to_le_bytes());");
-        w.line("unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };");
+        if (imp.fn.async) {
+          // Off the JS thread the bytes were copied aside: the finish function hands them over on the JS thread.
+          w.line("if result.alloc.is_none() {");
+          w.indented(() => {
+            w.line("let staged = ::core::mem::take(&mut result.staged).into_boxed_slice();");
+            w.line("let len = staged.len() as u32;");
+            w.line("let at = Box::into_raw(staged) as *mut u8 as usize as u64;");
+            w.line("unsafe { (block as *mut u64).write_unaligned(at) };");
+            w.line("unsafe { (block.add(8) as *mut u32).write_unaligned(len) };");
+            w.line("unsafe { (block.add(12) as *mut u32).write_unaligned(retptr) };");
+            w.line("return;");
+          });
+          w.line("}");
+        }
+        w.line("result.write_area(retptr);");
       } else if (imp.result !== null) {
         // Zeroed, not uninitialised: a function that traps may leave it unwritten.
         w.line(`let mut result: ${n.result} = unsafe { ::core::mem::zeroed() };`);
@@ -138,6 +148,32 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       }
     });
     w.line("}");
+    if (imp.fn.async && imp.dataResult !== null) {
+      const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
+      const name = `${imp.fn.module}.${imp.fn.name}`;
+      w.blank();
+      w.line(`/// \`${name}\` is async: the bindings call this on the JS thread after its entry returned, to hand the result over.`);
+      w.line("#[unsafe(no_mangle)]");
+      w.line(`pub unsafe extern "C" fn ${finishSymbol(imp)}() {`);
+      w.indented(() => {
+        w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
+        w.line(`let block = unsafe { base.add(${block}) };`);
+        w.line("let at = unsafe { (block as *const u64).read_unaligned() } as usize as *mut u8;");
+        w.line("let len = unsafe { (block.add(8) as *const u32).read_unaligned() } as usize;");
+        w.line("let retptr = unsafe { (block.add(12) as *const u32).read_unaligned() };");
+        w.line("// SAFETY: the entry left a boxed slice of `len` bytes at `at`; it is taken back (and freed) here.");
+        w.line("let staged = unsafe { Box::from_raw(::core::ptr::slice_from_raw_parts_mut(at, len)) };");
+        w.line(`let mut result = HostbindOut::new(base as *mut ${RUST_CTX}, ${callTableOffset + 8 * allocatorSlot}, ${rustCBytes(name)}, ${imp.dataResult === "string"});`);
+        w.line("// An empty slot: the Host was closed during the call, and the copy is only freed (dropped).");
+        w.line("if result.alloc.is_none() {");
+        w.line("    return;");
+        w.line("}");
+        w.line("if result.set_bytes(&staged).is_ok() {");
+        w.line("    result.write_area(retptr);");
+        w.line("}");
+      });
+      w.line("}");
+    }
     if (imp.fn.async) {
       w.blank();
       w.line(`/// \`${imp.fn.module}.${imp.fn.name}\` is async: the bindings run this on a thread of their own, with the Host's context.`);

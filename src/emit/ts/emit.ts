@@ -148,6 +148,10 @@ function emitSymbols(w: SourceWriter, model: TsModel, dialect: Dialect): void {
         w.docComment(`\`${imp.module}.${imp.name}\`: its async entry, run off the JS thread`, DOC);
         w.line(`${model.asyncSymbols[imp.asyncIndex]!}: ${dialect.asyncDefinition(pointer, jsString(dialect.voidType))},`);
       }
+      if (imp.finishSymbol !== "") {
+        w.docComment(`\`${imp.module}.${imp.name}\`: hands its result over on the JS thread, after the async entry`, DOC);
+        w.line(`${imp.finishSymbol}: ${dialect.definition([], jsString(dialect.voidType))},`);
+      }
     }
     if (model.selectSymbol !== "") {
       w.docComment("Points the shims of this thread at a Host's context and argument block.", DOC);
@@ -309,6 +313,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   w.line("// Each FFI function in a `const`: a constant call target keeps the engine's fast path.");
   for (const imp of model.imports) {
     w.line(`const ${imp.nativeBinding} = lib.symbols${jsMember(imp.path === "block" ? imp.shimSymbol : imp.symbol)};`);
+    if (imp.finishSymbol !== "") w.line(`const finish_${imp.symbol} = lib.symbols${jsMember(imp.finishSymbol)};`);
   }
   if (model.selectSymbol !== "") {
     w.blank();
@@ -413,7 +418,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
  * for the call before it releases anything native code may use.
  */
 function emitAsyncCall(w: SourceWriter): void {
-  w.line("const callAsync = async (index: number, name: string): Promise<void> => {");
+  w.line("const callAsync = async (index: number, name: string, finish?: () => void): Promise<void> => {");
   w.indented(() => {
     w.line("if (heap.length === 0) sync();");
     w.line("// One at a time: the call's arguments and results share the Host's argument block.");
@@ -425,11 +430,28 @@ function emitAsyncCall(w: SourceWriter): void {
     w.line("} finally {");
     w.indented(() => {
       w.line("inflight = undefined;");
-      w.line("fenceGuestCalls(false);");
-      w.line("if (closed) release();");
+      w.line("if (closed) {");
+      w.indented(() => {
+        w.line("// Closed meanwhile: a result copied aside is freed (the slots still empty: no allocator call).");
+        w.line(`if (finish !== undefined && words[${TRAPPED_WORD}] === 0) {`);
+        w.indented(() => {
+          w.line("if (selection.host !== self) select();");
+          w.line("finish();");
+        });
+        w.line("}");
+        w.line("release();");
+      });
+      w.line("} else {");
+      w.indented(() => w.line("fenceGuestCalls(false);"));
+      w.line("}");
     });
     w.line("}");
     w.line("if (closed) throw closedError();");
+    w.line(`if (words[${TRAPPED_WORD}] !== 0) throw trap(name);`);
+    w.line("if (finish === undefined) return;");
+    w.line("// A string or bytes result was copied aside off the JS thread: handed to the guest's allocator here.");
+    w.line("if (selection.host !== self) select();");
+    w.line("finish();");
     w.line(`if (words[${TRAPPED_WORD}] !== 0) throw trap(name);`);
   });
   w.line("};");
@@ -440,7 +462,8 @@ function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Diale
   const trapCheck = `if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});`;
   if (imp.asyncIndex >= 0) {
     // The guest is suspended until the promise settles (JSPI); the stub then loads the results from the block.
-    w.line(`${key}: new JSPI.Suspending((): Promise<void> => callAsync(${imp.asyncIndex}, ${jsString(`${imp.module}.${imp.name}`)})),`);
+    const finish = imp.finishSymbol === "" ? "" : `, finish_${imp.symbol}`;
+    w.line(`${key}: new JSPI.Suspending((): Promise<void> => callAsync(${imp.asyncIndex}, ${jsString(`${imp.module}.${imp.name}`)}${finish})),`);
     return;
   }
   if (imp.path === "block") {

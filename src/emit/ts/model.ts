@@ -20,6 +20,7 @@ import type { EmitContext } from "../context.ts";
 import {
   asyncSymbol,
   type CallPath,
+  finishSymbol,
   callPaths,
   fingerprintHex,
   hasShim,
@@ -120,6 +121,8 @@ export interface TsImport {
   data: boolean;
   /** The index of its entry in `ASYNC_SYMBOLS` for an async import (`Promise<T>`), else -1. */
   asyncIndex: number;
+  /** For an async import with a `string`/`Uint8Array` result: its finish function (`hostbind_finish_SYMBOL`), else `""`. */
+  finishSymbol: string;
 }
 
 /** A guest export native code calls, as the bindings serve it (docs/abi.md §8). */
@@ -205,6 +208,7 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     ...cx.layout.imports.map((imp) => imp.symbol),
     ...shimmed.map(shimSymbol),
     ...asyncImports.map(asyncSymbol),
+    ...asyncImports.filter((imp) => imp.dataResult !== null).map(finishSymbol),
     ...(shimmed.length === 0 ? [] : [selectSymbol(cx.layout)!, layoutSymbol(cx.layout)!]),
   ];
   const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
@@ -276,6 +280,7 @@ function resolveImport(imp: ImportLayout, outOffset: number, path: CallPath, asy
     cPrototype: `${cReturn} ${imp.symbol}(${cParams === "" ? "void" : cParams})`,
     data: wire.hasData,
     asyncIndex,
+    finishSymbol: fn.async && imp.dataResult !== null ? finishSymbol(imp) : "",
   };
 }
 

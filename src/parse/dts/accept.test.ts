@@ -98,8 +98,8 @@ const ACCEPTED: { name: string; given: string; want: string[] }[] = [
   { name: "the old `module` keyword for namespaces", given: "module env { function f(): void; }", want: ["env.f() -> void as env_f"] },
   {
     name: "Promise<T> results: async imports",
-    given: "type Pair = [q: i32, r: i32];\nnamespace io { function a(): Promise<void>; function b(s: string): Promise<u32>; function c(): Promise<Pair>; function d(): Promise<[]>; }",
-    want: ["io.a() -> Promise<void> as io_a", "io.b(s: string) -> Promise<u32> as io_b", "io.c() -> Promise<[q: i32, r: i32]> as io_c", "io.d() -> Promise<void> as io_d"],
+    given: "type Pair = [q: i32, r: i32];\nnamespace io { function a(): Promise<void>; function b(s: string): Promise<u32>; function c(): Promise<Pair>; function d(): Promise<[]>; function e(p: string): Promise<Uint8Array>; }",
+    want: ["io.a() -> Promise<void> as io_a", "io.b(s: string) -> Promise<u32> as io_b", "io.c() -> Promise<[q: i32, r: i32]> as io_c", "io.d() -> Promise<void> as io_d", "io.e(p: string) -> Promise<bytes> as io_e"],
   },
 ];
 

@@ -37,6 +37,14 @@ export const symbols = {
   hostbind_shim_io_stats: { args: [], returns: "void" },
   /** `io.stats`: its async entry, run off the JS thread */
   hostbind_async_io_stats: { args: ["ptr"], returns: "void" },
+  /** `io.slurp`: `void io_slurp(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path)` */
+  io_slurp: { args: [], returns: "void" },
+  /** `io.slurp`: its shim on the memory call path */
+  hostbind_shim_io_slurp: { args: [], returns: "void" },
+  /** `io.slurp`: its async entry, run off the JS thread */
+  hostbind_async_io_slurp: { args: ["ptr"], returns: "void" },
+  /** `io.slurp`: hands its result over on the JS thread, after the async entry */
+  hostbind_finish_io_slurp: { args: [], returns: "void" },
   /** `io.now`: `double io_now(hostbind_ctx *ctx)` */
   io_now: { args: ["ptr"], returns: "f64" },
   /** Points the shims of this thread at a Host's context and argument block. */
@@ -67,6 +75,12 @@ export type Imports = {
      * Async (`Promise<[mean: number, count: bigint]>`): a `WebAssembly.Suspending` only the guest calls, from an export called through `host.promising()`.
      */
     readonly stats: object;
+    /**
+     * The whole file at `path`: a bytes result, copied aside off the JS thread and handed over on it.
+     *
+     * Async (`Promise<void>`): a `WebAssembly.Suspending` only the guest calls, from an export called through `host.promising()`.
+     */
+    readonly slurp: object;
     /** A synchronous import beside them. */
     now(): number;
   };
@@ -574,10 +588,10 @@ const HEADER_FILE = "async_io.h";
 const HOOKS = { open: "hostbind_open_async_io", close: "hostbind_close_async_io" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "io_now", "hostbind_shim_io_read", "hostbind_shim_io_sleep", "hostbind_shim_io_stats", "hostbind_shim_io_now", "hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_select_io_read", "hostbind_layout_io_read"];
+const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "io_slurp", "io_now", "hostbind_shim_io_read", "hostbind_shim_io_sleep", "hostbind_shim_io_stats", "hostbind_shim_io_slurp", "hostbind_shim_io_now", "hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp", "hostbind_finish_io_slurp", "hostbind_select_io_read", "hostbind_layout_io_read"];
 
 /** The entries of the async imports, run off the JS thread with a Host's context (docs/abi.md §9). */
-const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats"];
+const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp"];
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
 function staleLibrary(file: string | URL, found: number, expected: number): Error {
@@ -613,18 +627,20 @@ function shimSelection(key: string): { host: object | undefined } {
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
- * - `io.read` (`io_read`): (i32, i32, i32, i32) -> (i32@280)
+ * - `io.read` (`io_read`): (i32, i32, i32, i32) -> (i32@296)
  * - `io.sleep` (`io_sleep`): (i32) -> ()
- * - `io.stats` (`io_stats`): (i64, i32) -> (f64@280, i64@288)
+ * - `io.stats` (`io_stats`): (i64, i32) -> (f64@296, i64@304)
+ * - `io.slurp` (`io_slurp`): (i32, i32, i32) -> ()
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABFwRgAABgBH9/f38Bf2ABfwBgAn5/Anx+AlkECGhvc3RiaW5kD2hvc3RiaW5kX21l
-  bW9yeQIBAQEIaG9zdGJpbmQHaW9fcmVhZAAACGhvc3RiaW5kCGlvX3NsZWVwAAAIaG9zdGJpbmQI
-  aW9fc3RhdHMAAAMEAwECAwchAwdpb19yZWFkAAMIaW9fc2xlZXAABAhpb19zdGF0cwAFCloDKgBB
-  ACAANgKYAkEAIAE2AqACQQAgAjYCqAJBACADNgKwAhAAQQAoApgCCwwAQQAgADYCmAIQAQsgAEEA
-  IAA3A5gCQQAgATYCoAIQAkEAKwOYAkEAKQOgAgs=
+  AGFzbQEAAAABHQVgAABgBH9/f38Bf2ABfwBgAn5/Anx+YAN/f38AAm0FCGhvc3RiaW5kD2hvc3Ri
+  aW5kX21lbW9yeQIBAQEIaG9zdGJpbmQHaW9fcmVhZAAACGhvc3RiaW5kCGlvX3NsZWVwAAAIaG9z
+  dGJpbmQIaW9fc3RhdHMAAAhob3N0YmluZAhpb19zbHVycAAAAwUEAQIDBAcsBAdpb19yZWFkAAQI
+  aW9fc2xlZXAABQhpb19zdGF0cwAGCGlvX3NsdXJwAAcKdwQqAEEAIAA2AqgCQQAgATYCsAJBACAC
+  NgK4AkEAIAM2AsACEABBACgCqAILDABBACAANgKoAhABCyAAQQAgADcDqAJBACABNgKwAhACQQAr
+  A6gCQQApA7ACCxwAQQAgADYCqAJBACABNgKwAkEAIAI2ArgCEAML
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -1093,14 +1109,16 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_io_read();
-  if (builtFrom !== 0x9d1a7ae8) {
+  if (builtFrom !== 0x38e0ac2a) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x9d1a7ae8);
+    throw staleLibrary(file, builtFrom, 0x38e0ac2a);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_io_read = lib.symbols.hostbind_shim_io_read;
   const native_io_sleep = lib.symbols.hostbind_shim_io_sleep;
   const native_io_stats = lib.symbols.hostbind_shim_io_stats;
+  const native_io_slurp = lib.symbols.hostbind_shim_io_slurp;
+  const finish_io_slurp = lib.symbols.hostbind_finish_io_slurp;
   const native_io_now = lib.symbols.io_now;
 
   // The memory call path: a zero-argument shim finds this Host's context and argument
@@ -1135,6 +1153,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       io_read: new JSPI.Suspending((): Promise<void> => callAsync(0, "io.read")),
       io_sleep: new JSPI.Suspending((): Promise<void> => callAsync(1, "io.sleep")),
       io_stats: new JSPI.Suspending((): Promise<void> => callAsync(2, "io.stats")),
+      io_slurp: new JSPI.Suspending((): Promise<void> => callAsync(3, "io.slurp", finish_io_slurp)),
     },
   }).exports;
 
@@ -1142,6 +1161,8 @@ export function load(options?: string | URL | LoadOptions): Host {
   // memory (after the context), each slot a native callback into the export bind() found. A callback
   // never throws: a failure traps the import whose native code made the call.
   let guest0: ((a0: number) => unknown) | undefined;
+  let guest1: ((a0: number) => number) | undefined;
+  let allocate: ((size: number, align: number) => number) | undefined;
   const TRAP_GUEST = -32763;
   const guestCalls = [
     guestCallback(lib, ["u32"], "void", (a0: number): void => {
@@ -1157,8 +1178,36 @@ export function load(options?: string | URL | LoadOptions): Host {
         return;
       }
     }),
+    guestCallback(lib, ["u32"], "u32", (a0: number): number => {
+      if (guest1 === undefined) {
+        raiseTrap(memory.buffer, TRAP_GUEST, `${"guest export \"malloc\""} was called before host.bind(instance)`);
+        return 0;
+      }
+      try {
+        const result = guest1(a0);
+        if (heap.length === 0) sync();
+        return result >>> 0;
+      } catch (error) {
+        raiseTrap(memory.buffer, TRAP_GUEST, `${"guest export \"malloc\""} trapped: ${errorText(error)}`);
+        return 0;
+      }
+    }),
+    guestCallback(lib, ["u32", "u32"], "u32", (size: number, align: number): number => {
+      if (allocate === undefined) {
+        raiseTrap(memory.buffer, TRAP_GUEST, `${"io.slurp"} returned data before host.bind(instance) bound the guest's allocator`);
+        return 0;
+      }
+      try {
+        const result = allocate(size, align) >>> 0;
+        if (heap.length === 0) sync();
+        return result;
+      } catch (error) {
+        raiseTrap(memory.buffer, TRAP_GUEST, `the guest's allocator trapped: ${errorText(error)}`);
+        return 0;
+      }
+    }),
   ];
-  [256].forEach((offset, i) => {
+  [256, 264, 272].forEach((offset, i) => {
     wide[offset / 8] = guestCalls[i]!.address;
   });
   const closeGuestCalls = (): void => {
@@ -1167,7 +1216,7 @@ export function load(options?: string | URL | LoadOptions): Host {
   // While an async import of this Host runs, its native code is off the JS thread, where no callback
   // may run: the slots hold 0, and a call into the guest traps (the guest is suspended anyway).
   const fenceGuestCalls = (fenced: boolean): void => {
-    [256].forEach((offset, i) => {
+    [256, 264, 272].forEach((offset, i) => {
       wide[offset / 8] = fenced ? 0n : guestCalls[i]!.address;
     });
   };
@@ -1179,9 +1228,25 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (typeof found0 !== "function") {
       throw new Error("hostbind: bind() found no function export \"progress\" in the instance, which native code calls (declared as guest.progress in an @exports namespace): export it from the guest, or remove it from the declarations");
     }
+    const found1 = exports["malloc"];
+    if (typeof found1 !== "function") {
+      throw new Error("hostbind: bind() found no function export \"malloc\" in the instance, which native code calls (declared as guest.malloc in an @exports namespace): export it from the guest, or remove it from the declarations");
+    }
+    const allocatorName = allocator ?? "malloc";
+    const allocatorFn = exports[allocatorName];
+    if (typeof allocatorFn !== "function" || (allocatorFn.length !== 1 && allocatorFn.length !== 4)) {
+      throw new Error(
+        "hostbind: bind(): io.slurp returns a string or bytes, which hostbind copies into memory from the guest's allocator, but the instance "
+          + (typeof allocatorFn !== "function" ? `exports no function ${JSON.stringify(allocatorName)}` : `export ${JSON.stringify(allocatorName)} takes ${allocatorFn.length} parameters`)
+          + `: export cabi_realloc(old_ptr, old_size, align, new_size) or a malloc-shaped (size) -> ptr function, or name the guest's allocator: bind(instance, { allocator: "malloc" })`,
+      );
+    }
     guest0 = found0 as typeof guest0;
+    guest1 = found1 as typeof guest1;
+    const fn = allocatorFn as (...args: number[]) => number;
+    allocate = fn.length === 4 ? (size, align) => fn(0, 0, align, size) : (size) => fn(size);
   };
-  const callAsync = async (index: number, name: string): Promise<void> => {
+  const callAsync = async (index: number, name: string, finish?: () => void): Promise<void> => {
     if (heap.length === 0) sync();
     // One at a time: the call's arguments and results share the Host's argument block.
     if (inflight !== undefined) throw reentered(name, inflight);
@@ -1191,10 +1256,23 @@ export function load(options?: string | URL | LoadOptions): Host {
       await startAsync(index);
     } finally {
       inflight = undefined;
-      fenceGuestCalls(false);
-      if (closed) release();
+      if (closed) {
+        // Closed meanwhile: a result copied aside is freed (the slots still empty: no allocator call).
+        if (finish !== undefined && words[7] === 0) {
+          if (selection.host !== self) select();
+          finish();
+        }
+        release();
+      } else {
+        fenceGuestCalls(false);
+      }
     }
     if (closed) throw closedError();
+    if (words[7] !== 0) throw trap(name);
+    if (finish === undefined) return;
+    // A string or bytes result was copied aside off the JS thread: handed to the guest's allocator here.
+    if (selection.host !== self) select();
+    finish();
     if (words[7] !== 0) throw trap(name);
   };
   const imports: Imports = {
@@ -1202,6 +1280,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       read: stub.io_read as Imports["io"]["read"],
       sleep: stub.io_sleep as Imports["io"]["sleep"],
       stats: stub.io_stats as Imports["io"]["stats"],
+      slurp: stub.io_slurp as Imports["io"]["slurp"],
       now: (): number => {
         if (heap.length === 0) sync();
         const result = native_io_now(ctx);

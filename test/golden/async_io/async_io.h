@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h> /* snprintf, for the messages of string and bytes traps */
+#include <stdlib.h> /* malloc and free, for the results of async imports */
 #include <string.h> /* memmove, strlen and memcpy, for strings, bytes and calls into the guest */
 #ifdef HOSTBIND_IMPLEMENTATION
 #include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */
@@ -210,6 +211,11 @@ typedef struct hostbind_out {
   /** Where the result landed in guest memory. */
   uint32_t ptr;
   uint32_t len;
+  /**
+   * An async import's result (alloc is NULL off the JS thread): a copy in native
+   * memory, handed over to the guest's allocator back on the JS thread.
+   */
+  void *staged;
 } hostbind_out;
 
 /** The index of the first byte of data[0..len) that is not part of well-formed UTF-8, or len when all is. */
@@ -341,6 +347,21 @@ static inline int hostbind_out_bytes(hostbind_out *out, const void *data, size_t
     hostbind_trap(ctx, HOSTBIND_TRAP_UTF8, message);
     return -1;
   }
+  /* Off the JS thread (an async import) the allocator cannot be called: the bytes wait in a copy. */
+  if (out->alloc == NULL) {
+    if (len > 0) {
+      out->staged = malloc(len);
+      if (out->staged == NULL) {
+        snprintf(message, sizeof message, "%s: no native memory for a result of %zu bytes", out->import, len);
+        hostbind_trap(ctx, HOSTBIND_TRAP_ALLOC, message);
+        return -1;
+      }
+      memcpy(out->staged, bytes, len);
+    }
+    out->len = (uint32_t)len;
+    out->set = 1;
+    return 0;
+  }
   /* Bytes inside guest memory (a view of a parameter) are found again after the allocator, which may move it. */
   if (len > 0 && ctx->memory != NULL && bytes >= ctx->memory && (uint64_t)(bytes - ctx->memory) + len <= ctx->memory_size) {
     inside = (uint64_t)(bytes - ctx->memory);
@@ -362,6 +383,22 @@ static inline int hostbind_out_bytes(hostbind_out *out, const void *data, size_t
   out->len = (uint32_t)len;
   out->set = 1;
   return 0;
+}
+
+/**
+ * For the call shims: writes where the result landed, (ptr, len) as two
+ * little-endian u32s, to the return area at guest offset retptr (checked before the
+ * call; ctx->memory read afresh, as the allocator may have moved it).
+ */
+static inline void hostbind_out_write(hostbind_ctx *ctx, uint32_t retptr, const hostbind_out *out) {
+  unsigned char *area = ctx->memory + retptr;
+  uint32_t words[2];
+  int i;
+  words[0] = out->ptr;
+  words[1] = out->len;
+  for (i = 0; i < 8; i++) {
+    area[i] = (unsigned char)(words[i / 4] >> (8 * (i % 4)));
+  }
 }
 
 /** Hands over a NUL-terminated string as the result (see hostbind_out_bytes). */
@@ -393,6 +430,21 @@ static inline void guest_progress(hostbind_ctx *ctx, uint32_t done) {
     return;
   }
   fn(done);
+}
+
+/*
+ * The guest's allocator.
+ *
+ * guest:  (export "malloc" (func (param i32) (result i32)))
+ */
+static inline uint32_t guest_malloc(hostbind_ctx *ctx, uint32_t size) {
+  uint32_t (*fn)(uint32_t);
+  memcpy(&fn, (const unsigned char *)ctx + 264, sizeof fn);
+  if (fn == NULL) {
+    hostbind_trap(ctx, HOSTBIND_TRAP_GUEST, "guest.malloc: not callable from an async import (its native function runs off the JS thread while the guest is suspended)");
+    return 0;
+  }
+  return fn(size);
 }
 
 /*
@@ -447,6 +499,14 @@ HOSTBIND_CHECK_OFFSET(io_stats_result, count, 8, "");
 void io_stats(io_stats_result *out, hostbind_ctx *ctx, int64_t seed, uint32_t n);
 
 /*
+ * The whole file at `path`: a bytes result, copied aside off the JS thread and handed over on it.
+ *
+ * wasm:   (import "io" "slurp" (func (param i32 i32 i32)))
+ * native: a Uint8Array result: hand it over with hostbind_out_bytes(out, data, len); it is copied into memory from the guest's allocator (not handed over: empty). String and bytes parameters arrive as views into guest memory, already checked (strings: UTF-8); they are not NUL-terminated. Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
+ */
+void io_slurp(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path);
+
+/*
  * A synchronous import beside them.
  *
  * wasm:   (import "io" "now" (func (result f64)))
@@ -468,10 +528,10 @@ void hostbind_close_async_io(hostbind_ctx *ctx);
 
 /*
  * The call shims of the memory call path. For this header: Node calls every import
- * through them (4); Bun calls io.read, io.sleep, io.stats; Deno calls io.read,
- * io.sleep, io.stats. A library without them does not load where one is called.
- * Define HOSTBIND_IMPLEMENTATION before including this header in exactly one C
- * file of the library, so they are compiled once:
+ * through them (5); Bun calls io.read, io.sleep, io.stats, io.slurp; Deno calls
+ * io.read, io.sleep, io.stats, io.slurp. A library without them does not load
+ * where one is called. Define HOSTBIND_IMPLEMENTATION before including this header
+ * in exactly one C file of the library, so they are compiled once:
  *
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "async_io.h"
@@ -509,12 +569,12 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_io_read(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void) {
-  return UINT32_C(0x9d1a7ae8);
+  return UINT32_C(0x38e0ac2a);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 280;
+  unsigned char *hostbind_block = hostbind_base_io_read + 296;
   hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_io_read;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
@@ -543,7 +603,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_async_io_read(void *ctx) {
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 280;
+  unsigned char *hostbind_block = hostbind_base_io_read + 296;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   io_sleep((hostbind_ctx *)hostbind_base_io_read, hostbind_arg0);
@@ -558,7 +618,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_async_io_sleep(void *ctx) {
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 280;
+  unsigned char *hostbind_block = hostbind_base_io_read + 296;
   int64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
@@ -576,9 +636,93 @@ HOSTBIND_SHIM_EXPORT void hostbind_async_io_stats(void *ctx) {
   hostbind_shim_io_stats();
 }
 
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(void);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(void) {
+  unsigned char *hostbind_block = hostbind_base_io_read + 296;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_io_read;
+  uint32_t hostbind_arg0_ptr;
+  memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
+  uint32_t hostbind_arg0_len;
+  memcpy(&hostbind_arg0_len, hostbind_block + 8, sizeof hostbind_arg0_len);
+  hostbind_str hostbind_arg0;
+  hostbind_arg0.ptr = (const char *)hostbind_view(hostbind_c, "io.slurp", "path", 1, hostbind_arg0_ptr, hostbind_arg0_len);
+  if (hostbind_arg0.ptr == NULL) {
+    return;
+  }
+  hostbind_arg0.len = hostbind_arg0_len;
+  uint32_t hostbind_retptr;
+  memcpy(&hostbind_retptr, hostbind_block + 16, sizeof hostbind_retptr);
+  hostbind_out hostbind_result;
+  char hostbind_message[HOSTBIND_TRAP_MESSAGE_SIZE];
+  if (hostbind_guest_ptr(hostbind_c, hostbind_retptr, 8) == NULL) {
+    snprintf(hostbind_message, sizeof hostbind_message, "%s: the result area (offset %lu, 8 bytes) is outside guest memory (%llu bytes)", "io.slurp", (unsigned long)hostbind_retptr, (unsigned long long)hostbind_c->memory_size);
+    hostbind_trap(hostbind_c, HOSTBIND_TRAP_BOUNDS, hostbind_message);
+    return;
+  }
+  hostbind_result.ctx = hostbind_c;
+  memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + 272, sizeof hostbind_result.alloc);
+  hostbind_result.import = "io.slurp";
+  hostbind_result.utf8 = 0;
+  hostbind_result.set = 0;
+  hostbind_result.ptr = 0;
+  hostbind_result.len = 0;
+  hostbind_result.staged = NULL;
+  io_slurp(&hostbind_result, hostbind_c, hostbind_arg0);
+  if (hostbind_c->trapped || (!hostbind_result.set && hostbind_out_bytes(&hostbind_result, NULL, 0) != 0)) {
+    free(hostbind_result.staged);
+    return;
+  }
+  if (hostbind_result.alloc == NULL) {
+    memcpy(hostbind_block, &hostbind_result.staged, sizeof hostbind_result.staged);
+    memcpy(hostbind_block + 8, &hostbind_result.len, sizeof hostbind_result.len);
+    memcpy(hostbind_block + 12, &hostbind_retptr, sizeof hostbind_retptr);
+    return;
+  }
+  hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);
+}
+
+/* io.slurp is async: the bindings run this on a thread of their own, with the Host's context. */
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *ctx);
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *ctx) {
+  hostbind_base_io_read = (unsigned char *)ctx;
+  hostbind_shim_io_slurp();
+}
+
+/* io.slurp is async: the bindings call this on the JS thread after its entry returned, to hand the result over. */
+HOSTBIND_SHIM_EXPORT void hostbind_finish_io_slurp(void);
+HOSTBIND_SHIM_EXPORT void hostbind_finish_io_slurp(void) {
+  unsigned char *hostbind_block = hostbind_base_io_read + 296;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_io_read;
+  hostbind_out hostbind_result;
+  void *hostbind_staged;
+  uint32_t hostbind_len;
+  uint32_t hostbind_retptr;
+  int hostbind_rc;
+  memcpy(&hostbind_staged, hostbind_block, sizeof hostbind_staged);
+  memcpy(&hostbind_len, hostbind_block + 8, sizeof hostbind_len);
+  memcpy(&hostbind_retptr, hostbind_block + 12, sizeof hostbind_retptr);
+  hostbind_result.ctx = hostbind_c;
+  memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + 272, sizeof hostbind_result.alloc);
+  hostbind_result.import = "io.slurp";
+  hostbind_result.utf8 = 0;
+  hostbind_result.set = 0;
+  hostbind_result.ptr = 0;
+  hostbind_result.len = 0;
+  hostbind_result.staged = NULL;
+  if (hostbind_result.alloc == NULL) {
+    free(hostbind_staged);
+    return;
+  }
+  hostbind_rc = hostbind_out_bytes(&hostbind_result, hostbind_staged, hostbind_len);
+  free(hostbind_staged);
+  if (hostbind_rc == 0) {
+    hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);
+  }
+}
+
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_now(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_now(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 280;
+  unsigned char *hostbind_block = hostbind_base_io_read + 296;
   double hostbind_result = io_now((hostbind_ctx *)hostbind_base_io_read);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }

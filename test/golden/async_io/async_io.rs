@@ -7,8 +7,8 @@
 // check each against its type alias; the Deno, Bun and Node bindings (async_io.deno.ts,
 // async_io.bun.ts, async_io.node.ts) load the library and serve the wasm module's
 // imports from it. This file also defines the call shims those bindings call
-// (hostbind_shim_*): Node calls every import through them (4); Bun calls io.read,
-// io.sleep, io.stats; Deno calls io.read, io.sleep, io.stats.
+// (hostbind_shim_*): Node calls every import through them (5); Bun calls io.read,
+// io.sleep, io.stats, io.slurp; Deno calls io.read, io.sleep, io.stats, io.slurp.
 //
 // For example:
 //
@@ -273,12 +273,14 @@ impl ::core::fmt::Display for HostbindTrapped {
 #[allow(dead_code)]
 pub struct HostbindOut {
     ctx: *mut HostbindCtx,
-    alloc: unsafe extern "C" fn(u32, u32) -> u32,
+    /// `None` off the JS thread (an async import): the result is then kept in `staged`.
+    alloc: Option<unsafe extern "C" fn(u32, u32) -> u32>,
     import: *const ::core::ffi::c_char,
     utf8: i32,
     set: i32,
     ptr: u32,
     len: u32,
+    staged: Vec<u8>,
 }
 
 #[allow(dead_code)]
@@ -308,6 +310,13 @@ impl HostbindOut {
                 return Err(HostbindTrapped);
             }
         }
+        // Off the JS thread (an async import) the allocator cannot be called: the bytes wait in a copy.
+        let Some(alloc) = self.alloc else {
+            self.staged = data.to_vec();
+            self.len = data.len() as u32;
+            self.set = 1;
+            return Ok(());
+        };
         // Bytes inside guest memory (a view of a parameter) are found again after the allocator, which may move it.
         let base = ctx.memory as usize;
         let start = data.as_ptr() as usize;
@@ -315,7 +324,7 @@ impl HostbindOut {
             && (start - base) as u64 + data.len() as u64 <= ctx.memory_size;
         let offset = start.wrapping_sub(base);
         // SAFETY: the bindings put a live callback in the allocator's slot for the Host's life.
-        let ptr = unsafe { (self.alloc)(data.len() as u32, 1) };
+        let ptr = unsafe { alloc(data.len() as u32, 1) };
         if ctx.trapped.get() != 0 {
             return Err(HostbindTrapped);
         }
@@ -347,9 +356,23 @@ impl HostbindOut {
 
     /// For the call shims: a `HostbindOut` for one call of `import` (NUL-terminated), with the allocator in the table at `slot`.
     fn new(ctx: *mut HostbindCtx, slot: usize, import: &'static [u8], utf8: bool) -> Self {
-        // SAFETY: the bindings put a live callback of this type in the allocator's slot for the Host's life.
-        let alloc = unsafe { ::core::mem::transmute::<usize, unsafe extern "C" fn(u32, u32) -> u32>(*((ctx as *const u8).add(slot) as *const usize)) };
-        HostbindOut { ctx, alloc, import: import.as_ptr() as *const ::core::ffi::c_char, utf8: utf8 as i32, set: 0, ptr: 0, len: 0 }
+        // SAFETY: the bindings put a live callback of this type in the allocator's slot for the Host's life,
+        // or 0 while an async import runs (off the JS thread); a null fn pointer is None.
+        let alloc = unsafe { ::core::mem::transmute::<usize, Option<unsafe extern "C" fn(u32, u32) -> u32>>(*((ctx as *const u8).add(slot) as *const usize)) };
+        HostbindOut { ctx, alloc, import: import.as_ptr() as *const ::core::ffi::c_char, utf8: utf8 as i32, set: 0, ptr: 0, len: 0, staged: Vec::new() }
+    }
+
+    /// For the call shims: writes where the result landed, `(ptr, len)` as two little-endian
+    /// `u32`s, to the return area at guest offset `retptr` (checked before the call;
+    /// `ctx.memory` read afresh, as the allocator may have moved it).
+    fn write_area(&self, retptr: u32) {
+        // SAFETY: the shim made this with the Host's live context.
+        let ctx = unsafe { &*self.ctx };
+        let mut words = [0u8; 8];
+        words[..4].copy_from_slice(&self.ptr.to_le_bytes());
+        words[4..].copy_from_slice(&self.len.to_le_bytes());
+        // SAFETY: the shim checked [retptr, retptr + 8) is inside guest memory, which only grows.
+        unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };
     }
 
     /// The import's name, for a trap message (only built on the way to one).
@@ -418,6 +441,26 @@ impl HostbindCtx {
         }
         let f: unsafe extern "C" fn(u32) = unsafe { ::core::mem::transmute::<usize, _>(slot) };
         unsafe { f(done) }
+    }
+
+    /// The guest's allocator.
+    ///
+    /// guest: `(export "malloc" (func (param i32) (result i32)))`
+    ///
+    /// # Safety
+    ///
+    /// The guest may grow (and so move) its memory: `HostbindStr`/`HostbindBytes` views and
+    /// pointers into guest memory taken before the call must not be used after it.
+    pub unsafe fn guest_malloc(&mut self, size: u32) -> u32 {
+        // SAFETY: slot 1 (at 264) holds a live callback of this type for the Host's life, or 0
+        // while an async import of this Host runs (off the JS thread).
+        let slot = unsafe { *((self as *mut Self as *const u8).add(264) as *const usize) };
+        if slot == 0 {
+            self.trap(HOSTBIND_TRAP_GUEST, "guest.malloc: not callable from an async import (its native function runs off the JS thread while the guest is suspended)");
+            return ::core::default::Default::default();
+        }
+        let f: unsafe extern "C" fn(u32) -> u32 = unsafe { ::core::mem::transmute::<usize, _>(slot) };
+        unsafe { f(size) }
     }
 }
 
@@ -492,6 +535,26 @@ pub type IoStatsFn = unsafe extern "C" fn(
     n: u32,
 );
 
+/// The whole file at `path`: a bytes result, copied aside off the JS thread and handed over on it.
+///
+/// wasm: `(import "io" "slurp" (func (param i32 i32 i32)))`
+///
+/// Async (Promise): runs off the JS thread while the guest waits; it may block, must not call into the guest, and sees guest memory as it was when the call began.
+///
+/// Implement as the C symbol `io_slurp`:
+///
+/// ```ignore
+/// #[unsafe(no_mangle)]
+/// pub unsafe extern "C" fn io_slurp(out: *mut HostbindOut, ctx: *mut HostbindCtx, path: HostbindStr) { … }
+/// const _: IoSlurpFn = io_slurp;
+/// ```
+#[allow(dead_code)]
+pub type IoSlurpFn = unsafe extern "C" fn(
+    out: *mut HostbindOut,
+    ctx: *mut HostbindCtx,
+    path: HostbindStr,
+);
+
 /// A synchronous import beside them.
 ///
 /// wasm: `(import "io" "now" (func (result f64)))`
@@ -524,7 +587,7 @@ pub extern "C" fn hostbind_select_io_read(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_io_read() -> u32 {
-    0x9d1a7ae8
+    0x38e0ac2a
 }
 
 // The implementations, as the crate exports them.
@@ -536,6 +599,8 @@ unsafe extern "C" {
     fn hostbind_impl_io_sleep(ctx: *mut HostbindCtx, ms: u32);
     #[link_name = "io_stats"]
     fn hostbind_impl_io_stats(out: *mut IoStatsResult, ctx: *mut HostbindCtx, seed: i64, n: u32);
+    #[link_name = "io_slurp"]
+    fn hostbind_impl_io_slurp(out: *mut HostbindOut, ctx: *mut HostbindCtx, path: HostbindStr);
     #[link_name = "io_now"]
     fn hostbind_impl_io_now(ctx: *mut HostbindCtx) -> f64;
 }
@@ -543,7 +608,7 @@ unsafe extern "C" {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_io_read() {
     let base = HOSTBIND_BASE.with(|b| b.get());
-    let block = unsafe { base.add(280) };
+    let block = unsafe { base.add(296) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
     let arg0_len = unsafe { (block.add(8) as *const u32).read_unaligned() };
@@ -567,7 +632,7 @@ pub unsafe extern "C" fn hostbind_async_io_read(ctx: *mut u8) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_io_sleep() {
     let base = HOSTBIND_BASE.with(|b| b.get());
-    let block = unsafe { base.add(280) };
+    let block = unsafe { base.add(296) };
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
     unsafe { hostbind_impl_io_sleep(base as *mut HostbindCtx, arg0) };
 }
@@ -582,7 +647,7 @@ pub unsafe extern "C" fn hostbind_async_io_sleep(ctx: *mut u8) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_io_stats() {
     let base = HOSTBIND_BASE.with(|b| b.get());
-    let block = unsafe { base.add(280) };
+    let block = unsafe { base.add(296) };
     let arg0 = unsafe { (block.add(0) as *const i64).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
     let mut result: IoStatsResult = unsafe { ::core::mem::zeroed() };
@@ -599,9 +664,69 @@ pub unsafe extern "C" fn hostbind_async_io_stats(ctx: *mut u8) {
 }
 
 #[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_shim_io_slurp() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(296) };
+    let ctx = unsafe { &*(base as *const HostbindCtx) };
+    let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
+    let arg0_len = unsafe { (block.add(8) as *const u32).read_unaligned() };
+    let Some(arg0) = hostbind_view(ctx, "io.slurp", "path", true, arg0_ptr, arg0_len) else {
+        return;
+    };
+    let arg0 = HostbindStr { ptr: arg0, len: arg0_len as usize };
+    let retptr = unsafe { (block.add(16) as *const u32).read_unaligned() };
+    if ctx.guest_ptr(retptr, 8).is_none() {
+        ctx.raise(HOSTBIND_TRAP_BOUNDS, &format!("{}: the result area (offset {retptr}, 8 bytes) is outside guest memory ({} bytes)", "io.slurp", ctx.memory_size));
+        return;
+    }
+    let mut result = HostbindOut::new(base as *mut HostbindCtx, 272, b"io.slurp\x00", false);
+    unsafe { hostbind_impl_io_slurp(&mut result, base as *mut HostbindCtx, arg0) };
+    if ctx.trapped.get() != 0 || (result.set == 0 && result.set_bytes(&[]).is_err()) {
+        return;
+    }
+    if result.alloc.is_none() {
+        let staged = ::core::mem::take(&mut result.staged).into_boxed_slice();
+        let len = staged.len() as u32;
+        let at = Box::into_raw(staged) as *mut u8 as usize as u64;
+        unsafe { (block as *mut u64).write_unaligned(at) };
+        unsafe { (block.add(8) as *mut u32).write_unaligned(len) };
+        unsafe { (block.add(12) as *mut u32).write_unaligned(retptr) };
+        return;
+    }
+    result.write_area(retptr);
+}
+
+/// `io.slurp` is async: the bindings call this on the JS thread after its entry returned, to hand the result over.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_finish_io_slurp() {
+    let base = HOSTBIND_BASE.with(|b| b.get());
+    let block = unsafe { base.add(296) };
+    let at = unsafe { (block as *const u64).read_unaligned() } as usize as *mut u8;
+    let len = unsafe { (block.add(8) as *const u32).read_unaligned() } as usize;
+    let retptr = unsafe { (block.add(12) as *const u32).read_unaligned() };
+    // SAFETY: the entry left a boxed slice of `len` bytes at `at`; it is taken back (and freed) here.
+    let staged = unsafe { Box::from_raw(::core::ptr::slice_from_raw_parts_mut(at, len)) };
+    let mut result = HostbindOut::new(base as *mut HostbindCtx, 272, b"io.slurp\x00", false);
+    // An empty slot: the Host was closed during the call, and the copy is only freed (dropped).
+    if result.alloc.is_none() {
+        return;
+    }
+    if result.set_bytes(&staged).is_ok() {
+        result.write_area(retptr);
+    }
+}
+
+/// `io.slurp` is async: the bindings run this on a thread of their own, with the Host's context.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hostbind_async_io_slurp(ctx: *mut u8) {
+    HOSTBIND_BASE.with(|b| b.set(ctx));
+    unsafe { hostbind_shim_io_slurp() };
+}
+
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_io_now() {
     let base = HOSTBIND_BASE.with(|b| b.get());
-    let block = unsafe { base.add(280) };
+    let block = unsafe { base.add(296) };
     let result = unsafe { hostbind_impl_io_now(base as *mut HostbindCtx) };
     unsafe { (block as *mut f64).write_unaligned(result) };
 }

@@ -37,6 +37,12 @@ export type Imports = {
      * Async (`Promise<[mean: number, count: bigint]>`): a `WebAssembly.Suspending` only the guest calls, from an export called through `host.promising()`.
      */
     readonly stats: object;
+    /**
+     * The whole file at `path`: a bytes result, copied aside off the JS thread and handed over on it.
+     *
+     * Async (`Promise<void>`): a `WebAssembly.Suspending` only the guest calls, from an export called through `host.promising()`.
+     */
+    readonly slurp: object;
     /** A synchronous import beside them. */
     now(): number;
   };

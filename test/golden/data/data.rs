@@ -273,12 +273,14 @@ impl ::core::fmt::Display for HostbindTrapped {
 #[allow(dead_code)]
 pub struct HostbindOut {
     ctx: *mut HostbindCtx,
-    alloc: unsafe extern "C" fn(u32, u32) -> u32,
+    /// `None` off the JS thread (an async import): the result is then kept in `staged`.
+    alloc: Option<unsafe extern "C" fn(u32, u32) -> u32>,
     import: *const ::core::ffi::c_char,
     utf8: i32,
     set: i32,
     ptr: u32,
     len: u32,
+    staged: Vec<u8>,
 }
 
 #[allow(dead_code)]
@@ -308,6 +310,13 @@ impl HostbindOut {
                 return Err(HostbindTrapped);
             }
         }
+        // Off the JS thread (an async import) the allocator cannot be called: the bytes wait in a copy.
+        let Some(alloc) = self.alloc else {
+            self.staged = data.to_vec();
+            self.len = data.len() as u32;
+            self.set = 1;
+            return Ok(());
+        };
         // Bytes inside guest memory (a view of a parameter) are found again after the allocator, which may move it.
         let base = ctx.memory as usize;
         let start = data.as_ptr() as usize;
@@ -315,7 +324,7 @@ impl HostbindOut {
             && (start - base) as u64 + data.len() as u64 <= ctx.memory_size;
         let offset = start.wrapping_sub(base);
         // SAFETY: the bindings put a live callback in the allocator's slot for the Host's life.
-        let ptr = unsafe { (self.alloc)(data.len() as u32, 1) };
+        let ptr = unsafe { alloc(data.len() as u32, 1) };
         if ctx.trapped.get() != 0 {
             return Err(HostbindTrapped);
         }
@@ -347,9 +356,23 @@ impl HostbindOut {
 
     /// For the call shims: a `HostbindOut` for one call of `import` (NUL-terminated), with the allocator in the table at `slot`.
     fn new(ctx: *mut HostbindCtx, slot: usize, import: &'static [u8], utf8: bool) -> Self {
-        // SAFETY: the bindings put a live callback of this type in the allocator's slot for the Host's life.
-        let alloc = unsafe { ::core::mem::transmute::<usize, unsafe extern "C" fn(u32, u32) -> u32>(*((ctx as *const u8).add(slot) as *const usize)) };
-        HostbindOut { ctx, alloc, import: import.as_ptr() as *const ::core::ffi::c_char, utf8: utf8 as i32, set: 0, ptr: 0, len: 0 }
+        // SAFETY: the bindings put a live callback of this type in the allocator's slot for the Host's life,
+        // or 0 while an async import runs (off the JS thread); a null fn pointer is None.
+        let alloc = unsafe { ::core::mem::transmute::<usize, Option<unsafe extern "C" fn(u32, u32) -> u32>>(*((ctx as *const u8).add(slot) as *const usize)) };
+        HostbindOut { ctx, alloc, import: import.as_ptr() as *const ::core::ffi::c_char, utf8: utf8 as i32, set: 0, ptr: 0, len: 0, staged: Vec::new() }
+    }
+
+    /// For the call shims: writes where the result landed, `(ptr, len)` as two little-endian
+    /// `u32`s, to the return area at guest offset `retptr` (checked before the call;
+    /// `ctx.memory` read afresh, as the allocator may have moved it).
+    fn write_area(&self, retptr: u32) {
+        // SAFETY: the shim made this with the Host's live context.
+        let ctx = unsafe { &*self.ctx };
+        let mut words = [0u8; 8];
+        words[..4].copy_from_slice(&self.ptr.to_le_bytes());
+        words[4..].copy_from_slice(&self.len.to_le_bytes());
+        // SAFETY: the shim checked [retptr, retptr + 8) is inside guest memory, which only grows.
+        unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };
     }
 
     /// The import's name, for a trap message (only built on the way to one).
@@ -584,11 +607,7 @@ pub unsafe extern "C" fn hostbind_shim_fs_read_file() {
     if ctx.trapped.get() != 0 || (result.set == 0 && result.set_bytes(&[]).is_err()) {
         return;
     }
-    // Little-endian, as wasm reads it; ctx.memory afresh (the allocator may have moved it).
-    let mut words = [0u8; 8];
-    words[..4].copy_from_slice(&result.ptr.to_le_bytes());
-    words[4..].copy_from_slice(&result.len.to_le_bytes());
-    unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };
+    result.write_area(retptr);
 }
 
 #[unsafe(no_mangle)]
@@ -612,11 +631,7 @@ pub unsafe extern "C" fn hostbind_shim_fs_getenv() {
     if ctx.trapped.get() != 0 || (result.set == 0 && result.set_bytes(&[]).is_err()) {
         return;
     }
-    // Little-endian, as wasm reads it; ctx.memory afresh (the allocator may have moved it).
-    let mut words = [0u8; 8];
-    words[..4].copy_from_slice(&result.ptr.to_le_bytes());
-    words[4..].copy_from_slice(&result.len.to_le_bytes());
-    unsafe { ::core::ptr::copy_nonoverlapping(words.as_ptr(), ctx.memory.add(retptr as usize), 8) };
+    result.write_area(retptr);
 }
 
 #[unsafe(no_mangle)]

@@ -2,6 +2,7 @@
 #define HOSTBIND_IMPLEMENTATION
 #include "async.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>
@@ -56,6 +57,17 @@ void aio_peek(aio_peek_result *out, hostbind_ctx *ctx, hostbind_str text) {
 
 int32_t aio_call_guest(hostbind_ctx *ctx) {
   return guest_ping(ctx);
+}
+
+void aio_upper(hostbind_out *out, hostbind_ctx *ctx, hostbind_str text) {
+  char up[64];
+  size_t n = text.len < sizeof up ? text.len : sizeof up;
+  size_t i;
+  (void)ctx;
+  for (i = 0; i < n; i++) {
+    up[i] = (char)toupper((unsigned char)text.ptr[i]);
+  }
+  hostbind_out_bytes(out, up, n);
 }
 
 void aio_nothing(hostbind_ctx *ctx) {

@@ -14,6 +14,8 @@ export declare namespace aio {
   function call_guest(): Promise<i32>;
   /** Returns at once. */
   function nothing(): Promise<void>;
+  /** `text` in capitals: a string result, copied aside off the JS thread and handed over on it. */
+  function upper(text: string): Promise<string>;
   /** A synchronous import beside them. */
   function add(a: i32, b: i32): i32;
 }
@@ -21,4 +23,6 @@ export declare namespace aio {
 /** @exports */
 export declare namespace guest {
   function ping(): i32;
+  /** The guest's allocator, for `upper`'s result. @allocator */
+  function cabi_realloc(old_ptr: u32, old_size: u32, align: u32, new_size: u32): u32;
 }

@@ -5,7 +5,7 @@
 #[path = "async.rs"]
 mod hostbind;
 
-use hostbind::{AioDivmodResult, AioPeekResult, HostbindCtx, HostbindStr};
+use hostbind::{AioDivmodResult, AioPeekResult, HostbindCtx, HostbindOut, HostbindStr};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
@@ -59,6 +59,13 @@ pub extern "C" fn aio_call_guest(ctx: *mut HostbindCtx) -> i32 {
     unsafe { (*ctx).guest_ping() }
 }
 const _: hostbind::AioCallGuestFn = aio_call_guest;
+
+#[unsafe(no_mangle)]
+pub extern "C" fn aio_upper(out: *mut HostbindOut, _ctx: *mut HostbindCtx, text: HostbindStr) {
+    // SAFETY: the shim passes a valid out for the call; an error has already set the trap.
+    let _ = unsafe { &mut *out }.set_str(&text.as_str().to_uppercase());
+}
+const _: hostbind::AioUpperFn = aio_upper;
 
 #[unsafe(no_mangle)]
 pub extern "C" fn aio_nothing(_ctx: *mut HostbindCtx) {}

@@ -38,6 +38,7 @@ const results = {
   divmod: await run("divmod")(17, 5),
   peek: await run("peek")(),
   mixed: await run("mixed")(40),
+  upper: await run("upper")(),
   nothing: await run("nothing")(),
 };
 const trap = await failure(run("divmod")(1, 0));
@@ -60,11 +61,17 @@ const gathered = await Promise.all(hosts.map(async (h) => {
   return h.promising((i.exports as Record<string, (n: number) => number>).gather!)(4);
 }));
 for (const h of hosts) h.close();
+// close() while a string result waits, copied aside: the call fails, the copy is freed, nothing crashes.
+const other = load(library);
+const otherInstance = await other.instantiate(bytes);
+const pending = other.promising((otherInstance.exports as Record<string, () => number>).upper!)();
+other.close();
+const closedUpper = await failure(pending);
 // close() while a call is in flight: the call fails with the closed error, and the library's close
 // function runs after the native call returned (it prints the sleeps finished by then).
 const inflight = run("sleep")(50);
 host.close();
 const closed = await failure(inflight);
 
-console.log(JSON.stringify({ slept, ticked: ticks > 0, results, trap, fenced, plain, reentered, gathered, closed }));
+console.log(JSON.stringify({ slept, ticked: ticks > 0, results, trap, fenced, plain, reentered, gathered, closedUpper, closed }));
 process.exit(0);
