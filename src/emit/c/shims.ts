@@ -184,7 +184,6 @@ function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: str
  * shim writes `(ptr, len)` to the return area as two little-endian `u32`s.
  */
 function emitDataResult(w: SourceWriter, cx: EmitContext, imp: ImportLayout, name: string, call: string, k: number): void {
-  const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
   w.line("uint32_t hostbind_retptr;");
   w.line(`memcpy(&hostbind_retptr, hostbind_block + ${argumentOffset(k)}, sizeof hostbind_retptr);`);
   w.line("hostbind_out hostbind_result;");
@@ -197,14 +196,7 @@ function emitDataResult(w: SourceWriter, cx: EmitContext, imp: ImportLayout, nam
     w.line("return;");
   });
   w.line("}");
-  w.line("hostbind_result.ctx = hostbind_c;");
-  w.line(`memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + ${callTableOffset + 8 * allocatorSlot}, sizeof hostbind_result.alloc);`);
-  w.line(`hostbind_result.import = ${name};`);
-  w.line(`hostbind_result.utf8 = ${imp.dataResult === "string" ? 1 : 0};`);
-  w.line("hostbind_result.set = 0;");
-  w.line("hostbind_result.ptr = 0;");
-  w.line("hostbind_result.len = 0;");
-  w.line("hostbind_result.staged = NULL;");
+  emitOutInit(w, cx, imp, name);
   w.line(`${call};`);
   w.line("if (hostbind_c->trapped || (!hostbind_result.set && hostbind_out_bytes(&hostbind_result, NULL, 0) != 0)) {");
   w.indented(() => {
@@ -226,6 +218,19 @@ function emitDataResult(w: SourceWriter, cx: EmitContext, imp: ImportLayout, nam
   w.line("hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);");
 }
 
+/** Fills `hostbind_result`, the `hostbind_out` of one call of `imp`, with the allocator's slot as it reads now. */
+function emitOutInit(w: SourceWriter, cx: EmitContext, imp: ImportLayout, name: string): void {
+  const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
+  w.line("hostbind_result.ctx = hostbind_c;");
+  w.line(`memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + ${callTableOffset + 8 * allocatorSlot}, sizeof hostbind_result.alloc);`);
+  w.line(`hostbind_result.import = ${name};`);
+  w.line(`hostbind_result.utf8 = ${imp.dataResult === "string" ? 1 : 0};`);
+  w.line("hostbind_result.set = 0;");
+  w.line("hostbind_result.ptr = 0;");
+  w.line("hostbind_result.len = 0;");
+  w.line("hostbind_result.staged = NULL;");
+}
+
 /**
  * An async import's result waits in the argument block (its arguments were
  * read): the staged copy's address at 0, its length at 8, the return area at 12.
@@ -239,7 +244,6 @@ const STAGED_RETPTR = 12;
  * copy to the guest's allocator and writes where it landed.
  */
 function emitFinish(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: string, block: number): void {
-  const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
   const name = cString(`${imp.fn.module}.${imp.fn.name}`);
   w.blank();
   w.docComment(`${cComment(`${imp.fn.module}.${imp.fn.name}`)} is async: the bindings call this on the JS thread after its entry returned, to hand the result over.`, "c");
@@ -256,14 +260,7 @@ function emitFinish(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: s
     w.line("memcpy(&hostbind_staged, hostbind_block, sizeof hostbind_staged);");
     w.line(`memcpy(&hostbind_len, hostbind_block + ${STAGED_LEN}, sizeof hostbind_len);`);
     w.line(`memcpy(&hostbind_retptr, hostbind_block + ${STAGED_RETPTR}, sizeof hostbind_retptr);`);
-    w.line("hostbind_result.ctx = hostbind_c;");
-    w.line(`memcpy(&hostbind_result.alloc, (const unsigned char *)hostbind_c + ${callTableOffset + 8 * allocatorSlot}, sizeof hostbind_result.alloc);`);
-    w.line(`hostbind_result.import = ${name};`);
-    w.line(`hostbind_result.utf8 = ${imp.dataResult === "string" ? 1 : 0};`);
-    w.line("hostbind_result.set = 0;");
-    w.line("hostbind_result.ptr = 0;");
-    w.line("hostbind_result.len = 0;");
-    w.line("hostbind_result.staged = NULL;");
+    emitOutInit(w, cx, imp, name);
     // An empty slot: the Host was closed during the call, and the copy is only freed.
     w.line("if (hostbind_result.alloc == NULL) {");
     w.indented(() => {
