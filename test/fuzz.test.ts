@@ -84,6 +84,10 @@ describe("data fuzz: string and Uint8Array parameters and results (real cc, wat2
       expect(s.traps).toBeGreaterThan(100);
       expect(s.dataResults).toBeGreaterThan(1500);
       expect(s.maxLength).toBeGreaterThanOrEqual(65534);
+      // About one in five async: results copied aside off the JS thread, handed over back on it, and traps.
+      expect(s.asyncCalls).toBeGreaterThan(400);
+      expect(s.asyncDataResults).toBeGreaterThan(200);
+      expect(s.asyncTraps).toBeGreaterThan(10);
     }
   }, 600_000);
 

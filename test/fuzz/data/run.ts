@@ -12,14 +12,14 @@
  * ```
  * @module
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../../src/generate.ts";
 import { Prng } from "../prng.ts";
 import { assembleWat, compileSharedLibrary, RUNTIMES, type Runtime } from "../tools.ts";
 import { lastJson, runUnder } from "../harness.ts";
 import { ROOT } from "../../support/tmp.ts";
-import { dataDeclarationText, dataImplC, type DataSignature, randomDataSignature } from "./signature.ts";
+import { dataDeclarationText, dataGuestText, dataImplC, type DataSignature, randomDataSignature } from "./signature.ts";
 
 /** Options of {@link runDataFuzz}. */
 export interface DataFuzzOptions {
@@ -34,7 +34,16 @@ export interface DataFuzzOptions {
 }
 
 /** What each runtime reported. */
-export type DataFuzzResult = Partial<Record<Runtime, { calls: number; traps: number; dataResults: number; maxLength: number; failures: string[] }>>;
+export type DataFuzzResult = Partial<Record<Runtime, {
+  calls: number;
+  traps: number;
+  dataResults: number;
+  maxLength: number;
+  asyncCalls: number;
+  asyncTraps: number;
+  asyncDataResults: number;
+  failures: string[];
+}>>;
 
 /** The signatures of a run. */
 export function dataSignatures(seed: number, count: number): DataSignature[] {
@@ -53,7 +62,8 @@ export async function runDataFuzz(o: DataFuzzOptions): Promise<DataFuzzResult> {
   writeFileSync(join(o.workDir, "impl.c"), dataImplC("fz.h", sigs, o.injectBug));
   writeFileSync(join(o.workDir, "sigs.json"), JSON.stringify(sigs));
   await compileSharedLibrary([join(o.workDir, "impl.c")], join(o.workDir, "libfz.so"), [`-I${o.workDir}`]);
-  await assembleWat(join(ROOT, "test/fuzz/data/guest.wat"), join(o.workDir, "guest.wasm"));
+  writeFileSync(join(o.workDir, "guest.wat"), dataGuestText(readFileSync(join(ROOT, "test/fuzz/data/guest.wat"), "utf8"), sigs));
+  await assembleWat(join(o.workDir, "guest.wat"), join(o.workDir, "guest.wasm"));
   const out: DataFuzzResult = {};
   for (const rt of o.runtimes ?? RUNTIMES) {
     const r = await runUnder(rt, "test/fuzz/data/runner.ts", [

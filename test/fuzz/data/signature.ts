@@ -32,6 +32,8 @@ export interface DataSignature {
   result: DeclaredType | null;
   /** Seeds the argument vectors (see `expect.ts`). */
   valueSeed: number;
+  /** Declared `Promise<…>`: run off the JS thread, called from a guest export through `host.promising()`. */
+  async: boolean;
 }
 
 /** Draws a signature with at least one `string` or `Uint8Array`. */
@@ -44,15 +46,45 @@ export function randomDataSignature(rng: Prng, name: string): DataSignature {
   const r = rng.int(20);
   const result: DeclaredType | null = r < 7 ? "string" : r < 14 ? "bytes" : r < 17 ? rng.pick(VALUE_TYPES) : null;
   if (!params.some((p) => p === "string" || p === "bytes") && result !== "string" && result !== "bytes") params[0] = "string";
-  return { name, params, result, valueSeed: rng.next() };
+  const valueSeed = rng.next();
+  // Drawn last, so the other fields of a seed are what they were before async imports existed.
+  return { name, params, result, valueSeed, async: rng.chance(0.2) };
 }
 
 const TS_NAME: Readonly<Record<DeclaredType, string>> = { ...Object.fromEntries(VALUE_TYPES.map((t) => [t, t])), string: "string", bytes: "Uint8Array" } as Record<DeclaredType, string>;
 
 /** The declarations of a batch: module `fz`. */
 export function dataDeclarationText(sigs: readonly DataSignature[]): string {
-  const fns = sigs.map((s) => `  function ${s.name}(${s.params.map((t, k) => `p${k}: ${TS_NAME[t]}`).join(", ")}): ${s.result === null ? "void" : TS_NAME[s.result]};`);
+  const fns = sigs.map((s) => {
+    const result = s.result === null ? "void" : TS_NAME[s.result];
+    return `  function ${s.name}(${s.params.map((t, k) => `p${k}: ${TS_NAME[t]}`).join(", ")}): ${s.async ? `Promise<${result}>` : result};`;
+  });
   return `export declare namespace fz {\n${fns.join("\n")}\n}\n`;
+}
+
+const WASM: Readonly<Record<ValueType, string>> = { i32: "i32", u32: "i32", i64: "i64", u64: "i64", f32: "f32", f64: "f64" };
+
+/**
+ * The guest of a batch: `guest.wat` (memory and an allocator; the runner calls
+ * synchronous imports from JS) with, per async import, the import and an export
+ * `call_NAME` that calls it with the same wire arguments — an async import is
+ * only callable from the guest, through an export the runner calls via
+ * `host.promising()`.
+ */
+export function dataGuestText(base: string, sigs: readonly DataSignature[]): string {
+  const lines: string[] = [];
+  const calls: string[] = [];
+  for (const s of sigs.filter((sig) => sig.async)) {
+    const wire = s.params.flatMap((t) => (t === "string" || t === "bytes" ? ["i32", "i32"] : [WASM[t]]));
+    const data = s.result === "string" || s.result === "bytes";
+    if (data) wire.push("i32");
+    const params = wire.length === 0 ? "" : ` (param ${wire.join(" ")})`;
+    const result = s.result !== null && !data ? ` (result ${WASM[s.result as ValueType]})` : "";
+    lines.push(`  (import "fz" "${s.name}" (func $${s.name}${params}${result}))`);
+    calls.push(`  (func (export "call_${s.name}")${params}${result} ${wire.map((_, k) => `(local.get ${k})`).join(" ")} (call $${s.name}))`);
+  }
+  const at = base.indexOf("(module") + "(module".length;
+  return `${base.slice(0, at)}\n${lines.join("\n")}${base.slice(at).replace(/\)\s*$/, "")}\n${calls.join("\n")})\n`;
 }
 
 const C_VALUE: Readonly<Record<ValueType, string>> = { i32: "int32_t", u32: "uint32_t", i64: "int64_t", u64: "uint64_t", f32: "float", f64: "double" };
