@@ -38,6 +38,17 @@ beforeAll(async () => {
   await assembleWat(join(SRC, "guest.wat"), join(dir, "guest.wasm"));
 });
 
+describe("Node's permission model", () => {
+  it("an async import without --allow-worker: the guest call rejects saying which flag to add", async () => {
+    const r = await exec(TOOLS.node, [
+      "--disable-warning=ExperimentalWarning", "--disable-warning=SecurityWarning", "--permission", `--allow-fs-read=${ROOT}`, `--allow-fs-read=${dir}`, "--allow-ffi",
+      join(ROOT, "test/runtime/async/probe.ts"), join(dir, "async.ts"), join(dir, "libasync.so"), join(dir, "guest.wasm"),
+    ]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("hostbind: async imports run their native functions on Worker threads, which Node's permission model allows only with --allow-worker");
+  });
+});
+
 describe.each(RUNTIMES)("%s", (rt) => {
   it.each([["C", "libasync.so"], ["Rust", "libasync_rs.so"]])("serves async imports off the JS thread while the guest waits, with traps, concurrency and close() (%s)", async (_lang, lib) => {
     const r = await runUnder(rt, "test/runtime/async/probe.ts", [join(dir, "async.ts"), join(dir, lib), join(dir, "guest.wasm")]);

@@ -810,7 +810,17 @@ function startAsyncThread(file: string, control: SharedArrayBuffer): AsyncThread
     const entries = symbols.map((name) => functions[name]);
     const run = (index, ctx) => entries[index](ctx);
   ` + ASYNC_LOOP;
-  const worker = new Worker(source, { eval: true, workerData: { file, symbols: ASYNC_SYMBOLS, control } });
+  let worker: Worker;
+  try {
+    worker = new Worker(source, { eval: true, workerData: { file, symbols: ASYNC_SYMBOLS, control } });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_ACCESS_DENIED") throw error;
+    throw new Error(
+      "hostbind: async imports run their native functions on Worker threads, which Node's permission model allows only "
+        + "with --allow-worker: run with --allow-worker beside --allow-ffi",
+      { cause: error },
+    );
+  }
   worker.unref();
   const failed = new Promise<never>((_, reject) => {
     worker.once("error", reject);
