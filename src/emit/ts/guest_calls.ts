@@ -132,7 +132,9 @@ export function emitGuestCalls(w: SourceWriter, model: TsModel, dialect: Dialect
   });
   w.line("];");
   const offsets = [...guestCalls.map((g) => g.offset), ...(allocator === null ? [] : [allocator.offset])];
-  w.line(`[${offsets.join(", ")}].forEach((offset, i) => {`);
+  w.line("// Each callback's slot in the call table, in the order above.");
+  w.line(`const guestCallSlots = [${offsets.join(", ")}];`);
+  w.line("guestCallSlots.forEach((offset, i) => {");
   w.indented(() => w.line("wide[offset / 8] = guestCalls[i]!.address;"));
   w.line("});");
   w.line("const closeGuestCalls = (): void => {");
@@ -143,7 +145,7 @@ export function emitGuestCalls(w: SourceWriter, model: TsModel, dialect: Dialect
     w.line("// may run: the slots hold 0, and a call into the guest traps (the guest is suspended anyway).");
     w.line("const fenceGuestCalls = (fenced: boolean): void => {");
     w.indented(() => {
-      w.line(`[${offsets.join(", ")}].forEach((offset, i) => {`);
+      w.line("guestCallSlots.forEach((offset, i) => {");
       w.indented(() => w.line("wide[offset / 8] = fenced ? 0n : guestCalls[i]!.address;"));
       w.line("});");
     });

@@ -728,21 +728,16 @@ function libraryKey(path: string): string {
 
 /**
  * What a Host registers while its `intercept()` loader runs: which modules
- * it serves, and how it instantiates one of them, given the runtime's own
- * instantiation to call with the merged imports.
+ * it serves, and, for one of them, the import object to instantiate it with
+ * (the loader's, with the served imports merged in) and what to do with the
+ * instance (bind it).
  */
 interface Interceptor {
   serves(module: WebAssembly.Module): boolean;
-  adopt(
+  prepare(
     module: WebAssembly.Module,
     imports: Record<string, Record<string, unknown>> | undefined,
-    instantiate: (imports: Record<string, Record<string, unknown>>) => WebAssembly.Instance,
-  ): WebAssembly.Instance;
-  adoptAsync(
-    module: WebAssembly.Module,
-    imports: Record<string, Record<string, unknown>> | undefined,
-    instantiate: (imports: Record<string, Record<string, unknown>>) => Promise<WebAssembly.Instance>,
-  ): Promise<WebAssembly.Instance>;
+  ): { imports: Record<string, Record<string, unknown>>; finish(instance: WebAssembly.Instance): WebAssembly.Instance };
 }
 
 /** The interception in force, shared through `globalThis` by every hostbind module of the process. */
@@ -793,10 +788,10 @@ function installInterception(): Interception {
     for (const interceptor of active) if (interceptor.serves(module)) return interceptor;
     return undefined;
   };
-  const instantiateModule = (module: WebAssembly.Module, imports: ImportObject): Promise<WebAssembly.Instance> => {
-    const interceptor = serving(module);
+  const instantiateModule = async (module: WebAssembly.Module, imports: ImportObject): Promise<WebAssembly.Instance> => {
     const run = (merged: ImportObject) => original.instantiate.call(WebAssembly, module, merged) as Promise<WebAssembly.Instance>;
-    return interceptor === undefined ? run(imports) : interceptor.adoptAsync(module, imports, run);
+    const prepared = serving(module)?.prepare(module, imports);
+    return prepared === undefined ? run(imports) : prepared.finish(await run(prepared.imports));
   };
   wasm.instantiate = async function instantiate(source: WasmSource, imports?: ImportObject) {
     // A module instantiates to an Instance; bytes to { module, instance }, as the original does.
@@ -814,9 +809,9 @@ function installInterception(): Interception {
   wasm.Instance = new Proxy(original.Instance, {
     construct(target, args, newTarget) {
       const [module, imports] = args as [WebAssembly.Module, ImportObject];
-      const interceptor = module instanceof WebAssembly.Module ? serving(module) : undefined;
       const run = (merged: ImportObject) => Reflect.construct(target, [module, merged], newTarget) as WebAssembly.Instance;
-      return interceptor === undefined ? run(imports) : interceptor.adopt(module, imports, run);
+      const prepared = module instanceof WebAssembly.Module ? serving(module)?.prepare(module, imports) : undefined;
+      return prepared === undefined ? run(imports) : prepared.finish(run(prepared.imports));
     },
   });
   const restore = (): void => {
@@ -1110,15 +1105,10 @@ export function load(options?: string | URL | LoadOptions): Host {
     let adopted = 0;
     const result = await intercepting({
       serves: (module) => servesAny(module, imports),
-      adopt(module, otherImports, run) {
+      prepare(module, otherImports) {
         const { merged, imported } = merge(module, otherImports);
         adopted++;
-        return adopt(run(merged), imported, options);
-      },
-      async adoptAsync(module, otherImports, run) {
-        const { merged, imported } = merge(module, otherImports);
-        adopted++;
-        return adopt(await run(merged), imported, options);
+        return { imports: merged, finish: (instance) => adopt(instance, imported, options) };
       },
     }, loader);
     if (adopted === 0) throw notIntercepted(imports);
