@@ -18,7 +18,7 @@ import { HostbindError } from "../errors.ts";
 import { CTX } from "./context.ts";
 import { C_TYPE, layoutImport, type ImportLayout } from "./signature.ts";
 import { safeCName } from "../ir/names.ts";
-import { argumentOffset } from "./paths.ts";
+import { argumentOffset, STAGED_RESULT } from "./paths.ts";
 import { alignUp } from "./struct.ts";
 import { hostTarget, TARGETS, targetByName, type Target } from "./targets.ts";
 
@@ -131,9 +131,9 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
     return off;
   });
   const blockOffset = alignUp(at, 8);
-  // An async import's string or bytes result waits in the block: a pointer, its length and the return area (16 bytes).
+  // An async import's string or bytes result waits in the block (STAGED_RESULT).
   const blockBytes = Math.max(8, ...imports.map((imp) =>
-    Math.max(argumentOffset(imp.wire.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0, imp.fn.async && imp.dataResult !== null ? 16 : 0)
+    Math.max(argumentOffset(imp.wire.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0, imp.fn.async && imp.dataResult !== null ? STAGED_RESULT.size : 0)
   ));
   const hasOut = outOffset.some((o) => o >= 0);
   const bytes = alignUp(blockOffset + blockBytes, 8);

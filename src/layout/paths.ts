@@ -138,6 +138,14 @@ export function argumentOffset(index: number): number {
 }
 
 /**
+ * Where an async import's `string`/`Uint8Array` result waits in the argument
+ * block between its entry (off the JS thread) and its finish function (on
+ * it): the native copy's address, its length, the guest's return area
+ * (docs/abi.md §9). The arguments were read by then.
+ */
+export const STAGED_RESULT = { pointer: 0, len: 8, retptr: 12, size: 16 } as const;
+
+/**
  * The shim of `imp`: `hostbind_shim_SYMBOL`.
  *
  * @example

@@ -25,7 +25,17 @@
  */
 import { C_TYPE, type ImportLayout } from "../../layout/signature.ts";
 import type { EmitContext } from "../context.ts";
-import { argumentOffset, asyncSymbol, finishSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import {
+  argumentOffset,
+  asyncSymbol,
+  finishSymbol,
+  fingerprintHex,
+  hasShim,
+  layoutSymbol,
+  selectSymbol,
+  shimSymbol,
+  STAGED_RESULT,
+} from "../../layout/paths.ts";
 import { type SourceWriter, wrapWords } from "../writer.ts";
 import { shimNeed } from "../shim_need.ts";
 import { cComment, cString } from "./escape.ts";
@@ -164,7 +174,7 @@ function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: str
       // size. One copy of the whole struct measured 4-6 ns slower for 8-byte fields
       // (a wide load from narrow stores, and narrow loads from a wide store, stall).
       for (const f of imp.result.fields) {
-        const at = f.offset === 0 ? "hostbind_block" : `hostbind_block + ${f.offset}`;
+        const at = blockAt(f.offset);
         w.line(`memcpy(${at}, &hostbind_result.${f.name}, sizeof hostbind_result.${f.name});`);
       }
     } else if (imp.returns !== null) {
@@ -208,14 +218,19 @@ function emitDataResult(w: SourceWriter, cx: EmitContext, imp: ImportLayout, nam
     // Off the JS thread the bytes were copied aside: the finish function hands them over on the JS thread.
     w.line("if (hostbind_result.alloc == NULL) {");
     w.indented(() => {
-      w.line("memcpy(hostbind_block, &hostbind_result.staged, sizeof hostbind_result.staged);");
-      w.line(`memcpy(hostbind_block + ${STAGED_LEN}, &hostbind_result.len, sizeof hostbind_result.len);`);
-      w.line(`memcpy(hostbind_block + ${STAGED_RETPTR}, &hostbind_retptr, sizeof hostbind_retptr);`);
+      w.line(`memcpy(${blockAt(STAGED_RESULT.pointer)}, &hostbind_result.staged, sizeof hostbind_result.staged);`);
+      w.line(`memcpy(${blockAt(STAGED_RESULT.len)}, &hostbind_result.len, sizeof hostbind_result.len);`);
+      w.line(`memcpy(${blockAt(STAGED_RESULT.retptr)}, &hostbind_retptr, sizeof hostbind_retptr);`);
       w.line("return;");
     });
     w.line("}");
   }
   w.line("hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);");
+}
+
+/** `offset` bytes into the argument block, as C (`hostbind_block`, `hostbind_block + 8`). */
+function blockAt(offset: number): string {
+  return offset === 0 ? "hostbind_block" : `hostbind_block + ${offset}`;
 }
 
 /** Fills `hostbind_result`, the `hostbind_out` of one call of `imp`, with the allocator's slot as it reads now. */
@@ -230,13 +245,6 @@ function emitOutInit(w: SourceWriter, cx: EmitContext, imp: ImportLayout, name: 
   w.line("hostbind_result.len = 0;");
   w.line("hostbind_result.staged = NULL;");
 }
-
-/**
- * An async import's result waits in the argument block (its arguments were
- * read): the staged copy's address at 0, its length at 8, the return area at 12.
- */
-const STAGED_LEN = 8;
-const STAGED_RETPTR = 12;
 
 /**
  * The finish function of an async import with a `string`/`Uint8Array`
@@ -257,9 +265,9 @@ function emitFinish(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: s
     w.line("uint32_t hostbind_len;");
     w.line("uint32_t hostbind_retptr;");
     w.line("int hostbind_rc;");
-    w.line("memcpy(&hostbind_staged, hostbind_block, sizeof hostbind_staged);");
-    w.line(`memcpy(&hostbind_len, hostbind_block + ${STAGED_LEN}, sizeof hostbind_len);`);
-    w.line(`memcpy(&hostbind_retptr, hostbind_block + ${STAGED_RETPTR}, sizeof hostbind_retptr);`);
+    w.line(`memcpy(&hostbind_staged, ${blockAt(STAGED_RESULT.pointer)}, sizeof hostbind_staged);`);
+    w.line(`memcpy(&hostbind_len, ${blockAt(STAGED_RESULT.len)}, sizeof hostbind_len);`);
+    w.line(`memcpy(&hostbind_retptr, ${blockAt(STAGED_RESULT.retptr)}, sizeof hostbind_retptr);`);
     emitOutInit(w, cx, imp, name);
     // An empty slot: the Host was closed during the call, and the copy is only freed.
     w.line("if (hostbind_result.alloc == NULL) {");

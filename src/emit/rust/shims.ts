@@ -22,10 +22,25 @@
  */
 import type { EmitContext } from "../context.ts";
 import type { SourceWriter } from "../writer.ts";
-import { argumentOffset, asyncSymbol, finishSymbol, fingerprintHex, hasShim, layoutSymbol, selectSymbol, shimSymbol } from "../../layout/paths.ts";
+import {
+  argumentOffset,
+  asyncSymbol,
+  finishSymbol,
+  fingerprintHex,
+  hasShim,
+  layoutSymbol,
+  selectSymbol,
+  shimSymbol,
+  STAGED_RESULT,
+} from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { rustCBytes, rustString } from "./names.ts";
 import { RUST_PARAM_TYPE, RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
+
+/** `offset` bytes into the argument block, as Rust (`block`, `block.add(8)`). */
+function blockAt(offset: number): string {
+  return offset === 0 ? "block" : `block.add(${offset})`;
+}
 
 /** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
 export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly RustItemNames[]): void {
@@ -122,9 +137,9 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
             w.line("let staged = ::core::mem::take(&mut result.staged).into_boxed_slice();");
             w.line("let len = staged.len() as u32;");
             w.line("let at = Box::into_raw(staged) as *mut u8 as usize as u64;");
-            w.line("unsafe { (block as *mut u64).write_unaligned(at) };");
-            w.line("unsafe { (block.add(8) as *mut u32).write_unaligned(len) };");
-            w.line("unsafe { (block.add(12) as *mut u32).write_unaligned(retptr) };");
+            w.line(`unsafe { (${blockAt(STAGED_RESULT.pointer)} as *mut u64).write_unaligned(at) };`);
+            w.line(`unsafe { (${blockAt(STAGED_RESULT.len)} as *mut u32).write_unaligned(len) };`);
+            w.line(`unsafe { (${blockAt(STAGED_RESULT.retptr)} as *mut u32).write_unaligned(retptr) };`);
             w.line("return;");
           });
           w.line("}");
@@ -137,7 +152,7 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
         // Field by field, as the C shims do: each load the stub makes is forwarded from a store of its size.
         const fields = rustFieldNames(imp);
         imp.result.fields.forEach((f, i) => {
-          const at = f.offset === 0 ? "block" : `block.add(${f.offset})`;
+          const at = blockAt(f.offset);
           w.line(`unsafe { (${at} as *mut ${RUST_TYPE[f.type]}).write_unaligned(result.${fields[i]}) };`);
         });
       } else if (imp.returns !== null) {
@@ -158,9 +173,9 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       w.indented(() => {
         w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
         w.line(`let block = unsafe { base.add(${block}) };`);
-        w.line("let at = unsafe { (block as *const u64).read_unaligned() } as usize as *mut u8;");
-        w.line("let len = unsafe { (block.add(8) as *const u32).read_unaligned() } as usize;");
-        w.line("let retptr = unsafe { (block.add(12) as *const u32).read_unaligned() };");
+        w.line(`let at = unsafe { (${blockAt(STAGED_RESULT.pointer)} as *const u64).read_unaligned() } as usize as *mut u8;`);
+        w.line(`let len = unsafe { (${blockAt(STAGED_RESULT.len)} as *const u32).read_unaligned() } as usize;`);
+        w.line(`let retptr = unsafe { (${blockAt(STAGED_RESULT.retptr)} as *const u32).read_unaligned() };`);
         w.line("// SAFETY: the entry left a boxed slice of `len` bytes at `at`; it is taken back (and freed) here.");
         w.line("let staged = unsafe { Box::from_raw(::core::ptr::slice_from_raw_parts_mut(at, len)) };");
         w.line(`let mut result = HostbindOut::new(base as *mut ${RUST_CTX}, ${callTableOffset + 8 * allocatorSlot}, ${rustCBytes(name)}, ${imp.dataResult === "string"});`);
