@@ -18,7 +18,7 @@ import { HostbindError } from "../errors.ts";
 import { CTX } from "./context.ts";
 import { C_TYPE, layoutImport, type ImportLayout } from "./signature.ts";
 import { safeCName } from "../ir/names.ts";
-import { argumentOffset, STAGED_RESULT } from "./paths.ts";
+import { argumentOffset, ASYNC_REQUEST_BYTES, STAGED_RESULT } from "./paths.ts";
 import { alignUp } from "./struct.ts";
 import { hostTarget, TARGETS, targetByName, type Target } from "./targets.ts";
 
@@ -63,6 +63,12 @@ export interface StubMemoryPlan {
    * inner call never overwrites what the outer one wrote. 0 without out-areas.
    */
   outStride: number;
+  /**
+   * Offset of the async request ({@link ASYNC_REQUEST_BYTES}, 16-aligned,
+   * after everything else), or -1 when no import is async: one per Host, as
+   * a Host runs one async call at a time.
+   */
+  requestOffset: number;
   /** 64 KiB pages the stub memory needs (at least 1). */
   pages: number;
 }
@@ -139,7 +145,9 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
   const bytes = alignUp(blockOffset + blockBytes, 8);
   // Nested calls' out-areas are whole copies of the plan above the first: simple offsets, and ~KiBs.
   const outStride = hasOut ? bytes : 0;
-  const total = hasOut ? bytes * OUT_NESTING : bytes;
+  const planned = hasOut ? bytes * OUT_NESTING : bytes;
+  const requestOffset = imports.some((imp) => imp.fn.async) ? alignUp(planned, 16) : -1;
+  const total = requestOffset < 0 ? planned : requestOffset + ASYNC_REQUEST_BYTES;
   return {
     target,
     imports,
@@ -153,6 +161,7 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
       blockBytes,
       bytes,
       outStride,
+      requestOffset,
       pages: Math.max(1, Math.ceil(total / 65536)),
     },
   };

@@ -146,6 +146,15 @@ export function argumentOffset(index: number): number {
 export const STAGED_RESULT = { pointer: 0, len: 8, retptr: 12, size: 16 } as const;
 
 /**
+ * The bytes of a Host's async request (docs/abi.md §9): the memory an async
+ * entry is called with, whose first pointer-sized word holds the Host's
+ * context. On Node it is the libuv `uv_work_t` the entry runs under (its
+ * `data` field comes first): 128 bytes on 64-bit Linux and macOS, under 200
+ * on Windows, checked against `uv_req_size()` when a Host loads.
+ */
+export const ASYNC_REQUEST_BYTES = 256;
+
+/**
  * The shim of `imp`: `hostbind_shim_SYMBOL`.
  *
  * @example

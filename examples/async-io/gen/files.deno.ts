@@ -553,7 +553,7 @@ const HOOKS = { open: "hostbind_open_files", close: "hostbind_close_files" } as 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
 const HEADER_SYMBOLS: readonly string[] = ["fs_read", "fs_report", "hostbind_shim_fs_read", "hostbind_shim_fs_report", "hostbind_async_fs_read", "hostbind_select_fs_read", "hostbind_layout_fs_read"];
 
-/** The entries of the async imports, run off the JS thread with a Host's context (docs/abi.md §9). */
+/** The entries of the async imports, run off the JS thread with a Host's async request (docs/abi.md §9). */
 const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_fs_read"];
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
@@ -715,18 +715,18 @@ function libraryKey(path: string | URL): string {
 }
 
 /**
- * Starts an async import's entry (`ASYNC_SYMBOLS[index]`) for the Host
- * whose context is `ctx`, off the JS thread: the entries are `nonblocking`
+ * Starts an async import's entry (`ASYNC_SYMBOLS[index]`) with the Host's
+ * async `request` (whose first word is its context), off the JS thread: the entries are `nonblocking`
  * FFI symbols, which Deno runs on its own thread pool and answers with a
  * promise.
  */
 function asyncStarter(
   lib: Deno.DynamicLibrary<typeof symbols>,
   _file: string | URL,
-  ctx: Deno.PointerObject,
+  request: Deno.PointerValue,
 ): (index: number) => Promise<void> {
-  const entries = ASYNC_SYMBOLS.map((name) => (lib.symbols as unknown as Record<string, (ctx: Deno.PointerObject) => Promise<void>>)[name]!);
-  return (index) => entries[index]!(ctx);
+  const entries = ASYNC_SYMBOLS.map((name) => (lib.symbols as unknown as Record<string, (request: Deno.PointerValue) => Promise<void>>)[name]!);
+  return (index) => entries[index]!(request);
 }
 
 /**
@@ -968,7 +968,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     LIBRARIES.release(key);
     throw new Error("hostbind: these bindings have async imports, which need JavaScript Promise Integration (WebAssembly.Suspending): Deno 2.6, Node 25 or Bun 1.3 and later have it without flags");
   }
-  const startAsync = asyncStarter(lib, file, ctx);
+  // The async request: its first word is the context, the rest is the runtime's (docs/abi.md §9).
+  wide[38] = emptyBase;
+  const startAsync = asyncStarter(lib, file, Deno.UnsafePointer.offset(ctx, 304));
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,

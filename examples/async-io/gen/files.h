@@ -511,10 +511,13 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read(void) {
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-/* fs.read is async: the bindings run this on a thread of their own, with the Host's context. */
-HOSTBIND_SHIM_EXPORT void hostbind_async_fs_read(void *ctx);
-HOSTBIND_SHIM_EXPORT void hostbind_async_fs_read(void *ctx) {
-  hostbind_base_fs_read = (unsigned char *)ctx;
+/*
+ * fs.read is async: the bindings run this on a thread of their own, with the Host's
+ * async request, whose first word is the Host's context.
+ */
+HOSTBIND_SHIM_EXPORT void hostbind_async_fs_read(void *request);
+HOSTBIND_SHIM_EXPORT void hostbind_async_fs_read(void *request) {
+  hostbind_base_fs_read = *(unsigned char **)request;
   hostbind_shim_fs_read();
 }
 

@@ -16,7 +16,7 @@
 import { dlopen, getRawPointer, suffix } from "node:ffi";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { getCurrentEventLoop } from "node:ffi";
 
 /** The native functions as `node:ffi` declares them, by C symbol. */
 export const symbols = {
@@ -557,7 +557,7 @@ const HOOKS = { open: "hostbind_open_files", close: "hostbind_close_files" } as 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
 const HEADER_SYMBOLS: readonly string[] = ["fs_read", "fs_report", "hostbind_shim_fs_read", "hostbind_shim_fs_report", "hostbind_async_fs_read", "hostbind_select_fs_read", "hostbind_layout_fs_read"];
 
-/** The entries of the async imports, run off the JS thread with a Host's context (docs/abi.md §9). */
+/** The entries of the async imports, run off the JS thread with a Host's async request (docs/abi.md §9). */
 const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_fs_read"];
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
@@ -708,126 +708,86 @@ function libraryKey(path: string): string {
 }
 
 /**
- * A thread that runs the async entries of one library: a Worker with the
- * library opened, blocked in `Atomics.wait` until a call is posted in
- * `control` (see {@link runAsync}). `ref()` while a call runs keeps the
- * process alive for its answer; idle, it does not.
+ * Node's event loop and thread pool, libuv, as async imports use them: one
+ * per thread (the main thread and each Worker has its own loop), made at the
+ * first async import's load() and kept for the thread's life.
  */
-interface AsyncThread {
-  ref(): void;
-  unref(): void;
-  /** Rejects when the Worker fails (it could not open the library, or it died). */
-  readonly failed: Promise<never>;
+interface EventLoop {
+  /** Queues `entry(request)` on libuv's thread pool; resolves on this thread once it has returned. */
+  run(request: bigint, entry: bigint): Promise<void>;
 }
 
-/**
- * The control block of one async thread, shared with it: `words[0]` is set
- * to 1 to post a call, `words[1]` is the entry's index in `ASYNC_SYMBOLS`,
- * `words[2]` turns 1 when the call returned; `wide[2]` (bytes 16–23) is
- * the Host's context.
- */
-interface AsyncWorker {
-  readonly words: Int32Array;
-  readonly wide: BigInt64Array;
-  readonly thread: AsyncThread;
-}
+let eventLoop: EventLoop | undefined;
+
+/** The libuv request type of `uv_queue_work` (`UV_WORK` in `uv.h`), for `uv_req_size()`. */
+const UV_WORK = 7;
 
 /**
- * The idle async threads of each library, by library key. A thread serves
- * one call at a time; a call finding none idle starts another, so calls in
- * flight at once (several guests waiting) run side by side, and the threads
- * stay for later calls.
+ * This thread's {@link EventLoop}. libuv's functions come from the `node`
+ * process itself (it exports them for addons); `uv_queue_work` runs an async
+ * entry on libuv's thread pool — the one Node's own `fs`, `dns` and `crypto`
+ * use, `UV_THREADPOOL_SIZE` threads (4 unless set) — as a Node-API addon's
+ * async work does, and calls a `node:ffi` callback on this thread's loop when
+ * it has returned.
  */
-const ASYNC_POOLS = new Map<string, AsyncWorker[]>();
-
-/**
- * Runs async entry `index` of the library at `file` with the Host's context
- * on one of the library's async threads; resolves when it has returned.
- */
-async function runAsync(file: string, key: string, index: number, ctx: bigint | number): Promise<void> {
-  let idle = ASYNC_POOLS.get(key);
-  if (idle === undefined) ASYNC_POOLS.set(key, idle = []);
-  let worker = idle.pop();
-  if (worker === undefined) {
-    const control = new SharedArrayBuffer(24);
-    worker = { words: new Int32Array(control), wide: new BigInt64Array(control), thread: startAsyncThread(file, control) };
-  }
-  const { words, wide, thread } = worker;
-  thread.ref();
-  let healthy = false;
+function threadLoop(): EventLoop {
+  if (eventLoop !== undefined) return eventLoop;
+  let uv: ReturnType<typeof openLibuv>;
   try {
-    wide[2] = BigInt(ctx);
-    words[1] = index;
-    Atomics.store(words, 2, 0);
-    Atomics.store(words, 0, 1);
-    Atomics.notify(words, 0);
-    // A wake-up is not an answer: the thread's notify for its previous call may land after that call's
-    // answer was already seen (it finished before waitAsync was reached), so the flag is checked again.
-    while (Atomics.load(words, 2) === 0) {
-      const waited = Atomics.waitAsync(words, 2, 0);
-      if (waited.async) await Promise.race([waited.value, thread.failed]);
-    }
-    healthy = true;
-  } finally {
-    thread.unref();
-    if (healthy) idle.push(worker);
-  }
-}
-
-/** The loop each async thread runs, given its control block and `run(index, ctx)`, which calls an entry. */
-const ASYNC_LOOP = `
-  const words = new Int32Array(control);
-  const wide = new BigInt64Array(control);
-  for (;;) {
-    Atomics.wait(words, 0, 0);
-    Atomics.store(words, 0, 0);
-    run(words[1], wide[2]);
-    Atomics.store(words, 2, 1);
-    Atomics.notify(words, 2);
-  }
-`;
-
-/**
- * Starts an async import's entry (`ASYNC_SYMBOLS[index]`) for the Host
- * whose context is `ctx` on one of the library's async threads.
- */
-function asyncStarter(_lib: unknown, file: string, ctx: bigint | number): (index: number) => Promise<void> {
-  const key = libraryKey(file);
-  return (index) => runAsync(file, key, index, ctx);
-}
-
-/**
- * Starts an async thread for the library at `file` (see {@link AsyncThread}):
- * a `node:worker_threads` Worker that opens it with `node:ffi` and runs
- * {@link ASYNC_LOOP}. node:ffi has no asynchronous call, and a Worker's
- * blocking call wakes this thread through `Atomics.waitAsync`.
- */
-function startAsyncThread(file: string, control: SharedArrayBuffer): AsyncThread {
-  const source = `
-    const { workerData: { file, symbols, control } } = require("node:worker_threads");
-    const { dlopen } = require("node:ffi");
-    const { functions } = dlopen(file, Object.fromEntries(symbols.map((name) => [name, { arguments: ["pointer"], return: "void" }])));
-    const entries = symbols.map((name) => functions[name]);
-    const run = (index, ctx) => entries[index](ctx);
-  ` + ASYNC_LOOP;
-  let worker: Worker;
-  try {
-    worker = new Worker(source, { eval: true, workerData: { file, symbols: ASYNC_SYMBOLS, control } });
+    uv = openLibuv();
   } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_ACCESS_DENIED") throw error;
     throw new Error(
-      "hostbind: async imports run their native functions on Worker threads, which Node's permission model allows only "
-        + "with --allow-worker: run with --allow-worker beside --allow-ffi",
+      "hostbind: async imports run on Node's libuv thread pool, but this process does not export libuv's uv_queue_work "
+        + `(${error instanceof Error ? error.message : String(error)}): run the bindings with the official node binary`,
       { cause: error },
     );
   }
-  worker.unref();
-  const failed = new Promise<never>((_, reject) => {
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`hostbind: the thread running async imports of ${file} exited (code ${code})`)));
+  const size = Number(uv.functions.uv_req_size(UV_WORK));
+  if (size > 256) {
+    throw new Error(`hostbind: this Node's libuv work requests take ${size} bytes, more than the 256 these bindings reserve`);
+  }
+  const loop = getCurrentEventLoop();
+  const queue = uv.functions.uv_queue_work;
+  // Calls waiting for their entry, by request address (a Host's request serves one call at a time).
+  const waiting = new Map<bigint, () => void>();
+  // libuv calls this on this thread's loop once an entry returned, and is done with the request.
+  const done = uv.lib.registerCallback({ arguments: ["pointer", "i32"], return: "void" }, (request: bigint) => {
+    const resume = waiting.get(request);
+    waiting.delete(request);
+    // Promise reactions queued in a node:ffi callback run at the next macrotask only: resumed at once there.
+    if (resume !== undefined) setImmediate(resume);
   });
-  failed.catch(() => {});
-  return { ref: () => worker.ref(), unref: () => worker.unref(), failed };
+  eventLoop = {
+    run: (request, entry) =>
+      new Promise<void>((resolve, reject) => {
+        waiting.set(request, resolve);
+        const status = queue(loop, request, entry, done);
+        if (status === 0) return;
+        waiting.delete(request);
+        reject(new Error(`hostbind: libuv refused to queue an async import's native function (uv_queue_work: ${status})`));
+      }),
+  };
+  return eventLoop;
+}
+
+/** libuv's functions the bindings use, from the running process. */
+function openLibuv() {
+  return dlopen(null, {
+    uv_queue_work: { arguments: ["pointer", "pointer", "pointer", "pointer"], return: "i32" },
+    uv_req_size: { arguments: ["i32"], return: "u64" },
+  });
+}
+
+/**
+ * Starts an async import's entry (`ASYNC_SYMBOLS[index]`) with the Host's
+ * async `request` on libuv's thread pool: the request is the `uv_work_t`
+ * (its `data` word, first, holds the Host's context), the entry its work
+ * callback.
+ */
+function asyncStarter(lib: NodeLibrary, _file: string, request: bigint): (index: number) => Promise<void> {
+  const loop = threadLoop();
+  const entries = ASYNC_SYMBOLS.map((name) => lib.lib.getSymbol(name));
+  return (index) => loop.run(request, entries[index]!);
 }
 
 /**
@@ -1069,7 +1029,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     LIBRARIES.release(key);
     throw new Error("hostbind: these bindings have async imports, which need JavaScript Promise Integration (WebAssembly.Suspending): Deno 2.6, Node 25 or Bun 1.3 and later have it without flags");
   }
-  const startAsync = asyncStarter(lib, file, ctx);
+  // The async request: its first word is the context, the rest is the runtime's (docs/abi.md §9).
+  wide[38] = emptyBase;
+  const startAsync = asyncStarter(lib, file, ctx + 304n);
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,

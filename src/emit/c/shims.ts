@@ -108,15 +108,21 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
 
 /**
  * An async import's entry: the bindings call it off the JS thread with the
- * Host's context, which it selects for that thread before running the shim.
+ * Host's async request, whose first word is the Host's context (docs/abi.md
+ * §9; on Node the request is a libuv `uv_work_t` and the entry its work
+ * callback); it selects that context for the thread and runs the shim.
  */
 function emitAsyncEntry(w: SourceWriter, imp: ImportLayout, base: string): void {
   w.blank();
-  w.docComment(`${cComment(`${imp.fn.module}.${imp.fn.name}`)} is async: the bindings run this on a thread of their own, with the Host's context.`, "c");
-  w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *ctx);`);
-  w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *ctx) {`);
+  w.docComment(
+    `${cComment(`${imp.fn.module}.${imp.fn.name}`)} is async: the bindings run this on a thread of their own, with the Host's\n`
+      + "async request, whose first word is the Host's context.",
+    "c",
+  );
+  w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *request);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *request) {`);
   w.indented(() => {
-    w.line(`${base} = (unsigned char *)ctx;`);
+    w.line(`${base} = *(unsigned char **)request;`);
     w.line(`${shimSymbol(imp)}();`);
   });
   w.line("}");

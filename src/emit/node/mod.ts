@@ -60,7 +60,7 @@ export const NODE: Dialect = {
   userDataType: "bigint | number",
   runtimeTemplate: "node-load.ts.tmpl",
   guest: { template: "node-guest.ts.tmpl", imports: [] },
-  async: { templates: ["async-pool.ts.tmpl", "node-async.ts.tmpl"], imports: ['import { Worker } from "node:worker_threads";'] },
+  async: { templates: ["node-async.ts.tmpl"], imports: ['import { getCurrentEventLoop } from "node:ffi";'] },
   asyncDefinition: (pointer, result) => `{ arguments: [${pointer}], return: ${result} }`,
   memoryPath: RUNTIME_MEMORY_PATH.node,
   // node:ffi range-checks 64-bit arguments (a u64 from wasm arrives negative): wrap them as wasm

@@ -191,10 +191,12 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
     }
     if (imp.fn.async) {
       w.blank();
-      w.line(`/// \`${imp.fn.module}.${imp.fn.name}\` is async: the bindings run this on a thread of their own, with the Host's context.`);
+      w.line(`/// \`${imp.fn.module}.${imp.fn.name}\` is async: the bindings run this on a thread of their own, with the Host's`);
+      w.line("/// async request, whose first word is the Host's context.");
       w.line("#[unsafe(no_mangle)]");
-      w.line(`pub unsafe extern "C" fn ${asyncSymbol(imp)}(ctx: *mut u8) {`);
+      w.line(`pub unsafe extern "C" fn ${asyncSymbol(imp)}(request: *const *mut u8) {`);
       w.indented(() => {
+        w.line("let ctx = unsafe { *request };");
         w.line("HOSTBIND_BASE.with(|b| b.set(ctx));");
         w.line(`unsafe { ${shimSymbol(imp)}() };`);
       });

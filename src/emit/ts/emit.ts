@@ -20,7 +20,7 @@
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
 import { STUB_DEPTH_EXPORT, STUB_MEMORY_FIELD } from "../stub/mod.ts";
-import { lifecycleSymbols } from "../../layout/paths.ts";
+import { ASYNC_REQUEST_BYTES, lifecycleSymbols } from "../../layout/paths.ts";
 import { OUT_NESTING } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
@@ -73,7 +73,9 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   if (async) {
     for (const template of dialect.async.templates) {
-      writeTemplate(w, readTemplate(template), {});
+      const text = readTemplate(template);
+      // Node's checks libuv's request size against the room the layout leaves (the others need no value).
+      writeTemplate(w, text, text.includes("{{ASYNC_REQUEST_BYTES}}") ? { ASYNC_REQUEST_BYTES: String(ASYNC_REQUEST_BYTES) } : {});
       w.blank();
     }
   }
@@ -214,7 +216,7 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   w.line(`const HEADER_SYMBOLS: readonly string[] = [${model.headerSymbols.map((s) => jsString(s)).join(", ")}];`);
   if (model.asyncSymbols.length > 0) {
     w.blank();
-    w.docComment("The entries of the async imports, run off the JS thread with a Host's context (docs/abi.md §9).", DOC);
+    w.docComment("The entries of the async imports, run off the JS thread with a Host's async request (docs/abi.md §9).", DOC);
     w.line(`const ASYNC_SYMBOLS: readonly string[] = [${model.asyncSymbols.map((s) => jsString(s)).join(", ")}];`);
   }
   if (model.layoutSymbol !== "") {
@@ -376,7 +378,9 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
       w.line("throw new Error(\"hostbind: these bindings have async imports, which need JavaScript Promise Integration (WebAssembly.Suspending): Deno 2.6, Node 25 or Bun 1.3 and later have it without flags\");");
     });
     w.line("}");
-    w.line("const startAsync = asyncStarter(lib, file, ctx);");
+    w.line("// The async request: its first word is the context, the rest is the runtime's (docs/abi.md §9).");
+    w.line(`wide[${model.asyncRequest / 8}] = emptyBase;`);
+    w.line(`const startAsync = asyncStarter(lib, file, ${dialect.stubPointer(model.asyncRequest)});`);;
   }
   w.line("const stub = new WebAssembly.Instance(stubModule(), {");
   w.indented(() => {

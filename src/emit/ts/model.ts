@@ -177,6 +177,8 @@ export interface TsModel {
   allocator: { offset: number; name: string; users: string[] } | null;
   /** The entries of the async imports (`hostbind_async_SYMBOL`), in declaration order; empty when none. */
   asyncSymbols: string[];
+  /** Offset of the Host's async request in the stub memory (docs/abi.md §9), or -1 without async imports. */
+  asyncRequest: number;
 }
 
 /**
@@ -234,6 +236,7 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     fingerprint: fingerprintHex(cx.layout),
     headerSymbols,
     asyncSymbols: asyncImports.map(asyncSymbol),
+    asyncRequest: cx.layout.stubMemory.requestOffset,
   };
 }
 

@@ -590,7 +590,7 @@ const HOOKS = { open: "hostbind_open_async_io", close: "hostbind_close_async_io"
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
 const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "io_slurp", "io_now", "hostbind_shim_io_read", "hostbind_shim_io_sleep", "hostbind_shim_io_stats", "hostbind_shim_io_slurp", "hostbind_shim_io_now", "hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp", "hostbind_finish_io_slurp", "hostbind_select_io_read", "hostbind_layout_io_read"];
 
-/** The entries of the async imports, run off the JS thread with a Host's context (docs/abi.md §9). */
+/** The entries of the async imports, run off the JS thread with a Host's async request (docs/abi.md §9). */
 const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp"];
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
@@ -764,7 +764,7 @@ interface AsyncThread {
  * The control block of one async thread, shared with it: `words[0]` is set
  * to 1 to post a call, `words[1]` is the entry's index in `ASYNC_SYMBOLS`,
  * `words[2]` turns 1 when the call returned; `wide[2]` (bytes 16–23) is
- * the Host's context.
+ * the Host's async request (docs/abi.md §9).
  */
 interface AsyncWorker {
   readonly words: Int32Array;
@@ -781,10 +781,10 @@ interface AsyncWorker {
 const ASYNC_POOLS = new Map<string, AsyncWorker[]>();
 
 /**
- * Runs async entry `index` of the library at `file` with the Host's context
- * on one of the library's async threads; resolves when it has returned.
+ * Runs async entry `index` of the library at `file` with the Host's async
+ * request on one of the library's async threads; resolves when it has returned.
  */
-async function runAsync(file: string, key: string, index: number, ctx: bigint | number): Promise<void> {
+async function runAsync(file: string, key: string, index: number, request: bigint | number): Promise<void> {
   let idle = ASYNC_POOLS.get(key);
   if (idle === undefined) ASYNC_POOLS.set(key, idle = []);
   let worker = idle.pop();
@@ -796,7 +796,7 @@ async function runAsync(file: string, key: string, index: number, ctx: bigint | 
   thread.ref();
   let healthy = false;
   try {
-    wide[2] = BigInt(ctx);
+    wide[2] = BigInt(request);
     words[1] = index;
     Atomics.store(words, 2, 0);
     Atomics.store(words, 0, 1);
@@ -814,7 +814,7 @@ async function runAsync(file: string, key: string, index: number, ctx: bigint | 
   }
 }
 
-/** The loop each async thread runs, given its control block and `run(index, ctx)`, which calls an entry. */
+/** The loop each async thread runs, given its control block and `run(index, request)`, which calls an entry. */
 const ASYNC_LOOP = `
   const words = new Int32Array(control);
   const wide = new BigInt64Array(control);
@@ -828,12 +828,13 @@ const ASYNC_LOOP = `
 `;
 
 /**
- * Starts an async import's entry (`ASYNC_SYMBOLS[index]`) for the Host
- * whose context is `ctx` on one of the library's async threads.
+ * Starts an async import's entry (`ASYNC_SYMBOLS[index]`) with the Host's
+ * async `request` (whose first word is its context) on one of the library's
+ * async threads.
  */
-function asyncStarter(_lib: unknown, file: string, ctx: bigint | number): (index: number) => Promise<void> {
+function asyncStarter(_lib: unknown, file: string, request: bigint | number): (index: number) => Promise<void> {
   const key = libraryKey(file);
-  return (index) => runAsync(file, key, index, ctx);
+  return (index) => runAsync(file, key, index, request);
 }
 
 /**
@@ -849,7 +850,7 @@ function startAsyncThread(file: string, control: SharedArrayBuffer): AsyncThread
     self.onmessage = ({ data: { file, symbols, control } }) => {
       const lib = dlopen(file, Object.fromEntries(symbols.map((name) => [name, { args: ["ptr"], returns: "void" }])));
       const entries = symbols.map((name) => lib.symbols[name]);
-      const run = (index, ctx) => entries[index](Number(ctx));
+      const run = (index, request) => entries[index](Number(request));
       ${ASYNC_LOOP}
     };
   `;
@@ -1141,7 +1142,9 @@ export function load(options?: string | URL | LoadOptions): Host {
     LIBRARIES.release(key);
     throw new Error("hostbind: these bindings have async imports, which need JavaScript Promise Integration (WebAssembly.Suspending): Deno 2.6, Node 25 or Bun 1.3 and later have it without flags");
   }
-  const startAsync = asyncStarter(lib, file, ctx);
+  // The async request: its first word is the context, the rest is the runtime's (docs/abi.md §9).
+  wide[328] = emptyBase;
+  const startAsync = asyncStarter(lib, file, (ctx + 2624) as Pointer);
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,

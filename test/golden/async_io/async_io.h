@@ -594,10 +594,13 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void) {
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-/* io.read is async: the bindings run this on a thread of their own, with the Host's context. */
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_read(void *ctx);
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_read(void *ctx) {
-  hostbind_base_io_read = (unsigned char *)ctx;
+/*
+ * io.read is async: the bindings run this on a thread of their own, with the Host's
+ * async request, whose first word is the Host's context.
+ */
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_read(void *request);
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_read(void *request) {
+  hostbind_base_io_read = *(unsigned char **)request;
   hostbind_shim_io_read();
 }
 
@@ -609,10 +612,13 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(void) {
   io_sleep((hostbind_ctx *)hostbind_base_io_read, hostbind_arg0);
 }
 
-/* io.sleep is async: the bindings run this on a thread of their own, with the Host's context. */
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_sleep(void *ctx);
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_sleep(void *ctx) {
-  hostbind_base_io_read = (unsigned char *)ctx;
+/*
+ * io.sleep is async: the bindings run this on a thread of their own, with the Host's
+ * async request, whose first word is the Host's context.
+ */
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_sleep(void *request);
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_sleep(void *request) {
+  hostbind_base_io_read = *(unsigned char **)request;
   hostbind_shim_io_sleep();
 }
 
@@ -629,10 +635,13 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(void) {
   memcpy(hostbind_block + 8, &hostbind_result.count, sizeof hostbind_result.count);
 }
 
-/* io.stats is async: the bindings run this on a thread of their own, with the Host's context. */
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_stats(void *ctx);
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_stats(void *ctx) {
-  hostbind_base_io_read = (unsigned char *)ctx;
+/*
+ * io.stats is async: the bindings run this on a thread of their own, with the Host's
+ * async request, whose first word is the Host's context.
+ */
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_stats(void *request);
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_stats(void *request) {
+  hostbind_base_io_read = *(unsigned char **)request;
   hostbind_shim_io_stats();
 }
 
@@ -681,10 +690,13 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(void) {
   hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);
 }
 
-/* io.slurp is async: the bindings run this on a thread of their own, with the Host's context. */
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *ctx);
-HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *ctx) {
-  hostbind_base_io_read = (unsigned char *)ctx;
+/*
+ * io.slurp is async: the bindings run this on a thread of their own, with the Host's
+ * async request, whose first word is the Host's context.
+ */
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *request);
+HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *request) {
+  hostbind_base_io_read = *(unsigned char **)request;
   hostbind_shim_io_slurp();
 }
 

@@ -622,9 +622,11 @@ pub unsafe extern "C" fn hostbind_shim_io_read() {
     unsafe { (block as *mut i32).write_unaligned(result) };
 }
 
-/// `io.read` is async: the bindings run this on a thread of their own, with the Host's context.
+/// `io.read` is async: the bindings run this on a thread of their own, with the Host's
+/// async request, whose first word is the Host's context.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_async_io_read(ctx: *mut u8) {
+pub unsafe extern "C" fn hostbind_async_io_read(request: *const *mut u8) {
+    let ctx = unsafe { *request };
     HOSTBIND_BASE.with(|b| b.set(ctx));
     unsafe { hostbind_shim_io_read() };
 }
@@ -637,9 +639,11 @@ pub unsafe extern "C" fn hostbind_shim_io_sleep() {
     unsafe { hostbind_impl_io_sleep(base as *mut HostbindCtx, arg0) };
 }
 
-/// `io.sleep` is async: the bindings run this on a thread of their own, with the Host's context.
+/// `io.sleep` is async: the bindings run this on a thread of their own, with the Host's
+/// async request, whose first word is the Host's context.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_async_io_sleep(ctx: *mut u8) {
+pub unsafe extern "C" fn hostbind_async_io_sleep(request: *const *mut u8) {
+    let ctx = unsafe { *request };
     HOSTBIND_BASE.with(|b| b.set(ctx));
     unsafe { hostbind_shim_io_sleep() };
 }
@@ -656,9 +660,11 @@ pub unsafe extern "C" fn hostbind_shim_io_stats() {
     unsafe { (block.add(8) as *mut i64).write_unaligned(result.count) };
 }
 
-/// `io.stats` is async: the bindings run this on a thread of their own, with the Host's context.
+/// `io.stats` is async: the bindings run this on a thread of their own, with the Host's
+/// async request, whose first word is the Host's context.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_async_io_stats(ctx: *mut u8) {
+pub unsafe extern "C" fn hostbind_async_io_stats(request: *const *mut u8) {
+    let ctx = unsafe { *request };
     HOSTBIND_BASE.with(|b| b.set(ctx));
     unsafe { hostbind_shim_io_stats() };
 }
@@ -716,9 +722,11 @@ pub unsafe extern "C" fn hostbind_finish_io_slurp() {
     }
 }
 
-/// `io.slurp` is async: the bindings run this on a thread of their own, with the Host's context.
+/// `io.slurp` is async: the bindings run this on a thread of their own, with the Host's
+/// async request, whose first word is the Host's context.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_async_io_slurp(ctx: *mut u8) {
+pub unsafe extern "C" fn hostbind_async_io_slurp(request: *const *mut u8) {
+    let ctx = unsafe { *request };
     HOSTBIND_BASE.with(|b| b.set(ctx));
     unsafe { hostbind_shim_io_slurp() };
 }
