@@ -274,9 +274,9 @@ describe("benchmark code", () => {
 
 describe("async-imports report", () => {
   const rows: AsyncRow[] = [
-    { runtime: "deno", idleTicks: 46, waitTicks: 47, fourMs: 101, overheadUs: 15 },
-    { runtime: "node", idleTicks: 90, waitTicks: 40, fourMs: 180, overheadUs: 120 },
-    { runtime: "bun", idleTicks: 90, waitTicks: 91, fourMs: 101, overheadUs: 500 },
+    { runtime: "deno", idleTicks: 46, waitTicks: 47, fourMs: 101, overheadUs: 15, firstMs: 1.5 },
+    { runtime: "node", idleTicks: 90, waitTicks: 40, fourMs: 180, overheadUs: 120, firstMs: 2.25 },
+    { runtime: "bun", idleTicks: 90, waitTicks: 91, fourMs: 101, overheadUs: 500, firstMs: 40 },
   ];
   const checks = asyncChecks(rows);
   const verdicts = checks.map(formatCheck);
@@ -294,7 +294,8 @@ describe("async-imports report", () => {
 
   it("renders a table row per runtime", () => {
     const md = asyncMarkdown("test machine", rows, checks);
-    expect(md).toContain("| deno | `nonblocking` FFI symbol | 46 | 47 | 101.0 | 15.0 |");
-    expect(md).toContain("| node | Worker pool, `Atomics.waitAsync` | 90 | 40 | 180.0 | 120.0 |");
+    expect(md).toContain("| deno | `nonblocking` FFI symbol | 46 | 47 | 101.0 | 15.0 | 1.5 |");
+    expect(md).toContain("| node | libuv thread pool (`uv_queue_work`) | 90 | 40 | 180.0 | 120.0 | 2.3 |");
+    expect(md).toContain("| bun | Worker pool, `Atomics.waitAsync` | 90 | 91 | 101.0 | 500.0 | 40.0 |");
   });
 });

@@ -9,6 +9,8 @@
  *   100 ms native sleep at once (median of ROUNDS).
  * - `overheadUs`: µs per async call with no native work, 1,000 calls in a
  *   loop inside the guest (median of ROUNDS).
+ * - `firstMs`: the process's first async call, with no native work: what
+ *   starting the runtime's threads for async imports costs (once).
  */
 import { readFileSync } from "node:fs";
 import process from "node:process";
@@ -39,6 +41,9 @@ async function ticks(during: () => Promise<unknown>): Promise<number> {
 
 const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[xs.length >> 1]!;
 const one = await guest();
+const started = performance.now();
+await one.nothing(1);
+const firstMs = performance.now() - started;
 const four = await Promise.all([0, 1, 2, 3].map(() => guest()));
 // Warm-up: threads started, code compiled.
 await Promise.all(four.map((g) => g.sleep(1)));
@@ -60,5 +65,5 @@ for (let r = 0; r < rounds; r++) {
 }
 one.close();
 for (const g of four) g.close();
-console.log(JSON.stringify({ idleTicks: median(idleTicks), waitTicks: median(waitTicks), fourMs: median(fourMs), overheadUs: median(overheadUs) }));
+console.log(JSON.stringify({ idleTicks: median(idleTicks), waitTicks: median(waitTicks), fourMs: median(fourMs), overheadUs: median(overheadUs), firstMs }));
 process.exit(0);

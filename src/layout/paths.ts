@@ -253,7 +253,9 @@ export function layoutFingerprint(layout: Layout): number {
   const parts = [`block ${blockOffset}`, ...(allocatorSlot >= 0 ? [`allocator ${callTableOffset + 8 * allocatorSlot}`] : [])];
   for (const imp of layout.imports) {
     if (!hasShim(imp)) continue;
-    const promised = imp.fn.async ? " async" : "";
+    // The entry takes the Host's async request (docs/abi.md §9): a library whose entries took the context
+    // itself (hostbind before the request) has another fingerprint, so load() refuses it.
+    const promised = imp.fn.async ? " async(request)" : "";
     parts.push(`${imp.symbol}(${imp.fn.params.map((p) => p.type).join(",")})->(${imp.fn.results.map((r) => r.type).join(",")})${promised}`);
   }
   for (const e of layout.guestExports) parts.push(`export ${e.offset} ${e.exp.symbol}(${e.params.map((p) => p.type).join(",")})->(${e.returns ?? ""})`);

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { declarations, importFn } from "../../test/support/ir.ts";
-import { layout } from "./mod.ts";
+import { alignUp, layout, OUT_NESTING } from "./mod.ts";
+import { ASYNC_REQUEST_BYTES } from "./paths.ts";
+import { readDts } from "../parse/mod.ts";
 import { C_TYPE, layoutImport } from "./signature.ts";
 import { targetByName } from "./targets.ts";
 import { safeCName } from "../ir/names.ts";
@@ -117,8 +119,17 @@ describe("layout()", () => {
       blockBytes: 16,
       bytes: 304,
       outStride: 304,
+      requestOffset: -1,
       pages: 1,
     });
+  });
+
+  it("puts an async import's request after everything else, 16-aligned, one per Host", () => {
+    const d = readDts("declare namespace io { function pair(a: i32): [i32, f64]; function read(n: u32): Promise<i32>; }", "io.d.ts");
+    const plan = layout(d, { target: "x86_64-linux" }).stubMemory;
+    // The nested out-area copies come first (OUT_NESTING × bytes), then the request's ASYNC_REQUEST_BYTES.
+    expect(plan.requestOffset).toBe(alignUp(plan.outStride * OUT_NESTING, 16));
+    expect(plan.pages).toBe(Math.ceil((plan.requestOffset + ASYNC_REQUEST_BYTES) / 65536));
   });
 
   it("rejects an unknown target with the list of known ones", () => {

@@ -1032,9 +1032,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_fs_read();
-  if (builtFrom !== 0x73540b27) {
+  if (builtFrom !== 0x428ea44f) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x73540b27);
+    throw staleLibrary(file, builtFrom, 0x428ea44f);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_fs_read = lib.symbols.hostbind_shim_fs_read;

@@ -486,7 +486,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_fs_read(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_fs_read(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_fs_read(void) {
-  return UINT32_C(0x73540b27);
+  return UINT32_C(0x428ea44f);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read(void);

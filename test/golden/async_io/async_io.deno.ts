@@ -1010,9 +1010,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_io_read();
-  if (builtFrom !== 0x38e0ac2a) {
+  if (builtFrom !== 0xd6a8f81c) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x38e0ac2a);
+    throw staleLibrary(file, builtFrom, 0xd6a8f81c);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_io_read = lib.symbols.hostbind_shim_io_read;

@@ -569,7 +569,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_io_read(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void) {
-  return UINT32_C(0x38e0ac2a);
+  return UINT32_C(0xd6a8f81c);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void);

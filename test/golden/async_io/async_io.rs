@@ -587,7 +587,7 @@ pub extern "C" fn hostbind_select_io_read(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_io_read() -> u32 {
-    0x38e0ac2a
+    0xd6a8f81c
 }
 
 // The implementations, as the crate exports them.
