@@ -49,6 +49,15 @@ describe("call-overhead checks", () => {
     expect(byName("1-result import").pass).toBe(true);
     expect(byName("1-result @noctx").pass).toBe(false); // 6 / 5 = 1.2
     expect(byName("every generated").pass).toBe(true);
+    // Issue 22: every generated Deno import ≤ 2.8× the floor, one check each (hb_four: 11 / 4 = 2.75).
+    expect(checks.filter((c) => / ≤ 2\.8× the pure-JS floor$/.test(c.name) && c.name.startsWith("hb_")).map((c) => [c.name, c.pass])).toEqual([
+      ["hb_one ≤ 2.8× the pure-JS floor", true],
+      ["hb_one_noctx ≤ 2.8× the pure-JS floor", true],
+      ["hb_two ≤ 2.8× the pure-JS floor", true],
+      ["hb_four ≤ 2.8× the pure-JS floor", true],
+    ]);
+    expect(callChecks([run("deno", { ...Object.fromEntries(DENO.results.map((r) => [r.id, r.nsPerCall])), hb_four_mixed: 12.7 }, DENO.probe)])
+      .find((c) => c.name.startsWith("hb_four_mixed"))).toMatchObject({ pass: false, limit: 2.8 });
   });
 
   it("fails a check whose cases were not measured, saying which", () => {

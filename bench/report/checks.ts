@@ -69,11 +69,7 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
       // The data and guest-call cases have targets of their own (above); so do @noctx imports, which node:ffi
       // calls through its own argument-checking wrapper (issue 22 restated their target: ≤ 1.15× a
       // hand-written node:ffi wrapper of the same symbol, the check above).
-      const own = new Set(["hb_sum16_shared", "hb_str16", "hb_pair16", "hb_bytes64", "hb_guestcall"]);
-      for (const r of run.results.filter((x) => x.id.startsWith("hb_") && !own.has(x.id) && !x.id.includes("noctx"))) {
-        const floor = r.id === "hb_one_f64" || r.id === "hb_one_noctx_f64" ? "js_floor_f64" : "js_floor";
-        checks.push(ratioCheck(run, `${r.id} ≤ 3.5× the pure-JS floor`, r.id, floor, 3.5, "atMost"));
-      }
+      checks.push(...everyImportCheck(run, 3.5, (id) => !id.includes("noctx")));
       checks.push(
         ratioCheck(run, "koffi ≥ 2× slower than the 1-result import (same call, with ctx)", "koffi_ctx", "hb_one", 2, "atLeast"),
         ratioCheck(run, "koffi ≥ 2× slower than the 2-result import (same call)", "koffi_array", "hb_two", 2, "atLeast"),
@@ -84,8 +80,27 @@ export function callChecks(runs: readonly RuntimeRun[]): TargetCheck[] {
       // Issue 14: an i64 import on Deno and Bun, where a BigInt crosses into JS on the direct path.
       checks.push(ratioCheck(run, "i64 → i64 import ≤ 2.8× the pure-JS floor", "hb_one_i64", "js_floor", 2.8, "atMost"));
     }
+    // Issue 22: every generated Deno import ≤ 2.8× the floor.
+    if (run.runtime === "deno") checks.push(...everyImportCheck(run, 2.8, () => true));
   }
   return checks;
+}
+
+/** The generated cases with targets of their own: data, calls into the guest, a shared memory re-read at every call. */
+const OWN_TARGETS = new Set(["hb_sum16_shared", "hb_str16", "hb_pair16", "hb_bytes64", "hb_guestcall"]);
+
+/**
+ * One check per generated case of `run` that `include` selects (the cases
+ * with targets of their own aside): ≤ `limit`× the pure-JS floor, the f64
+ * floor for f64 → f64 shapes.
+ */
+function everyImportCheck(run: RuntimeRun, limit: number, include: (id: string) => boolean): TargetCheck[] {
+  return run.results
+    .filter((r) => r.id.startsWith("hb_") && !OWN_TARGETS.has(r.id) && include(r.id))
+    .map((r) => {
+      const floor = r.id === "hb_one_f64" || r.id === "hb_one_noctx_f64" ? "js_floor_f64" : "js_floor";
+      return ratioCheck(run, `${r.id} ≤ ${limit}× the pure-JS floor`, r.id, floor, limit, "atMost");
+    });
 }
 
 /**
