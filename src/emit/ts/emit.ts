@@ -74,7 +74,7 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   if (async) {
     for (const template of dialect.async.templates) {
       const text = readTemplate(template);
-      // Node's checks libuv's request size against the room the layout leaves (the others need no value).
+      // Node's template checks libuv's request size against the room the layout leaves (the others need no value).
       writeTemplate(w, text, text.includes("{{ASYNC_REQUEST_BYTES}}") ? { ASYNC_REQUEST_BYTES: String(ASYNC_REQUEST_BYTES) } : {});
       w.blank();
     }
@@ -380,7 +380,7 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     w.line("}");
     w.line("// The async request: its first word is the context, the rest is the runtime's (docs/abi.md §9).");
     w.line(`wide[${model.asyncRequest / 8}] = emptyBase;`);
-    w.line(`const startAsync = asyncStarter(lib, file, ${dialect.stubPointer(model.asyncRequest)});`);;
+    w.line(`const startAsync = asyncStarter(lib, file, ${dialect.stubPointer(model.asyncRequest)});`);
   }
   w.line("const stub = new WebAssembly.Instance(stubModule(), {");
   w.indented(() => {
