@@ -38,7 +38,7 @@ beforeAll(async () => {
   await assembleWat(join(SRC, "guest.wat"), join(dir, "guest.wasm"));
 });
 
-describe("Node's permission model", () => {
+describe("Node: async imports on libuv's thread pool", () => {
   it("async imports run under --permission with --allow-ffi alone: libuv's thread pool, no Worker", async () => {
     const r = await exec(TOOLS.node, [
       "--disable-warning=ExperimentalWarning", "--disable-warning=SecurityWarning", "--permission", `--allow-fs-read=${ROOT}`, `--allow-fs-read=${dir}`, "--allow-ffi",
@@ -48,6 +48,15 @@ describe("Node's permission model", () => {
     const o = lastJson<Record<string, unknown>>(r);
     expect(o.results).toEqual({ divmod: 3002, peek: 5097, mixed: 43, upper: 5067 });
     expect(o.gathered).toEqual([4, 4, 4, 4]);
+  });
+
+  it("runs as many async calls at once as UV_THREADPOOL_SIZE gives libuv's pool threads", async () => {
+    const r = await exec(TOOLS.node, [
+      "--disable-warning=ExperimentalWarning", join(ROOT, "test/runtime/async/pool_probe.ts"), join(dir, "async.ts"), join(dir, "libasync.so"), join(dir, "guest.wasm"), "8",
+    ], { env: { UV_THREADPOOL_SIZE: "8" } });
+    expect(r.code, r.stderr).toBe(0);
+    // The native barrier saw all eight calls in flight together (the default pool has four threads).
+    expect(lastJson(r)).toEqual({ seen: [8, 8, 8, 8, 8, 8, 8, 8] });
   });
 });
 
