@@ -73,9 +73,7 @@ export function emitTsModule(cx: EmitContext, dialect: Dialect, model: TsModel =
   w.blank();
   if (async) {
     for (const template of dialect.async.templates) {
-      const text = readTemplate(template);
-      // Node's template checks libuv's request size against the room the layout leaves (the others need no value).
-      writeTemplate(w, text, text.includes("{{ASYNC_REQUEST_BYTES}}") ? { ASYNC_REQUEST_BYTES: String(ASYNC_REQUEST_BYTES) } : {});
+      writeTemplate(w, readTemplate(template), {});
       w.blank();
     }
   }
@@ -218,6 +216,9 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
     w.blank();
     w.docComment("The entries of the async imports, run off the JS thread with a Host's async request (docs/abi.md §9).", DOC);
     w.line(`const ASYNC_SYMBOLS: readonly string[] = [${model.asyncSymbols.map((s) => jsString(s)).join(", ")}];`);
+    w.blank();
+    w.docComment("The Host's async request in the stub memory (docs/abi.md §9): its offset, and the bytes it has.", DOC);
+    w.line(`const ASYNC_REQUEST = { offset: ${model.asyncRequest}, bytes: ${ASYNC_REQUEST_BYTES} } as const;`);
   }
   if (model.layoutSymbol !== "") {
     w.blank();
@@ -379,8 +380,8 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
     });
     w.line("}");
     w.line("// The async request: its first word is the context, the rest is the runtime's (docs/abi.md §9).");
-    w.line(`wide[${model.asyncRequest / 8}] = emptyBase;`);
-    w.line(`const startAsync = asyncStarter(lib, file, ${dialect.stubPointer(model.asyncRequest)});`);
+    w.line("wide[ASYNC_REQUEST.offset / 8] = emptyBase;");
+    w.line(`const startAsync = asyncStarter(lib, file, ${dialect.stubPointer("ASYNC_REQUEST.offset")});`);
   }
   w.line("const stub = new WebAssembly.Instance(stubModule(), {");
   w.indented(() => {

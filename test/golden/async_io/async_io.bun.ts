@@ -593,6 +593,9 @@ const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "i
 /** The entries of the async imports, run off the JS thread with a Host's async request (docs/abi.md §9). */
 const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp"];
 
+/** The Host's async request in the stub memory (docs/abi.md §9): its offset, and the bytes it has. */
+const ASYNC_REQUEST = { offset: 2624, bytes: 256 } as const;
+
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
 function staleLibrary(file: string | URL, found: number, expected: number): Error {
   const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
@@ -1143,8 +1146,8 @@ export function load(options?: string | URL | LoadOptions): Host {
     throw new Error("hostbind: these bindings have async imports, which need JavaScript Promise Integration (WebAssembly.Suspending): Deno 2.6, Node 25 or Bun 1.3 and later have it without flags");
   }
   // The async request: its first word is the context, the rest is the runtime's (docs/abi.md §9).
-  wide[328] = emptyBase;
-  const startAsync = asyncStarter(lib, file, (ctx + 2624) as Pointer);
+  wide[ASYNC_REQUEST.offset / 8] = emptyBase;
+  const startAsync = asyncStarter(lib, file, (ctx + ASYNC_REQUEST.offset) as Pointer);
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
