@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { declarations, importFn } from "../../test/support/ir.ts";
 import { alignUp, layout, OUT_NESTING } from "./mod.ts";
 import { ASYNC_REQUEST_BYTES } from "./paths.ts";
-import { readDts } from "../parse/mod.ts";
 import { C_TYPE, layoutImport } from "./signature.ts";
 import { targetByName } from "./targets.ts";
 import { safeCName } from "../ir/names.ts";
@@ -125,7 +124,13 @@ describe("layout()", () => {
   });
 
   it("puts an async import's request after everything else, 16-aligned, one per Host", () => {
-    const d = readDts("declare namespace io { function pair(a: i32): [i32, f64]; function read(n: u32): Promise<i32>; }", "io.d.ts");
+    const d = declarations("io.d.ts", [{
+      name: "io",
+      functions: [
+        importFn("io", "pair", { params: [["a", "i32"]], results: ["i32", "f64"] }),
+        importFn("io", "read", { params: [["n", "u32"]], results: ["i32"], async: true }),
+      ],
+    }]);
     const plan = layout(d, { target: "x86_64-linux" }).stubMemory;
     // The nested out-area copies come first (OUT_NESTING × bytes), then the request's ASYNC_REQUEST_BYTES.
     expect(plan.requestOffset).toBe(alignUp(plan.outStride * OUT_NESTING, 16));
