@@ -28,9 +28,10 @@ export { alignUp, layoutStruct, type FieldLayout, type StructLayout } from "./st
 export { hostTarget, TARGETS, targetByName, type Target, type TargetName } from "./targets.ts";
 
 /**
- * Where things live in the stub module's memory: the context at 0, then one
- * out-area per multi-result import (8-aligned), so no two imports share
- * scratch space even if calls nest.
+ * Where things live in the stub module's memory: the context at 0, the
+ * guest-call table, then one out-area per multi-result import (8-aligned),
+ * so no two imports share scratch space even if calls nest, then the
+ * argument block.
  */
 export interface StubMemoryPlan {
   /** Offset of `hostbind_ctx` (always 0). */
@@ -44,25 +45,23 @@ export interface StubMemoryPlan {
   callTableOffset: number;
   /** The allocator's slot in the call table, or -1 when no import has a data result. */
   allocatorSlot: number;
-  /** Per import, in `Layout.imports` order: the offset of its out-area, or -1 when it has < 2 results. */
+  /**
+   * Per import, in `Layout.imports` order: the offset of its out-area, or -1
+   * when it has < 2 results. Native code writes the results there on every
+   * call path (the out-pointer the function gets); a nested call of the same
+   * import keeps the outer call's results in the stub's locals meanwhile.
+   */
   outOffset: number[];
   /**
    * Offset of the argument block: imports on the memory call path find their
-   * arguments there (8 bytes a parameter, in order) and leave their results
-   * there (a single result at its start, several as their result struct).
+   * arguments there (8 bytes a parameter, in order) and leave a single result
+   * at its start (several go to the import's out-area).
    */
   blockOffset: number;
-  /** Size of the argument block: what the largest import's arguments or results need (at least 8). */
+  /** Size of the argument block: what the largest import's arguments or single result need (at least 8). */
   blockBytes: number;
-  /** Bytes used in all. */
+  /** Bytes used in all (the async request, when there is one, comes after them). */
   bytes: number;
-  /**
-   * Distance between the out-areas of nested calls: a native function that
-   * calls back into JS, which calls the same import again, gets the out-area
-   * at `outOffset + depth * outStride` (up to {@link OUT_NESTING} deep), so the
-   * inner call never overwrites what the outer one wrote. 0 without out-areas.
-   */
-  outStride: number;
   /**
    * Offset of the async request ({@link ASYNC_REQUEST_BYTES}, 16-aligned,
    * after everything else), or -1 when no import is async: one per Host, as
@@ -72,9 +71,6 @@ export interface StubMemoryPlan {
   /** 64 KiB pages the stub memory needs (at least 1). */
   pages: number;
 }
-
-/** How deep calls of multi-result imports may nest (native → JS → the same import) on the out path. */
-export const OUT_NESTING = 8;
 
 /** Everything the emitters need about one set of declarations on one target. */
 export interface Layout {
@@ -139,15 +135,11 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
   const blockOffset = alignUp(at, 8);
   // An async import's string or bytes result waits in the block (STAGED_RESULT).
   const blockBytes = Math.max(8, ...imports.map((imp) =>
-    Math.max(argumentOffset(imp.wire.params.length), imp.result?.size ?? 0, imp.returns ? 8 : 0, imp.fn.async && imp.dataResult !== null ? STAGED_RESULT.size : 0)
+    Math.max(argumentOffset(imp.wire.params.length), imp.returns ? 8 : 0, imp.fn.async && imp.dataResult !== null ? STAGED_RESULT.size : 0)
   ));
-  const hasOut = outOffset.some((o) => o >= 0);
   const bytes = alignUp(blockOffset + blockBytes, 8);
-  // Nested calls' out-areas are whole copies of the plan above the first: simple offsets, and ~KiBs.
-  const outStride = hasOut ? bytes : 0;
-  const planned = hasOut ? bytes * OUT_NESTING : bytes;
-  const requestOffset = imports.some((imp) => imp.fn.async) ? alignUp(planned, 16) : -1;
-  const total = requestOffset < 0 ? planned : requestOffset + ASYNC_REQUEST_BYTES;
+  const requestOffset = imports.some((imp) => imp.fn.async) ? alignUp(bytes, 16) : -1;
+  const total = requestOffset < 0 ? bytes : requestOffset + ASYNC_REQUEST_BYTES;
   return {
     target,
     imports,
@@ -160,7 +152,6 @@ export function layout(decls: Declarations, options: LayoutOptions = {}): Layout
       blockOffset,
       blockBytes,
       bytes,
-      outStride,
       requestOffset,
       pages: Math.max(1, Math.ceil(total / 65536)),
     },

@@ -236,7 +236,7 @@ export function layoutSymbol(layout: Layout): string | undefined {
 /**
  * A 32-bit number (FNV-1a) of everything the shims compiled into a library
  * depend on: each import's symbol, wasm types and context, and where the
- * argument block is. The header and NAME.rs bake it into the library; the
+ * argument block and its out-area are. The header and NAME.rs bake it into the library; the
  * bindings compare at `load()`, so a library built from an earlier version
  * of the declarations (an import added, removed or retyped) is refused with
  * "rebuild it" instead of reading arguments at old offsets.
@@ -251,13 +251,16 @@ export function layoutFingerprint(layout: Layout): number {
   const { blockOffset, allocatorSlot, callTableOffset } = layout.stubMemory;
   // Data types are part of it: the shims check a `string` where they would pass two `u32`s.
   const parts = [`block ${blockOffset}`, ...(allocatorSlot >= 0 ? [`allocator ${callTableOffset + 8 * allocatorSlot}`] : [])];
-  for (const imp of layout.imports) {
-    if (!hasShim(imp)) continue;
+  layout.imports.forEach((imp, i) => {
+    if (!hasShim(imp)) return;
     // The entry takes the Host's async request (docs/abi.md §9): a library whose entries took the context
     // itself (hostbind before the request) has another fingerprint, so load() refuses it.
     const promised = imp.fn.async ? " async(request)" : "";
-    parts.push(`${imp.symbol}(${imp.fn.params.map((p) => p.type).join(",")})->(${imp.fn.results.map((r) => r.type).join(",")})${promised}`);
-  }
+    // Two or more results go to the import's out-area (a library whose shims copied them into the
+    // block, hostbind before that, has another fingerprint).
+    const out = imp.result ? ` out@${layout.stubMemory.outOffset[i]}` : "";
+    parts.push(`${imp.symbol}(${imp.fn.params.map((p) => p.type).join(",")})->(${imp.fn.results.map((r) => r.type).join(",")})${promised}${out}`);
+  });
   for (const e of layout.guestExports) parts.push(`export ${e.offset} ${e.exp.symbol}(${e.params.map((p) => p.type).join(",")})->(${e.returns ?? ""})`);
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(parts.join(";"))) {

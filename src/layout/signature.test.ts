@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { declarations, importFn } from "../../test/support/ir.ts";
-import { alignUp, layout, OUT_NESTING } from "./mod.ts";
+import { alignUp, layout } from "./mod.ts";
 import { ASYNC_REQUEST_BYTES } from "./paths.ts";
 import { C_TYPE, layoutImport } from "./signature.ts";
 import { targetByName } from "./targets.ts";
@@ -108,16 +108,16 @@ describe("layout()", () => {
 
   it("plans the stub memory: ctx at 0, then 8-aligned out-areas per multi-result import, then the argument block", () => {
     const l = layout(decls, { target: "x86_64-linux" });
-    // The block holds the largest of: 8 bytes a parameter (none here), a result struct (16 for [i32, f64]).
+    // The block holds the largest of: 8 bytes a parameter (none here), a single result (8); several
+    // results go to their import's out-area, on every path.
     expect(l.stubMemory).toEqual({
       ctxOffset: 0,
       callTableOffset: 256,
       allocatorSlot: -1,
       outOffset: [256, -1, 272],
       blockOffset: 288,
-      blockBytes: 16,
-      bytes: 304,
-      outStride: 304,
+      blockBytes: 8,
+      bytes: 296,
       requestOffset: -1,
       pages: 1,
     });
@@ -132,8 +132,8 @@ describe("layout()", () => {
       ],
     }]);
     const plan = layout(d, { target: "x86_64-linux" }).stubMemory;
-    // The nested out-area copies come first (OUT_NESTING × bytes), then the request's ASYNC_REQUEST_BYTES.
-    expect(plan.requestOffset).toBe(alignUp(plan.outStride * OUT_NESTING, 16));
+    // Everything else comes first (one out-area per import: nested calls need no copies), then the request.
+    expect(plan.requestOffset).toBe(alignUp(plan.bytes, 16));
     expect(plan.pages).toBe(Math.ceil((plan.requestOffset + ASYNC_REQUEST_BYTES) / 65536));
   });
 

@@ -90,8 +90,16 @@ describe.each(RUNTIMES)("%s", (rt) => {
   });
 
   it("a native function calling back into the same multi-result import: each call gets its own results", async () => {
-    const r = await probe<{ outer: number[]; inner: number[][] }>(rt, "nest", join(dir, "libmx.so"));
-    expect(r).toEqual({ outer: [3, 30], inner: [[0, 0], [1, 10], [2, 20]] });
+    const r = await probe<{ outer: number[]; inner: number[][]; trapped: { threw: boolean; name: string; message: string }; after: number[] }>(
+      rt, "nest", join(dir, "libmx.so"),
+    );
+    // The nested call that wrote (-1, -10) and trapped left the results of the call around it (2, 20) as they were.
+    expect(r).toEqual({
+      outer: [3, 30],
+      inner: [[0, 0], [1, 10], [2, 20]],
+      trapped: { threw: true, name: "HostTrap", message: "mx.nest: negative" },
+      after: [0, 0],
+    });
   });
 
   it("a trap message longer than the context holds is cut at a whole UTF-8 sequence", async () => {

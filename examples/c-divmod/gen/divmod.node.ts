@@ -591,18 +591,20 @@ function shimSelection(key: string): { host: object | undefined } {
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
- * - `env.divmod` (`env_divmod`): (i32, i32) -> (i32@264, i32@268)
+ * - `env.divmod` (`env_divmod`): (i32, i32) -> (i32@256, i32@260)
  * - `env.gcd` (`env_gcd`): (i32, i32) -> (i32@264)
  * - `env.report` (`env_report`): (i32, i32) -> ()
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABFgRgAABgAn9/An9/YAJ/fwF/YAJ/fwACXQQIaG9zdGJpbmQPaG9zdGJpbmRfbWVt
-  b3J5AgEBAQhob3N0YmluZAplbnZfZGl2bW9kAAAIaG9zdGJpbmQHZW52X2djZAAACGhvc3RiaW5k
-  CmVudl9yZXBvcnQAAAMEAwECAwclAwplbnZfZGl2bW9kAAMHZW52X2djZAAECmVudl9yZXBvcnQA
-  BQpSAyAAQQAgADYCiAJBACABNgKQAhAAQQAoAogCQQAoAowCCxoAQQAgADYCiAJBACABNgKQAhAB
-  QQAoAogCCxQAQQAgADYCiAJBACABNgKQAhACCw==
+  AGFzbQEAAAABGwVgAABgAn9/An9/YAJ/fwF/YAJ/fwBgAAJ/fwJdBAhob3N0YmluZA9ob3N0Ymlu
+  ZF9tZW1vcnkCAQEBCGhvc3RiaW5kCmVudl9kaXZtb2QAAAhob3N0YmluZAdlbnZfZ2NkAAAIaG9z
+  dGJpbmQKZW52X3JlcG9ydAAAAwQDAQIDBgYBfwFBAAsHNgQKZW52X2Rpdm1vZAADB2Vudl9nY2QA
+  BAplbnZfcmVwb3J0AAUOaG9zdGJpbmRfZGVwdGgDAAq6AQOHAQEDfyMAIgJBAWokAEEAIAA2AogC
+  QQAgATYCkAIgAgQEQQAoAoACIQNBACgChAIhBAZAEAAZQQAgAzYCgAJBACAENgKEAiACJAAJAAtB
+  ACgCgAJBACgChAJBACADNgKAAkEAIAQ2AoQCBQZAEAAZIAIkAAkAC0EAKAKAAkEAKAKEAgsgAiQA
+  CxoAQQAgADYCiAJBACABNgKQAhABQQAoAogCCxQAQQAgADYCiAJBACABNgKQAhACCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -912,9 +914,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_env_divmod();
-  if (builtFrom !== 0xe5541ca7) {
+  if (builtFrom !== 0xa8c3104a) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xe5541ca7);
+    throw staleLibrary(file, builtFrom, 0xa8c3104a);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_divmod = lib.symbols.hostbind_shim_env_divmod;

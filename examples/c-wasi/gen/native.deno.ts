@@ -555,10 +555,11 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABEwNgA39/fwBgAn9/An9/YAACf38CNwIIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
-  AgEBAQhob3N0YmluZA1uYXRpdmVfZGl2bW9kAAADAgEBBgYBfwFBAAsHIgINbmF0aXZlX2Rpdm1v
-  ZAABDmhvc3RiaW5kX2RlcHRoAwAKQQE/AQF/IwAiAkEBaiQAIAIgACABEAAgAiQAIAIEAiACQZgC
-  bCECIAIoAoACIAIoAoQCBUEAKAKAAkEAKAKEAgsL
+  AGFzbQEAAAABEgNgAn9/AGACf38Cf39gAAJ/fwI3Aghob3N0YmluZA9ob3N0YmluZF9tZW1vcnkC
+  AQEBCGhvc3RiaW5kDW5hdGl2ZV9kaXZtb2QAAAMCAQEGBgF/AUEACwciAg1uYXRpdmVfZGl2bW9k
+  AAEOaG9zdGJpbmRfZGVwdGgDAAqBAQF/AQN/IwAiAkEBaiQAIAIEAkEAKAKAAiEDQQAoAoQCIQQG
+  QCAAIAEQABlBACADNgKAAkEAIAQ2AoQCIAIkAAkAC0EAKAKAAkEAKAKEAkEAIAM2AoACQQAgBDYC
+  hAIFBkAgACABEAAZIAIkAAkAC0EAKAKAAkEAKAKEAgsgAiQACw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -884,19 +885,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   const forget = (): void => {};
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_native_divmod = Deno.UnsafePointer.offset(ctx, 256);
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 280 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 280);
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -905,13 +896,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      native_divmod: (d: number, a: number, b: number): void => {
+      native_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_native_divmod(d === 0 ? out_native_divmod : nestedOut(256, d, "native.divmod"), ctx, a | 0, b | 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("native.divmod");
-        }
+        native_native_divmod(out_native_divmod, ctx, a | 0, b | 0);
+        if (words[7] !== 0) throw trap("native.divmod");
       },
     },
   }).exports;

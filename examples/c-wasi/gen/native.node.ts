@@ -586,16 +586,19 @@ function shimSelection(key: string): { host: object | undefined } {
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
- * - `native.divmod` (`native_divmod`): (i32, i32) -> (i32@264, i32@268)
+ * - `native.divmod` (`native_divmod`): (i32, i32) -> (i32@256, i32@260)
  * - `native.checksum` (`native_checksum`): (i32, i32) -> (i32@264)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABEQNgAABgAn9/An9/YAJ/fwF/AlIDCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIB
-  AQEIaG9zdGJpbmQNbmF0aXZlX2Rpdm1vZAAACGhvc3RiaW5kD25hdGl2ZV9jaGVja3N1bQAAAwMC
-  AQIHIwINbmF0aXZlX2Rpdm1vZAACD25hdGl2ZV9jaGVja3N1bQADCj0CIABBACAANgKIAkEAIAE2
-  ApACEABBACgCiAJBACgCjAILGgBBACAANgKIAkEAIAE2ApACEAFBACgCiAIL
+  AGFzbQEAAAABFgRgAABgAn9/An9/YAJ/fwF/YAACf38CUgMIaG9zdGJpbmQPaG9zdGJpbmRfbWVt
+  b3J5AgEBAQhob3N0YmluZA1uYXRpdmVfZGl2bW9kAAAIaG9zdGJpbmQPbmF0aXZlX2NoZWNrc3Vt
+  AAADAwIBAgYGAX8BQQALBzQDDW5hdGl2ZV9kaXZtb2QAAg9uYXRpdmVfY2hlY2tzdW0AAw5ob3N0
+  YmluZF9kZXB0aAMACqUBAocBAQN/IwAiAkEBaiQAQQAgADYCiAJBACABNgKQAiACBANBACgCgAIh
+  A0EAKAKEAiEEBkAQABlBACADNgKAAkEAIAQ2AoQCIAIkAAkAC0EAKAKAAkEAKAKEAkEAIAM2AoAC
+  QQAgBDYChAIFBkAQABkgAiQACQALQQAoAoACQQAoAoQCCyACJAALGgBBACAANgKIAkEAIAE2ApAC
+  EAFBACgCiAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -905,9 +908,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_native_divmod();
-  if (builtFrom !== 0xf56233aa) {
+  if (builtFrom !== 0x41ae4853) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xf56233aa);
+    throw staleLibrary(file, builtFrom, 0x41ae4853);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_native_divmod = lib.symbols.hostbind_shim_native_divmod;

@@ -580,18 +580,21 @@ function shimSelection(key: string): { host: object | undefined } {
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
- * - `stats.sum_mean` (`stats_sum_mean`): (i64, i64) -> (i64@288, f64@296)
+ * - `stats.sum_mean` (`stats_sum_mean`): (i64, i64) -> (i64@256, f64@264)
  * - `geom.rect` (`geom_rect`): (i32, i32) -> (i32@272, i32@276, f32@280)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABHwVgAABgA39/fwBgAn5+An58YAJ/fwN/f31gAAN/f30CTQMIaG9zdGJpbmQPaG9z
-  dGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZA5zdGF0c19zdW1fbWVhbgAACGhvc3RiaW5kCWdlb21f
-  cmVjdAABAwMCAgMGBgF/AUEACwcvAw5zdGF0c19zdW1fbWVhbgACCWdlb21fcmVjdAADDmhvc3Ri
-  aW5kX2RlcHRoAwAKbgIgAEEAIAA3A6ACQQAgATcDqAIQAEEAKQOgAkEAKwOoAgtLAQF/IwAiAkEB
-  aiQAIAIgACABEAEgAiQAIAIEBCACQbACbCECIAIoApACIAIoApQCIAIqApgCBUEAKAKQAkEAKAKU
-  AkEAKgKYAgsL
+  AGFzbQEAAAABIwZgAABgAn9/AGACfn4CfnxgAn9/A39/fWAAAn58YAADf399Ak0DCGhvc3RiaW5k
+  D2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQOc3RhdHNfc3VtX21lYW4AAAhob3N0YmluZAln
+  ZW9tX3JlY3QAAQMDAgIDBgYBfwFBAAsHLwMOc3RhdHNfc3VtX21lYW4AAglnZW9tX3JlY3QAAw5o
+  b3N0YmluZF9kZXB0aAMACrECAokBAgF/An4jACICQQFqJABBACAANwOgAkEAIAE3A6gCIAIEBEEA
+  KQOAAiEDQQApA4gCIQQGQBAAGUEAIAM3A4ACQQAgBDcDiAIgAiQACQALQQApA4ACQQArA4gCQQAg
+  AzcDgAJBACAENwOIAgUGQBAAGSACJAAJAAtBACkDgAJBACsDiAILIAIkAAujAQEEfyMAIgJBAWok
+  ACACBAVBACgCkAIhA0EAKAKUAiEEQQAoApgCIQUGQCAAIAEQARlBACADNgKQAkEAIAQ2ApQCQQAg
+  BTYCmAIgAiQACQALQQAoApACQQAoApQCQQAqApgCQQAgAzYCkAJBACAENgKUAkEAIAU2ApgCBQZA
+  IAAgARABGSACJAAJAAtBACgCkAJBACgClAJBACoCmAILIAIkAAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -912,9 +915,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_stats_sum_mean();
-  if (builtFrom !== 0x7ee326a2) {
+  if (builtFrom !== 0x88aa9544) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x7ee326a2);
+    throw staleLibrary(file, builtFrom, 0x88aa9544);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_stats_sum_mean = lib.symbols.hostbind_shim_stats_sum_mean;
@@ -936,19 +939,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_geom_rect = Deno.UnsafePointer.offset(ctx, 272);
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 304 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 304);
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -964,13 +957,10 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_stats_sum_mean();
         if (words[7] !== 0) throw trap("stats.sum_mean");
       },
-      geom_rect: (d: number, w: number, h: number): void => {
+      geom_rect: (w: number, h: number): void => {
         if (heap.length === 0) sync();
-        native_geom_rect(d === 0 ? out_geom_rect : nestedOut(272, d, "geom.rect"), ctx, w >>> 0, h >>> 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("geom.rect");
-        }
+        native_geom_rect(out_geom_rect, ctx, w >>> 0, h >>> 0);
+        if (words[7] !== 0) throw trap("geom.rect");
       },
     },
   }).exports;

@@ -251,7 +251,8 @@ void hostbind_close_pair(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -282,7 +283,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_stats_sum_mean(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_sum_mean(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_sum_mean(void) {
-  return UINT32_C(0x7ee326a2);
+  return UINT32_C(0x88aa9544);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void);
@@ -292,10 +293,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int64_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  stats_sum_mean_result hostbind_result;
-  stats_sum_mean(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.sum, sizeof hostbind_result.sum);
-  memcpy(hostbind_block + 8, &hostbind_result.mean, sizeof hostbind_result.mean);
+  stats_sum_mean((stats_sum_mean_result *)(hostbind_base_stats_sum_mean + 256), (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void);
@@ -305,11 +303,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  geom_rect_result hostbind_result;
-  geom_rect(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.area, sizeof hostbind_result.area);
-  memcpy(hostbind_block + 4, &hostbind_result.perimeter, sizeof hostbind_result.perimeter);
-  memcpy(hostbind_block + 8, &hostbind_result.aspect, sizeof hostbind_result.aspect);
+  geom_rect((geom_rect_result *)(hostbind_base_stats_sum_mean + 272), (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

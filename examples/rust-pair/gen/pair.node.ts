@@ -585,16 +585,21 @@ function shimSelection(key: string): { host: object | undefined } {
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
- * - `stats.sum_mean` (`stats_sum_mean`): (i64, i64) -> (i64@288, f64@296)
- * - `geom.rect` (`geom_rect`): (i32, i32) -> (i32@288, i32@292, f32@296)
+ * - `stats.sum_mean` (`stats_sum_mean`): (i64, i64) -> (i64@256, f64@264)
+ * - `geom.rect` (`geom_rect`): (i32, i32) -> (i32@272, i32@276, f32@280)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABEwNgAABgAn5+An58YAJ/fwN/f30CTQMIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
-  AgEBAQhob3N0YmluZA5zdGF0c19zdW1fbWVhbgAACGhvc3RiaW5kCWdlb21fcmVjdAAAAwMCAQIH
-  HgIOc3RhdHNfc3VtX21lYW4AAglnZW9tX3JlY3QAAwpJAiAAQQAgADcDoAJBACABNwOoAhAAQQAp
-  A6ACQQArA6gCCyYAQQAgADYCoAJBACABNgKoAhABQQAoAqACQQAoAqQCQQAqAqgCCw==
+  AGFzbQEAAAABHgVgAABgAn5+An58YAJ/fwN/f31gAAJ+fGAAA39/fQJNAwhob3N0YmluZA9ob3N0
+  YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kDnN0YXRzX3N1bV9tZWFuAAAIaG9zdGJpbmQJZ2VvbV9y
+  ZWN0AAADAwIBAgYGAX8BQQALBy8DDnN0YXRzX3N1bV9tZWFuAAIJZ2VvbV9yZWN0AAMOaG9zdGJp
+  bmRfZGVwdGgDAAq5AgKJAQIBfwJ+IwAiAkEBaiQAQQAgADcDoAJBACABNwOoAiACBANBACkDgAIh
+  A0EAKQOIAiEEBkAQABlBACADNwOAAkEAIAQ3A4gCIAIkAAkAC0EAKQOAAkEAKwOIAkEAIAM3A4AC
+  QQAgBDcDiAIFBkAQABkgAiQACQALQQApA4ACQQArA4gCCyACJAALqwEBBH8jACICQQFqJABBACAA
+  NgKgAkEAIAE2AqgCIAIEBEEAKAKQAiEDQQAoApQCIQRBACgCmAIhBQZAEAEZQQAgAzYCkAJBACAE
+  NgKUAkEAIAU2ApgCIAIkAAkAC0EAKAKQAkEAKAKUAkEAKgKYAkEAIAM2ApACQQAgBDYClAJBACAF
+  NgKYAgUGQBABGSACJAAJAAtBACgCkAJBACgClAJBACoCmAILIAIkAAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -904,9 +909,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_stats_sum_mean();
-  if (builtFrom !== 0x7ee326a2) {
+  if (builtFrom !== 0x88aa9544) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x7ee326a2);
+    throw staleLibrary(file, builtFrom, 0x88aa9544);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_stats_sum_mean = lib.symbols.hostbind_shim_stats_sum_mean;

@@ -266,7 +266,8 @@ pub type GeomRectFn = unsafe extern "C" fn(
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -282,7 +283,7 @@ pub extern "C" fn hostbind_select_stats_sum_mean(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_stats_sum_mean() -> u32 {
-    0x7ee326a2
+    0x88aa9544
 }
 
 // The implementations, as the crate exports them.
@@ -298,25 +299,20 @@ unsafe extern "C" {
 pub unsafe extern "C" fn hostbind_shim_stats_sum_mean() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(288) };
+    let out = unsafe { base.add(256) } as *mut StatsSumMeanResult;
     let arg0 = unsafe { (block.add(0) as *const i64).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const i64).read_unaligned() };
-    let mut result: StatsSumMeanResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_stats_sum_mean(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut i64).write_unaligned(result.sum) };
-    unsafe { (block.add(8) as *mut f64).write_unaligned(result.mean) };
+    unsafe { hostbind_impl_stats_sum_mean(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_geom_rect() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(288) };
+    let out = unsafe { base.add(272) } as *mut GeomRectResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
-    let mut result: GeomRectResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_geom_rect(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut u32).write_unaligned(result.area) };
-    unsafe { (block.add(4) as *mut u32).write_unaligned(result.perimeter) };
-    unsafe { (block.add(8) as *mut f32).write_unaligned(result.aspect) };
+    unsafe { hostbind_impl_geom_rect(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 // The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).

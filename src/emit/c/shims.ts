@@ -6,9 +6,10 @@
  * on their cheapest path. The shim finds the Host's context and argument
  * block through a thread-local pointer that the bindings set with
  * `hostbind_select_NAME(base)`, reads the wasm arguments from the block,
- * calls the user's function by the out-pointer rule, and copies its results
- * into the block through a local (field by field, at the offsets the stub
- * loads them from), so nothing the call does to the block can clobber them.
+ * and calls the user's function by the out-pointer rule: a single result
+ * goes back into the block, two or more are written by the function straight
+ * into the import's out-area (nothing copied: the stub loads them there, and
+ * keeps an outer call's results aside while a nested call of the import runs).
  *
  * @example
  * ```ts
@@ -59,7 +60,8 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
       + `    #define HOSTBIND_IMPLEMENTATION\n    #include "${cx.name}.h"\n\n`
       + "Each shim takes no arguments: it reads the call's arguments from the argument\n"
       + "block of the Host selected for this thread, calls the function declared above,\n"
-      + "and leaves its results in the block.",
+      + "and leaves a single result in the block (two or more the function writes to the\n"
+      + "import's out-area itself).",
     ),
     "c",
   );
@@ -99,7 +101,7 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   w.line("}");
   for (const imp of shimmed) {
     w.blank();
-    emitShim(w, cx, imp, base, block);
+    emitShim(w, cx, imp, base, block, cx.layout.stubMemory.outOffset[cx.layout.imports.indexOf(imp)] ?? -1);
     if (imp.fn.async) emitAsyncEntry(w, imp, base);
     if (imp.fn.async && imp.dataResult !== null) emitFinish(w, cx, imp, base, block);
   }
@@ -128,8 +130,8 @@ function emitAsyncEntry(w: SourceWriter, imp: ImportLayout, base: string): void 
   w.line("}");
 }
 
-/** One shim: read the arguments, call by the out-pointer rule, copy the results back. */
-function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: string, block: number): void {
+/** One shim: read the arguments, call by the out-pointer rule (`out`: the import's out-area), leave a single result in the block. */
+function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: string, block: number, outOffset: number): void {
   w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void);`);
   w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void) {`);
   w.indented(() => {
@@ -137,11 +139,12 @@ function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: str
     const data = imp.wire.hasData;
     const ctx = data ? "hostbind_c" : `(hostbind_ctx *)${base}`;
     const name = cString(`${imp.fn.module}.${imp.fn.name}`);
-    if (imp.wire.params.length > 0 || imp.returns !== null || imp.result !== null) w.line(`unsigned char *hostbind_block = ${base} + ${block};`);
+    if (imp.wire.params.length > 0 || imp.returns !== null) w.line(`unsigned char *hostbind_block = ${base} + ${block};`);
     if (data) w.line(`hostbind_ctx *hostbind_c = (hostbind_ctx *)${base};`);
     const args: string[] = [];
     imp.params.forEach((p) => {
-      if (p.role === "out") args.push("&hostbind_result");
+      // A data result's `hostbind_out` is the shim's; a struct of results is the import's out-area.
+      if (p.role === "out") args.push(imp.dataResult !== null ? "&hostbind_result" : `(${p.cType})(${base} + ${outOffset})`);
       else if (p.role === "ctx") args.push(ctx);
     });
     // `k` walks the wasm parameters in the block: a string or bytes takes two (ptr, len).
@@ -169,20 +172,8 @@ function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: str
       args.push(`hostbind_arg${i}`);
     });
     const call = `${imp.symbol}(${args.join(", ")})`;
-    const out = imp.params.find((p) => p.role === "out");
     if (imp.dataResult !== null) {
       emitDataResult(w, cx, imp, name, call, k);
-    } else if (out !== undefined && imp.result !== null) {
-      w.line(`${out.cType.replace(/\s*\*$/, "")} hostbind_result;`);
-      w.line(`${call};`);
-      // Field by field, each with its own size: the function wrote them one by one and the
-      // stub loads them one by one, so every load is forwarded from a store of its own
-      // size. One copy of the whole struct measured 4-6 ns slower for 8-byte fields
-      // (a wide load from narrow stores, and narrow loads from a wide store, stall).
-      for (const f of imp.result.fields) {
-        const at = blockAt(f.offset);
-        w.line(`memcpy(${at}, &hostbind_result.${f.name}, sizeof hostbind_result.${f.name});`);
-      }
     } else if (imp.returns !== null) {
       w.line(`${C_TYPE[imp.returns]} hostbind_result = ${call};`);
       w.line("memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);");

@@ -3,7 +3,8 @@
  * header's (`../c/shims.ts`): zero-argument `extern "C"` functions that
  * read the arguments from the argument block of the Host selected for this
  * thread, call the crate's implementation (declared here by its C symbol),
- * and write the results back. NAME.rs is compiled once per crate, so they
+ * and leave a single result in the block (two or more the implementation
+ * writes to the import's out-area itself). NAME.rs is compiled once per crate, so they
  * need no switch like C's `HOSTBIND_IMPLEMENTATION`.
  *
  * @example
@@ -35,7 +36,7 @@ import {
 } from "../../layout/paths.ts";
 import { RUST_CTX } from "./ctx.ts";
 import { rustCBytes, rustString } from "./names.ts";
-import { RUST_PARAM_TYPE, RUST_TYPE, rustFieldNames, rustParams, rustReturn, type RustItemNames } from "./items.ts";
+import { RUST_PARAM_TYPE, RUST_TYPE, rustParams, rustReturn, type RustItemNames } from "./items.ts";
 
 /** `offset` bytes into the argument block, as Rust (`block`, `block.add(8)`). */
 function blockAt(offset: number): string {
@@ -50,7 +51,8 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   const block = cx.layout.stubMemory.blockOffset;
   w.line("// The call shims of the memory call path: each takes no arguments, reads them from the");
   w.line("// argument block of the Host selected for this thread, calls the implementation (declared");
-  w.line("// below by its C symbol) and leaves the results in the block.");
+  w.line("// below by its C symbol) and leaves a single result in the block; two or more the");
+  w.line("// implementation writes to the import's out-area itself.");
   w.line("::std::thread_local! {");
   w.indented(() => {
     w.line("/// The Host whose context the shims of this thread use: its stub memory (the context at 0).");
@@ -76,12 +78,14 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   w.line('unsafe extern "C" {');
   w.indented(() => {
     for (const { imp, names: n } of shimmed) {
+    const outOffset = cx.layout.stubMemory.outOffset[cx.layout.imports.indexOf(imp)] ?? -1;
       w.line(`#[link_name = "${imp.symbol}"]`);
       w.line(`fn hostbind_impl_${imp.symbol}(${rustParams(imp, n).join(", ")})${rustReturn(imp)};`);
     }
   });
   w.line("}");
   for (const { imp, names: n } of shimmed) {
+    const outOffset = cx.layout.stubMemory.outOffset[cx.layout.imports.indexOf(imp)] ?? -1;
     w.blank();
     w.line("#[unsafe(no_mangle)]");
     w.line(`pub unsafe extern "C" fn ${shimSymbol(imp)}() {`);
@@ -89,13 +93,15 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
       const values = imp.params.filter((p) => p.role === "value");
       const data = imp.wire.hasData;
-      const usesBlock = imp.wire.params.length > 0 || imp.returns !== null || imp.result !== null;
+      const usesBlock = imp.wire.params.length > 0 || imp.returns !== null;
       if (usesBlock) w.line(`let block = unsafe { base.add(${block}) };`);
+      if (imp.result !== null) w.line(`let out = unsafe { base.add(${outOffset}) } as *mut ${n.result};`);
       if (data) w.line(`let ctx = unsafe { &*(base as *const ${RUST_CTX}) };`);
       const name = `${imp.fn.module}.${imp.fn.name}`;
       const args: string[] = [];
       for (const p of imp.params) {
-        if (p.role === "out") args.push("&mut result");
+        // A data result's `HostbindOut` is the shim's; a struct of results is the import's out-area.
+        if (p.role === "out") args.push(imp.dataResult !== null ? "&mut result" : "out");
         else if (p.role === "ctx") args.push(`base as *mut ${RUST_CTX}`);
       }
       // `k` walks the wasm parameters in the block: a string or bytes takes two (ptr, len).
@@ -145,16 +151,6 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
           w.line("}");
         }
         w.line("result.write_area(retptr);");
-      } else if (imp.result !== null) {
-        // Zeroed, not uninitialised: a function that traps may leave it unwritten.
-        w.line(`let mut result: ${n.result} = unsafe { ::core::mem::zeroed() };`);
-        w.line(`${call};`);
-        // Field by field, as the C shims do: each load the stub makes is forwarded from a store of its size.
-        const fields = rustFieldNames(imp);
-        imp.result.fields.forEach((f, i) => {
-          const at = blockAt(f.offset);
-          w.line(`unsafe { (${at} as *mut ${RUST_TYPE[f.type]}).write_unaligned(result.${fields[i]}) };`);
-        });
       } else if (imp.returns !== null) {
         w.line(`let result = ${call};`);
         w.line(`unsafe { (block as *mut ${RUST_TYPE[imp.returns]}).write_unaligned(result) };`);

@@ -53,6 +53,10 @@ export const OP = {
   i32Const: 0x41,
   if: 0x04,
   else: 0x05,
+  // Exception handling as V8, JavaScriptCore and wabt have long supported it (the "legacy" opcodes).
+  try: 0x06,
+  catchAll: 0x19,
+  rethrow: 0x09,
   i32Add: 0x6a,
   i32Mul: 0x6c,
   end: 0x0b,
@@ -215,15 +219,22 @@ export function limits(min: number, max: number): Uint8Array {
 }
 
 /**
- * A code-section entry: the body's size, no locals, the instructions, `end`.
+ * A code-section entry: the body's size, its locals after the parameters
+ * (in order, one declaration group per run of one type), the instructions, `end`.
  *
  * @example
  * ```ts
  * codeEntry(Uint8Array.of(OP.localGet, 0)); // [4, 0, 0x20, 0, 0x0b]
+ * codeEntry(Uint8Array.of(OP.localGet, 0), ["i32", "i64", "i64"]); // [8, 2, 1, 0x7f, 2, 0x7e, 0x20, 0, 0x0b]
  * ```
  */
-export function codeEntry(instructions: Uint8Array, i32Locals = 0): Uint8Array {
-  // The body is the local declarations (none, or one group of i32s), the instructions and `end`.
-  const locals = i32Locals === 0 ? Uint8Array.of(0) : new ByteWriter().u32(1).u32(i32Locals).byte(0x7f).bytes();
-  return new ByteWriter().u32(locals.length + instructions.length + 1).raw(locals).raw(instructions).byte(OP.end).bytes();
+export function codeEntry(instructions: Uint8Array, locals: readonly WasmType[] = []): Uint8Array {
+  const runs: { type: WasmType; count: number }[] = [];
+  for (const type of locals) {
+    const last = runs[runs.length - 1];
+    if (last?.type === type) last.count++;
+    else runs.push({ type, count: 1 });
+  }
+  const declared = new ByteWriter().vec(runs, (r, w) => w.u32(r.count).byte(VALTYPE[r.type])).bytes();
+  return new ByteWriter().u32(declared.length + instructions.length + 1).raw(declared).raw(instructions).byte(OP.end).bytes();
 }

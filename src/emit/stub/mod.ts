@@ -3,13 +3,20 @@
  *
  * - `out`: for an import with two or more results, the stub imports a JS
  *   wrapper of type `(params) -> ()` that calls the native function with an
- *   out-pointer into the stub's memory, and exports a function with the
- *   guest's exact type that calls the wrapper, then loads the results from
- *   that memory and returns them natively (multi-value).
+ *   out-pointer into the stub's memory (the import's out-area), and exports
+ *   a function with the guest's exact type that calls the wrapper, then
+ *   loads the results from the out-area and returns them natively
+ *   (multi-value).
  * - `block` (the memory call path): the stub's export stores the parameters
  *   into the argument block (`i64.store`: never a BigInt), calls a JS wrapper
  *   of type `() -> ()`, which calls the native zero-argument shim, and loads
- *   the results the shim left in the block.
+ *   the results: a single one from the block, two or more from the import's
+ *   out-area, where the shim had the native function write them.
+ *
+ * A call of a multi-result import made while another call of it runs (native
+ * code calling back into JS, and so into the guest) keeps the outer call's
+ * results in the stub's locals until it has loaded its own, on either path:
+ * a nesting depth (a mutable i32 global) tells the stub it is nested.
  *
  * Imports on the `direct` path call the FFI function from JS and are not in
  * the stub.
@@ -55,7 +62,10 @@ import { argumentOffset, type CallPath, callPaths } from "../../layout/paths.ts"
 /** The import module name the stub uses for the memory and the JS wrappers. */
 export const STUB_IMPORT_MODULE = "hostbind";
 
-/** The export name of the stub's nesting-depth global (a `hostbind_` name: no import symbol can be it). */
+/**
+ * The export name of the stub's nesting-depth global, 0 between calls (a
+ * `hostbind_` name: no import symbol can be it). Only tests read it.
+ */
 export const STUB_DEPTH_EXPORT = "hostbind_depth";
 
 /** The import field name of the stub's memory. */
@@ -82,7 +92,7 @@ export interface StubFunction {
   params: WasmType[];
   /** The results in order, with where the stub loads each from. */
   results: StubResult[];
-  /** Byte offset of this import's out-area (the `out` pointer the native function gets; -1 on the `block` path). */
+  /** Byte offset of this import's out-area (the `out` pointer the native function gets), or -1 with fewer than two results. */
   outOffset: number;
   /** Byte offset of each parameter in the stub memory (`block` path; empty on the `out` path). */
   paramOffsets: number[];
@@ -94,8 +104,6 @@ export interface StubModule {
   bytes: Uint8Array;
   /** Size of the imported memory in 64 KiB pages (both its minimum and maximum). */
   pages: number;
-  /** Distance between the out-areas of nested calls (see `StubMemoryPlan.outStride`). */
-  outStride: number;
   /** The imports the stub serves, in `Layout.imports` order. */
   functions: StubFunction[];
 }
@@ -120,20 +128,20 @@ export function stubFunctions(layout: Layout, paths: readonly CallPath[] = callP
     const path = paths[i] ?? "direct";
     if (path === "direct") return;
     const params = imp.wire.params.map((p) => WASM_TYPE[p.type]);
-    const base = path === "out" ? layout.stubMemory.outOffset[i] ?? -1 : block;
-    if (path === "out" && (!imp.result || base < 0)) throw new Error(`bug: import ${imp.symbol} has no out-area`);
+    const outOffset = imp.result ? layout.stubMemory.outOffset[i] ?? -1 : -1;
+    if ((path === "out" || imp.result) && outOffset < 0) throw new Error(`bug: import ${imp.symbol} has no out-area`);
     const results = imp.result
-      ? imp.result.fields.map((f) => ({ type: WASM_TYPE[f.type], offset: base + f.offset }))
+      ? imp.result.fields.map((f) => ({ type: WASM_TYPE[f.type], offset: outOffset + f.offset }))
       : imp.returns === null
       ? []
-      : [{ type: WASM_TYPE[imp.returns], offset: base }];
+      : [{ type: WASM_TYPE[imp.returns], offset: block }];
     out.push({
       path,
       layoutIndex: i,
       symbol: imp.symbol,
       params,
       results,
-      outOffset: path === "out" ? base : -1,
+      outOffset,
       paramOffsets: path === "block" ? params.map((_, k) => block + argumentOffset(k)) : [],
     });
   });
@@ -157,29 +165,27 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
   const functions = stubFunctions(layout, paths);
   const pages = layout.stubMemory.pages;
   const types = new TypeTable();
-  // An out-path wrapper takes the call's nesting depth first: it picks the out-area native code writes.
-  const wrapperType = functions.map((f) => types.index(f.path === "out" ? ["i32", ...f.params] : [], []));
+  // An out-path wrapper takes the guest's arguments; a memory-path one none (they are in the block).
+  const wrapperType = functions.map((f) => types.index(f.path === "out" ? f.params : [], []));
   const exportType = functions.map((f) => types.index(f.params, f.results.map((r) => r.type)));
   const n = functions.length;
 
-  // The out path's results leave a branch as a block of type [] -> results.
-  const resultsType = functions.map((f) => (f.path === "out" ? types.index([], f.results.map((r) => r.type)) : -1));
+  // A multi-result import's results leave the nested and the outer branch as a block of type [] -> results.
+  const resultsType = functions.map((f) => (nests(f) ? types.index([], f.results.map((r) => r.type)) : -1));
   const typeSec = new ByteWriter().vec(types.entries, (t, w) => w.raw(t));
   const importSec = new ByteWriter()
     .u32(n + 1)
     .name(STUB_IMPORT_MODULE).name(STUB_MEMORY_FIELD).byte(EXTERNAL.memory).raw(limits(pages, pages));
   functions.forEach((f, i) => importSec.name(STUB_IMPORT_MODULE).name(f.symbol).byte(EXTERNAL.func).u32(wrapperType[i]!));
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
-  // With out-path imports: one mutable i32 global, the nesting depth of their calls (exported, so a
-  // wrapper that throws a trap can put it back; the stub's own restore is skipped by the throw).
-  const nested = functions.some((f) => f.path === "out");
+  // With multi-result imports: one mutable i32 global, the nesting depth of their calls.
+  const nested = functions.some(nests);
   const globalSec = new ByteWriter().u32(1).byte(VALTYPE.i32).byte(1).byte(OP.i32Const).s32(0).byte(OP.end);
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
   const exportSec = new ByteWriter().u32(functions.length + (nested ? 1 : 0));
   functions.forEach((f, i) => exportSec.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
   if (nested) exportSec.name(STUB_DEPTH_EXPORT).byte(EXTERNAL.global).u32(0);
-  const { outStride } = layout.stubMemory;
-  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, outStride, resultsType[i]!), f.path === "out" ? 1 : 0)));
+  const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, resultsType[i]!), stubLocals(f))));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
     .raw(section(SECTION.type, typeSec.bytes()))
@@ -189,51 +195,105 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
     .raw(section(SECTION.export, exportSec.bytes()))
     .raw(section(SECTION.code, codeSec.bytes()))
     .bytes();
-  return { bytes, pages, outStride: layout.stubMemory.outStride, functions };
+  return { bytes, pages, functions };
+}
+
+/** True for an import whose results are in its out-area: its calls track their nesting. */
+function nests(f: StubFunction): boolean {
+  return f.outOffset >= 0;
 }
 
 /**
- * `out`: the nesting depth d (the stub's global 0) is read and raised,
- * `call wrapper(d, params…)`, d is restored, and the results load from the
- * out-area: at depth 0 from constant addresses (`i32.const 0; T.load
- * offset=…`, as cheap as a load gets), in a nested call from `d * outStride`
- * further. The wrapper puts d back itself before it throws a trap, so a trap
- * leaves no depth behind. `block`: `(i32.const 0; local.get i; T.store
- * offset=…)*; call wrapper`, then `(i32.const 0; T.load offset=…)*`.
+ * The integer type that holds each result's bits while a nested call runs:
+ * the saved copy is never a float, so no NaN payload can change on the way.
  */
-function stubBody(f: StubFunction, wrapperIndex: number, outStride: number, resultsType: number): Uint8Array {
+function savedType(r: StubResult): WasmType {
+  return r.type === "i64" || r.type === "f64" ? "i64" : "i32";
+}
+
+/** The locals after the parameters: with an out-area, the depth and one saved copy per result. */
+function stubLocals(f: StubFunction): WasmType[] {
+  return nests(f) ? ["i32", ...f.results.map(savedType)] : [];
+}
+
+/**
+ * `block` with fewer than two results: `(i32.const 0; local.get i; T.store
+ * offset=…)*; call wrapper; (i32.const 0; T.load offset=…)?`.
+ *
+ * With an out-area (two or more results, either path): the depth d (the
+ * stub's global 0) is read and raised; the block path stores its arguments;
+ * at depth 0 the stub calls the wrapper (the out path passes the arguments)
+ * and loads the results from constant addresses (`i32.const 0; T.load
+ * offset=…`, as cheap as a load gets). In a nested call (d > 0) it first
+ * saves what the outer call of the import has written to the out-area in
+ * locals, and puts it back after loading its own results. Either way d is
+ * restored; a `catch_all` around the call restores it (and the outer call's
+ * results) when the wrapper throws, and rethrows, so a trap leaves nothing behind.
+ */
+function stubBody(f: StubFunction, wrapperIndex: number, resultsType: number): Uint8Array {
   const w = new ByteWriter();
-  // The local after the parameters: the depth, then (nested) the out-area's distance from the first.
-  const d = f.params.length;
-  const loadAll = (base: () => void) => {
+  const zero = () => w.byte(OP.i32Const).s32(0);
+  const loadAll = () => {
     for (const r of f.results) {
       const load = LOAD[r.type];
-      base();
+      zero();
       w.byte(load.op).u32(load.alignLog2).u32(r.offset);
     }
   };
-  const zero = () => w.byte(OP.i32Const).s32(0);
-  if (f.path === "block") {
+  const storeArguments = () => {
     f.params.forEach((type, i) => {
       const store = STORE[type];
-      w.byte(OP.i32Const).s32(0).byte(OP.localGet).u32(i).byte(store.op).u32(store.alignLog2).u32(f.paramOffsets[i]!);
+      zero();
+      w.byte(OP.localGet).u32(i).byte(store.op).u32(store.alignLog2).u32(f.paramOffsets[i]!);
     });
+  };
+  if (!nests(f)) {
+    storeArguments();
     w.byte(OP.call).u32(wrapperIndex);
-    loadAll(zero);
+    loadAll();
     return w.bytes();
   }
+  // Locals after the parameters: the depth, then the saved copy of each result.
+  const d = f.params.length;
+  const saved = (k: number) => d + 1 + k;
+  const restoreDepth = () => w.byte(OP.localGet).u32(d).byte(OP.globalSet).u32(0);
+  const save = () => {
+    f.results.forEach((r, k) => {
+      const load = LOAD[savedType(r)];
+      zero();
+      w.byte(load.op).u32(load.alignLog2).u32(r.offset).byte(OP.localSet).u32(saved(k));
+    });
+  };
+  const restore = () => {
+    f.results.forEach((r, k) => {
+      const store = STORE[savedType(r)];
+      zero();
+      w.byte(OP.localGet).u32(saved(k)).byte(store.op).u32(store.alignLog2).u32(r.offset);
+    });
+  };
+  // try { call wrapper } catch_all { (restore the outer results); restore d; rethrow }
+  const guardedCall = (onThrow: () => void) => {
+    w.byte(OP.try).byte(0x40);
+    if (f.path === "out") for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
+    w.byte(OP.call).u32(wrapperIndex);
+    w.byte(OP.catchAll);
+    onThrow();
+    restoreDepth();
+    w.byte(OP.rethrow).u32(0);
+    w.byte(OP.end);
+  };
   w.byte(OP.globalGet).u32(0).byte(OP.localTee).u32(d).byte(OP.i32Const).s32(1).byte(OP.i32Add).byte(OP.globalSet).u32(0);
-  w.byte(OP.localGet).u32(d);
-  for (let i = 0; i < f.params.length; i++) w.byte(OP.localGet).u32(i);
-  w.byte(OP.call).u32(wrapperIndex);
-  w.byte(OP.localGet).u32(d).byte(OP.globalSet).u32(0);
-  // if d != 0: the nested out-area; else the first one, at constant addresses.
+  if (f.path === "block") storeArguments();
   w.byte(OP.localGet).u32(d).byte(OP.if).s32(resultsType);
-  w.byte(OP.localGet).u32(d).byte(OP.i32Const).s32(outStride).byte(OP.i32Mul).byte(OP.localSet).u32(d);
-  loadAll(() => w.byte(OP.localGet).u32(d));
+  save();
+  guardedCall(restore);
+  loadAll();
+  restore();
   w.byte(OP.else);
-  loadAll(zero);
+  guardedCall(() => {});
+  loadAll();
   w.byte(OP.end);
+  restoreDepth();
   return w.bytes();
 }
 

@@ -19,9 +19,8 @@
  */
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
-import { STUB_DEPTH_EXPORT, STUB_MEMORY_FIELD } from "../stub/mod.ts";
+import { STUB_MEMORY_FIELD } from "../stub/mod.ts";
 import { ASYNC_REQUEST_BYTES, lifecycleSymbols } from "../../layout/paths.ts";
-import { OUT_NESTING } from "../../layout/mod.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
 import type { Dialect } from "./dialect.ts";
@@ -346,23 +345,9 @@ function emitBindings(w: SourceWriter, model: TsModel, dialect: Dialect): void {
   if (multi.length > 0) {
     w.blank();
     w.line("// Out-areas of the multi-result imports in the stub memory, where native code writes results.");
+    w.line("// (A call made while another call of the same import runs, native code calling back into JS and");
+    w.line("// so into the guest, has the stub keep the outer call's results aside until it has its own.)");
     for (const imp of multi) w.line(`const ${imp.outBinding} = ${dialect.stubPointer(imp.outOffset)};`);
-    w.line("// A call made while another of this Host's out-path calls runs (native code calling back into JS,");
-    w.line("// and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and");
-    w.line(`// loads the results from d * ${model.stub.outStride} bytes further.`);
-    w.line("// The stub's depth (a global of the stub instance, made below; only the rare paths reach it).");
-    w.line(`const stubDepth = (): WebAssembly.Global => stub${jsMember(STUB_DEPTH_EXPORT)} as WebAssembly.Global;`);
-    w.line(`const nestedOut = (offset: number, depth: number, name: string) => {`);
-    w.indented(() => {
-      w.line(`if (depth >= ${OUT_NESTING}) {`);
-      w.indented(() => {
-        w.line("stubDepth().value = depth;");
-        w.line(`throw new RangeError(\`hostbind: \${name} called itself through native code more than ${OUT_NESTING} deep\`);`);
-      });
-      w.line("}");
-      w.line(`return ${dialect.stubPointer(`offset + depth * ${model.stub.outStride}`)};`);
-    });
-    w.line("};");
   }
   w.blank();
   w.line("// Every wrapper checks guest memory (and close()) before the call, a @noctx one");
@@ -466,38 +451,31 @@ function emitAsyncCall(w: SourceWriter): void {
 function emitWrapper(w: SourceWriter, key: string, imp: TsImport, dialect: Dialect): void {
   const trapCheck = `if (words[${TRAPPED_WORD}] !== 0) throw trap(${jsString(`${imp.module}.${imp.name}`)});`;
   if (imp.asyncIndex >= 0) {
-    // The guest is suspended until the promise settles (JSPI); the stub then loads the results from the block.
+    // The guest is suspended until the promise settles (JSPI); the stub then loads the results (block or out-area).
     const finish = imp.finishSymbol === "" ? "" : `, finish_${imp.symbol}`;
     w.line(`${key}: new JSPI.Suspending((): Promise<void> => callAsync(${imp.asyncIndex}, ${jsString(`${imp.module}.${imp.name}`)}${finish})),`);
     return;
   }
   if (imp.path === "block") {
-    // Arguments and results travel through the argument block: no argument crosses the FFI.
+    // Arguments travel through the argument block, results through it or the out-area: none crosses the FFI.
     w.line(`${key}: (): void => {\n  if (heap.length === 0) sync();\n  if (selection.host !== self) select();\n  ${imp.nativeBinding}();\n  ${trapCheck}\n},`);
     return;
   }
   const args: string[] = [];
-  if (imp.kind === "multi") args.push(`d === 0 ? ${imp.outBinding} : nestedOut(${imp.outOffset}, d, ${jsString(`${imp.module}.${imp.name}`)})`);
+  if (imp.kind === "multi") args.push(imp.outBinding);
   if (!imp.noctx) args.push("ctx");
   for (const p of imp.params) args.push((dialect.toNative?.[p.type] ?? JS_TO_WASM[p.type])(p.name));
   const call = `${imp.nativeBinding}(${args.join(", ")})`;
   const single = imp.kind === "single";
-  const multi = imp.kind === "multi";
   const returns = single ? JS_TYPE[imp.results[0]!.type] : "void";
   // The one check a @noctx wrapper needs is close(): a flag, cheaper than the memory check in JSC.
   const check = imp.noctx ? "if (closed) throw closedError();" : "if (heap.length === 0) sync();";
-  // On the out path a trap first puts back the nesting depth the stub raised (its restore is skipped by the throw).
-  const trapLine = imp.noctx
-    ? ""
-    : multi
-    ? `\n  if (words[${TRAPPED_WORD}] !== 0) {\n    stubDepth().value = d;\n    throw trap(${jsString(`${imp.module}.${imp.name}`)});\n  }`
-    : `\n  ${trapCheck}`;
+  const trapLine = imp.noctx ? "" : `\n  ${trapCheck}`;
   const body = imp.noctx
     ? `${check}\n  ${single ? `return ${call};` : `${call};`}`
     : `${check}\n  ${single ? `const result = ${call};` : `${call};`}${trapLine}${single ? "\n  return result;" : ""}`;
-  const params = multi ? (imp.jsParams === "" ? "d: number" : `d: number, ${imp.jsParams}`) : imp.jsParams;
   // One block per wrapper; its lines are indented by the writer.
-  w.line(`${key}: (${params}): ${returns} => {\n  ${body}\n},`);
+  w.line(`${key}: (${imp.jsParams}): ${returns} => {\n  ${body}\n},`);
 }
 
 function ctxTable(): string {

@@ -78,7 +78,6 @@ export const JS_TO_WASM: Readonly<Record<ValueType, (name: string) => string>> =
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = [
   "heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError", "select", "selection", "self",
-  "d", "nestedOut", "stubDepth",
 ];
 
 const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);

@@ -594,7 +594,7 @@ const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "i
 const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp"];
 
 /** The Host's async request in the stub memory (docs/abi.md §9): its offset, and the bytes it has. */
-const ASYNC_REQUEST = { offset: 2624, bytes: 256 } as const;
+const ASYNC_REQUEST = { offset: 336, bytes: 256 } as const;
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
 function staleLibrary(file: string | URL, found: number, expected: number): Error {
@@ -632,18 +632,21 @@ function shimSelection(key: string): { host: object | undefined } {
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `io.read` (`io_read`): (i32, i32, i32, i32) -> (i32@296)
  * - `io.sleep` (`io_sleep`): (i32) -> ()
- * - `io.stats` (`io_stats`): (i64, i32) -> (f64@296, i64@304)
+ * - `io.stats` (`io_stats`): (i64, i32) -> (f64@280, i64@288)
  * - `io.slurp` (`io_slurp`): (i32, i32, i32) -> ()
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABHQVgAABgBH9/f38Bf2ABfwBgAn5/Anx+YAN/f38AAm0FCGhvc3RiaW5kD2hvc3Ri
-  aW5kX21lbW9yeQIBAQEIaG9zdGJpbmQHaW9fcmVhZAAACGhvc3RiaW5kCGlvX3NsZWVwAAAIaG9z
-  dGJpbmQIaW9fc3RhdHMAAAhob3N0YmluZAhpb19zbHVycAAAAwUEAQIDBAcsBAdpb19yZWFkAAQI
-  aW9fc2xlZXAABQhpb19zdGF0cwAGCGlvX3NsdXJwAAcKdwQqAEEAIAA2AqgCQQAgATYCsAJBACAC
-  NgK4AkEAIAM2AsACEABBACgCqAILDABBACAANgKoAhABCyAAQQAgADcDqAJBACABNgKwAhACQQAr
-  A6gCQQApA7ACCxwAQQAgADYCqAJBACABNgKwAkEAIAI2ArgCEAML
+  AGFzbQEAAAABIgZgAABgBH9/f38Bf2ABfwBgAn5/Anx+YAN/f38AYAACfH4CbQUIaG9zdGJpbmQP
+  aG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAdpb19yZWFkAAAIaG9zdGJpbmQIaW9fc2xlZXAA
+  AAhob3N0YmluZAhpb19zdGF0cwAACGhvc3RiaW5kCGlvX3NsdXJwAAADBQQBAgMEBgYBfwFBAAsH
+  PQUHaW9fcmVhZAAECGlvX3NsZWVwAAUIaW9fc3RhdHMABghpb19zbHVycAAHDmhvc3RiaW5kX2Rl
+  cHRoAwAK4QEEKgBBACAANgKoAkEAIAE2ArACQQAgAjYCuAJBACADNgLAAhAAQQAoAqgCCwwAQQAg
+  ADYCqAIQAQuJAQIBfwJ+IwAiAkEBaiQAQQAgADcDqAJBACABNgKwAiACBAVBACkDmAIhA0EAKQOg
+  AiEEBkAQAhlBACADNwOYAkEAIAQ3A6ACIAIkAAkAC0EAKwOYAkEAKQOgAkEAIAM3A5gCQQAgBDcD
+  oAIFBkAQAhkgAiQACQALQQArA5gCQQApA6ACCyACJAALHABBACAANgKoAkEAIAE2ArACQQAgAjYC
+  uAIQAws=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -1108,9 +1111,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_io_read();
-  if (builtFrom !== 0xd6a8f81c) {
+  if (builtFrom !== 0x64f2a60e) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xd6a8f81c);
+    throw staleLibrary(file, builtFrom, 0x64f2a60e);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_io_read = lib.symbols.hostbind_shim_io_read;

@@ -538,7 +538,8 @@ void hostbind_close_async_io(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -569,7 +570,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_io_read(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void) {
-  return UINT32_C(0xd6a8f81c);
+  return UINT32_C(0x64f2a60e);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void);
@@ -629,10 +630,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  io_stats_result hostbind_result;
-  io_stats(&hostbind_result, (hostbind_ctx *)hostbind_base_io_read, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.mean, sizeof hostbind_result.mean);
-  memcpy(hostbind_block + 8, &hostbind_result.count, sizeof hostbind_result.count);
+  io_stats((io_stats_result *)(hostbind_base_io_read + 280), (hostbind_ctx *)hostbind_base_io_read, hostbind_arg0, hostbind_arg1);
 }
 
 /*

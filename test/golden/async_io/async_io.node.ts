@@ -597,7 +597,7 @@ const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "i
 const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp"];
 
 /** The Host's async request in the stub memory (docs/abi.md §9): its offset, and the bytes it has. */
-const ASYNC_REQUEST = { offset: 2624, bytes: 256 } as const;
+const ASYNC_REQUEST = { offset: 336, bytes: 256 } as const;
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
 function staleLibrary(file: string | URL, found: number, expected: number): Error {
@@ -635,20 +635,22 @@ function shimSelection(key: string): { host: object | undefined } {
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `io.read` (`io_read`): (i32, i32, i32, i32) -> (i32@296)
  * - `io.sleep` (`io_sleep`): (i32) -> ()
- * - `io.stats` (`io_stats`): (i64, i32) -> (f64@296, i64@304)
+ * - `io.stats` (`io_stats`): (i64, i32) -> (f64@280, i64@288)
  * - `io.slurp` (`io_slurp`): (i32, i32, i32) -> ()
  * - `io.now` (`io_now`): () -> (f64@296)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABIQZgAABgBH9/f38Bf2ABfwBgAn5/Anx+YAN/f38AYAABfAJ/Bghob3N0YmluZA9o
-  b3N0YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kB2lvX3JlYWQAAAhob3N0YmluZAhpb19zbGVlcAAA
-  CGhvc3RiaW5kCGlvX3N0YXRzAAAIaG9zdGJpbmQIaW9fc2x1cnAAAAhob3N0YmluZAZpb19ub3cA
-  AAMGBQECAwQFBzUFB2lvX3JlYWQABQhpb19zbGVlcAAGCGlvX3N0YXRzAAcIaW9fc2x1cnAACAZp
-  b19ub3cACQqCAQUqAEEAIAA2AqgCQQAgATYCsAJBACACNgK4AkEAIAM2AsACEABBACgCqAILDABB
-  ACAANgKoAhABCyAAQQAgADcDqAJBACABNgKwAhACQQArA6gCQQApA7ACCxwAQQAgADYCqAJBACAB
-  NgKwAkEAIAI2ArgCEAMLCgAQBEEAKwOoAgs=
+  AGFzbQEAAAABJgdgAABgBH9/f38Bf2ABfwBgAn5/Anx+YAN/f38AYAABfGAAAnx+An8GCGhvc3Ri
+  aW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQHaW9fcmVhZAAACGhvc3RiaW5kCGlvX3Ns
+  ZWVwAAAIaG9zdGJpbmQIaW9fc3RhdHMAAAhob3N0YmluZAhpb19zbHVycAAACGhvc3RiaW5kBmlv
+  X25vdwAAAwYFAQIDBAUGBgF/AUEACwdGBgdpb19yZWFkAAUIaW9fc2xlZXAABghpb19zdGF0cwAH
+  CGlvX3NsdXJwAAgGaW9fbm93AAkOaG9zdGJpbmRfZGVwdGgDAArsAQUqAEEAIAA2AqgCQQAgATYC
+  sAJBACACNgK4AkEAIAM2AsACEABBACgCqAILDABBACAANgKoAhABC4kBAgF/An4jACICQQFqJABB
+  ACAANwOoAkEAIAE2ArACIAIEBkEAKQOYAiEDQQApA6ACIQQGQBACGUEAIAM3A5gCQQAgBDcDoAIg
+  AiQACQALQQArA5gCQQApA6ACQQAgAzcDmAJBACAENwOgAgUGQBACGSACJAAJAAtBACsDmAJBACkD
+  oAILIAIkAAscAEEAIAA2AqgCQQAgATYCsAJBACACNgK4AhADCwoAEARBACsDqAIL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -1080,9 +1082,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_io_read();
-  if (builtFrom !== 0xd6a8f81c) {
+  if (builtFrom !== 0x64f2a60e) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xd6a8f81c);
+    throw staleLibrary(file, builtFrom, 0x64f2a60e);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_io_read = lib.symbols.hostbind_shim_io_read;

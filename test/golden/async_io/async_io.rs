@@ -571,7 +571,8 @@ pub type IoNowFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> f64;
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -587,7 +588,7 @@ pub extern "C" fn hostbind_select_io_read(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_io_read() -> u32 {
-    0xd6a8f81c
+    0x64f2a60e
 }
 
 // The implementations, as the crate exports them.
@@ -652,12 +653,10 @@ pub unsafe extern "C" fn hostbind_async_io_sleep(request: *const *mut u8) {
 pub unsafe extern "C" fn hostbind_shim_io_stats() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(296) };
+    let out = unsafe { base.add(280) } as *mut IoStatsResult;
     let arg0 = unsafe { (block.add(0) as *const i64).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
-    let mut result: IoStatsResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_io_stats(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut f64).write_unaligned(result.mean) };
-    unsafe { (block.add(8) as *mut i64).write_unaligned(result.count) };
+    unsafe { hostbind_impl_io_stats(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 /// `io.stats` is async: the bindings run this on a thread of their own, with the Host's

@@ -557,10 +557,11 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABEwNgA39/fwBgAn9/An9/YAACf38CNAIIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
-  AgEBAQhob3N0YmluZAplbnZfZGl2bW9kAAADAgEBBgYBfwFBAAsHHwIKZW52X2Rpdm1vZAABDmhv
-  c3RiaW5kX2RlcHRoAwAKQQE/AQF/IwAiAkEBaiQAIAIgACABEAAgAiQAIAIEAiACQZgCbCECIAIo
-  AoACIAIoAoQCBUEAKAKAAkEAKAKEAgsL
+  AGFzbQEAAAABEgNgAn9/AGACf38Cf39gAAJ/fwI0Aghob3N0YmluZA9ob3N0YmluZF9tZW1vcnkC
+  AQEBCGhvc3RiaW5kCmVudl9kaXZtb2QAAAMCAQEGBgF/AUEACwcfAgplbnZfZGl2bW9kAAEOaG9z
+  dGJpbmRfZGVwdGgDAAqBAQF/AQN/IwAiAkEBaiQAIAIEAkEAKAKAAiEDQQAoAoQCIQQGQCAAIAEQ
+  ABlBACADNgKAAkEAIAQ2AoQCIAIkAAkAC0EAKAKAAkEAKAKEAkEAIAM2AoACQQAgBDYChAIFBkAg
+  ACABEAAZIAIkAAkAC0EAKAKAAkEAKAKEAgsgAiQACw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -879,19 +880,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   const forget = (): void => {};
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_env_divmod = (ctx + 256) as Pointer;
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 280 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return (ctx + offset + depth * 280) as Pointer;
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -900,13 +891,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      env_divmod: (d: number, a: number, b: number): void => {
+      env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_divmod(d === 0 ? out_env_divmod : nestedOut(256, d, "env.divmod"), ctx, a | 0, b | 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("env.divmod");
-        }
+        native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
+        if (words[7] !== 0) throw trap("env.divmod");
       },
     },
   }).exports;

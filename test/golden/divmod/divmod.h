@@ -229,7 +229,8 @@ void hostbind_close_divmod(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -260,7 +261,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_divmod(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_divmod(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_divmod(void) {
-  return UINT32_C(0xcaa68c1d);
+  return UINT32_C(0x51b8b404);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void);
@@ -270,10 +271,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  env_divmod_result hostbind_result;
-  env_divmod(&hostbind_result, (hostbind_ctx *)hostbind_base_env_divmod, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.quot, sizeof hostbind_result.quot);
-  memcpy(hostbind_block + 4, &hostbind_result.rem, sizeof hostbind_result.rem);
+  env_divmod((env_divmod_result *)(hostbind_base_env_divmod + 256), (hostbind_ctx *)hostbind_base_env_divmod, hostbind_arg0, hostbind_arg1);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_now(void);

@@ -588,17 +588,20 @@ function shimSelection(key: string): { host: object | undefined } {
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
- * - `env.divmod` (`env_divmod`): (i32, i32) -> (i32@264, i32@268)
+ * - `env.divmod` (`env_divmod`): (i32, i32) -> (i32@256, i32@260)
  * - `env.now` (`env_now`): () -> (f64@264)
  * - `env.log` (`env_log`): (i32) -> ()
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABEwRgAABgAn9/An9/YAABfGABfwACWgQIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
-  AgEBAQhob3N0YmluZAplbnZfZGl2bW9kAAAIaG9zdGJpbmQHZW52X25vdwAACGhvc3RiaW5kB2Vu
-  dl9sb2cAAAMEAwECAwciAwplbnZfZGl2bW9kAAMHZW52X25vdwAEB2Vudl9sb2cABQo6AyAAQQAg
-  ADYCiAJBACABNgKQAhAAQQAoAogCQQAoAowCCwoAEAFBACsDiAILDABBACAANgKIAhACCw==
+  AGFzbQEAAAABGAVgAABgAn9/An9/YAABfGABfwBgAAJ/fwJaBAhob3N0YmluZA9ob3N0YmluZF9t
+  ZW1vcnkCAQEBCGhvc3RiaW5kCmVudl9kaXZtb2QAAAhob3N0YmluZAdlbnZfbm93AAAIaG9zdGJp
+  bmQHZW52X2xvZwAAAwQDAQIDBgYBfwFBAAsHMwQKZW52X2Rpdm1vZAADB2Vudl9ub3cABAdlbnZf
+  bG9nAAUOaG9zdGJpbmRfZGVwdGgDAAqiAQOHAQEDfyMAIgJBAWokAEEAIAA2AogCQQAgATYCkAIg
+  AgQEQQAoAoACIQNBACgChAIhBAZAEAAZQQAgAzYCgAJBACAENgKEAiACJAAJAAtBACgCgAJBACgC
+  hAJBACADNgKAAkEAIAQ2AoQCBQZAEAAZIAIkAAkAC0EAKAKAAkEAKAKEAgsgAiQACwoAEAFBACsD
+  iAILDABBACAANgKIAhACCw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -908,9 +911,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_env_divmod();
-  if (builtFrom !== 0xcaa68c1d) {
+  if (builtFrom !== 0x51b8b404) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xcaa68c1d);
+    throw staleLibrary(file, builtFrom, 0x51b8b404);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_divmod = lib.symbols.hostbind_shim_env_divmod;

@@ -261,7 +261,8 @@ pub type EnvLogFn = unsafe extern "C" fn(ctx: *mut HostbindCtx, value: i32);
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -277,7 +278,7 @@ pub extern "C" fn hostbind_select_env_divmod(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_env_divmod() -> u32 {
-    0xcaa68c1d
+    0x51b8b404
 }
 
 // The implementations, as the crate exports them.
@@ -295,12 +296,10 @@ unsafe extern "C" {
 pub unsafe extern "C" fn hostbind_shim_env_divmod() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(264) };
+    let out = unsafe { base.add(256) } as *mut EnvDivmodResult;
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
-    let mut result: EnvDivmodResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_env_divmod(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut i32).write_unaligned(result.quot) };
-    unsafe { (block.add(4) as *mut i32).write_unaligned(result.rem) };
+    unsafe { hostbind_impl_env_divmod(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 #[unsafe(no_mangle)]

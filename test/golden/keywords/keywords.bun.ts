@@ -594,14 +594,16 @@ function shimSelection(key: string): { host: object | undefined } {
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABMAhgAABgA39/fwBgAn9/AGAEf39+fAF8YAJ/fwJ/f2ABfwN/f35gAAJ/f2AAA39/
-  fgJcBAhob3N0YmluZA9ob3N0YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kCmt3X2NvbnZlcnQAAAho
-  b3N0YmluZAhrd19jbGFzaAABCGhvc3RiaW5kCGt3X3NpemVzAAIDBAMDBAUGBgF/AUEACwc1BApr
-  d19jb252ZXJ0AAMIa3dfY2xhc2gABAhrd19zaXplcwAFDmhvc3RiaW5kX2RlcHRoAwAKtgEDKgBB
-  ACAANgKYAkEAIAE2AqACQQAgAjcDqAJBACADOQOwAhAAQQArA5gCCz8BAX8jACICQQFqJAAgAiAA
-  IAEQASACJAAgAgQGIAJBuAJsIQIgAigCgAIgAigChAIFQQAoAoACQQAoAoQCCwtJAQF/IwAiAUEB
-  aiQAIAEgABACIAEkACABBAcgAUG4AmwhASABKAKIAiABKAKMAiABKQOQAgVBACgCiAJBACgCjAJB
-  ACkDkAILCw==
+  AGFzbQEAAAABLghgAABgAn9/AGABfwBgBH9/fnwBfGACf38Cf39gAX8Df39+YAACf39gAAN/f34C
+  XAQIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAprd19jb252ZXJ0AAAIaG9z
+  dGJpbmQIa3dfY2xhc2gAAQhob3N0YmluZAhrd19zaXplcwACAwQDAwQFBgYBfwFBAAsHNQQKa3df
+  Y29udmVydAADCGt3X2NsYXNoAAQIa3dfc2l6ZXMABQ5ob3N0YmluZF9kZXB0aAMACs8CAyoAQQAg
+  ADYCmAJBACABNgKgAkEAIAI3A6gCQQAgAzkDsAIQAEEAKwOYAgt/AQN/IwAiAkEBaiQAIAIEBkEA
+  KAKAAiEDQQAoAoQCIQQGQCAAIAEQARlBACADNgKAAkEAIAQ2AoQCIAIkAAkAC0EAKAKAAkEAKAKE
+  AkEAIAM2AoACQQAgBDYChAIFBkAgACABEAEZIAIkAAkAC0EAKAKAAkEAKAKEAgsgAiQAC6EBAgN/
+  AX4jACIBQQFqJAAgAQQHQQAoAogCIQJBACgCjAIhA0EAKQOQAiEEBkAgABACGUEAIAI2AogCQQAg
+  AzYCjAJBACAENwOQAiABJAAJAAtBACgCiAJBACgCjAJBACkDkAJBACACNgKIAkEAIAM2AowCQQAg
+  BDcDkAIFBkAgABACGSABJAAJAAtBACgCiAJBACgCjAJBACkDkAILIAEkAAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -914,9 +916,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_kw_convert();
-  if (builtFrom !== 0xd634e1ea) {
+  if (builtFrom !== 0xc938b541) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xd634e1ea);
+    throw staleLibrary(file, builtFrom, 0xc938b541);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_kw_convert = lib.symbols.hostbind_shim_kw_convert;
@@ -940,20 +942,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_kw_clash = (ctx + 256) as Pointer;
   const out_kw_sizes = (ctx + 264) as Pointer;
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 312 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return (ctx + offset + depth * 312) as Pointer;
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -969,21 +961,15 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_kw_convert();
         if (words[7] !== 0) throw trap("kw.convert");
       },
-      kw_clash: (d: number, out: number, ctx_: number): void => {
+      kw_clash: (out: number, ctx_: number): void => {
         if (heap.length === 0) sync();
-        native_kw_clash(d === 0 ? out_kw_clash : nestedOut(256, d, "kw.clash"), ctx, out | 0, ctx_ | 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("kw.clash");
-        }
+        native_kw_clash(out_kw_clash, ctx, out | 0, ctx_ | 0);
+        if (words[7] !== 0) throw trap("kw.clash");
       },
-      kw_sizes: (d: number, register: number): void => {
+      kw_sizes: (register: number): void => {
         if (heap.length === 0) sync();
-        native_kw_sizes(d === 0 ? out_kw_sizes : nestedOut(264, d, "kw.sizes"), ctx, register >>> 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("kw.sizes");
-        }
+        native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
+        if (words[7] !== 0) throw trap("kw.sizes");
       },
     },
   }).exports;

@@ -560,12 +560,15 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABJQZgA39/fwBgAn9/AGACf38Cf39gAX8Df39+YAACf39gAAN/f34CRgMIaG9zdGJp
-  bmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAhrd19jbGFzaAAACGhvc3RiaW5kCGt3X3Np
-  emVzAAEDAwICAwYGAX8BQQALBygDCGt3X2NsYXNoAAIIa3dfc2l6ZXMAAw5ob3N0YmluZF9kZXB0
-  aAMACosBAj8BAX8jACICQQFqJAAgAiAAIAEQACACJAAgAgQEIAJBuAJsIQIgAigCgAIgAigChAIF
-  QQAoAoACQQAoAoQCCwtJAQF/IwAiAUEBaiQAIAEgABABIAEkACABBAUgAUG4AmwhASABKAKIAiAB
-  KAKMAiABKQOQAgVBACgCiAJBACgCjAJBACkDkAILCw==
+  AGFzbQEAAAABIwZgAn9/AGABfwBgAn9/An9/YAF/A39/fmAAAn9/YAADf39+AkYDCGhvc3RiaW5k
+  D2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQIa3dfY2xhc2gAAAhob3N0YmluZAhrd19zaXpl
+  cwABAwMCAgMGBgF/AUEACwcoAwhrd19jbGFzaAACCGt3X3NpemVzAAMOaG9zdGJpbmRfZGVwdGgD
+  AAqkAgJ/AQN/IwAiAkEBaiQAIAIEBEEAKAKAAiEDQQAoAoQCIQQGQCAAIAEQABlBACADNgKAAkEA
+  IAQ2AoQCIAIkAAkAC0EAKAKAAkEAKAKEAkEAIAM2AoACQQAgBDYChAIFBkAgACABEAAZIAIkAAkA
+  C0EAKAKAAkEAKAKEAgsgAiQAC6EBAgN/AX4jACIBQQFqJAAgAQQFQQAoAogCIQJBACgCjAIhA0EA
+  KQOQAiEEBkAgABABGUEAIAI2AogCQQAgAzYCjAJBACAENwOQAiABJAAJAAtBACgCiAJBACgCjAJB
+  ACkDkAJBACACNgKIAkEAIAM2AowCQQAgBDcDkAIFBkAgABABGSABJAAJAAtBACgCiAJBACgCjAJB
+  ACkDkAILIAEkAAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -893,20 +896,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   const forget = (): void => {};
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_kw_clash = Deno.UnsafePointer.offset(ctx, 256);
   const out_kw_sizes = Deno.UnsafePointer.offset(ctx, 264);
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 312 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 312);
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -915,21 +908,15 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      kw_clash: (d: number, out: number, ctx_: number): void => {
+      kw_clash: (out: number, ctx_: number): void => {
         if (heap.length === 0) sync();
-        native_kw_clash(d === 0 ? out_kw_clash : nestedOut(256, d, "kw.clash"), ctx, out | 0, ctx_ | 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("kw.clash");
-        }
+        native_kw_clash(out_kw_clash, ctx, out | 0, ctx_ | 0);
+        if (words[7] !== 0) throw trap("kw.clash");
       },
-      kw_sizes: (d: number, register: number): void => {
+      kw_sizes: (register: number): void => {
         if (heap.length === 0) sync();
-        native_kw_sizes(d === 0 ? out_kw_sizes : nestedOut(264, d, "kw.sizes"), ctx, register >>> 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("kw.sizes");
-        }
+        native_kw_sizes(out_kw_sizes, ctx, register >>> 0);
+        if (words[7] !== 0) throw trap("kw.sizes");
       },
     },
   }).exports;

@@ -262,7 +262,8 @@ void hostbind_close_keywords(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -293,7 +294,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_kw_convert(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_kw_convert(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_kw_convert(void) {
-  return UINT32_C(0xd634e1ea);
+  return UINT32_C(0xc938b541);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void);
@@ -333,10 +334,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  kw_clash_result hostbind_result;
-  kw_clash(&hostbind_result, (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.out, sizeof hostbind_result.out);
-  memcpy(hostbind_block + 4, &hostbind_result.ctx, sizeof hostbind_result.ctx);
+  kw_clash((kw_clash_result *)(hostbind_base_kw_convert + 256), (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void);
@@ -344,11 +342,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void) {
   unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  kw_sizes_result hostbind_result;
-  kw_sizes(&hostbind_result, (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result.short_, sizeof hostbind_result.short_);
-  memcpy(hostbind_block + 4, &hostbind_result.unsigned_, sizeof hostbind_result.unsigned_);
-  memcpy(hostbind_block + 8, &hostbind_result.auto_, sizeof hostbind_result.auto_);
+  kw_sizes((kw_sizes_result *)(hostbind_base_kw_convert + 264), (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -596,19 +596,24 @@ function shimSelection(key: string): { host: object | undefined } {
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `kw.convert` (`kw_convert`): (i32, i32, i64, f64) -> (f64@280)
  * - `kw.logic` (`kw_logic`): (i32, i32, i32, i32) -> (i32@280)
- * - `kw.clash` (`kw_clash`): (i32, i32) -> (i32@280, i32@284)
- * - `kw.sizes` (`kw_sizes`): (i32) -> (i32@280, i32@284, i64@288)
+ * - `kw.clash` (`kw_clash`): (i32, i32) -> (i32@256, i32@260)
+ * - `kw.sizes` (`kw_sizes`): (i32) -> (i32@264, i32@268, i64@272)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABIgVgAABgBH9/fnwBfGAEf39/fwF/YAJ/fwJ/f2ABfwN/f34CcAUIaG9zdGJpbmQP
-  aG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZAprd19jb252ZXJ0AAAIaG9zdGJpbmQIa3dfbG9n
-  aWMAAAhob3N0YmluZAhrd19jbGFzaAAACGhvc3RiaW5kCGt3X3NpemVzAAADBQQBAgMEBy8ECmt3
-  X2NvbnZlcnQABAhrd19sb2dpYwAFCGt3X2NsYXNoAAYIa3dfc2l6ZXMABwqXAQQqAEEAIAA2ApgC
-  QQAgATYCoAJBACACNwOoAkEAIAM5A7ACEABBACsDmAILKgBBACAANgKYAkEAIAE2AqACQQAgAjYC
-  qAJBACADNgKwAhABQQAoApgCCyAAQQAgADYCmAJBACABNgKgAhACQQAoApgCQQAoApwCCx4AQQAg
-  ADYCmAIQA0EAKAKYAkEAKAKcAkEAKQOgAgs=
+  AGFzbQEAAAABLQdgAABgBH9/fnwBfGAEf39/fwF/YAJ/fwJ/f2ABfwN/f35gAAJ/f2AAA39/fgJw
+  BQhob3N0YmluZA9ob3N0YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kCmt3X2NvbnZlcnQAAAhob3N0
+  YmluZAhrd19sb2dpYwAACGhvc3RiaW5kCGt3X2NsYXNoAAAIaG9zdGJpbmQIa3dfc2l6ZXMAAAMF
+  BAECAwQGBgF/AUEACwdABQprd19jb252ZXJ0AAQIa3dfbG9naWMABQhrd19jbGFzaAAGCGt3X3Np
+  emVzAAcOaG9zdGJpbmRfZGVwdGgDAAqHAwQqAEEAIAA2ApgCQQAgATYCoAJBACACNwOoAkEAIAM5
+  A7ACEABBACsDmAILKgBBACAANgKYAkEAIAE2AqACQQAgAjYCqAJBACADNgKwAhABQQAoApgCC4cB
+  AQN/IwAiAkEBaiQAQQAgADYCmAJBACABNgKgAiACBAVBACgCgAIhA0EAKAKEAiEEBkAQAhlBACAD
+  NgKAAkEAIAQ2AoQCIAIkAAkAC0EAKAKAAkEAKAKEAkEAIAM2AoACQQAgBDYChAIFBkAQAhkgAiQA
+  CQALQQAoAoACQQAoAoQCCyACJAALpQECA38BfiMAIgFBAWokAEEAIAA2ApgCIAEEBkEAKAKIAiEC
+  QQAoAowCIQNBACkDkAIhBAZAEAMZQQAgAjYCiAJBACADNgKMAkEAIAQ3A5ACIAEkAAkAC0EAKAKI
+  AkEAKAKMAkEAKQOQAkEAIAI2AogCQQAgAzYCjAJBACAENwOQAgUGQBADGSABJAAJAAtBACgCiAJB
+  ACgCjAJBACkDkAILIAEkAAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -918,9 +923,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_kw_convert();
-  if (builtFrom !== 0xd634e1ea) {
+  if (builtFrom !== 0xc938b541) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xd634e1ea);
+    throw staleLibrary(file, builtFrom, 0xc938b541);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_kw_convert = lib.symbols.hostbind_shim_kw_convert;

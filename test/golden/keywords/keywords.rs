@@ -301,7 +301,8 @@ pub type KwSizesFn = unsafe extern "C" fn(
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -317,7 +318,7 @@ pub extern "C" fn hostbind_select_kw_convert(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_kw_convert() -> u32 {
-    0xd634e1ea
+    0xc938b541
 }
 
 // The implementations, as the crate exports them.
@@ -361,24 +362,19 @@ pub unsafe extern "C" fn hostbind_shim_kw_logic() {
 pub unsafe extern "C" fn hostbind_shim_kw_clash() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(280) };
+    let out = unsafe { base.add(256) } as *mut KwClashResult;
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
-    let mut result: KwClashResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_kw_clash(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut i32).write_unaligned(result.out) };
-    unsafe { (block.add(4) as *mut i32).write_unaligned(result.ctx) };
+    unsafe { hostbind_impl_kw_clash(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_kw_sizes() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(280) };
+    let out = unsafe { base.add(264) } as *mut KwSizesResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
-    let mut result: KwSizesResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_kw_sizes(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut i32).write_unaligned(result.short_) };
-    unsafe { (block.add(4) as *mut u32).write_unaligned(result.unsigned_) };
-    unsafe { (block.add(8) as *mut i64).write_unaligned(result.auto_) };
+    unsafe { hostbind_impl_kw_sizes(out, base as *mut HostbindCtx, arg0) };
 }
 
 // The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).

@@ -600,26 +600,37 @@ function shimSelection(key: string): { host: object | undefined } {
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `stats.summarize` (`stats_summarize`): (i32, i32) -> (i32@256, f64@264, f32@272, i64@280)
- * - `stats.split` (`stats_split`): (i64) -> (i32@376, i32@380)
+ * - `stats.split` (`stats_split`): (i64) -> (i32@288, i32@292)
  * - `stats.bounds` (`stats_bounds`): () -> (i32@296, f64@304, i32@312)
  * - `stats.find` (`stats_find`): (i32, i32) -> (i32@320, i32@324)
- * - `stats.everything` (`stats_everything`): (i64) -> (f32@376, i64@384, i32@392, f64@400, i32@408, i64@416)
+ * - `stats.everything` (`stats_everything`): (i64) -> (f32@328, i64@336, i32@344, f64@352, i32@360, i64@368)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABQApgA39/fwBgAABgAX8AYAJ/fwR/fH1+YAF+An9/YAADf3x/YAJ/fwJ/f2ABfgZ9
-  fn98f35gAAR/fH1+YAACf38CmgEGCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJp
-  bmQPc3RhdHNfc3VtbWFyaXplAAAIaG9zdGJpbmQLc3RhdHNfc3BsaXQAAQhob3N0YmluZAxzdGF0
-  c19ib3VuZHMAAghob3N0YmluZApzdGF0c19maW5kAAAIaG9zdGJpbmQQc3RhdHNfZXZlcnl0aGlu
-  ZwABAwYFAwQFBgcGBgF/AUEACwdhBg9zdGF0c19zdW1tYXJpemUABQtzdGF0c19zcGxpdAAGDHN0
-  YXRzX2JvdW5kcwAHCnN0YXRzX2ZpbmQACBBzdGF0c19ldmVyeXRoaW5nAAkOaG9zdGJpbmRfZGVw
-  dGgDAAqrAgVXAQF/IwAiAkEBaiQAIAIgACABEAAgAiQAIAIECCACQagDbCECIAIoAoACIAIrA4gC
-  IAIqApACIAIpA5gCBUEAKAKAAkEAKwOIAkEAKgKQAkEAKQOYAgsLGABBACAANwP4AhABQQAoAvgC
-  QQAoAvwCC0cBAX8jACIAQQFqJAAgABACIAAkACAABAUgAEGoA2whACAAKAKoAiAAKwOwAiAAKAK4
-  AgVBACgCqAJBACsDsAJBACgCuAILCz8BAX8jACICQQFqJAAgAiAAIAEQAyACJAAgAgQJIAJBqANs
-  IQIgAigCwAIgAigCxAIFQQAoAsACQQAoAsQCCwswAEEAIAA3A/gCEARBACoC+AJBACkDgANBACgC
-  iANBACsDkANBACgCmANBACkDoAML
+  AGFzbQEAAAABRApgAn9/AGAAAGACf38Ef3x9fmABfgJ/f2AAA398f2ACf38Cf39gAX4GfX5/fH9+
+  YAAEf3x9fmAAAn9/YAAGfX5/fH9+ApoBBghob3N0YmluZA9ob3N0YmluZF9tZW1vcnkCAQEBCGhv
+  c3RiaW5kD3N0YXRzX3N1bW1hcml6ZQAACGhvc3RiaW5kC3N0YXRzX3NwbGl0AAEIaG9zdGJpbmQM
+  c3RhdHNfYm91bmRzAAEIaG9zdGJpbmQKc3RhdHNfZmluZAAACGhvc3RiaW5kEHN0YXRzX2V2ZXJ5
+  dGhpbmcAAQMGBQIDBAUGBgYBfwFBAAsHYQYPc3RhdHNfc3VtbWFyaXplAAULc3RhdHNfc3BsaXQA
+  BgxzdGF0c19ib3VuZHMABwpzdGF0c19maW5kAAgQc3RhdHNfZXZlcnl0aGluZwAJDmhvc3RiaW5k
+  X2RlcHRoAwAKjAcFzQEEAn8BfgF/AX4jACICQQFqJAAgAgQHQQAoAoACIQNBACkDiAIhBEEAKAKQ
+  AiEFQQApA5gCIQYGQCAAIAEQABlBACADNgKAAkEAIAQ3A4gCQQAgBTYCkAJBACAGNwOYAiACJAAJ
+  AAtBACgCgAJBACsDiAJBACoCkAJBACkDmAJBACADNgKAAkEAIAQ3A4gCQQAgBTYCkAJBACAGNwOY
+  AgUGQCAAIAEQABkgAiQACQALQQAoAoACQQArA4gCQQAqApACQQApA5gCCyACJAALfwEDfyMAIgFB
+  AWokAEEAIAA3A/gCIAEECEEAKAKgAiECQQAoAqQCIQMGQBABGUEAIAI2AqACQQAgAzYCpAIgASQA
+  CQALQQAoAqACQQAoAqQCQQAgAjYCoAJBACADNgKkAgUGQBABGSABJAAJAAtBACgCoAJBACgCpAIL
+  IAEkAAufAQMCfwF+AX8jACIAQQFqJAAgAAQEQQAoAqgCIQFBACkDsAIhAkEAKAK4AiEDBkAQAhlB
+  ACABNgKoAkEAIAI3A7ACQQAgAzYCuAIgACQACQALQQAoAqgCQQArA7ACQQAoArgCQQAgATYCqAJB
+  ACACNwOwAkEAIAM2ArgCBQZAEAIZIAAkAAkAC0EAKAKoAkEAKwOwAkEAKAK4AgsgACQAC38BA38j
+  ACICQQFqJAAgAgQIQQAoAsACIQNBACgCxAIhBAZAIAAgARADGUEAIAM2AsACQQAgBDYCxAIgAiQA
+  CQALQQAoAsACQQAoAsQCQQAgAzYCwAJBACAENgLEAgUGQCAAIAEQAxkgAiQACQALQQAoAsACQQAo
+  AsQCCyACJAALmQIGAn8BfgF/AX4BfwF+IwAiAUEBaiQAQQAgADcD+AIgAQQJQQAoAsgCIQJBACkD
+  0AIhA0EAKALYAiEEQQApA+ACIQVBACgC6AIhBkEAKQPwAiEHBkAQBBlBACACNgLIAkEAIAM3A9AC
+  QQAgBDYC2AJBACAFNwPgAkEAIAY2AugCQQAgBzcD8AIgASQACQALQQAqAsgCQQApA9ACQQAoAtgC
+  QQArA+ACQQAoAugCQQApA/ACQQAgAjYCyAJBACADNwPQAkEAIAQ2AtgCQQAgBTcD4AJBACAGNgLo
+  AkEAIAc3A/ACBQZAEAQZIAEkAAkAC0EAKgLIAkEAKQPQAkEAKALYAkEAKwPgAkEAKALoAkEAKQPw
+  AgsgASQACw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -932,9 +943,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_stats_summarize();
-  if (builtFrom !== 0xdbfd248d) {
+  if (builtFrom !== 0x1215660d) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xdbfd248d);
+    throw staleLibrary(file, builtFrom, 0x1215660d);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_stats_summarize = lib.symbols.stats_summarize;
@@ -959,21 +970,11 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_stats_summarize = (ctx + 256) as Pointer;
   const out_stats_bounds = (ctx + 296) as Pointer;
   const out_stats_find = (ctx + 320) as Pointer;
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 424 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return (ctx + offset + depth * 424) as Pointer;
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -983,13 +984,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      stats_summarize: (d: number, ptr: number, len: number): void => {
+      stats_summarize: (ptr: number, len: number): void => {
         if (heap.length === 0) sync();
-        native_stats_summarize(d === 0 ? out_stats_summarize : nestedOut(256, d, "stats.summarize"), ctx, ptr >>> 0, len >>> 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("stats.summarize");
-        }
+        native_stats_summarize(out_stats_summarize, ctx, ptr >>> 0, len >>> 0);
+        if (words[7] !== 0) throw trap("stats.summarize");
       },
       stats_split: (): void => {
         if (heap.length === 0) sync();
@@ -997,21 +995,15 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_stats_split();
         if (words[7] !== 0) throw trap("stats.split");
       },
-      stats_bounds: (d: number): void => {
+      stats_bounds: (): void => {
         if (heap.length === 0) sync();
-        native_stats_bounds(d === 0 ? out_stats_bounds : nestedOut(296, d, "stats.bounds"), ctx);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("stats.bounds");
-        }
+        native_stats_bounds(out_stats_bounds, ctx);
+        if (words[7] !== 0) throw trap("stats.bounds");
       },
-      stats_find: (d: number, haystack: number, needle: number): void => {
+      stats_find: (haystack: number, needle: number): void => {
         if (heap.length === 0) sync();
-        native_stats_find(d === 0 ? out_stats_find : nestedOut(320, d, "stats.find"), ctx, haystack >>> 0, needle >>> 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("stats.find");
-        }
+        native_stats_find(out_stats_find, ctx, haystack >>> 0, needle >>> 0);
+        if (words[7] !== 0) throw trap("stats.find");
       },
       stats_everything: (): void => {
         if (heap.length === 0) sync();

@@ -347,7 +347,8 @@ void hostbind_close_mixed(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -378,7 +379,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_stats_summarize(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_summarize(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_summarize(void) {
-  return UINT32_C(0xdbfd248d);
+  return UINT32_C(0x1215660d);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void);
@@ -388,12 +389,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  stats_summarize_result hostbind_result;
-  stats_summarize(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.count, sizeof hostbind_result.count);
-  memcpy(hostbind_block + 8, &hostbind_result.sum, sizeof hostbind_result.sum);
-  memcpy(hostbind_block + 16, &hostbind_result.min, sizeof hostbind_result.min);
-  memcpy(hostbind_block + 24, &hostbind_result.total_bytes, sizeof hostbind_result.total_bytes);
+  stats_summarize((stats_summarize_result *)(hostbind_base_stats_summarize + 256), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void);
@@ -401,20 +397,12 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   uint64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  stats_split_result hostbind_result;
-  stats_split(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result.hi, sizeof hostbind_result.hi);
-  memcpy(hostbind_block + 4, &hostbind_result.lo, sizeof hostbind_result.lo);
+  stats_split((stats_split_result *)(hostbind_base_stats_summarize + 288), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void) {
-  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
-  stats_bounds_result hostbind_result;
-  stats_bounds(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize);
-  memcpy(hostbind_block, &hostbind_result.f0, sizeof hostbind_result.f0);
-  memcpy(hostbind_block + 8, &hostbind_result.f1, sizeof hostbind_result.f1);
-  memcpy(hostbind_block + 16, &hostbind_result.f2, sizeof hostbind_result.f2);
+  stats_bounds((stats_bounds_result *)(hostbind_base_stats_summarize + 296), (hostbind_ctx *)hostbind_base_stats_summarize);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void);
@@ -424,10 +412,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  stats_find_result hostbind_result;
-  stats_find(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.offset, sizeof hostbind_result.offset);
-  memcpy(hostbind_block + 4, &hostbind_result.length, sizeof hostbind_result.length);
+  stats_find((stats_find_result *)(hostbind_base_stats_summarize + 320), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void);
@@ -435,14 +420,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void) {
   unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
   uint64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  stats_everything_result hostbind_result;
-  stats_everything(&hostbind_result, (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result.a, sizeof hostbind_result.a);
-  memcpy(hostbind_block + 8, &hostbind_result.b, sizeof hostbind_result.b);
-  memcpy(hostbind_block + 16, &hostbind_result.c, sizeof hostbind_result.c);
-  memcpy(hostbind_block + 24, &hostbind_result.d, sizeof hostbind_result.d);
-  memcpy(hostbind_block + 32, &hostbind_result.e, sizeof hostbind_result.e);
-  memcpy(hostbind_block + 40, &hostbind_result.f, sizeof hostbind_result.f);
+  stats_everything((stats_everything_result *)(hostbind_base_stats_summarize + 328), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -606,24 +606,38 @@ function shimSelection(key: string): { host: object | undefined } {
  * the native function with an out-pointer into that memory; it exports a function
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
- * - `stats.summarize` (`stats_summarize`): (i32, i32) -> (i32@376, f64@384, f32@392, i64@400)
- * - `stats.split` (`stats_split`): (i64) -> (i32@376, i32@380)
- * - `stats.bounds` (`stats_bounds`): () -> (i32@376, f64@384, i32@392)
- * - `stats.find` (`stats_find`): (i32, i32) -> (i32@376, i32@380)
- * - `stats.everything` (`stats_everything`): (i64) -> (f32@376, i64@384, i32@392, f64@400, i32@408, i64@416)
+ * - `stats.summarize` (`stats_summarize`): (i32, i32) -> (i32@256, f64@264, f32@272, i64@280)
+ * - `stats.split` (`stats_split`): (i64) -> (i32@288, i32@292)
+ * - `stats.bounds` (`stats_bounds`): () -> (i32@296, f64@304, i32@312)
+ * - `stats.find` (`stats_find`): (i32, i32) -> (i32@320, i32@324)
+ * - `stats.everything` (`stats_everything`): (i64) -> (f32@328, i64@336, i32@344, f64@352, i32@360, i64@368)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABKgZgAABgAn9/BH98fX5gAX4Cf39gAAN/fH9gAn9/An9/YAF+Bn1+f3x/fgKaAQYI
-  aG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0YmluZA9zdGF0c19zdW1tYXJpemUAAAho
-  b3N0YmluZAtzdGF0c19zcGxpdAAACGhvc3RiaW5kDHN0YXRzX2JvdW5kcwAACGhvc3RiaW5kCnN0
-  YXRzX2ZpbmQAAAhob3N0YmluZBBzdGF0c19ldmVyeXRoaW5nAAADBgUBAgMEBQdQBQ9zdGF0c19z
-  dW1tYXJpemUABQtzdGF0c19zcGxpdAAGDHN0YXRzX2JvdW5kcwAHCnN0YXRzX2ZpbmQACBBzdGF0
-  c19ldmVyeXRoaW5nAAkKsAEFLABBACAANgL4AkEAIAE2AoADEABBACgC+AJBACsDgANBACoCiANB
-  ACkDkAMLGABBACAANwP4AhABQQAoAvgCQQAoAvwCCxYAEAJBACgC+AJBACsDgANBACgCiAMLIABB
-  ACAANgL4AkEAIAE2AoADEANBACgC+AJBACgC/AILMABBACAANwP4AhAEQQAqAvgCQQApA4ADQQAo
-  AogDQQArA5ADQQAoApgDQQApA6ADCw==
+  AGFzbQEAAAABPwlgAABgAn9/BH98fX5gAX4Cf39gAAN/fH9gAn9/An9/YAF+Bn1+f3x/fmAABH98
+  fX5gAAJ/f2AABn1+f3x/fgKaAQYIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEBAQhob3N0Ymlu
+  ZA9zdGF0c19zdW1tYXJpemUAAAhob3N0YmluZAtzdGF0c19zcGxpdAAACGhvc3RiaW5kDHN0YXRz
+  X2JvdW5kcwAACGhvc3RiaW5kCnN0YXRzX2ZpbmQAAAhob3N0YmluZBBzdGF0c19ldmVyeXRoaW5n
+  AAADBgUBAgMEBQYGAX8BQQALB2EGD3N0YXRzX3N1bW1hcml6ZQAFC3N0YXRzX3NwbGl0AAYMc3Rh
+  dHNfYm91bmRzAAcKc3RhdHNfZmluZAAIEHN0YXRzX2V2ZXJ5dGhpbmcACQ5ob3N0YmluZF9kZXB0
+  aAMACp0HBdUBBAJ/AX4BfwF+IwAiAkEBaiQAQQAgADYC+AJBACABNgKAAyACBAZBACgCgAIhA0EA
+  KQOIAiEEQQAoApACIQVBACkDmAIhBgZAEAAZQQAgAzYCgAJBACAENwOIAkEAIAU2ApACQQAgBjcD
+  mAIgAiQACQALQQAoAoACQQArA4gCQQAqApACQQApA5gCQQAgAzYCgAJBACAENwOIAkEAIAU2ApAC
+  QQAgBjcDmAIFBkAQABkgAiQACQALQQAoAoACQQArA4gCQQAqApACQQApA5gCCyACJAALfwEDfyMA
+  IgFBAWokAEEAIAA3A/gCIAEEB0EAKAKgAiECQQAoAqQCIQMGQBABGUEAIAI2AqACQQAgAzYCpAIg
+  ASQACQALQQAoAqACQQAoAqQCQQAgAjYCoAJBACADNgKkAgUGQBABGSABJAAJAAtBACgCoAJBACgC
+  pAILIAEkAAufAQMCfwF+AX8jACIAQQFqJAAgAAQDQQAoAqgCIQFBACkDsAIhAkEAKAK4AiEDBkAQ
+  AhlBACABNgKoAkEAIAI3A7ACQQAgAzYCuAIgACQACQALQQAoAqgCQQArA7ACQQAoArgCQQAgATYC
+  qAJBACACNwOwAkEAIAM2ArgCBQZAEAIZIAAkAAkAC0EAKAKoAkEAKwOwAkEAKAK4AgsgACQAC4cB
+  AQN/IwAiAkEBaiQAQQAgADYC+AJBACABNgKAAyACBAdBACgCwAIhA0EAKALEAiEEBkAQAxlBACAD
+  NgLAAkEAIAQ2AsQCIAIkAAkAC0EAKALAAkEAKALEAkEAIAM2AsACQQAgBDYCxAIFBkAQAxkgAiQA
+  CQALQQAoAsACQQAoAsQCCyACJAALmQIGAn8BfgF/AX4BfwF+IwAiAUEBaiQAQQAgADcD+AIgAQQI
+  QQAoAsgCIQJBACkD0AIhA0EAKALYAiEEQQApA+ACIQVBACgC6AIhBkEAKQPwAiEHBkAQBBlBACAC
+  NgLIAkEAIAM3A9ACQQAgBDYC2AJBACAFNwPgAkEAIAY2AugCQQAgBzcD8AIgASQACQALQQAqAsgC
+  QQApA9ACQQAoAtgCQQArA+ACQQAoAugCQQApA/ACQQAgAjYCyAJBACADNwPQAkEAIAQ2AtgCQQAg
+  BTcD4AJBACAGNgLoAkEAIAc3A/ACBQZAEAQZIAEkAAkAC0EAKgLIAkEAKQPQAkEAKALYAkEAKwPg
+  AkEAKALoAkEAKQPwAgsgASQACw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -933,9 +947,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_stats_summarize();
-  if (builtFrom !== 0xdbfd248d) {
+  if (builtFrom !== 0x1215660d) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0xdbfd248d);
+    throw staleLibrary(file, builtFrom, 0x1215660d);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_stats_summarize = lib.symbols.hostbind_shim_stats_summarize;

@@ -347,7 +347,8 @@ pub type StatsEverythingFn = unsafe extern "C" fn(
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -363,7 +364,7 @@ pub extern "C" fn hostbind_select_stats_summarize(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_stats_summarize() -> u32 {
-    0xdbfd248d
+    0x1215660d
 }
 
 // The implementations, as the crate exports them.
@@ -385,63 +386,45 @@ unsafe extern "C" {
 pub unsafe extern "C" fn hostbind_shim_stats_summarize() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(376) };
+    let out = unsafe { base.add(256) } as *mut StatsSummarizeResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
-    let mut result: StatsSummarizeResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_stats_summarize(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut u32).write_unaligned(result.count) };
-    unsafe { (block.add(8) as *mut f64).write_unaligned(result.sum) };
-    unsafe { (block.add(16) as *mut f32).write_unaligned(result.min) };
-    unsafe { (block.add(24) as *mut i64).write_unaligned(result.total_bytes) };
+    unsafe { hostbind_impl_stats_summarize(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_stats_split() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(376) };
+    let out = unsafe { base.add(288) } as *mut StatsSplitResult;
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
-    let mut result: StatsSplitResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_stats_split(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut u32).write_unaligned(result.hi) };
-    unsafe { (block.add(4) as *mut u32).write_unaligned(result.lo) };
+    unsafe { hostbind_impl_stats_split(out, base as *mut HostbindCtx, arg0) };
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_stats_bounds() {
     let base = HOSTBIND_BASE.with(|b| b.get());
-    let block = unsafe { base.add(376) };
-    let mut result: StatsBoundsResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_stats_bounds(&mut result, base as *mut HostbindCtx) };
-    unsafe { (block as *mut i32).write_unaligned(result.f0) };
-    unsafe { (block.add(8) as *mut f64).write_unaligned(result.f1) };
-    unsafe { (block.add(16) as *mut i32).write_unaligned(result.f2) };
+    let out = unsafe { base.add(296) } as *mut StatsBoundsResult;
+    unsafe { hostbind_impl_stats_bounds(out, base as *mut HostbindCtx) };
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_stats_find() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(376) };
+    let out = unsafe { base.add(320) } as *mut StatsFindResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
-    let mut result: StatsFindResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_stats_find(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut u32).write_unaligned(result.offset) };
-    unsafe { (block.add(4) as *mut u32).write_unaligned(result.length) };
+    unsafe { hostbind_impl_stats_find(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_stats_everything() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(376) };
+    let out = unsafe { base.add(328) } as *mut StatsEverythingResult;
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
-    let mut result: StatsEverythingResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_stats_everything(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut f32).write_unaligned(result.a) };
-    unsafe { (block.add(8) as *mut i64).write_unaligned(result.b) };
-    unsafe { (block.add(16) as *mut i32).write_unaligned(result.c) };
-    unsafe { (block.add(24) as *mut f64).write_unaligned(result.d) };
-    unsafe { (block.add(32) as *mut u32).write_unaligned(result.e) };
-    unsafe { (block.add(40) as *mut u64).write_unaligned(result.f) };
+    unsafe { hostbind_impl_stats_everything(out, base as *mut HostbindCtx, arg0) };
 }
 
 // The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).

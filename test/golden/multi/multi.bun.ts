@@ -613,15 +613,19 @@ function shimSelection(key: string): { host: object | undefined } {
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABNwpgAABgAX8AYAR/f399AGADf3x8AGAAAX5gAAJ/f2ADf399An19YAJ8fAJ8fGAA
-  An19YAACfHwCgwEFCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQLZW52X3Rp
-  bWVfbnMAAAhob3N0YmluZBBnZnhfc3VyZmFjZV9zaXplAAEIaG9zdGJpbmQLZ2Z4X21lYXN1cmUA
-  Aghob3N0YmluZA9ybmdfbm9ybWFsX3BhaXIAAwMFBAQFBgcGBgF/AUEACwdTBQtlbnZfdGltZV9u
-  cwAEEGdmeF9zdXJmYWNlX3NpemUABQtnZnhfbWVhc3VyZQAGD3JuZ19ub3JtYWxfcGFpcgAHDmhv
-  c3RiaW5kX2RlcHRoAwAKygEECgAQAEEAKQOgAgs7AQF/IwAiAEEBaiQAIAAQASAAJAAgAAQFIABB
-  yAJsIQAgACgCgAIgACgChAIFQQAoAoACQQAoAoQCCwtBAQF/IwAiA0EBaiQAIAMgACABIAIQAiAD
-  JAAgAwQIIANByAJsIQMgAyoCiAIgAyoCjAIFQQAqAogCQQAqAowCCws/AQF/IwAiAkEBaiQAIAIg
-  ACABEAMgAiQAIAIECSACQcgCbCECIAIrA5ACIAIrA5gCBUEAKwOQAkEAKwOYAgsL
+  AGFzbQEAAAABMQlgAABgA39/fQBgAnx8AGAAAX5gAAJ/f2ADf399An19YAJ8fAJ8fGAAAn19YAAC
+  fHwCgwEFCGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQLZW52X3RpbWVfbnMA
+  AAhob3N0YmluZBBnZnhfc3VyZmFjZV9zaXplAAAIaG9zdGJpbmQLZ2Z4X21lYXN1cmUAAQhob3N0
+  YmluZA9ybmdfbm9ybWFsX3BhaXIAAgMFBAMEBQYGBgF/AUEACwdTBQtlbnZfdGltZV9ucwAEEGdm
+  eF9zdXJmYWNlX3NpemUABQtnZnhfbWVhc3VyZQAGD3JuZ19ub3JtYWxfcGFpcgAHDmhvc3RiaW5k
+  X2RlcHRoAwAKjAMECgAQAEEAKQOgAgt3AQN/IwAiAEEBaiQAIAAEBEEAKAKAAiEBQQAoAoQCIQIG
+  QBABGUEAIAE2AoACQQAgAjYChAIgACQACQALQQAoAoACQQAoAoQCQQAgATYCgAJBACACNgKEAgUG
+  QBABGSAAJAAJAAtBACgCgAJBACgChAILIAAkAAuDAQEDfyMAIgNBAWokACADBAdBACgCiAIhBEEA
+  KAKMAiEFBkAgACABIAIQAhlBACAENgKIAkEAIAU2AowCIAMkAAkAC0EAKgKIAkEAKgKMAkEAIAQ2
+  AogCQQAgBTYCjAIFBkAgACABIAIQAhkgAyQACQALQQAqAogCQQAqAowCCyADJAALgQECAX8CfiMA
+  IgJBAWokACACBAhBACkDkAIhA0EAKQOYAiEEBkAgACABEAMZQQAgAzcDkAJBACAENwOYAiACJAAJ
+  AAtBACsDkAJBACsDmAJBACADNwOQAkEAIAQ3A5gCBQZAIAAgARADGSACJAAJAAtBACsDkAJBACsD
+  mAILIAIkAAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -934,9 +938,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_env_time_ns();
-  if (builtFrom !== 0x226f9842) {
+  if (builtFrom !== 0x3877d074) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x226f9842);
+    throw staleLibrary(file, builtFrom, 0x3877d074);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_time_ns = lib.symbols.hostbind_shim_env_time_ns;
@@ -963,21 +967,11 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_gfx_surface_size = (ctx + 256) as Pointer;
   const out_gfx_measure = (ctx + 264) as Pointer;
   const out_rng_normal_pair = (ctx + 272) as Pointer;
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 328 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return (ctx + offset + depth * 328) as Pointer;
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -993,29 +987,20 @@ export function load(options?: string | URL | LoadOptions): Host {
         native_env_time_ns();
         if (words[7] !== 0) throw trap("env.time_ns");
       },
-      gfx_surface_size: (d: number): void => {
+      gfx_surface_size: (): void => {
         if (heap.length === 0) sync();
-        native_gfx_surface_size(d === 0 ? out_gfx_surface_size : nestedOut(256, d, "gfx.surface_size"), ctx);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("gfx.surface_size");
-        }
+        native_gfx_surface_size(out_gfx_surface_size, ctx);
+        if (words[7] !== 0) throw trap("gfx.surface_size");
       },
-      gfx_measure: (d: number, ptr: number, len: number, size: number): void => {
+      gfx_measure: (ptr: number, len: number, size: number): void => {
         if (heap.length === 0) sync();
-        native_gfx_measure(d === 0 ? out_gfx_measure : nestedOut(264, d, "gfx.measure"), ctx, ptr >>> 0, len >>> 0, +size);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("gfx.measure");
-        }
+        native_gfx_measure(out_gfx_measure, ctx, ptr >>> 0, len >>> 0, +size);
+        if (words[7] !== 0) throw trap("gfx.measure");
       },
-      rng_normal_pair: (d: number, mean: number, stddev: number): void => {
+      rng_normal_pair: (mean: number, stddev: number): void => {
         if (heap.length === 0) sync();
-        native_rng_normal_pair(d === 0 ? out_rng_normal_pair : nestedOut(272, d, "rng.normal_pair"), ctx, +mean, +stddev);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("rng.normal_pair");
-        }
+        native_rng_normal_pair(out_rng_normal_pair, ctx, +mean, +stddev);
+        if (words[7] !== 0) throw trap("rng.normal_pair");
       },
     },
   }).exports;

@@ -579,14 +579,18 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABMAhgAX8AYAR/f399AGADf3x8AGAAAn9/YAN/f30CfX1gAnx8Anx8YAACfX1gAAJ8
-  fAJsBAhob3N0YmluZA9ob3N0YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kEGdmeF9zdXJmYWNlX3Np
-  emUAAAhob3N0YmluZAtnZnhfbWVhc3VyZQABCGhvc3RiaW5kD3JuZ19ub3JtYWxfcGFpcgACAwQD
-  AwQFBgYBfwFBAAsHRQQQZ2Z4X3N1cmZhY2Vfc2l6ZQADC2dmeF9tZWFzdXJlAAQPcm5nX25vcm1h
-  bF9wYWlyAAUOaG9zdGJpbmRfZGVwdGgDAAq/AQM7AQF/IwAiAEEBaiQAIAAQACAAJAAgAAQDIABB
-  yAJsIQAgACgCgAIgACgChAIFQQAoAoACQQAoAoQCCwtBAQF/IwAiA0EBaiQAIAMgACABIAIQASAD
-  JAAgAwQGIANByAJsIQMgAyoCiAIgAyoCjAIFQQAqAogCQQAqAowCCws/AQF/IwAiAkEBaiQAIAIg
-  ACABEAIgAiQAIAIEByACQcgCbCECIAIrA5ACIAIrA5gCBUEAKwOQAkEAKwOYAgsL
+  AGFzbQEAAAABLQhgAABgA39/fQBgAnx8AGAAAn9/YAN/f30CfX1gAnx8Anx8YAACfX1gAAJ8fAJs
+  BAhob3N0YmluZA9ob3N0YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kEGdmeF9zdXJmYWNlX3NpemUA
+  AAhob3N0YmluZAtnZnhfbWVhc3VyZQABCGhvc3RiaW5kD3JuZ19ub3JtYWxfcGFpcgACAwQDAwQF
+  BgYBfwFBAAsHRQQQZ2Z4X3N1cmZhY2Vfc2l6ZQADC2dmeF9tZWFzdXJlAAQPcm5nX25vcm1hbF9w
+  YWlyAAUOaG9zdGJpbmRfZGVwdGgDAAqBAwN3AQN/IwAiAEEBaiQAIAAEA0EAKAKAAiEBQQAoAoQC
+  IQIGQBAAGUEAIAE2AoACQQAgAjYChAIgACQACQALQQAoAoACQQAoAoQCQQAgATYCgAJBACACNgKE
+  AgUGQBAAGSAAJAAJAAtBACgCgAJBACgChAILIAAkAAuDAQEDfyMAIgNBAWokACADBAZBACgCiAIh
+  BEEAKAKMAiEFBkAgACABIAIQARlBACAENgKIAkEAIAU2AowCIAMkAAkAC0EAKgKIAkEAKgKMAkEA
+  IAQ2AogCQQAgBTYCjAIFBkAgACABIAIQARkgAyQACQALQQAqAogCQQAqAowCCyADJAALgQECAX8C
+  fiMAIgJBAWokACACBAdBACkDkAIhA0EAKQOYAiEEBkAgACABEAIZQQAgAzcDkAJBACAENwOYAiAC
+  JAAJAAtBACsDkAJBACsDmAJBACADNwOQAkEAIAQ3A5gCBQZAIAAgARACGSACJAAJAAtBACsDkAJB
+  ACsDmAILIAIkAAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -917,21 +921,11 @@ export function load(options?: string | URL | LoadOptions): Host {
   const forget = (): void => {};
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_gfx_surface_size = Deno.UnsafePointer.offset(ctx, 256);
   const out_gfx_measure = Deno.UnsafePointer.offset(ctx, 264);
   const out_rng_normal_pair = Deno.UnsafePointer.offset(ctx, 272);
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 328 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 328);
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -940,29 +934,20 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      gfx_surface_size: (d: number): void => {
+      gfx_surface_size: (): void => {
         if (heap.length === 0) sync();
-        native_gfx_surface_size(d === 0 ? out_gfx_surface_size : nestedOut(256, d, "gfx.surface_size"), ctx);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("gfx.surface_size");
-        }
+        native_gfx_surface_size(out_gfx_surface_size, ctx);
+        if (words[7] !== 0) throw trap("gfx.surface_size");
       },
-      gfx_measure: (d: number, ptr: number, len: number, size: number): void => {
+      gfx_measure: (ptr: number, len: number, size: number): void => {
         if (heap.length === 0) sync();
-        native_gfx_measure(d === 0 ? out_gfx_measure : nestedOut(264, d, "gfx.measure"), ctx, ptr >>> 0, len >>> 0, +size);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("gfx.measure");
-        }
+        native_gfx_measure(out_gfx_measure, ctx, ptr >>> 0, len >>> 0, +size);
+        if (words[7] !== 0) throw trap("gfx.measure");
       },
-      rng_normal_pair: (d: number, mean: number, stddev: number): void => {
+      rng_normal_pair: (mean: number, stddev: number): void => {
         if (heap.length === 0) sync();
-        native_rng_normal_pair(d === 0 ? out_rng_normal_pair : nestedOut(272, d, "rng.normal_pair"), ctx, +mean, +stddev);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("rng.normal_pair");
-        }
+        native_rng_normal_pair(out_rng_normal_pair, ctx, +mean, +stddev);
+        if (words[7] !== 0) throw trap("rng.normal_pair");
       },
     },
   }).exports;

@@ -314,7 +314,8 @@ void hostbind_close_multi(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -345,7 +346,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_time_ns(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_time_ns(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_time_ns(void) {
-  return UINT32_C(0x226f9842);
+  return UINT32_C(0x3877d074);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(void);
@@ -369,11 +370,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(void) {
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(void);
 HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(void) {
-  unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
-  gfx_surface_size_result hostbind_result;
-  gfx_surface_size(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns);
-  memcpy(hostbind_block, &hostbind_result.width, sizeof hostbind_result.width);
-  memcpy(hostbind_block + 4, &hostbind_result.height, sizeof hostbind_result.height);
+  gfx_surface_size((gfx_surface_size_result *)(hostbind_base_env_time_ns + 256), (hostbind_ctx *)hostbind_base_env_time_ns);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(void);
@@ -401,10 +398,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(void) {
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   float hostbind_arg2;
   memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
-  gfx_measure_result hostbind_result;
-  gfx_measure(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2);
-  memcpy(hostbind_block, &hostbind_result.advance, sizeof hostbind_result.advance);
-  memcpy(hostbind_block + 4, &hostbind_result.line_height, sizeof hostbind_result.line_height);
+  gfx_measure((gfx_measure_result *)(hostbind_base_env_time_ns + 264), (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(void);
@@ -421,10 +415,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   double hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  rng_normal_pair_result hostbind_result;
-  rng_normal_pair(&hostbind_result, (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.z0, sizeof hostbind_result.z0);
-  memcpy(hostbind_block + 8, &hostbind_result.z1, sizeof hostbind_result.z1);
+  rng_normal_pair((rng_normal_pair_result *)(hostbind_base_env_time_ns + 272), (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -620,25 +620,32 @@ function shimSelection(key: string): { host: object | undefined } {
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `env.time_ns` (`env_time_ns`): () -> (i64@288)
  * - `env.log` (`env_log`): (i32, i32, i32) -> ()
- * - `gfx.surface_size` (`gfx_surface_size`): () -> (i32@288, i32@292)
+ * - `gfx.surface_size` (`gfx_surface_size`): () -> (i32@256, i32@260)
  * - `gfx.fill_rect` (`gfx_fill_rect`): (f32, f32, f32, f32, i32) -> ()
- * - `gfx.measure` (`gfx_measure`): (i32, i32, f32) -> (f32@288, f32@292)
+ * - `gfx.measure` (`gfx_measure`): (i32, i32, f32) -> (f32@264, f32@268)
  * - `rng.random` (`host_random`): () -> (f64@288)
- * - `rng.normal_pair` (`rng_normal_pair`): (f64, f64) -> (f64@288, f64@296)
+ * - `rng.normal_pair` (`rng_normal_pair`): (f64, f64) -> (f64@272, f64@280)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABLghgAABgAAF+YAN/f38AYAACf39gBX19fX1/AGADf399An19YAABfGACfHwCfHwC
-  xgEICGhvc3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQLZW52X3RpbWVfbnMAAAho
-  b3N0YmluZAdlbnZfbG9nAAAIaG9zdGJpbmQQZ2Z4X3N1cmZhY2Vfc2l6ZQAACGhvc3RiaW5kDWdm
-  eF9maWxsX3JlY3QAAAhob3N0YmluZAtnZnhfbWVhc3VyZQAACGhvc3RiaW5kC2hvc3RfcmFuZG9t
-  AAAIaG9zdGJpbmQPcm5nX25vcm1hbF9wYWlyAAADCAcBAgMEBQYHB2oHC2Vudl90aW1lX25zAAcH
-  ZW52X2xvZwAIEGdmeF9zdXJmYWNlX3NpemUACQ1nZnhfZmlsbF9yZWN0AAoLZ2Z4X21lYXN1cmUA
-  Cwtob3N0X3JhbmRvbQAMD3JuZ19ub3JtYWxfcGFpcgANCrwBBwoAEABBACkDoAILHABBACAANgKg
-  AkEAIAE2AqgCQQAgAjYCsAIQAQsQABACQQAoAqACQQAoAqQCCywAQQAgADgCoAJBACABOAKoAkEA
-  IAI4ArACQQAgAzgCuAJBACAENgLAAhADCygAQQAgADYCoAJBACABNgKoAkEAIAI4ArACEARBACoC
-  oAJBACoCpAILCgAQBUEAKwOgAgsgAEEAIAA5A6ACQQAgATkDqAIQBkEAKwOgAkEAKwOoAgs=
+  AGFzbQEAAAABOApgAABgAAF+YAN/f38AYAACf39gBX19fX1/AGADf399An19YAABfGACfHwCfHxg
+  AAJ9fWAAAnx8AsYBCAhob3N0YmluZA9ob3N0YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kC2Vudl90
+  aW1lX25zAAAIaG9zdGJpbmQHZW52X2xvZwAACGhvc3RiaW5kEGdmeF9zdXJmYWNlX3NpemUAAAho
+  b3N0YmluZA1nZnhfZmlsbF9yZWN0AAAIaG9zdGJpbmQLZ2Z4X21lYXN1cmUAAAhob3N0YmluZAto
+  b3N0X3JhbmRvbQAACGhvc3RiaW5kD3JuZ19ub3JtYWxfcGFpcgAAAwgHAQIDBAUGBwYGAX8BQQAL
+  B3sIC2Vudl90aW1lX25zAAcHZW52X2xvZwAIEGdmeF9zdXJmYWNlX3NpemUACQ1nZnhfZmlsbF9y
+  ZWN0AAoLZ2Z4X21lYXN1cmUACwtob3N0X3JhbmRvbQAMD3JuZ19ub3JtYWxfcGFpcgANDmhvc3Ri
+  aW5kX2RlcHRoAwAK9QMHCgAQAEEAKQOgAgscAEEAIAA2AqACQQAgATYCqAJBACACNgKwAhABC3cB
+  A38jACIAQQFqJAAgAAQDQQAoAoACIQFBACgChAIhAgZAEAIZQQAgATYCgAJBACACNgKEAiAAJAAJ
+  AAtBACgCgAJBACgChAJBACABNgKAAkEAIAI2AoQCBQZAEAIZIAAkAAkAC0EAKAKAAkEAKAKEAgsg
+  ACQACywAQQAgADgCoAJBACABOAKoAkEAIAI4ArACQQAgAzgCuAJBACAENgLAAhADC48BAQN/IwAi
+  A0EBaiQAQQAgADYCoAJBACABNgKoAkEAIAI4ArACIAMECEEAKAKIAiEEQQAoAowCIQUGQBAEGUEA
+  IAQ2AogCQQAgBTYCjAIgAyQACQALQQAqAogCQQAqAowCQQAgBDYCiAJBACAFNgKMAgUGQBAEGSAD
+  JAAJAAtBACoCiAJBACoCjAILIAMkAAsKABAFQQArA6ACC4kBAgF/An4jACICQQFqJABBACAAOQOg
+  AkEAIAE5A6gCIAIECUEAKQOQAiEDQQApA5gCIQQGQBAGGUEAIAM3A5ACQQAgBDcDmAIgAiQACQAL
+  QQArA5ACQQArA5gCQQAgAzcDkAJBACAENwOYAgUGQBAGGSACJAAJAAtBACsDkAJBACsDmAILIAIk
+  AAs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -948,9 +955,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_env_time_ns();
-  if (builtFrom !== 0x226f9842) {
+  if (builtFrom !== 0x3877d074) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x226f9842);
+    throw staleLibrary(file, builtFrom, 0x3877d074);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_time_ns = lib.symbols.hostbind_shim_env_time_ns;

@@ -359,7 +359,8 @@ pub type RngNormalPairFn = unsafe extern "C" fn(
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -375,7 +376,7 @@ pub extern "C" fn hostbind_select_env_time_ns(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_env_time_ns() -> u32 {
-    0x226f9842
+    0x3877d074
 }
 
 // The implementations, as the crate exports them.
@@ -418,11 +419,8 @@ pub unsafe extern "C" fn hostbind_shim_env_log() {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_shim_gfx_surface_size() {
     let base = HOSTBIND_BASE.with(|b| b.get());
-    let block = unsafe { base.add(288) };
-    let mut result: GfxSurfaceSizeResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_gfx_surface_size(&mut result, base as *mut HostbindCtx) };
-    unsafe { (block as *mut u32).write_unaligned(result.width) };
-    unsafe { (block.add(4) as *mut u32).write_unaligned(result.height) };
+    let out = unsafe { base.add(256) } as *mut GfxSurfaceSizeResult;
+    unsafe { hostbind_impl_gfx_surface_size(out, base as *mut HostbindCtx) };
 }
 
 #[unsafe(no_mangle)]
@@ -441,13 +439,11 @@ pub unsafe extern "C" fn hostbind_shim_gfx_fill_rect() {
 pub unsafe extern "C" fn hostbind_shim_gfx_measure() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(288) };
+    let out = unsafe { base.add(264) } as *mut GfxMeasureResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
     let arg2 = unsafe { (block.add(16) as *const f32).read_unaligned() };
-    let mut result: GfxMeasureResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_gfx_measure(&mut result, base as *mut HostbindCtx, arg0, arg1, arg2) };
-    unsafe { (block as *mut f32).write_unaligned(result.advance) };
-    unsafe { (block.add(4) as *mut f32).write_unaligned(result.line_height) };
+    unsafe { hostbind_impl_gfx_measure(out, base as *mut HostbindCtx, arg0, arg1, arg2) };
 }
 
 #[unsafe(no_mangle)]
@@ -462,12 +458,10 @@ pub unsafe extern "C" fn hostbind_shim_host_random() {
 pub unsafe extern "C" fn hostbind_shim_rng_normal_pair() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(288) };
+    let out = unsafe { base.add(272) } as *mut RngNormalPairResult;
     let arg0 = unsafe { (block.add(0) as *const f64).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const f64).read_unaligned() };
-    let mut result: RngNormalPairResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_rng_normal_pair(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut f64).write_unaligned(result.z0) };
-    unsafe { (block.add(8) as *mut f64).write_unaligned(result.z1) };
+    unsafe { hostbind_impl_rng_normal_pair(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 // The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).

@@ -564,10 +564,11 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABEwNgA39/fwBgAn9/An9/YAACf38COwIIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5
-  AgEBAQhob3N0YmluZBFteV9saWJfdjJfbWluX21heAAAAwIBAQYGAX8BQQALByYCEW15X2xpYl92
-  Ml9taW5fbWF4AAEOaG9zdGJpbmRfZGVwdGgDAApBAT8BAX8jACICQQFqJAAgAiAAIAEQACACJAAg
-  AgQCIAJBmAJsIQIgAigCgAIgAigChAIFQQAoAoACQQAoAoQCCws=
+  AGFzbQEAAAABEgNgAn9/AGACf38Cf39gAAJ/fwI7Aghob3N0YmluZA9ob3N0YmluZF9tZW1vcnkC
+  AQEBCGhvc3RiaW5kEW15X2xpYl92Ml9taW5fbWF4AAADAgEBBgYBfwFBAAsHJgIRbXlfbGliX3Yy
+  X21pbl9tYXgAAQ5ob3N0YmluZF9kZXB0aAMACoEBAX8BA38jACICQQFqJAAgAgQCQQAoAoACIQNB
+  ACgChAIhBAZAIAAgARAAGUEAIAM2AoACQQAgBDYChAIgAiQACQALQQAoAoACQQAoAoQCQQAgAzYC
+  gAJBACAENgKEAgUGQCAAIAEQABkgAiQACQALQQAoAoACQQAoAoQCCyACJAAL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -895,19 +896,9 @@ export function load(options?: string | URL | LoadOptions): Host {
   const forget = (): void => {};
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_my_lib_v2_min_max = Deno.UnsafePointer.offset(ctx, 256);
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 280 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 280);
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -916,13 +907,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      my_lib_v2_min_max: (d: number, a: number, b: number): void => {
+      my_lib_v2_min_max: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_my_lib_v2_min_max(d === 0 ? out_my_lib_v2_min_max : nestedOut(256, d, "my-lib.v2.min_max"), ctx, a | 0, b | 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("my-lib.v2.min_max");
-        }
+        native_my_lib_v2_min_max(out_my_lib_v2_min_max, ctx, a | 0, b | 0);
+        if (words[7] !== 0) throw trap("my-lib.v2.min_max");
       },
     },
   }).exports;

@@ -247,7 +247,8 @@ void hostbind_close_names(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -278,7 +279,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_my_lib_v2_get_version(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_my_lib_v2_get_version(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_my_lib_v2_get_version(void) {
-  return UINT32_C(0x0b97b4cd);
+  return UINT32_C(0x428ccdae);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(void);
@@ -295,10 +296,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(void) {
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  my_lib_v2_min_max_result hostbind_result;
-  my_lib_v2_min_max(&hostbind_result, (hostbind_ctx *)hostbind_base_my_lib_v2_get_version, hostbind_arg0, hostbind_arg1);
-  memcpy(hostbind_block, &hostbind_result.min, sizeof hostbind_result.min);
-  memcpy(hostbind_block + 4, &hostbind_result.max, sizeof hostbind_result.max);
+  my_lib_v2_min_max((my_lib_v2_min_max_result *)(hostbind_base_my_lib_v2_get_version + 256), (hostbind_ctx *)hostbind_base_my_lib_v2_get_version, hostbind_arg0, hostbind_arg1);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(void);

@@ -600,20 +600,23 @@ function shimSelection(key: string): { host: object | undefined } {
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `my-lib.v2.get_version` (`my_lib_v2_get_version`): () -> (i32@264)
- * - `my-lib.v2.min_max` (`my_lib_v2_min_max`): (i32, i32) -> (i32@264, i32@268)
+ * - `my-lib.v2.min_max` (`my_lib_v2_min_max`): (i32, i32) -> (i32@256, i32@260)
  * - `@acme/clock.ticks` (`acme_clock_ticks`): () -> (i32@264)
  * - `wasi:random/random@0.2.0.get_random_u32` (`wasi_random_random_0_2_0_get_random_u32`): () -> (i32@264)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABDwNgAABgAAF/YAJ/fwJ/fwKrAQUIaG9zdGJpbmQPaG9zdGJpbmRfbWVtb3J5AgEB
-  AQhob3N0YmluZBVteV9saWJfdjJfZ2V0X3ZlcnNpb24AAAhob3N0YmluZBFteV9saWJfdjJfbWlu
-  X21heAAACGhvc3RiaW5kEGFjbWVfY2xvY2tfdGlja3MAAAhob3N0YmluZCd3YXNpX3JhbmRvbV9y
-  YW5kb21fMF8yXzBfZ2V0X3JhbmRvbV91MzIAAAMFBAECAQEHagQVbXlfbGliX3YyX2dldF92ZXJz
-  aW9uAAQRbXlfbGliX3YyX21pbl9tYXgABRBhY21lX2Nsb2NrX3RpY2tzAAYnd2FzaV9yYW5kb21f
-  cmFuZG9tXzBfMl8wX2dldF9yYW5kb21fdTMyAAcKQwQKABAAQQAoAogCCyAAQQAgADYCiAJBACAB
-  NgKQAhABQQAoAogCQQAoAowCCwoAEAJBACgCiAILCgAQA0EAKAKIAgs=
+  AGFzbQEAAAABFARgAABgAAF/YAJ/fwJ/f2AAAn9/AqsBBQhob3N0YmluZA9ob3N0YmluZF9tZW1v
+  cnkCAQEBCGhvc3RiaW5kFW15X2xpYl92Ml9nZXRfdmVyc2lvbgAACGhvc3RiaW5kEW15X2xpYl92
+  Ml9taW5fbWF4AAAIaG9zdGJpbmQQYWNtZV9jbG9ja190aWNrcwAACGhvc3RiaW5kJ3dhc2lfcmFu
+  ZG9tX3JhbmRvbV8wXzJfMF9nZXRfcmFuZG9tX3UzMgAAAwUEAQIBAQYGAX8BQQALB3sFFW15X2xp
+  Yl92Ml9nZXRfdmVyc2lvbgAEEW15X2xpYl92Ml9taW5fbWF4AAUQYWNtZV9jbG9ja190aWNrcwAG
+  J3dhc2lfcmFuZG9tX3JhbmRvbV8wXzJfMF9nZXRfcmFuZG9tX3UzMgAHDmhvc3RiaW5kX2RlcHRo
+  AwAKqwEECgAQAEEAKAKIAguHAQEDfyMAIgJBAWokAEEAIAA2AogCQQAgATYCkAIgAgQDQQAoAoAC
+  IQNBACgChAIhBAZAEAEZQQAgAzYCgAJBACAENgKEAiACJAAJAAtBACgCgAJBACgChAJBACADNgKA
+  AkEAIAQ2AoQCBQZAEAEZIAIkAAkAC0EAKAKAAkEAKAKEAgsgAiQACwoAEAJBACgCiAILCgAQA0EA
+  KAKIAgs=
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -923,9 +926,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_my_lib_v2_get_version();
-  if (builtFrom !== 0x0b97b4cd) {
+  if (builtFrom !== 0x428ccdae) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x0b97b4cd);
+    throw staleLibrary(file, builtFrom, 0x428ccdae);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_my_lib_v2_get_version = lib.symbols.hostbind_shim_my_lib_v2_get_version;

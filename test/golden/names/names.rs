@@ -281,7 +281,8 @@ pub type WasiRandomRandom020GetRandomU32Fn = unsafe extern "C" fn(ctx: *mut Host
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -297,7 +298,7 @@ pub extern "C" fn hostbind_select_my_lib_v2_get_version(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_my_lib_v2_get_version() -> u32 {
-    0x0b97b4cd
+    0x428ccdae
 }
 
 // The implementations, as the crate exports them.
@@ -325,12 +326,10 @@ pub unsafe extern "C" fn hostbind_shim_my_lib_v2_get_version() {
 pub unsafe extern "C" fn hostbind_shim_my_lib_v2_min_max() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(264) };
+    let out = unsafe { base.add(256) } as *mut MyLibV2MinMaxResult;
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
-    let mut result: MyLibV2MinMaxResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_my_lib_v2_min_max(&mut result, base as *mut HostbindCtx, arg0, arg1) };
-    unsafe { (block as *mut i32).write_unaligned(result.min) };
-    unsafe { (block.add(4) as *mut i32).write_unaligned(result.max) };
+    unsafe { hostbind_impl_my_lib_v2_min_max(out, base as *mut HostbindCtx, arg0, arg1) };
 }
 
 #[unsafe(no_mangle)]

@@ -35,7 +35,7 @@ export type Imports = {
   /** Long parameter lists and many results, to exercise line wrapping. */
   readonly wide: {
     /** Ten parameters of every type; long enough to wrap one per line. */
-    blend(a: number, b: number, c: bigint, d_: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number;
+    blend(a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number;
     /** Eight results, the most the layout probe uses. */
     unpack(packed: bigint): [r0: number, r1: number, r2: number, r3: number, r4: bigint, r5: number, r6: bigint, r7: number];
   };
@@ -580,17 +580,23 @@ function shimSelection(key: string): { host: object | undefined } {
  * of the guest's exact type that calls the wrapper and returns the results
  * loaded from the out-area, so a guest gets them without a JS array.
  * - `wide.blend` (`wide_blend`): (i32, i32, i64, i64, f32, f64, i32, i32, f32, f64) -> (f64@312)
- * - `wide.unpack` (`wide_unpack`): (i64) -> (i32@312, i32@316, f32@320, f64@328, i64@336, i32@344, i64@352, f32@360)
+ * - `wide.unpack` (`wide_unpack`): (i64) -> (i32@256, i32@260, f32@264, f64@272, i64@280, i32@288, i64@296, f32@304)
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABHgNgAABgCn9/fn59fH9/fXwBfGABfgh/f318fn9+fQJLAwhob3N0YmluZA9ob3N0
-  YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kCndpZGVfYmxlbmQAAAhob3N0YmluZAt3aWRlX3VucGFj
-  awAAAwMCAQIHHAIKd2lkZV9ibGVuZAACC3dpZGVfdW5wYWNrAAMKmQECWgBBACAANgK4AkEAIAE2
-  AsACQQAgAjcDyAJBACADNwPQAkEAIAQ4AtgCQQAgBTkD4AJBACAGNgLoAkEAIAc2AvACQQAgCDgC
-  +AJBACAJOQOAAxAAQQArA7gCCzwAQQAgADcDuAIQAUEAKAK4AkEAKAK8AkEAKgLAAkEAKwPIAkEA
-  KQPQAkEAKALYAkEAKQPgAkEAKgLoAgs=
+  AGFzbQEAAAABKQRgAABgCn9/fn59fH9/fXwBfGABfgh/f318fn9+fWAACH9/fXx+f359AksDCGhv
+  c3RiaW5kD2hvc3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQKd2lkZV9ibGVuZAAACGhvc3RiaW5k
+  C3dpZGVfdW5wYWNrAAADAwIBAgYGAX8BQQALBy0DCndpZGVfYmxlbmQAAgt3aWRlX3VucGFjawAD
+  Dmhvc3RiaW5kX2RlcHRoAwAKvQMCWgBBACAANgK4AkEAIAE2AsACQQAgAjcDyAJBACADNwPQAkEA
+  IAQ4AtgCQQAgBTkD4AJBACAGNgLoAkEAIAc2AvACQQAgCDgC+AJBACAJOQOAAxAAQQArA7gCC98C
+  BQR/An4BfwF+AX8jACIBQQFqJABBACAANwO4AiABBANBACgCgAIhAkEAKAKEAiEDQQAoAogCIQRB
+  ACkDkAIhBUEAKQOYAiEGQQAoAqACIQdBACkDqAIhCEEAKAKwAiEJBkAQARlBACACNgKAAkEAIAM2
+  AoQCQQAgBDYCiAJBACAFNwOQAkEAIAY3A5gCQQAgBzYCoAJBACAINwOoAkEAIAk2ArACIAEkAAkA
+  C0EAKAKAAkEAKAKEAkEAKgKIAkEAKwOQAkEAKQOYAkEAKAKgAkEAKQOoAkEAKgKwAkEAIAI2AoAC
+  QQAgAzYChAJBACAENgKIAkEAIAU3A5ACQQAgBjcDmAJBACAHNgKgAkEAIAg3A6gCQQAgCTYCsAIF
+  BkAQARkgASQACQALQQAoAoACQQAoAoQCQQAqAogCQQArA5ACQQApA5gCQQAoAqACQQApA6gCQQAq
+  ArACCyABJAAL
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -911,9 +917,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_wide_blend();
-  if (builtFrom !== 0x548b2920) {
+  if (builtFrom !== 0xa14ee851) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x548b2920);
+    throw staleLibrary(file, builtFrom, 0xa14ee851);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_wide_blend = lib.symbols.hostbind_shim_wide_blend;

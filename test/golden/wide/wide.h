@@ -258,7 +258,8 @@ void hostbind_close_wide(hostbind_ctx *ctx);
  *
  * Each shim takes no arguments: it reads the call's arguments from the argument
  * block of the Host selected for this thread, calls the function declared above,
- * and leaves its results in the block.
+ * and leaves a single result in the block (two or more the function writes to the
+ * import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -289,7 +290,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_wide_blend(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_wide_blend(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_wide_blend(void) {
-  return UINT32_C(0x548b2920);
+  return UINT32_C(0xa14ee851);
 }
 
 HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void);
@@ -324,16 +325,7 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(void) {
   unsigned char *hostbind_block = hostbind_base_wide_blend + 312;
   uint64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  wide_unpack_result hostbind_result;
-  wide_unpack(&hostbind_result, (hostbind_ctx *)hostbind_base_wide_blend, hostbind_arg0);
-  memcpy(hostbind_block, &hostbind_result.r0, sizeof hostbind_result.r0);
-  memcpy(hostbind_block + 4, &hostbind_result.r1, sizeof hostbind_result.r1);
-  memcpy(hostbind_block + 8, &hostbind_result.r2, sizeof hostbind_result.r2);
-  memcpy(hostbind_block + 16, &hostbind_result.r3, sizeof hostbind_result.r3);
-  memcpy(hostbind_block + 24, &hostbind_result.r4, sizeof hostbind_result.r4);
-  memcpy(hostbind_block + 32, &hostbind_result.r5, sizeof hostbind_result.r5);
-  memcpy(hostbind_block + 40, &hostbind_result.r6, sizeof hostbind_result.r6);
-  memcpy(hostbind_block + 48, &hostbind_result.r7, sizeof hostbind_result.r7);
+  wide_unpack((wide_unpack_result *)(hostbind_base_wide_blend + 256), (hostbind_ctx *)hostbind_base_wide_blend, hostbind_arg0);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

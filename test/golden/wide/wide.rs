@@ -264,7 +264,8 @@ pub type WideUnpackFn = unsafe extern "C" fn(
 
 // The call shims of the memory call path: each takes no arguments, reads them from the
 // argument block of the Host selected for this thread, calls the implementation (declared
-// below by its C symbol) and leaves the results in the block.
+// below by its C symbol) and leaves a single result in the block; two or more the
+// implementation writes to the import's out-area itself.
 ::std::thread_local! {
     /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
     static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
@@ -280,7 +281,7 @@ pub extern "C" fn hostbind_select_wide_blend(base: *mut u8) {
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_wide_blend() -> u32 {
-    0x548b2920
+    0xa14ee851
 }
 
 // The implementations, as the crate exports them.
@@ -314,17 +315,9 @@ pub unsafe extern "C" fn hostbind_shim_wide_blend() {
 pub unsafe extern "C" fn hostbind_shim_wide_unpack() {
     let base = HOSTBIND_BASE.with(|b| b.get());
     let block = unsafe { base.add(312) };
+    let out = unsafe { base.add(256) } as *mut WideUnpackResult;
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
-    let mut result: WideUnpackResult = unsafe { ::core::mem::zeroed() };
-    unsafe { hostbind_impl_wide_unpack(&mut result, base as *mut HostbindCtx, arg0) };
-    unsafe { (block as *mut i32).write_unaligned(result.r0) };
-    unsafe { (block.add(4) as *mut i32).write_unaligned(result.r1) };
-    unsafe { (block.add(8) as *mut f32).write_unaligned(result.r2) };
-    unsafe { (block.add(16) as *mut f64).write_unaligned(result.r3) };
-    unsafe { (block.add(24) as *mut i64).write_unaligned(result.r4) };
-    unsafe { (block.add(32) as *mut u32).write_unaligned(result.r5) };
-    unsafe { (block.add(40) as *mut u64).write_unaligned(result.r6) };
-    unsafe { (block.add(48) as *mut f32).write_unaligned(result.r7) };
+    unsafe { hostbind_impl_wide_unpack(out, base as *mut HostbindCtx, arg0) };
 }
 
 // The layout the generated Deno, Bun and Node bindings rely on (64-bit targets).

@@ -20,7 +20,7 @@ export type Imports = {
   /** Long parameter lists and many results, to exercise line wrapping. */
   readonly wide: {
     /** Ten parameters of every type; long enough to wrap one per line. */
-    blend(a: number, b: number, c: bigint, d_: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number;
+    blend(a: number, b: number, c: bigint, d: bigint, e: number, f: number, g: number, h: number, i: number, j: number): number;
     /** Eight results, the most the layout probe uses. */
     unpack(packed: bigint): [r0: number, r1: number, r2: number, r3: number, r4: bigint, r5: number, r6: bigint, r7: number];
   };

@@ -85,7 +85,7 @@ export type Imports = {
     /** Integer division; traps (code 7) when b is 0. */
     divmod(a: number, b: number): [quot: number, rem: number];
     /** Six results of every type: a+1, b-1, c*2, d+1, e*2, -f. */
-    spread(a: number, b: number, c: bigint, d_: bigint, e: number, f: number): [a: number, b: number, c: bigint, d: bigint, e: number, f: number];
+    spread(a: number, b: number, c: bigint, d: bigint, e: number, f: number): [a: number, b: number, c: bigint, d: bigint, e: number, f: number];
     /** Unlabelled results with padding between them. */
     swap(a: bigint, b: number): [number, bigint];
     /** Traps with the given code and a message naming it. */
@@ -630,18 +630,24 @@ const STUB_PAGES = 1;
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
 const STUB_BYTES = Uint8Array.from(atob(`
-  AGFzbQEAAAABWQxgA39/fwBgB39/f35+fXwAYAN/fn0AYAN/fHwAYAJ/fwJ/f2AGf39+fn18Bn9/
-  fn59fGACfn0CfX5gAnx8Anx8YAACf39gAAZ/f35+fXxgAAJ9fmAAAnx8AnkFCGhvc3RiaW5kD2hv
-  c3RiaW5kX21lbW9yeQIBAQEIaG9zdGJpbmQKZW52X2Rpdm1vZAAACGhvc3RiaW5kCmVudl9zcHJl
-  YWQAAQhob3N0YmluZAhlbnZfc3dhcAACCGhvc3RiaW5kD21hdGhfbGliX21pbm1heAADAwUEBAUG
-  BwYGAX8BQQALB0kFCmVudl9kaXZtb2QABAplbnZfc3ByZWFkAAUIZW52X3N3YXAABg9tYXRoX2xp
-  Yl9taW5tYXgABw5ob3N0YmluZF9kZXB0aAMACrkCBD8BAX8jACICQQFqJAAgAiAAIAEQACACJAAg
-  AgQIIAJBgANsIQIgAigCgAIgAigChAIFQQAoAoACQQAoAoQCCwt3AQF/IwAiBkEBaiQAIAYgACAB
-  IAIgAyAEIAUQASAGJAAgBgQJIAZBgANsIQYgBigCiAIgBigCjAIgBikDkAIgBikDmAIgBioCoAIg
-  BisDqAIFQQAoAogCQQAoAowCQQApA5ACQQApA5gCQQAqAqACQQArA6gCCws/AQF/IwAiAkEBaiQA
-  IAIgACABEAIgAiQAIAIECiACQYADbCECIAIqArACIAIpA7gCBUEAKgKwAkEAKQO4AgsLPwEBfyMA
-  IgJBAWokACACIAAgARADIAIkACACBAsgAkGAA2whAiACKwPAAiACKwPIAgVBACsDwAJBACsDyAIL
-  Cw==
+  AGFzbQEAAAABVQxgAn9/AGAGf39+fn18AGACfn0AYAJ8fABgAn9/An9/YAZ/f35+fXwGf39+fn18
+  YAJ+fQJ9fmACfHwCfHxgAAJ/f2AABn9/fn59fGAAAn1+YAACfHwCeQUIaG9zdGJpbmQPaG9zdGJp
+  bmRfbWVtb3J5AgEBAQhob3N0YmluZAplbnZfZGl2bW9kAAAIaG9zdGJpbmQKZW52X3NwcmVhZAAB
+  CGhvc3RiaW5kCGVudl9zd2FwAAIIaG9zdGJpbmQPbWF0aF9saWJfbWlubWF4AAMDBQQEBQYHBgYB
+  fwFBAAsHSQUKZW52X2Rpdm1vZAAECmVudl9zcHJlYWQABQhlbnZfc3dhcAAGD21hdGhfbGliX21p
+  bm1heAAHDmhvc3RiaW5kX2RlcHRoAwAKrgUEfwEDfyMAIgJBAWokACACBAhBACgCgAIhA0EAKAKE
+  AiEEBkAgACABEAAZQQAgAzYCgAJBACAENgKEAiACJAAJAAtBACgCgAJBACgChAJBACADNgKAAkEA
+  IAQ2AoQCBQZAIAAgARAAGSACJAAJAAtBACgCgAJBACgChAILIAIkAAulAgQDfwJ+AX8BfiMAIgZB
+  AWokACAGBAlBACgCiAIhB0EAKAKMAiEIQQApA5ACIQlBACkDmAIhCkEAKAKgAiELQQApA6gCIQwG
+  QCAAIAEgAiADIAQgBRABGUEAIAc2AogCQQAgCDYCjAJBACAJNwOQAkEAIAo3A5gCQQAgCzYCoAJB
+  ACAMNwOoAiAGJAAJAAtBACgCiAJBACgCjAJBACkDkAJBACkDmAJBACoCoAJBACsDqAJBACAHNgKI
+  AkEAIAg2AowCQQAgCTcDkAJBACAKNwOYAkEAIAs2AqACQQAgDDcDqAIFBkAgACABIAIgAyAEIAUQ
+  ARkgBiQACQALQQAoAogCQQAoAowCQQApA5ACQQApA5gCQQAqAqACQQArA6gCCyAGJAALgQECAn8B
+  fiMAIgJBAWokACACBApBACgCsAIhA0EAKQO4AiEEBkAgACABEAIZQQAgAzYCsAJBACAENwO4AiAC
+  JAAJAAtBACoCsAJBACkDuAJBACADNgKwAkEAIAQ3A7gCBQZAIAAgARACGSACJAAJAAtBACoCsAJB
+  ACkDuAILIAIkAAuBAQIBfwJ+IwAiAkEBaiQAIAIEC0EAKQPAAiEDQQApA8gCIQQGQCAAIAEQAxlB
+  ACADNwPAAkEAIAQ3A8gCIAIkAAkAC0EAKwPAAkEAKwPIAkEAIAM3A8ACQQAgBDcDyAIFBkAgACAB
+  EAMZIAIkAAkAC0EAKwPAAkEAKwPIAgsgAiQACw==
 `), (c) => c.charCodeAt(0));
 
 /** The platform's shared-library extension. */
@@ -988,22 +994,12 @@ export function load(options?: string | URL | LoadOptions): Host {
   const forget = (): void => {};
 
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
+  // (A call made while another call of the same import runs, native code calling back into JS and
+  // so into the guest, has the stub keep the outer call's results aside until it has its own.)
   const out_env_divmod = Deno.UnsafePointer.offset(ctx, 256);
   const out_env_spread = Deno.UnsafePointer.offset(ctx, 264);
   const out_env_swap = Deno.UnsafePointer.offset(ctx, 304);
   const out_math_lib_minmax = Deno.UnsafePointer.offset(ctx, 320);
-  // A call made while another of this Host's out-path calls runs (native code calling back into JS,
-  // and so into the guest) gets an out-area of its own: the stub passes the nesting depth d, and
-  // loads the results from d * 384 bytes further.
-  // The stub's depth (a global of the stub instance, made below; only the rare paths reach it).
-  const stubDepth = (): WebAssembly.Global => stub.hostbind_depth as WebAssembly.Global;
-  const nestedOut = (offset: number, depth: number, name: string) => {
-    if (depth >= 8) {
-      stubDepth().value = depth;
-      throw new RangeError(`hostbind: ${name} called itself through native code more than 8 deep`);
-    }
-    return Deno.UnsafePointer.offset(ctx, offset + depth * 384);
-  };
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -1012,33 +1008,24 @@ export function load(options?: string | URL | LoadOptions): Host {
   const stub = new WebAssembly.Instance(stubModule(), {
     hostbind: {
       hostbind_memory: memory,
-      env_divmod: (d: number, a: number, b: number): void => {
+      env_divmod: (a: number, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_divmod(d === 0 ? out_env_divmod : nestedOut(256, d, "env.divmod"), ctx, a | 0, b | 0);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("env.divmod");
-        }
+        native_env_divmod(out_env_divmod, ctx, a | 0, b | 0);
+        if (words[7] !== 0) throw trap("env.divmod");
       },
-      env_spread: (d: number, a: number, b: number, c: bigint, d_: bigint, e: number, f: number): void => {
+      env_spread: (a: number, b: number, c: bigint, d: bigint, e: number, f: number): void => {
         if (heap.length === 0) sync();
-        native_env_spread(d === 0 ? out_env_spread : nestedOut(264, d, "env.spread"), ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d_ === "bigint" ? d_ : BigInt.asUintN(64, d_)), +e, +f);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("env.spread");
-        }
+        native_env_spread(out_env_spread, ctx, a | 0, b >>> 0, (typeof c === "bigint" ? c : BigInt.asIntN(64, c)), (typeof d === "bigint" ? d : BigInt.asUintN(64, d)), +e, +f);
+        if (words[7] !== 0) throw trap("env.spread");
       },
-      env_swap: (d: number, a: bigint, b: number): void => {
+      env_swap: (a: bigint, b: number): void => {
         if (heap.length === 0) sync();
-        native_env_swap(d === 0 ? out_env_swap : nestedOut(304, d, "env.swap"), ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
-        if (words[7] !== 0) {
-          stubDepth().value = d;
-          throw trap("env.swap");
-        }
+        native_env_swap(out_env_swap, ctx, (typeof a === "bigint" ? a : BigInt.asIntN(64, a)), +b);
+        if (words[7] !== 0) throw trap("env.swap");
       },
-      math_lib_minmax: (d: number, a: number, b: number): void => {
+      math_lib_minmax: (a: number, b: number): void => {
         if (closed) throw closedError();
-        native_math_lib_minmax(d === 0 ? out_math_lib_minmax : nestedOut(320, d, "math-lib.minmax"), +a, +b);
+        native_math_lib_minmax(out_math_lib_minmax, +a, +b);
       },
     },
   }).exports;

@@ -50,10 +50,11 @@ int64_t mx_who(hostbind_ctx *ctx, int64_t x) { return (int64_t)(intptr_t)ctx->us
 uint32_t mx_size(hostbind_ctx *ctx) { return (uint32_t)ctx->memory_size; }
 
 void mx_nest(mx_nest_result *out, hostbind_ctx *ctx, int32_t n) {
-  /* The results first, then the callback into JS, which calls mx.nest again. */
+  /* The results first, then the callback into JS, which calls mx.nest again; a negative n traps after writing them. */
   out->a = n;
   out->b = 10 * n;
-  if (n > 0) ((void (*)(int32_t))ctx->user_data)(n - 1);
+  if (n < 0) hostbind_trap(ctx, 9, "negative");
+  else if (n > 0) ((void (*)(int32_t))ctx->user_data)(n - 1);
 }
 
 void mx_long_trap(hostbind_ctx *ctx, int32_t count) {

@@ -6,7 +6,7 @@ export declare namespace mx {
   function who(x: i64): i64;
   /** ctx->memory_size: whether the bound memory's size is current. */
   function size(): u32;
-  /** Writes (n, 10n), then calls the function in ctx->user_data with n - 1 when n > 0: a nested call. */
+  /** Writes (n, 10n), then calls the function in ctx->user_data with n - 1 when n > 0 (a nested call); traps when n < 0. */
   function nest(n: i32): [a: i32, b: i32];
   /** Traps with `count` times "é" (2 bytes each): the message is cut inside a UTF-8 sequence. */
   function long_trap(count: i32): void;

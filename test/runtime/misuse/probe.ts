@@ -7,7 +7,7 @@
  * - `stale BINDING LIB`: `load()` of a library built from other declarations.
  * - `resizable BINDING LIB`: bind, then `memory.toResizableBuffer()`, then grow.
  * - `nest BINDING LIB`: a native function that calls back into JS, which calls
- *   the same multi-result import again.
+ *   the same multi-result import again (once a call that traps, caught).
  * - `trap BINDING LIB`: a trap message cut inside a UTF-8 sequence.
  * - `args BINDING LIB`: `bind()` and `load()` given what they cannot take.
  * - `proto BINDING LIB GUEST`: import names that are Object.prototype members.
@@ -118,12 +118,15 @@ if (mode === "hosts") {
   const mod = await importBindings(binding!);
   const inner: unknown[] = [];
   let host: Any;
+  let trapped: unknown;
   const pointer = await callback(rest[0]!, (n) => {
+    // Inside nest(2): a nested call that writes its results and then traps, caught here.
+    if (n === 1) trapped = attempt(() => host.imports.mx.nest(-1));
     inner.push(host.imports.mx.nest(n));
   });
   host = mod.load({ path: rest[0], userData: pointer });
   const outer = host.imports.mx.nest(3);
-  out = { outer, inner };
+  out = { outer, inner, trapped, after: host.imports.mx.nest(0) };
 } else if (mode === "trap") {
   const mod = await importBindings(binding!);
   const host = mod.load(rest[0]);

@@ -1,0 +1,31 @@
+;; The guests of experiments/node_outarea: loop(n) calls the import n times and adds up its results.
+(module
+  (import "env" "one" (func $one (param i32) (result i32)))
+  (import "env" "two" (func $two (param i32) (result i32 i32)))
+  (import "env" "four" (func $four (param i32) (result i32 i32 i32 i32)))
+  (memory (export "memory") 1)
+  (func (export "loop_one") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $acc (i32.add (local.get $acc) (call $one (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (local.get $acc))
+  (func (export "loop_two") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (call $two (local.get $i))
+      (i32.add)
+      (local.set $acc (i32.add (local.get $acc)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (local.get $acc))
+  (func (export "loop_four") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (call $four (local.get $i))
+      (i32.add) (i32.add) (i32.add)
+      (local.set $acc (i32.add (local.get $acc)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (local.get $acc)))
