@@ -26,7 +26,7 @@ async function run(cmd: string, args: string[]): Promise<string> {
 if (Deno.args[0] === "--measure") {
   const wasm = (file: string) => new WebAssembly.Module(Deno.readFileSync(file));
   const guestModule = wasm(`${OUT}guest_four_mixed.wasm`);
-  const guest = (f: unknown) => new WebAssembly.Instance(guestModule, { bench: { four_mixed: f } }).exports.run as (n: number) => bigint;
+  const guest = (f: unknown) => new WebAssembly.Instance(guestModule, { bench: { four_mixed: f as WebAssembly.ImportValue } }).exports.run as (n: number) => bigint;
   const floor = new WebAssembly.Instance(wasm(`${OUT}guest_one.wasm`), { bench: { one: (a: number) => a } }).exports.run as (n: number) => bigint;
   const { load } = await import(`${BUILD}gen/bench.deno.ts`);
   const host = load(`${BUILD}libbench.so`);
