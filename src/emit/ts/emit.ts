@@ -411,7 +411,7 @@ function emitAsyncCall(w: SourceWriter): void {
   w.line("const callAsync = async (index: number, name: string, finish?: () => void): Promise<void> => {");
   w.indented(() => {
     w.line("if (heap.length === 0) sync();");
-    w.line("// One at a time: the call's arguments and results share the Host's argument block.");
+    w.line("// One at a time: the call's arguments and results have one place each in the Host's stub memory.");
     w.line("if (inflight !== undefined) throw reentered(name, inflight);");
     w.line("inflight = name;");
     w.line("fenceGuestCalls(true);");

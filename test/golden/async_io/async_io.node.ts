@@ -1231,7 +1231,7 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   const callAsync = async (index: number, name: string, finish?: () => void): Promise<void> => {
     if (heap.length === 0) sync();
-    // One at a time: the call's arguments and results share the Host's argument block.
+    // One at a time: the call's arguments and results have one place each in the Host's stub memory.
     if (inflight !== undefined) throw reentered(name, inflight);
     inflight = name;
     fenceGuestCalls(true);
