@@ -62,12 +62,6 @@ import { argumentOffset, type CallPath, callPaths } from "../../layout/paths.ts"
 /** The import module name the stub uses for the memory and the JS wrappers. */
 export const STUB_IMPORT_MODULE = "hostbind";
 
-/**
- * The export name of the stub's nesting-depth global, 0 between calls (a
- * `hostbind_` name: no import symbol can be it). Only tests read it.
- */
-export const STUB_DEPTH_EXPORT = "hostbind_depth";
-
 /** The import field name of the stub's memory. */
 // Not a name any import can have: imports are named by C symbol, and `hostbind_` is refused as one.
 export const STUB_MEMORY_FIELD = "hostbind_memory";
@@ -178,13 +172,13 @@ export function buildStub(layout: Layout, paths?: readonly CallPath[]): StubModu
     .name(STUB_IMPORT_MODULE).name(STUB_MEMORY_FIELD).byte(EXTERNAL.memory).raw(limits(pages, pages));
   functions.forEach((f, i) => importSec.name(STUB_IMPORT_MODULE).name(f.symbol).byte(EXTERNAL.func).u32(wrapperType[i]!));
   const funcSec = new ByteWriter().vec(exportType, (t, w) => w.u32(t));
-  // With multi-result imports: one mutable i32 global, the nesting depth of their calls.
+  // With multi-result imports: one mutable i32 global, the nesting depth of their calls, 0 between
+  // calls. Not exported: an engine may then keep it in the instance instead of a shared cell.
   const nested = functions.some(nests);
   const globalSec = new ByteWriter().u32(1).byte(VALTYPE.i32).byte(1).byte(OP.i32Const).s32(0).byte(OP.end);
   // Imported functions take indices 0..n-1, so the stub's own function i is n + i.
-  const exportSec = new ByteWriter().u32(functions.length + (nested ? 1 : 0));
+  const exportSec = new ByteWriter().u32(functions.length);
   functions.forEach((f, i) => exportSec.name(f.symbol).byte(EXTERNAL.func).u32(n + i));
-  if (nested) exportSec.name(STUB_DEPTH_EXPORT).byte(EXTERNAL.global).u32(0);
   const codeSec = new ByteWriter().vec(functions, (f, w, i) => w.raw(codeEntry(stubBody(f, i, resultsType[i]!), stubLocals(f))));
 
   const bytes = new ByteWriter().raw(PREAMBLE)
