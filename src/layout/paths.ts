@@ -235,9 +235,9 @@ export function layoutSymbol(layout: Layout): string | undefined {
 
 /**
  * A 32-bit number (FNV-1a) of everything the shims compiled into a library
- * depend on: each import's symbol, wasm types and context, and where the
- * argument block and its out-area are. The header and NAME.rs bake it into the library; the
- * bindings compare at `load()`, so a library built from an earlier version
+ * depend on: each import's symbol, wasm types, context and out-area, and
+ * where the argument block is. The header and NAME.rs bake it into the
+ * library; the bindings compare at `load()`, so a library built from an earlier version
  * of the declarations (an import added, removed or retyped) is refused with
  * "rebuild it" instead of reading arguments at old offsets.
  *

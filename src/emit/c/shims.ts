@@ -43,10 +43,9 @@ import { cComment, cString } from "./escape.ts";
 
 /** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
 export function emitShims(w: SourceWriter, cx: EmitContext): void {
-  const shimmed = cx.layout.imports.filter(hasShim);
   const select = selectSymbol(cx.layout);
   if (select === undefined) return;
-  const base = `hostbind_base_${shimmed[0]!.symbol}`;
+  const base = `hostbind_base_${cx.layout.imports.find(hasShim)!.symbol}`;
   const block = cx.layout.stubMemory.blockOffset;
   w.docComment(
     cComment(
@@ -99,12 +98,14 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   w.line(`HOSTBIND_SHIM_EXPORT uint32_t ${layoutFn}(void) {`);
   w.indented(() => w.line(`return UINT32_C(${fingerprintHex(cx.layout)});`));
   w.line("}");
-  for (const imp of shimmed) {
+  const { outOffset } = cx.layout.stubMemory;
+  cx.layout.imports.forEach((imp, i) => {
+    if (!hasShim(imp)) return;
     w.blank();
-    emitShim(w, cx, imp, base, block, cx.layout.stubMemory.outOffset[cx.layout.imports.indexOf(imp)] ?? -1);
+    emitShim(w, cx, imp, base, block, outOffset[i]!);
     if (imp.fn.async) emitAsyncEntry(w, imp, base);
     if (imp.fn.async && imp.dataResult !== null) emitFinish(w, cx, imp, base, block);
-  }
+  });
   w.line("#endif /* HOSTBIND_IMPLEMENTATION */");
 }
 

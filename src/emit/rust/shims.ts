@@ -45,7 +45,8 @@ function blockAt(offset: number): string {
 
 /** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
 export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly RustItemNames[]): void {
-  const shimmed = cx.layout.imports.map((imp, i) => ({ imp, names: names[i]! })).filter(({ imp }) => hasShim(imp));
+  const { outOffset } = cx.layout.stubMemory;
+  const shimmed = cx.layout.imports.map((imp, i) => ({ imp, names: names[i]!, out: outOffset[i]! })).filter(({ imp }) => hasShim(imp));
   const select = selectSymbol(cx.layout);
   if (select === undefined) return;
   const block = cx.layout.stubMemory.blockOffset;
@@ -78,14 +79,12 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   w.line('unsafe extern "C" {');
   w.indented(() => {
     for (const { imp, names: n } of shimmed) {
-    const outOffset = cx.layout.stubMemory.outOffset[cx.layout.imports.indexOf(imp)] ?? -1;
       w.line(`#[link_name = "${imp.symbol}"]`);
       w.line(`fn hostbind_impl_${imp.symbol}(${rustParams(imp, n).join(", ")})${rustReturn(imp)};`);
     }
   });
   w.line("}");
-  for (const { imp, names: n } of shimmed) {
-    const outOffset = cx.layout.stubMemory.outOffset[cx.layout.imports.indexOf(imp)] ?? -1;
+  for (const { imp, names: n, out } of shimmed) {
     w.blank();
     w.line("#[unsafe(no_mangle)]");
     w.line(`pub unsafe extern "C" fn ${shimSymbol(imp)}() {`);
@@ -95,7 +94,7 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       const data = imp.wire.hasData;
       const usesBlock = imp.wire.params.length > 0 || imp.returns !== null;
       if (usesBlock) w.line(`let block = unsafe { base.add(${block}) };`);
-      if (imp.result !== null) w.line(`let out = unsafe { base.add(${outOffset}) } as *mut ${n.result};`);
+      if (imp.result !== null) w.line(`let out = unsafe { base.add(${out}) } as *mut ${n.result};`);
       if (data) w.line(`let ctx = unsafe { &*(base as *const ${RUST_CTX}) };`);
       const name = `${imp.fn.module}.${imp.fn.name}`;
       const args: string[] = [];
