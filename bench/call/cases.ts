@@ -152,7 +152,7 @@ export const GENERATED_CASES: readonly GeneratedCase[] = [
   },
   {
     id: "sum16_shared",
-    label: "guest memory, shared (size re-read at every call): sum 16 bytes (u32) → i32",
+    label: "guest memory, shared (its size read in wasm at every call): sum 16 bytes (u32) → i32",
     params: ["u32"],
     results: ["i32"],
     noctx: false,

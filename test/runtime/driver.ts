@@ -213,6 +213,25 @@ resizable.grow(2);
 new Uint8Array(rab).set([9, 9], 2 * 65536);
 check("resizable buffer grown: memory_size and the new pages", host5.imports.env.mem_size() === 3n * 65536n && host5.imports.env.mem_sum(2 * 65536, 2) === 18,
   [host5.imports.env.mem_size()]);
+// Made resizable after bind(): its fixed buffer detaches (the per-call check sees it), then its size is read at every call.
+const later = new WebAssembly.Memory({ initial: 1, maximum: 4 });
+host5.bind(later, { replace: true });
+check("an ordinary memory: memory_size", host5.imports.env.mem_size() === 65536n);
+const laterRab = (later as any).toResizableBuffer();
+later.grow(1);
+new Uint8Array(laterRab).set([4, 5], 65536 + 3);
+check("made resizable after bind(), then grown: memory_size and the new page", host5.imports.env.mem_size() === 2n * 65536n && host5.imports.env.mem_sum(65536 + 3, 2) === 9,
+  [host5.imports.env.mem_size()]);
+if (runtime !== "bun") {
+  // A shared memory64 memory (Deno and Node run memory64, Bun does not): its size read by the 64-bit sizer.
+  const wideShared = new WebAssembly.Memory({ initial: 1n, maximum: 8n, shared: true, address: "i64" } as any);
+  host5.bind(wideShared, { replace: true });
+  check("shared memory64: memory_size", host5.imports.env.mem_size() === 65536n, [host5.imports.env.mem_size()]);
+  (wideShared as any).grow(2n);
+  new Uint8Array(wideShared.buffer).set([6, 7], 2 * 65536 + 1);
+  check("shared memory64 grown: memory_size and the new pages", host5.imports.env.mem_size() === 3n * 65536n && host5.imports.env.mem_sum(2 * 65536 + 1, 2) === 13,
+    [host5.imports.env.mem_size()]);
+}
 host5.bind(new WebAssembly.Memory({ initial: 1 }), { replace: true });
 check("rebound to an ordinary memory: detaching growth is tracked again", host5.imports.env.mem_size() === 65536n);
 host5.close();

@@ -53,12 +53,15 @@ export function wasmValidate(bytes: Uint8Array): void {
   runOk(bin("wasm-validate"), ["--enable-exceptions", file]);
 }
 
-/** The text format of wasm bytes, by wabt's `wasm2wat` (which also validates). */
-export function wasm2wat(bytes: Uint8Array): string {
+/**
+ * The text format of wasm bytes, by wabt's `wasm2wat` (which also validates);
+ * `features` are wabt's flags for the proposals the bytes use.
+ */
+export function wasm2wat(bytes: Uint8Array, features: readonly string[] = ["--enable-exceptions"]): string {
   const dir = tempDir("wat");
   const file = join(dir, "m.wasm");
   writeFileSync(file, bytes);
-  return execFileSync(bin("wasm2wat"), ["--enable-exceptions", file], { encoding: "utf8" });
+  return execFileSync(bin("wasm2wat"), [...features, file], { encoding: "utf8" });
 }
 
 /** The slice of the WebAssembly JS API the tests use (the project's tsconfig has no DOM lib). */

@@ -87,6 +87,20 @@ const viewedStub = new WebAssembly.Instance(wasm("viewed", ["--enable-exceptions
   h: { ...h(select), sync: viewSync, getUint8, view },
 }).exports;
 
+// The byteLength design: the same view, its length read (and compared with the bytes synced last).
+const byteLength = Function.prototype.call.bind(Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength").get);
+const lengthView = new WebAssembly.Global({ value: "externref", mutable: true }, new DataView(guestMemory.buffer));
+let lengthSyncs = 0;
+const lengthSync = () => {
+  lengthSyncs++;
+  lengthView.value = new DataView(guestMemory.buffer);
+  words[5] = guestMemory.buffer.byteLength;
+};
+words[5] = guestMemory.buffer.byteLength;
+const lengthedStub = new WebAssembly.Instance(wasm("lengthed", ["--enable-exceptions"]), {
+  h: { ...h(select), sync: lengthSync, byteLength, view: lengthView },
+}).exports;
+
 const cases = {
   floor,
   wrapped: guest(stubWrapped.wrapped),
@@ -95,6 +109,7 @@ const cases = {
   trampolined: guest(tramp.add),
   imported: guest(stub2.add_full),
   viewed: guest(viewedStub.viewed),
+  lengthed: guest(lengthedStub.lengthed),
 };
 const N = 5_000_000;
 const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -123,3 +138,7 @@ try {
   console.log(`viewed: the grow's TypeError escaped the stub: ${error.message}`);
 }
 if (syncs !== 1 || words[4] !== 2) console.log(`viewed: ${syncs} syncs after one grow, ${words[4]} pages`);
+// The byteLength design: V8 14.6 catches the getter's TypeError (unlike getUint8's), so a grow
+// costs one sync() and the calls go on.
+cases.lengthed.loop(1000);
+if (lengthSyncs !== 1 || words[5] !== 2 * 65536) throw new Error(`lengthed: ${lengthSyncs} syncs after one grow, ${words[5]} bytes`);

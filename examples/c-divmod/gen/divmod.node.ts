@@ -390,10 +390,34 @@ const UNBOUND = new Uint8Array(1);
 /** The `heap` of a Host bound to a memory that never detaches: empty, so every call re-reads the size. */
 const ALWAYS_SYNC = new Uint8Array(0);
 
+/** True for a shared memory's buffer. */
+function isShared(buffer: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && buffer instanceof SharedArrayBuffer;
+}
+
 /** True for the buffer of a shared or resizable memory: growing it never detaches it. */
 function neverDetaches(buffer: ArrayBufferLike): boolean {
-  return (typeof SharedArrayBuffer !== "undefined" && buffer instanceof SharedArrayBuffer)
-    || (buffer as ArrayBufferLike & { resizable?: boolean }).resizable === true;
+  return isShared(buffer) || (buffer as ArrayBufferLike & { resizable?: boolean }).resizable === true;
+}
+
+/**
+ * `pages()` of a memory that never detaches: its size in 64 KiB pages, read
+ * by a sizer module (`SIZER_BYTES`) instantiated with it — `memory.size`
+ * behind a call of a wasm export, several times cheaper than the engine's
+ * `memory.buffer`. JS cannot see whether a memory has 64-bit addresses; a
+ * sizer of the other address type does not link to it.
+ */
+function memoryPages(memory: WebAssembly.Memory, buffer: ArrayBufferLike): () => number {
+  let failure: unknown;
+  for (const wide of [0, 2]) {
+    const bytes = Uint8Array.from(atob(SIZER_BYTES[(isShared(buffer) ? 1 : 0) | wide]!), (c) => c.charCodeAt(0));
+    try {
+      return new WebAssembly.Instance(new WebAssembly.Module(bytes), { hostbind: { memory } }).exports.pages as () => number;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw new Error("hostbind: bind(): no memory sizer links to this memory (a kind of memory these bindings do not know)", { cause: failure });
 }
 
 /** Writes `ctx->memory_size` (a uint64_t, little-endian) through the context's 32-bit words: no BigInt per call. */
@@ -606,6 +630,19 @@ const STUB_BYTES = Uint8Array.from(atob(`
   gAJBACAENgKEAgUGQBAAGSACJAAJAAtBACgCgAJBACgChAILIAIkAAsaAEEAIAA2AogCQQAgATYC
   kAIQAUEAKAKIAgsUAEEAIAA2AogCQQAgATYCkAIQAgs=
 `), (c) => c.charCodeAt(0));
+
+/**
+ * The memory sizers, in base64: tiny wasm modules, each importing a guest memory
+ * (`hostbind.memory`) and exporting `pages()`, its size in 64 KiB pages. A Host bound to a
+ * memory that never detaches (shared, or resizable) reads its size through one at every call.
+ * One per kind of memory an import can declare: index bit 0 shared, bit 1 64-bit addresses.
+ */
+const SIZER_BYTES: readonly string[] = [
+  "AGFzbQEAAAABBQFgAAF/AhQBCGhvc3RiaW5kBm1lbW9yeQIAAAMCAQAHCQEFcGFnZXMAAAoGAQQAPwAL",
+  "AGFzbQEAAAABBQFgAAF/AhcBCGhvc3RiaW5kBm1lbW9yeQIDAICABAMCAQAHCQEFcGFnZXMAAAoGAQQAPwAL",
+  "AGFzbQEAAAABBQFgAAF/AhQBCGhvc3RiaW5kBm1lbW9yeQIEAAMCAQAHCQEFcGFnZXMAAAoHAQUAPwCnCw==",
+  "AGFzbQEAAAABBQFgAAF/AhcBCGhvc3RiaW5kBm1lbW9yeQIHAICAEAMCAQAHCQEFcGFnZXMAAAoHAQUAPwCnCw==",
+];
 
 /** The platform's shared-library extension. */
 const LIBRARY_EXTENSION = `.${suffix}`;
@@ -881,29 +918,37 @@ export function load(options?: string | URL | LoadOptions): Host {
   // sync(), which throws (@noctx wrappers, which never touch guest memory,
   // test `closed` itself). A shared or resizable memory never detaches its
   // buffer (another thread may grow it at any time): bound to one, `heap`
-  // stays empty, so every call reaches sync(), which re-reads its size.
+  // stays empty, so every call reaches sync(), which re-reads its size in
+  // wasm (`pages`, a memory sizer bound to it).
   let guest: WebAssembly.Memory | undefined;
   let heap: Uint8Array = UNBOUND;
   let closed = false;
   // The async import of this Host running off the JS thread (`MODULE.NAME`), if any: its guest is suspended.
   let inflight: string | undefined;
-  let tracking = false;
+  let pages: (() => number) | undefined;
+  let trackedPages = 0;
   const sync = (): void => {
     if (closed) throw closedError();
     if (guest === undefined) return;
-    const buffer = guest.buffer;
-    if (!tracking && neverDetaches(buffer)) {
-      // Bound to a shared or resizable memory, or made resizable (memory.toResizableBuffer()) after
-      // bind(): from now on its size is re-read at every call.
-      tracking = true;
-      heap = ALWAYS_SYNC;
-      wide[CTX.memory / 8] = emptyBase;
-    }
-    if (tracking) {
+    if (pages !== undefined) {
+      const now = pages();
+      if (now === trackedPages) return;
       // Such a memory is reserved at its maximum and never moves: its address is taken once.
-      if (wide[CTX.memory / 8] === emptyBase && buffer.byteLength !== 0) wide[CTX.memory / 8] = addressOf(new Uint8Array(buffer));
-      setMemorySize(words, buffer.byteLength);
+      if (wide[CTX.memory / 8] === emptyBase) wide[CTX.memory / 8] = addressOf(new Uint8Array(guest.buffer));
+      trackedPages = now;
+      setMemorySize(words, now * 65536);
       return;
+    }
+    const buffer = guest.buffer;
+    if (neverDetaches(buffer)) {
+      // Bound to a shared or resizable memory, or made resizable (memory.toResizableBuffer()) after
+      // bind(): from now on its size is read at every call.
+      pages = memoryPages(guest, buffer);
+      heap = ALWAYS_SYNC;
+      trackedPages = 0;
+      wide[CTX.memory / 8] = emptyBase;
+      setMemorySize(words, 0);
+      return sync();
     }
     heap = new Uint8Array(buffer);
     wide[CTX.memory / 8] = heap.length === 0 ? emptyBase : addressOf(heap);
@@ -994,7 +1039,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     bindGuest(target, options?.allocator);
     guest = memory;
     // sync() starts tracking a memory that never detaches; an ordinary one is followed by `heap`.
-    tracking = false;
+    pages = undefined;
     wide[CTX.memory / 8] = emptyBase;
     sync();
   };

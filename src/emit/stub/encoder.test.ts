@@ -28,6 +28,20 @@ describe("LEB128", () => {
     expect([...new ByteWriter().s32(n).bytes()]).toEqual(want);
   });
 
+  it.each([
+    [0xffffffff, [0xff, 0xff, 0xff, 0xff, 0x0f]],
+    [2 ** 32, [0x80, 0x80, 0x80, 0x80, 0x10]],
+    [2 ** 48, [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40]],
+    [Number.MAX_SAFE_INTEGER, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]],
+  ])("unsigned 64-bit %d", (n, want) => {
+    expect([...new ByteWriter().u64(n).bytes()]).toEqual(want);
+  });
+
+  it("rejects u64 numbers a double cannot hold exactly", () => {
+    expect(() => new ByteWriter().u64(2 ** 53)).toThrow(RangeError);
+    expect(() => new ByteWriter().u64(-1)).toThrow(RangeError);
+  });
+
   it("rejects numbers outside u32 and s32", () => {
     expect(() => new ByteWriter().u32(-1)).toThrow(RangeError);
     expect(() => new ByteWriter().u32(2 ** 32)).toThrow(RangeError);

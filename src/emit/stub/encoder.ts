@@ -57,8 +57,10 @@ export const OP = {
   try: 0x06,
   catchAll: 0x19,
   rethrow: 0x09,
+  memorySize: 0x3f,
   i32Add: 0x6a,
   i32Mul: 0x6c,
+  i32WrapI64: 0xa7,
   end: 0x0b,
 } as const;
 
@@ -123,6 +125,25 @@ export class ByteWriter {
    */
   u32(n: number): this {
     if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`u32 out of range: ${n}`);
+    return this.#unsigned(n);
+  }
+
+  /**
+   * Appends an unsigned LEB128 number (`u64` in the spec, as memory64's
+   * limits take), up to 2^53 − 1: every count hostbind writes is exact in a double.
+   *
+   * @example
+   * ```ts
+   * new ByteWriter().u64(2 ** 48).bytes(); // [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40]
+   * ```
+   */
+  u64(n: number): this {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`u64 out of range: ${n}`);
+    return this.#unsigned(n);
+  }
+
+  /** The LEB128 bytes of a non-negative integer, 7 bits at a time (division: past 2^32 bit operators would truncate). */
+  #unsigned(n: number): this {
     let v = n;
     for (;;) {
       const b = v % 128;
@@ -172,7 +193,7 @@ export class ByteWriter {
   }
 
   /** The bytes written so far (a copy). */
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     return this.#buf.slice(0, this.#length);
   }
 }

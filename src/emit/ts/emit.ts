@@ -20,6 +20,7 @@
 import { VALUE_TYPES, type ValueType } from "../../ir/types.ts";
 import { CTX, TRAP_NO_MEMORY } from "../../layout/context.ts";
 import { STUB_MEMORY_FIELD } from "../stub/mod.ts";
+import { buildSizer, SIZER_EXPORT, SIZER_IMPORT, SIZER_KINDS, sizerKind } from "../stub/sizer.ts";
 import { ASYNC_REQUEST_BYTES, lifecycleSymbols } from "../../layout/paths.ts";
 import { type EmitContext, GENERATED_BANNER } from "../context.ts";
 import { SourceWriter } from "../writer.ts";
@@ -280,7 +281,25 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
     for (let i = 0; i < text.length; i += 76) w.line(text.slice(i, i + 76));
   });
   w.line("`), (c) => c.charCodeAt(0));");
+  w.blank();
+  w.docComment(
+    [
+      "The memory sizers, in base64: tiny wasm modules, each importing a guest memory",
+      `(\`${SIZER_IMPORT.module}.${SIZER_IMPORT.field}\`) and exporting \`${SIZER_EXPORT}()\`, its size in 64 KiB pages. A Host bound to a`,
+      "memory that never detaches (shared, or resizable) reads its size through one at every call.",
+      "One per kind of memory an import can declare: index bit 0 shared, bit 1 64-bit addresses.",
+    ].join("\n"),
+    DOC,
+  );
+  w.line("const SIZER_BYTES: readonly string[] = [");
+  w.indented(() => {
+    for (const text of SIZERS) w.line(`${jsString(text)},`);
+  });
+  w.line("];");
 }
+
+/** The sizers' base64, the same in every output (see `src/emit/stub/sizer.ts`). */
+const SIZERS: readonly string[] = Array.from({ length: SIZER_KINDS }, (_, i) => base64(buildSizer(sizerKind(i))));
 
 /**
  * Standard base64 (RFC 4648, with padding) of `bytes`; the same on every
