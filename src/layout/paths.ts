@@ -6,13 +6,13 @@
  *
  * @example
  * ```ts
- * import { callPaths, selectSymbol } from "./paths.ts";
+ * import { callPaths, layoutSymbol } from "./paths.ts";
  * import { layout } from "./mod.ts";
  * import { readDts } from "../parse/mod.ts";
  * const l = layout(readDts("declare namespace env { function f(): [i32, i32]; function g(a: i64): i64; }", "m.d.ts"));
  * callPaths(l, "none"); // ["out", "direct"]
  * callPaths(l, "i64"); // ["out", "block"]
- * selectSymbol(l); // "hostbind_select_env_f"
+ * layoutSymbol(l); // "hostbind_layout_env_f"
  * ```
  * @module
  */
@@ -24,7 +24,7 @@ import type { ImportLayout } from "./signature.ts";
  * How the bindings call one import's native function: `direct` from a JS
  * wrapper with the arguments, `out` through the stub with an out-pointer
  * (two or more results), `block` through the stub and the argument block
- * with a zero-argument native shim (the memory call path).
+ * with a native shim given only the Host's address (the memory call path).
  */
 export type CallPath = "direct" | "out" | "block";
 
@@ -200,27 +200,11 @@ export function finishSymbol(imp: ImportLayout): string {
 }
 
 /**
- * The function that points the shims at a Host, `hostbind_select_FIRST`,
- * named after the first import with a shim — the same whatever `--name` the
- * header and the bindings were generated with, and distinct for two headers
- * implemented in one library (their symbols cannot clash) — or `undefined`
- * when no import has a shim.
- *
- * @example
- * ```ts
- * declare const l: import("./mod.ts").Layout; // env.divmod first
- * selectSymbol(l); // "hostbind_select_env_divmod"
- * ```
- */
-export function selectSymbol(layout: Layout): string | undefined {
-  const first = layout.imports.find(hasShim);
-  return first === undefined ? undefined : `hostbind_select_${first.symbol}`;
-}
-
-/**
  * The function that returns {@link layoutFingerprint} from a built library,
- * `hostbind_layout_FIRST` (named like {@link selectSymbol}), or `undefined`
- * when no import has a shim.
+ * `hostbind_layout_FIRST`, named after the first import with a shim — the
+ * same whatever `--name` the header and the bindings were generated with,
+ * and distinct for two headers implemented in one library (their symbols
+ * cannot clash) — or `undefined` when no import has a shim.
  *
  * @example
  * ```ts
@@ -250,7 +234,9 @@ export function layoutSymbol(layout: Layout): string | undefined {
 export function layoutFingerprint(layout: Layout): number {
   const { blockOffset, allocatorSlot, callTableOffset } = layout.stubMemory;
   // Data types are part of it: the shims check a `string` where they would pass two `u32`s.
-  const parts = [`block ${blockOffset}`, ...(allocatorSlot >= 0 ? [`allocator ${callTableOffset + 8 * allocatorSlot}`] : [])];
+  // The shims take their Host's address as an f64 (a library whose shims found it through a
+  // thread-local pointer, hostbind before that, has another fingerprint).
+  const parts = ["host(f64)", `block ${blockOffset}`, ...(allocatorSlot >= 0 ? [`allocator ${callTableOffset + 8 * allocatorSlot}`] : [])];
   layout.imports.forEach((imp, i) => {
     if (!hasShim(imp)) return;
     // The entry takes the Host's async request (docs/abi.md §9): a library whose entries took the context

@@ -70,10 +70,10 @@ describe.each(RUNTIMES)("%s", (rt) => {
     expect(r.threw).toBe(true);
     expect(r.message).toMatch(new RegExp(`^hostbind: ${join(dir, "libmx_old_last.so")} was built from another version of mx\\.h \\(declarations fingerprint 0x[0-9a-f]{8}, these bindings 0x[0-9a-f]{8}\\)`));
     expect(r.message).toContain("rebuild the library from the mx.h generated beside these bindings");
-    // The same import first: the shims' select function has another name.
+    // Another import first: the shims' fingerprint function has another name.
     const first = await probe<{ threw: boolean; message: string }>(rt, "stale", join(dir, "libmx_old.so"));
     expect(first.threw).toBe(true);
-    expect(first.message).toContain("lacks 2 of the 10 symbols mx.h declares: hostbind_select_mx_who, hostbind_layout_mx_who; "
+    expect(first.message).toContain("lacks 1 of the 9 symbols mx.h declares: hostbind_layout_mx_who; "
       + "its call shims were compiled from another version of mx.h (one with another first import): rebuild the library");
     // The current library loads.
     expect((await probe<{ threw: boolean }>(rt, "stale", join(dir, "libmx.so"))).threw).toBe(false);

@@ -480,10 +480,10 @@ void hostbind_close_guest(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "guest.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -492,21 +492,7 @@ void hostbind_close_guest(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_env_console_log;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_env_console_log(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_env_console_log(void *base) {
-  hostbind_base_env_console_log = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -514,31 +500,34 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_console_log(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_console_log(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_console_log(void) {
-  return UINT32_C(0x04eb5af0);
+  return UINT32_C(0xad3f1702);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(void) {
-  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_console_log(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  env_console_log((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0);
+  env_console_log((hostbind_ctx *)hostbind_base, hostbind_arg0);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(void) {
-  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_add_scaled(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  int32_t hostbind_result = env_add_scaled((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0, hostbind_arg1);
+  int32_t hostbind_result = env_add_scaled((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void) {
-  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
@@ -547,13 +536,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_env_abort(void) {
   memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   uint32_t hostbind_arg3;
   memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
-  env_abort((hostbind_ctx *)hostbind_base_env_console_log, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
+  env_abort((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_text_shout(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_text_shout(void) {
-  unsigned char *hostbind_block = hostbind_base_env_console_log + 264;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_env_console_log;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_text_shout(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_text_shout(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;

@@ -453,10 +453,10 @@ void hostbind_close_files(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "files.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -465,21 +465,7 @@ void hostbind_close_files(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_fs_read;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_fs_read(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_fs_read(void *base) {
-  hostbind_base_fs_read = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -487,13 +473,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_fs_read(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_fs_read(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_fs_read(void) {
-  return UINT32_C(0x428ea44f);
+  return UINT32_C(0xa90dd249);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read(void) {
-  unsigned char *hostbind_block = hostbind_base_fs_read + 256;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_fs_read;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 256;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;
@@ -518,14 +505,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read(void) {
  */
 HOSTBIND_SHIM_EXPORT void hostbind_async_fs_read(void *request);
 HOSTBIND_SHIM_EXPORT void hostbind_async_fs_read(void *request) {
-  hostbind_base_fs_read = *(unsigned char **)request;
-  hostbind_shim_fs_read();
+  hostbind_shim_fs_read((double)(uintptr_t)*(unsigned char **)request);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_report(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_report(void) {
-  unsigned char *hostbind_block = hostbind_base_fs_read + 256;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_fs_read;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_report(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_report(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 256;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;

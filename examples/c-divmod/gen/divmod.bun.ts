@@ -568,7 +568,7 @@ const HEADER_FILE = "divmod.h";
 const HOOKS = { open: "hostbind_open_divmod", close: "hostbind_close_divmod" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["env_divmod", "env_gcd", "env_report", "hostbind_shim_env_divmod", "hostbind_shim_env_gcd", "hostbind_shim_env_report", "hostbind_select_env_divmod", "hostbind_layout_env_divmod"];
+const HEADER_SYMBOLS: readonly string[] = ["env_divmod", "env_gcd", "env_report", "hostbind_shim_env_divmod", "hostbind_shim_env_gcd", "hostbind_shim_env_report", "hostbind_layout_env_divmod"];
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
@@ -925,8 +925,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_env_gcd = lib.symbols.env_gcd;
   const native_env_report = lib.symbols.env_report;
 
-  const forget = (): void => {};
-
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   // (A call made while another call of the same import runs, native code calling back into JS and
   // so into the guest, has the stub keep the outer call's results aside until it has its own.)
@@ -989,7 +987,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

@@ -229,10 +229,10 @@ void hostbind_close_divmod(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "divmod.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -241,21 +241,7 @@ void hostbind_close_divmod(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_env_divmod;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_env_divmod(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_env_divmod(void *base) {
-  hostbind_base_env_divmod = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -263,38 +249,41 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_divmod(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_divmod(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_divmod(void) {
-  return UINT32_C(0xa8c3104a);
+  return UINT32_C(0xf00c9350);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(void) {
-  unsigned char *hostbind_block = hostbind_base_env_divmod + 264;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_divmod(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  env_divmod((env_divmod_result *)(hostbind_base_env_divmod + 256), (hostbind_ctx *)hostbind_base_env_divmod, hostbind_arg0, hostbind_arg1);
+  env_divmod((env_divmod_result *)(hostbind_base + 256), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_gcd(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_gcd(void) {
-  unsigned char *hostbind_block = hostbind_base_env_divmod + 264;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_gcd(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_gcd(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  int32_t hostbind_result = env_gcd((hostbind_ctx *)hostbind_base_env_divmod, hostbind_arg0, hostbind_arg1);
+  int32_t hostbind_result = env_gcd((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_report(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_report(void) {
-  unsigned char *hostbind_block = hostbind_base_env_divmod + 264;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_report(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_report(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  env_report((hostbind_ctx *)hostbind_base_env_divmod, hostbind_arg0, hostbind_arg1);
+  env_report((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -563,7 +563,7 @@ const HEADER_FILE = "native.h";
 const HOOKS = { open: "hostbind_open_native", close: "hostbind_close_native" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["native_divmod", "native_checksum", "hostbind_shim_native_divmod", "hostbind_shim_native_checksum", "hostbind_select_native_divmod", "hostbind_layout_native_divmod"];
+const HEADER_SYMBOLS: readonly string[] = ["native_divmod", "native_checksum", "hostbind_shim_native_divmod", "hostbind_shim_native_checksum", "hostbind_layout_native_divmod"];
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
@@ -927,8 +927,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_native_divmod = lib.symbols.native_divmod;
   const native_native_checksum = lib.symbols.native_checksum;
 
-  const forget = (): void => {};
-
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   // (A call made while another call of the same import runs, native code calling back into JS and
   // so into the guest, has the stub keep the outer call's results aside until it has its own.)
@@ -986,7 +984,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

@@ -566,7 +566,7 @@ const HEADER_FILE = "memory.h";
 const HOOKS = { open: "hostbind_open_memory", close: "hostbind_close_memory" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["mem_checksum", "mem_upcase", "mem_size", "hostbind_shim_mem_checksum", "hostbind_shim_mem_upcase", "hostbind_shim_mem_size", "hostbind_select_mem_checksum", "hostbind_layout_mem_checksum"];
+const HEADER_SYMBOLS: readonly string[] = ["mem_checksum", "mem_upcase", "mem_size", "hostbind_shim_mem_checksum", "hostbind_shim_mem_upcase", "hostbind_shim_mem_size", "hostbind_layout_mem_checksum"];
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
@@ -926,8 +926,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_mem_upcase = lib.symbols.mem_upcase;
   const native_mem_size = lib.symbols.mem_size;
 
-  const forget = (): void => {};
-
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
   // hostbind_ctx.trapped.
@@ -986,7 +984,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

@@ -215,10 +215,10 @@ void hostbind_close_memory(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "memory.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -227,21 +227,7 @@ void hostbind_close_memory(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_mem_checksum;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_mem_checksum(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_mem_checksum(void *base) {
-  hostbind_base_mem_checksum = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -249,35 +235,38 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_mem_checksum(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_mem_checksum(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_mem_checksum(void) {
-  return UINT32_C(0xf9ffb22d);
+  return UINT32_C(0x80d34373);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(void) {
-  unsigned char *hostbind_block = hostbind_base_mem_checksum + 256;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_checksum(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 256;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  uint32_t hostbind_result = mem_checksum((hostbind_ctx *)hostbind_base_mem_checksum, hostbind_arg0, hostbind_arg1);
+  uint32_t hostbind_result = mem_checksum((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_upcase(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_upcase(void) {
-  unsigned char *hostbind_block = hostbind_base_mem_checksum + 256;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_upcase(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_upcase(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 256;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  uint32_t hostbind_result = mem_upcase((hostbind_ctx *)hostbind_base_mem_checksum, hostbind_arg0, hostbind_arg1);
+  uint32_t hostbind_result = mem_upcase((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_size(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_size(void) {
-  unsigned char *hostbind_block = hostbind_base_mem_checksum + 256;
-  uint64_t hostbind_result = mem_size((hostbind_ctx *)hostbind_base_mem_checksum);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_size(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_mem_size(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 256;
+  uint64_t hostbind_result = mem_size((hostbind_ctx *)hostbind_base);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */

@@ -928,8 +928,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_pow = lib.symbols.pow;
   const native_hypotf = lib.symbols.hypotf;
 
-  const forget = (): void => {};
-
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
   // hostbind_ctx.trapped.
@@ -986,7 +984,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

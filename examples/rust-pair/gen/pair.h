@@ -249,10 +249,10 @@ void hostbind_close_pair(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "pair.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -261,21 +261,7 @@ void hostbind_close_pair(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_stats_sum_mean;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_stats_sum_mean(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_stats_sum_mean(void *base) {
-  hostbind_base_stats_sum_mean = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -283,27 +269,29 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_stats_sum_mean(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_sum_mean(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_sum_mean(void) {
-  return UINT32_C(0x88aa9544);
+  return UINT32_C(0xe09d43ba);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(void) {
-  unsigned char *hostbind_block = hostbind_base_stats_sum_mean + 288;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_sum_mean(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
   int64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int64_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  stats_sum_mean((stats_sum_mean_result *)(hostbind_base_stats_sum_mean + 256), (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
+  stats_sum_mean((stats_sum_mean_result *)(hostbind_base + 256), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(void) {
-  unsigned char *hostbind_block = hostbind_base_stats_sum_mean + 288;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_geom_rect(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  geom_rect((geom_rect_result *)(hostbind_base_stats_sum_mean + 272), (hostbind_ctx *)hostbind_base_stats_sum_mean, hostbind_arg0, hostbind_arg1);
+  geom_rect((geom_rect_result *)(hostbind_base + 272), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

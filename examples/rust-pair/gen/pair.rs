@@ -264,26 +264,16 @@ pub type GeomRectFn = unsafe extern "C" fn(
     h: u32,
 );
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_stats_sum_mean(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_stats_sum_mean() -> u32 {
-    0x88aa9544
+    0xe09d43ba
 }
 
 // The implementations, as the crate exports them.
@@ -296,8 +286,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_stats_sum_mean() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_stats_sum_mean(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let out = unsafe { base.add(256) } as *mut StatsSumMeanResult;
     let arg0 = unsafe { (block.add(0) as *const i64).read_unaligned() };
@@ -306,8 +296,8 @@ pub unsafe extern "C" fn hostbind_shim_stats_sum_mean() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_geom_rect() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_geom_rect(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let out = unsafe { base.add(272) } as *mut GeomRectResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };

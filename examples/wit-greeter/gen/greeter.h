@@ -484,10 +484,10 @@ void hostbind_close_greeter(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "greeter.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -496,21 +496,7 @@ void hostbind_close_greeter(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_host_name;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_host_name(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_host_name(void *base) {
-  hostbind_base_host_name = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -518,13 +504,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_host_name(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_host_name(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_host_name(void) {
-  return UINT32_C(0x832271b5);
+  return UINT32_C(0xa58ee747);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_name(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_name(void) {
-  unsigned char *hostbind_block = hostbind_base_host_name + 272;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_host_name;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_name(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_name(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 272;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_retptr;
   memcpy(&hostbind_retptr, hostbind_block + 0, sizeof hostbind_retptr);
   hostbind_out hostbind_result;
@@ -549,10 +536,11 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_host_name(void) {
   hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_print(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_print(void) {
-  unsigned char *hostbind_block = hostbind_base_host_name + 272;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_host_name;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_print(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_print(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 272;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;
@@ -566,10 +554,11 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_host_print(void) {
   host_print(hostbind_c, hostbind_arg0);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_rot13(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_rot13(void) {
-  unsigned char *hostbind_block = hostbind_base_host_name + 272;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_host_name;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_rot13(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_rot13(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 272;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;

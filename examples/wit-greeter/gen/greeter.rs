@@ -494,26 +494,16 @@ pub type HostRot13Fn = unsafe extern "C" fn(
     text: HostbindStr,
 );
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_host_name(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_host_name() -> u32 {
-    0x832271b5
+    0xa58ee747
 }
 
 // The implementations, as the crate exports them.
@@ -528,8 +518,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_host_name() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_host_name(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(272) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let retptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -546,8 +536,8 @@ pub unsafe extern "C" fn hostbind_shim_host_name() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_host_print() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_host_print(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(272) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -560,8 +550,8 @@ pub unsafe extern "C" fn hostbind_shim_host_print() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_host_rot13() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_host_rot13(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(272) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };

@@ -27,7 +27,7 @@ import { emitPrelude } from "./prelude.ts";
 import { emitPrototype } from "./prototype.ts";
 import { emitResultStruct } from "./result_struct.ts";
 import { emitShims } from "./shims.ts";
-import { lifecycleSymbols, selectSymbol } from "../../layout/paths.ts";
+import { layoutSymbol, lifecycleSymbols } from "../../layout/paths.ts";
 import { emitDataTypes } from "./data.ts";
 import { emitGuestExports } from "./exports.ts";
 
@@ -49,7 +49,7 @@ export function emitHeader(cx: EmitContext): string {
   if (data || cx.layout.guestExports.length > 0) {
     w.line("#include <string.h> /* memmove, strlen and memcpy, for strings, bytes and calls into the guest */");
   }
-  if (selectSymbol(cx.layout) !== undefined) {
+  if (layoutSymbol(cx.layout) !== undefined) {
     w.line("#ifdef HOSTBIND_IMPLEMENTATION");
     w.line("#include <string.h> /* memcpy, for the call shims at the end (constant sizes: plain loads and stores) */");
     w.line("#endif");

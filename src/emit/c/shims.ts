@@ -1,12 +1,13 @@
 /**
  * The call shims of the memory call path, at the end of the header and
  * compiled only where the user defines `HOSTBIND_IMPLEMENTATION` before
- * including it (in exactly one `.c` file). Each shim takes no arguments:
- * node:ffi (and the other runtimes' FFIs) call a function without arguments
- * on their cheapest path. The shim finds the Host's context and argument
- * block through a thread-local pointer that the bindings set with
- * `hostbind_select_NAME(base)`, reads the wasm arguments from the block,
- * and calls the user's function by the out-pointer rule: a single result
+ * including it (in exactly one `.c` file). Each shim takes one argument,
+ * its Host's address (the stub memory, the context at 0) as a `double`:
+ * node:ffi calls a function of only floating-point parameters without the
+ * argument checks it runs in JS for integers and pointers, and every
+ * user-space address is exact in a double. The shim reads the wasm
+ * arguments from that Host's argument block and calls the user's function
+ * by the out-pointer rule: a single result
  * goes back into the block, two or more are written by the function straight
  * into the import's out-area (nothing copied: the stub loads them there, and
  * keeps an outer call's results aside while a nested call of the import runs).
@@ -20,7 +21,7 @@
  * const decls = readDts("declare namespace env { function gcd(a: i32, b: i32): i32; }", "gcd.d.ts");
  * const w = new SourceWriter();
  * emitShims(w, createEmitContext(decls, "gcd", undefined));
- * w.toString().includes("void hostbind_shim_env_gcd(void) {"); // true
+ * w.toString().includes("void hostbind_shim_env_gcd(double hostbind_host) {"); // true
  * ```
  * @module
  */
@@ -33,7 +34,6 @@ import {
   fingerprintHex,
   hasShim,
   layoutSymbol,
-  selectSymbol,
   shimSymbol,
   STAGED_RESULT,
 } from "../../layout/paths.ts";
@@ -43,9 +43,9 @@ import { cComment, cString } from "./escape.ts";
 
 /** Writes the `#ifdef HOSTBIND_IMPLEMENTATION` section for the imports on the memory path (all but `@noctx`). */
 export function emitShims(w: SourceWriter, cx: EmitContext): void {
-  const select = selectSymbol(cx.layout);
-  if (select === undefined) return;
-  const base = `hostbind_base_${cx.layout.imports.find(hasShim)!.symbol}`;
+  const layoutFn = layoutSymbol(cx.layout);
+  if (layoutFn === undefined) return;
+  const base = "hostbind_base";
   const block = cx.layout.stubMemory.blockOffset;
   w.docComment(
     cComment(
@@ -57,10 +57,10 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
       )
         + "\n\n"
       + `    #define HOSTBIND_IMPLEMENTATION\n    #include "${cx.name}.h"\n\n`
-      + "Each shim takes no arguments: it reads the call's arguments from the argument\n"
-      + "block of the Host selected for this thread, calls the function declared above,\n"
-      + "and leaves a single result in the block (two or more the function writes to the\n"
-      + "import's out-area itself).",
+      + "Each shim takes its Host's address as a double (exact: every user-space address\n"
+      + "is below 2^53), reads the call's arguments from that Host's argument block,\n"
+      + "calls the function declared above, and leaves a single result in the block (two\n"
+      + "or more the function writes to the import's out-area itself).",
     ),
     "c",
   );
@@ -71,29 +71,14 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
   w.line("#else");
   w.line("#define HOSTBIND_SHIM_EXPORT __attribute__((visibility(\"default\")))");
   w.line("#endif");
-  w.line("#if defined(__cplusplus)");
-  w.line("#define HOSTBIND_THREAD_LOCAL thread_local");
-  w.line("#else");
-  w.line("#define HOSTBIND_THREAD_LOCAL _Thread_local");
-  w.line("#endif");
   w.line("#endif /* HOSTBIND_SHIM_EXPORT */");
-  w.blank();
-  w.docComment("The Host whose context the shims of this thread use: its stub memory (the context at 0).", "c");
-  w.line(`static HOSTBIND_THREAD_LOCAL unsigned char *${base};`);
-  w.blank();
-  w.docComment("Called by the bindings before a call when another Host of this library called last.", "c");
-  // Each definition has its prototype first (-Wmissing-prototypes).
-  w.line(`HOSTBIND_SHIM_EXPORT void ${select}(void *base);`);
-  w.line(`HOSTBIND_SHIM_EXPORT void ${select}(void *base) {`);
-  w.indented(() => w.line(`${base} = (unsigned char *)base;`));
-  w.line("}");
   w.blank();
   w.docComment(
     "Which declarations these shims were compiled from: load() compares it with the bindings'\n"
       + "and asks for a rebuild when the library is older or newer than they are.",
     "c",
   );
-  const layoutFn = layoutSymbol(cx.layout)!;
+  // Each definition has its prototype first (-Wmissing-prototypes).
   w.line(`HOSTBIND_SHIM_EXPORT uint32_t ${layoutFn}(void);`);
   w.line(`HOSTBIND_SHIM_EXPORT uint32_t ${layoutFn}(void) {`);
   w.indented(() => w.line(`return UINT32_C(${fingerprintHex(cx.layout)});`));
@@ -103,7 +88,7 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
     if (!hasShim(imp)) return;
     w.blank();
     emitShim(w, cx, imp, base, block, outOffset[i]!);
-    if (imp.fn.async) emitAsyncEntry(w, imp, base);
+    if (imp.fn.async) emitAsyncEntry(w, imp);
     if (imp.fn.async && imp.dataResult !== null) emitFinish(w, cx, imp, base, block);
   });
   w.line("#endif /* HOSTBIND_IMPLEMENTATION */");
@@ -113,9 +98,9 @@ export function emitShims(w: SourceWriter, cx: EmitContext): void {
  * An async import's entry: the bindings call it off the JS thread with the
  * Host's async request, whose first word is the Host's context (docs/abi.md
  * §9; on Node the request is a libuv `uv_work_t` and the entry its work
- * callback); it selects that context for the thread and runs the shim.
+ * callback); it runs the shim with that context's address.
  */
-function emitAsyncEntry(w: SourceWriter, imp: ImportLayout, base: string): void {
+function emitAsyncEntry(w: SourceWriter, imp: ImportLayout): void {
   w.blank();
   w.docComment(
     `${cComment(`${imp.fn.module}.${imp.fn.name}`)} is async: the bindings run this on a thread of their own, with the Host's\n`
@@ -125,17 +110,17 @@ function emitAsyncEntry(w: SourceWriter, imp: ImportLayout, base: string): void 
   w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *request);`);
   w.line(`HOSTBIND_SHIM_EXPORT void ${asyncSymbol(imp)}(void *request) {`);
   w.indented(() => {
-    w.line(`${base} = *(unsigned char **)request;`);
-    w.line(`${shimSymbol(imp)}();`);
+    w.line(`${shimSymbol(imp)}((double)(uintptr_t)*(unsigned char **)request);`);
   });
   w.line("}");
 }
 
 /** One shim: read the arguments, call by the out-pointer rule (`out`: the import's out-area), leave a single result in the block. */
 function emitShim(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: string, block: number, outOffset: number): void {
-  w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void);`);
-  w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(void) {`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(double hostbind_host);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${shimSymbol(imp)}(double hostbind_host) {`);
   w.indented(() => {
+    w.line(`unsigned char *${base} = (unsigned char *)(uintptr_t)hostbind_host;`);
     const values = imp.params.filter((p) => p.role === "value");
     const data = imp.wire.hasData;
     const ctx = data ? "hostbind_c" : `(hostbind_ctx *)${base}`;
@@ -253,9 +238,10 @@ function emitFinish(w: SourceWriter, cx: EmitContext, imp: ImportLayout, base: s
   const name = cString(`${imp.fn.module}.${imp.fn.name}`);
   w.blank();
   w.docComment(`${cComment(`${imp.fn.module}.${imp.fn.name}`)} is async: the bindings call this on the JS thread after its entry returned, to hand the result over.`, "c");
-  w.line(`HOSTBIND_SHIM_EXPORT void ${finishSymbol(imp)}(void);`);
-  w.line(`HOSTBIND_SHIM_EXPORT void ${finishSymbol(imp)}(void) {`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${finishSymbol(imp)}(double hostbind_host);`);
+  w.line(`HOSTBIND_SHIM_EXPORT void ${finishSymbol(imp)}(double hostbind_host) {`);
   w.indented(() => {
+    w.line(`unsigned char *${base} = (unsigned char *)(uintptr_t)hostbind_host;`);
     w.line(`unsigned char *hostbind_block = ${base} + ${block};`);
     w.line(`hostbind_ctx *hostbind_c = (hostbind_ctx *)${base};`);
     w.line("hostbind_out hostbind_result;");

@@ -4,8 +4,9 @@
  * is one) in JS that checks each argument, so such a call costs 4–66× a
  * pure-JS import; a call with no arguments costs ~1.6×.
  * Every import but `@noctx` ones therefore takes the memory call path: the
- * stub stores the arguments in the argument block and a zero-argument native
- * shim (compiled from the header with `HOSTBIND_IMPLEMENTATION`) reads them.
+ * stub stores the arguments in the argument block and a native shim
+ * (compiled from the header with `HOSTBIND_IMPLEMENTATION`) reads them,
+ * given only its Host's address as an f64, which node:ffi does not check.
  * The module is erasable TypeScript, so `node` 26 runs it as it is.
  *
  * @example

@@ -1,8 +1,8 @@
 /**
  * The call shims of the memory call path in Rust, the same as the C
- * header's (`../c/shims.ts`): zero-argument `extern "C"` functions that
- * read the arguments from the argument block of the Host selected for this
- * thread, call the crate's implementation (declared here by its C symbol),
+ * header's (`../c/shims.ts`): `extern "C"` functions handed their Host's
+ * address as an `f64` that read the arguments from that Host's argument
+ * block, call the crate's implementation (declared here by its C symbol),
  * and leave a single result in the block (two or more the implementation
  * writes to the import's out-area itself). NAME.rs is compiled once per crate, so they
  * need no switch like C's `HOSTBIND_IMPLEMENTATION`.
@@ -17,7 +17,7 @@
  * const cx = createEmitContext(readDts("declare namespace env { function gcd(a: i32, b: i32): i32; }", "gcd.d.ts"), "gcd", undefined);
  * const w = new SourceWriter("    ");
  * emitRustShims(w, cx, rustItemNames(cx.layout.imports));
- * w.toString().includes("pub unsafe extern \"C\" fn hostbind_shim_env_gcd() {"); // true
+ * w.toString().includes("pub unsafe extern \"C\" fn hostbind_shim_env_gcd(host: f64) {"); // true
  * ```
  * @module
  */
@@ -30,7 +30,6 @@ import {
   fingerprintHex,
   hasShim,
   layoutSymbol,
-  selectSymbol,
   shimSymbol,
   STAGED_RESULT,
 } from "../../layout/paths.ts";
@@ -43,34 +42,22 @@ function blockAt(offset: number): string {
   return offset === 0 ? "block" : `block.add(${offset})`;
 }
 
-/** Writes the thread-local Host pointer, the select function and one shim per import on the memory path. */
+/** Writes the layout fingerprint's function and one shim per import on the memory path. */
 export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly RustItemNames[]): void {
   const { outOffset } = cx.layout.stubMemory;
   const shimmed = cx.layout.imports.map((imp, i) => ({ imp, names: names[i]!, out: outOffset[i]! })).filter(({ imp }) => hasShim(imp));
-  const select = selectSymbol(cx.layout);
-  if (select === undefined) return;
+  const layoutFn = layoutSymbol(cx.layout);
+  if (layoutFn === undefined) return;
   const block = cx.layout.stubMemory.blockOffset;
-  w.line("// The call shims of the memory call path: each takes no arguments, reads them from the");
-  w.line("// argument block of the Host selected for this thread, calls the implementation (declared");
+  w.line("// The call shims of the memory call path: each is handed its Host's address (the stub");
+  w.line("// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —");
+  w.line("// reads the arguments from that Host's argument block, calls the implementation (declared");
   w.line("// below by its C symbol) and leaves a single result in the block; two or more the");
   w.line("// implementation writes to the import's out-area itself.");
-  w.line("::std::thread_local! {");
-  w.indented(() => {
-    w.line("/// The Host whose context the shims of this thread use: its stub memory (the context at 0).");
-    w.line("static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };");
-  });
-  w.line("}");
-  w.blank();
-  w.line("/// Called by the bindings before a call when another Host of this library called last.");
-  w.line("#[unsafe(no_mangle)]");
-  w.line(`pub extern "C" fn ${select}(base: *mut u8) {`);
-  w.indented(() => w.line("HOSTBIND_BASE.with(|b| b.set(base));"));
-  w.line("}");
-  w.blank();
   w.line("/// Which declarations these shims were compiled from: load() compares it with the bindings'");
   w.line("/// and asks for a rebuild when the library is older or newer than they are.");
   w.line("#[unsafe(no_mangle)]");
-  w.line(`pub extern "C" fn ${layoutSymbol(cx.layout)!}() -> u32 {`);
+  w.line(`pub extern "C" fn ${layoutFn}() -> u32 {`);
   w.indented(() => w.line(fingerprintHex(cx.layout)));
   w.line("}");
   w.blank();
@@ -87,9 +74,9 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
   for (const { imp, names: n, out } of shimmed) {
     w.blank();
     w.line("#[unsafe(no_mangle)]");
-    w.line(`pub unsafe extern "C" fn ${shimSymbol(imp)}() {`);
+    w.line(`pub unsafe extern "C" fn ${shimSymbol(imp)}(host: f64) {`);
     w.indented(() => {
-      w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
+      w.line("let base = host as usize as *mut u8;");
       const values = imp.params.filter((p) => p.role === "value");
       const data = imp.wire.hasData;
       const usesBlock = imp.wire.params.length > 0 || imp.returns !== null;
@@ -164,9 +151,9 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       w.blank();
       w.line(`/// \`${name}\` is async: the bindings call this on the JS thread after its entry returned, to hand the result over.`);
       w.line("#[unsafe(no_mangle)]");
-      w.line(`pub unsafe extern "C" fn ${finishSymbol(imp)}() {`);
+      w.line(`pub unsafe extern "C" fn ${finishSymbol(imp)}(host: f64) {`);
       w.indented(() => {
-        w.line("let base = HOSTBIND_BASE.with(|b| b.get());");
+        w.line("let base = host as usize as *mut u8;");
         w.line(`let block = unsafe { base.add(${block}) };`);
         w.line(`let at = unsafe { (${blockAt(STAGED_RESULT.pointer)} as *const u64).read_unaligned() } as usize as *mut u8;`);
         w.line(`let len = unsafe { (${blockAt(STAGED_RESULT.len)} as *const u32).read_unaligned() } as usize;`);
@@ -192,8 +179,7 @@ export function emitRustShims(w: SourceWriter, cx: EmitContext, names: readonly 
       w.line(`pub unsafe extern "C" fn ${asyncSymbol(imp)}(request: *const *mut u8) {`);
       w.indented(() => {
         w.line("let ctx = unsafe { *request };");
-        w.line("HOSTBIND_BASE.with(|b| b.set(ctx));");
-        w.line(`unsafe { ${shimSymbol(imp)}() };`);
+        w.line(`unsafe { ${shimSymbol(imp)}(ctx as usize as f64) };`);
       });
       w.line("}");
     }

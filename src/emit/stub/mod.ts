@@ -9,7 +9,7 @@
  *   (multi-value).
  * - `block` (the memory call path): the stub's export stores the parameters
  *   into the argument block (`i64.store`: never a BigInt), calls a JS wrapper
- *   of type `() -> ()`, which calls the native zero-argument shim, and loads
+ *   of type `() -> ()`, which calls the native shim, and loads
  *   the results: a single one from the block, two or more from the import's
  *   out-area, where the shim had the native function write them.
  *

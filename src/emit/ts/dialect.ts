@@ -64,7 +64,7 @@ export interface Dialect {
   async: { templates: readonly string[]; imports: readonly string[] };
   /** A `dlopen` definition of an async entry `(pointer) -> void`, which the runtime may call off the JS thread. */
   asyncDefinition(pointer: string, result: string): string;
-  /** Which imports take the memory call path (argument block and zero-argument shim). */
+  /** Which imports take the memory call path (argument block and shim). */
   memoryPath: MemoryPathRule;
   /** Argument conversions that differ from `JS_TO_WASM` (the FFI's own range checks). */
   toNative?: Partial<Record<ValueType, (name: string) => string>>;

@@ -26,7 +26,6 @@ import {
   hasShim,
   layoutSymbol,
   type MemoryPathRule,
-  selectSymbol,
   shimSymbol,
 } from "../../layout/paths.ts";
 import { buildStub, type StubModule } from "../stub/mod.ts";
@@ -77,7 +76,7 @@ export const JS_TO_WASM: Readonly<Record<ValueType, (name: string) => string>> =
 
 /** The runtime's locals a wrapper body refers to; parameters must not shadow them. */
 export const WRAPPER_LOCALS: readonly string[] = [
-  "heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError", "select", "selection", "self",
+  "heap", "sync", "words", "trap", "ctx", "result", "closed", "closedError", "host",
 ];
 
 const WRAPPER_LOCAL_SET: ReadonlySet<string> = new Set(WRAPPER_LOCALS);
@@ -94,7 +93,7 @@ export interface TsImport {
   kind: "void" | "single" | "multi";
   /** How the bindings call the native side (see {@link CallPath}). */
   path: CallPath;
-  /** The native zero-argument shim of the memory call path (`hostbind_shim_SYMBOL`). */
+  /** The native shim of the memory call path (`hostbind_shim_SYMBOL`), given its Host's address as an f64. */
   shimSymbol: string;
   /** True for `@noctx`: no ctx argument and no trap check. */
   noctx: boolean;
@@ -156,9 +155,7 @@ export interface TsModel {
   imports: TsImport[];
   /** The call-stub module. */
   stub: StubModule;
-  /** The native function that selects a Host for the shims (`hostbind_select_FIRST`), or `""` when no import takes the memory path. */
-  selectSymbol: string;
-  /** The function that returns the library's layout fingerprint (`hostbind_layout_FIRST`), or `""` with no `selectSymbol`. */
+  /** The function that returns the library's layout fingerprint (`hostbind_layout_FIRST`), or `""` when no import takes the memory path. */
   layoutSymbol: string;
   /** The fingerprint the library must return, `0x…` (see `layoutFingerprint`). */
   fingerprint: string;
@@ -203,14 +200,13 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
     modules.push({ name: m.name, doc: m.doc, imports: imports.slice(at, at + m.functions.length) });
     at += m.functions.length;
   }
-  const select = paths.includes("block") ? selectSymbol(cx.layout) ?? "" : "";
   const shimmed = cx.layout.imports.filter(hasShim);
   const headerSymbols = [
     ...cx.layout.imports.map((imp) => imp.symbol),
     ...shimmed.map(shimSymbol),
     ...asyncImports.map(asyncSymbol),
     ...asyncImports.filter((imp) => imp.dataResult !== null).map(finishSymbol),
-    ...(shimmed.length === 0 ? [] : [selectSymbol(cx.layout)!, layoutSymbol(cx.layout)!]),
+    ...(shimmed.length === 0 ? [] : [layoutSymbol(cx.layout)!]),
   ];
   const { callTableOffset, allocatorSlot } = cx.layout.stubMemory;
   const declaredAllocator = cx.layout.guestExports.find((e) => e.exp.allocator);
@@ -230,8 +226,7 @@ export function tsModel(cx: EmitContext, rule: MemoryPathRule = "none"): TsModel
       users: cx.layout.imports.filter((imp) => imp.dataResult !== null).map((imp) => `${imp.fn.module}.${imp.fn.name}`),
     },
     stub: buildStub(cx.layout, paths),
-    selectSymbol: select,
-    layoutSymbol: select === "" ? "" : layoutSymbol(cx.layout)!,
+    layoutSymbol: paths.includes("block") ? layoutSymbol(cx.layout)! : "",
     fingerprint: fingerprintHex(cx.layout),
     headerSymbols,
     asyncSymbols: asyncImports.map(asyncSymbol),

@@ -536,10 +536,10 @@ void hostbind_close_async_io(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "async_io.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -548,21 +548,7 @@ void hostbind_close_async_io(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_io_read;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_io_read(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_io_read(void *base) {
-  hostbind_base_io_read = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -570,13 +556,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_io_read(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_io_read(void) {
-  return UINT32_C(0x64f2a60e);
+  return UINT32_C(0x71e1eacc);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 296;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_io_read;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 296;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;
@@ -601,16 +588,16 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_read(void) {
  */
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_read(void *request);
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_read(void *request) {
-  hostbind_base_io_read = *(unsigned char **)request;
-  hostbind_shim_io_read();
+  hostbind_shim_io_read((double)(uintptr_t)*(unsigned char **)request);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 296;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 296;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  io_sleep((hostbind_ctx *)hostbind_base_io_read, hostbind_arg0);
+  io_sleep((hostbind_ctx *)hostbind_base, hostbind_arg0);
 }
 
 /*
@@ -619,18 +606,18 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_sleep(void) {
  */
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_sleep(void *request);
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_sleep(void *request) {
-  hostbind_base_io_read = *(unsigned char **)request;
-  hostbind_shim_io_sleep();
+  hostbind_shim_io_sleep((double)(uintptr_t)*(unsigned char **)request);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 296;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 296;
   int64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  io_stats((io_stats_result *)(hostbind_base_io_read + 280), (hostbind_ctx *)hostbind_base_io_read, hostbind_arg0, hostbind_arg1);
+  io_stats((io_stats_result *)(hostbind_base + 280), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 
 /*
@@ -639,14 +626,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_stats(void) {
  */
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_stats(void *request);
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_stats(void *request) {
-  hostbind_base_io_read = *(unsigned char **)request;
-  hostbind_shim_io_stats();
+  hostbind_shim_io_stats((double)(uintptr_t)*(unsigned char **)request);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 296;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_io_read;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 296;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;
@@ -694,15 +681,15 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_io_slurp(void) {
  */
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *request);
 HOSTBIND_SHIM_EXPORT void hostbind_async_io_slurp(void *request) {
-  hostbind_base_io_read = *(unsigned char **)request;
-  hostbind_shim_io_slurp();
+  hostbind_shim_io_slurp((double)(uintptr_t)*(unsigned char **)request);
 }
 
 /* io.slurp is async: the bindings call this on the JS thread after its entry returned, to hand the result over. */
-HOSTBIND_SHIM_EXPORT void hostbind_finish_io_slurp(void);
-HOSTBIND_SHIM_EXPORT void hostbind_finish_io_slurp(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 296;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_io_read;
+HOSTBIND_SHIM_EXPORT void hostbind_finish_io_slurp(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_finish_io_slurp(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 296;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   hostbind_out hostbind_result;
   void *hostbind_staged;
   uint32_t hostbind_len;
@@ -730,10 +717,11 @@ HOSTBIND_SHIM_EXPORT void hostbind_finish_io_slurp(void) {
   }
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_now(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_io_now(void) {
-  unsigned char *hostbind_block = hostbind_base_io_read + 296;
-  double hostbind_result = io_now((hostbind_ctx *)hostbind_base_io_read);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_now(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_io_now(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 296;
+  double hostbind_result = io_now((hostbind_ctx *)hostbind_base);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */

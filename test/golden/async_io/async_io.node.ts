@@ -22,36 +22,34 @@ import { getCurrentEventLoop } from "node:ffi";
 export const symbols = {
   /** `io.read`: `int32_t io_read(hostbind_ctx *ctx, hostbind_str path, uint32_t buf, uint32_t cap)` */
   io_read: { arguments: [], return: "void" },
-  /** `io.read`: its shim on the memory call path */
-  hostbind_shim_io_read: { arguments: [], return: "void" },
+  /** `io.read`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_io_read: { arguments: ["f64"], return: "void" },
   /** `io.read`: its async entry, run off the JS thread */
   hostbind_async_io_read: { arguments: ["pointer"], return: "void" },
   /** `io.sleep`: `void io_sleep(hostbind_ctx *ctx, uint32_t ms)` */
   io_sleep: { arguments: [], return: "void" },
-  /** `io.sleep`: its shim on the memory call path */
-  hostbind_shim_io_sleep: { arguments: [], return: "void" },
+  /** `io.sleep`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_io_sleep: { arguments: ["f64"], return: "void" },
   /** `io.sleep`: its async entry, run off the JS thread */
   hostbind_async_io_sleep: { arguments: ["pointer"], return: "void" },
   /** `io.stats`: `void io_stats(io_stats_result *out, hostbind_ctx *ctx, int64_t seed, uint32_t n)` */
   io_stats: { arguments: [], return: "void" },
-  /** `io.stats`: its shim on the memory call path */
-  hostbind_shim_io_stats: { arguments: [], return: "void" },
+  /** `io.stats`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_io_stats: { arguments: ["f64"], return: "void" },
   /** `io.stats`: its async entry, run off the JS thread */
   hostbind_async_io_stats: { arguments: ["pointer"], return: "void" },
   /** `io.slurp`: `void io_slurp(hostbind_out *out, hostbind_ctx *ctx, hostbind_str path)` */
   io_slurp: { arguments: [], return: "void" },
-  /** `io.slurp`: its shim on the memory call path */
-  hostbind_shim_io_slurp: { arguments: [], return: "void" },
+  /** `io.slurp`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_io_slurp: { arguments: ["f64"], return: "void" },
   /** `io.slurp`: its async entry, run off the JS thread */
   hostbind_async_io_slurp: { arguments: ["pointer"], return: "void" },
   /** `io.slurp`: hands its result over on the JS thread, after the async entry */
-  hostbind_finish_io_slurp: { arguments: [], return: "void" },
+  hostbind_finish_io_slurp: { arguments: ["f64"], return: "void" },
   /** `io.now`: `double io_now(hostbind_ctx *ctx)` */
   io_now: { arguments: [], return: "void" },
-  /** `io.now`: its shim on the memory call path */
-  hostbind_shim_io_now: { arguments: [], return: "void" },
-  /** Points the shims of this thread at a Host's context and argument block. */
-  hostbind_select_io_read: { arguments: ["pointer"], return: "void" },
+  /** `io.now`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_io_now: { arguments: ["f64"], return: "void" },
   /** The fingerprint of the declarations the library's shims were compiled from. */
   hostbind_layout_io_read: { arguments: [], return: "u32" },
 } as const;
@@ -615,7 +613,7 @@ const HEADER_FILE = "async_io.h";
 const HOOKS = { open: "hostbind_open_async_io", close: "hostbind_close_async_io" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "io_slurp", "io_now", "hostbind_shim_io_read", "hostbind_shim_io_sleep", "hostbind_shim_io_stats", "hostbind_shim_io_slurp", "hostbind_shim_io_now", "hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp", "hostbind_finish_io_slurp", "hostbind_select_io_read", "hostbind_layout_io_read"];
+const HEADER_SYMBOLS: readonly string[] = ["io_read", "io_sleep", "io_stats", "io_slurp", "io_now", "hostbind_shim_io_read", "hostbind_shim_io_sleep", "hostbind_shim_io_stats", "hostbind_shim_io_slurp", "hostbind_shim_io_now", "hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp", "hostbind_finish_io_slurp", "hostbind_layout_io_read"];
 
 /** The entries of the async imports, run off the JS thread with a Host's async request (docs/abi.md §9). */
 const ASYNC_SYMBOLS: readonly string[] = ["hostbind_async_io_read", "hostbind_async_io_sleep", "hostbind_async_io_stats", "hostbind_async_io_slurp"];
@@ -635,21 +633,6 @@ function staleLibrary(file: string | URL, found: number, expected: number): Erro
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
-
-/**
- * The memory call path: which Host the shims of a library point at on this thread. The pointer is
- * the library's (one per thread), so every copy of these bindings in this thread shares one
- * record per library, kept on `globalThis`: two copies of gen/ (or one module imported under two
- * URLs, as test runners do) never take each other's Host for their own.
- */
-function shimSelection(key: string): { host: object | undefined } {
-  const slot = Symbol.for("hostbind.shimSelection");
-  const global = globalThis as unknown as Record<symbol, Map<string, { host: object | undefined }> | undefined>;
-  const registry = global[slot] ??= new Map();
-  let selection = registry.get(key);
-  if (selection === undefined) registry.set(key, selection = { host: undefined });
-  return selection;
-}
 
 /**
  * The wasm call-stub module, generated by hostbind. It imports its memory
@@ -1127,9 +1110,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_io_read();
-  if (builtFrom !== 0x64f2a60e) {
+  if (builtFrom !== 0x71e1eacc) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x64f2a60e);
+    throw staleLibrary(file, builtFrom, 0x71e1eacc);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_io_read = lib.symbols.hostbind_shim_io_read;
@@ -1139,20 +1122,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   const finish_io_slurp = lib.symbols.hostbind_finish_io_slurp;
   const native_io_now = lib.symbols.hostbind_shim_io_now;
 
-  // The memory call path: a zero-argument shim finds this Host's context and argument
-  // block through a thread-local pointer, which select() points here when another Host
-  // of the library called last (one comparison per call).
-  const selection = shimSelection(`${key} hostbind_select_io_read`);
-  const self = {};
-  const selectShims = lib.symbols.hostbind_select_io_read;
-  const select = (): void => {
-    selectShims(ctx);
-    selection.host = self;
-  };
-  // At close(): no other Host may take the shims' pointer for its own once this one's memory is gone.
-  const forget = (): void => {
-    if (selection.host === self) selection.host = undefined;
-  };
+  // The memory call path: each shim is handed this Host's address (its context, then the
+  // argument block) as an f64, which node:ffi passes without checks in JS and which holds
+  // every user-space address exactly (they are below 2^53).
+  const host = Number(emptyBase);
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -1176,8 +1149,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       io_slurp: new JSPI.Suspending((): Promise<void> => callAsync(3, "io.slurp", finish_io_slurp)),
       io_now: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_io_now();
+        native_io_now(host);
         if (words[7] !== 0) throw trap("io.now");
       },
     },
@@ -1274,7 +1246,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     const fn = allocatorFn as (...args: number[]) => number;
     allocate = fn.length === 4 ? (size, align) => fn(0, 0, align, size) : (size) => fn(size);
   };
-  const callAsync = async (index: number, name: string, finish?: () => void): Promise<void> => {
+  const callAsync = async (index: number, name: string, finish?: (host: number) => void): Promise<void> => {
     if (heap.length === 0) sync();
     // One at a time: the call's arguments and results have one place each in the Host's stub memory.
     if (inflight !== undefined) throw reentered(name, inflight);
@@ -1286,10 +1258,7 @@ export function load(options?: string | URL | LoadOptions): Host {
       inflight = undefined;
       if (closed) {
         // Closed meanwhile: a result copied aside is freed (the slots still empty: no allocator call).
-        if (finish !== undefined && words[7] === 0) {
-          if (selection.host !== self) select();
-          finish();
-        }
+        if (finish !== undefined && words[7] === 0) finish(host);
         release();
       } else {
         fenceGuestCalls(false);
@@ -1299,8 +1268,7 @@ export function load(options?: string | URL | LoadOptions): Host {
     if (words[7] !== 0) throw trap(name);
     if (finish === undefined) return;
     // A string or bytes result was copied aside off the JS thread: handed to the guest's allocator here.
-    if (selection.host !== self) select();
-    finish();
+    finish(host);
     if (words[7] !== 0) throw trap(name);
   };
   const imports: Imports = {
@@ -1335,7 +1303,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

@@ -569,26 +569,16 @@ pub type IoSlurpFn = unsafe extern "C" fn(
 #[allow(dead_code)]
 pub type IoNowFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> f64;
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_io_read(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_io_read() -> u32 {
-    0x64f2a60e
+    0x71e1eacc
 }
 
 // The implementations, as the crate exports them.
@@ -607,8 +597,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_io_read() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_io_read(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(296) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -628,13 +618,12 @@ pub unsafe extern "C" fn hostbind_shim_io_read() {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_async_io_read(request: *const *mut u8) {
     let ctx = unsafe { *request };
-    HOSTBIND_BASE.with(|b| b.set(ctx));
-    unsafe { hostbind_shim_io_read() };
+    unsafe { hostbind_shim_io_read(ctx as usize as f64) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_io_sleep() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_io_sleep(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(296) };
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
     unsafe { hostbind_impl_io_sleep(base as *mut HostbindCtx, arg0) };
@@ -645,13 +634,12 @@ pub unsafe extern "C" fn hostbind_shim_io_sleep() {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_async_io_sleep(request: *const *mut u8) {
     let ctx = unsafe { *request };
-    HOSTBIND_BASE.with(|b| b.set(ctx));
-    unsafe { hostbind_shim_io_sleep() };
+    unsafe { hostbind_shim_io_sleep(ctx as usize as f64) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_io_stats() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_io_stats(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(296) };
     let out = unsafe { base.add(280) } as *mut IoStatsResult;
     let arg0 = unsafe { (block.add(0) as *const i64).read_unaligned() };
@@ -664,13 +652,12 @@ pub unsafe extern "C" fn hostbind_shim_io_stats() {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_async_io_stats(request: *const *mut u8) {
     let ctx = unsafe { *request };
-    HOSTBIND_BASE.with(|b| b.set(ctx));
-    unsafe { hostbind_shim_io_stats() };
+    unsafe { hostbind_shim_io_stats(ctx as usize as f64) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_io_slurp() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_io_slurp(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(296) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -703,8 +690,8 @@ pub unsafe extern "C" fn hostbind_shim_io_slurp() {
 
 /// `io.slurp` is async: the bindings call this on the JS thread after its entry returned, to hand the result over.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_finish_io_slurp() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_finish_io_slurp(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(296) };
     let at = unsafe { (block as *const u64).read_unaligned() } as usize as *mut u8;
     let len = unsafe { (block.add(8) as *const u32).read_unaligned() } as usize;
@@ -726,13 +713,12 @@ pub unsafe extern "C" fn hostbind_finish_io_slurp() {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hostbind_async_io_slurp(request: *const *mut u8) {
     let ctx = unsafe { *request };
-    HOSTBIND_BASE.with(|b| b.set(ctx));
-    unsafe { hostbind_shim_io_slurp() };
+    unsafe { hostbind_shim_io_slurp(ctx as usize as f64) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_io_now() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_io_now(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(296) };
     let result = unsafe { hostbind_impl_io_now(base as *mut HostbindCtx) };
     unsafe { (block as *mut f64).write_unaligned(result) };

@@ -507,10 +507,10 @@ void hostbind_close_data(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "data.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -519,21 +519,7 @@ void hostbind_close_data(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_fs_log;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_fs_log(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_fs_log(void *base) {
-  hostbind_base_fs_log = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -541,13 +527,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_fs_log(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_fs_log(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_fs_log(void) {
-  return UINT32_C(0x4923c7af);
+  return UINT32_C(0x0cffb865);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_log(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_log(void) {
-  unsigned char *hostbind_block = hostbind_base_fs_log + 280;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_fs_log;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_log(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_log(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1_ptr;
@@ -563,10 +550,11 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_log(void) {
   fs_log(hostbind_c, hostbind_arg0, hostbind_arg1);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read_file(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read_file(void) {
-  unsigned char *hostbind_block = hostbind_base_fs_log + 280;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_fs_log;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read_file(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read_file(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;
@@ -601,10 +589,11 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_read_file(void) {
   hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_getenv(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_getenv(void) {
-  unsigned char *hostbind_block = hostbind_base_fs_log + 280;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_fs_log;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_getenv(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_getenv(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   uint32_t hostbind_arg0_ptr;
   memcpy(&hostbind_arg0_ptr, hostbind_block + 0, sizeof hostbind_arg0_ptr);
   uint32_t hostbind_arg0_len;
@@ -639,10 +628,11 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_getenv(void) {
   hostbind_out_write(hostbind_c, hostbind_retptr, &hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_write_at(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_write_at(void) {
-  unsigned char *hostbind_block = hostbind_base_fs_log + 280;
-  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base_fs_log;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_write_at(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_fs_write_at(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
+  hostbind_ctx *hostbind_c = (hostbind_ctx *)hostbind_base;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int64_t hostbind_arg1;

@@ -537,26 +537,16 @@ pub type FsWriteAtFn = unsafe extern "C" fn(
     data: HostbindBytes,
 ) -> u32;
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_fs_log(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_fs_log() -> u32 {
-    0x4923c7af
+    0x0cffb865
 }
 
 // The implementations, as the crate exports them.
@@ -573,8 +563,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_fs_log() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_fs_log(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
@@ -588,8 +578,8 @@ pub unsafe extern "C" fn hostbind_shim_fs_log() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_fs_read_file() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_fs_read_file(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -612,8 +602,8 @@ pub unsafe extern "C" fn hostbind_shim_fs_read_file() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_fs_getenv() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_fs_getenv(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0_ptr = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -636,8 +626,8 @@ pub unsafe extern "C" fn hostbind_shim_fs_getenv() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_fs_write_at() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_fs_write_at(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let ctx = unsafe { &*(base as *const HostbindCtx) };
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };

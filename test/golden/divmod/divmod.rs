@@ -259,26 +259,16 @@ pub type EnvNowFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> f64;
 #[allow(dead_code)]
 pub type EnvLogFn = unsafe extern "C" fn(ctx: *mut HostbindCtx, value: i32);
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_env_divmod(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_env_divmod() -> u32 {
-    0x51b8b404
+    0x7398f472
 }
 
 // The implementations, as the crate exports them.
@@ -293,8 +283,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_env_divmod() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_env_divmod(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(264) };
     let out = unsafe { base.add(256) } as *mut EnvDivmodResult;
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
@@ -303,16 +293,16 @@ pub unsafe extern "C" fn hostbind_shim_env_divmod() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_env_now() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_env_now(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(264) };
     let result = unsafe { hostbind_impl_env_now(base as *mut HostbindCtx) };
     unsafe { (block as *mut f64).write_unaligned(result) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_env_log() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_env_log(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(264) };
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     unsafe { hostbind_impl_env_log(base as *mut HostbindCtx, arg0) };

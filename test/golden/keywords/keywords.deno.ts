@@ -567,7 +567,7 @@ const HEADER_FILE = "keywords.h";
 const HOOKS = { open: "hostbind_open_keywords", close: "hostbind_close_keywords" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["kw_convert", "kw_logic", "kw_clash", "kw_sizes", "hostbind_shim_kw_convert", "hostbind_shim_kw_logic", "hostbind_shim_kw_clash", "hostbind_shim_kw_sizes", "hostbind_select_kw_convert", "hostbind_layout_kw_convert"];
+const HEADER_SYMBOLS: readonly string[] = ["kw_convert", "kw_logic", "kw_clash", "kw_sizes", "hostbind_shim_kw_convert", "hostbind_shim_kw_logic", "hostbind_shim_kw_clash", "hostbind_shim_kw_sizes", "hostbind_layout_kw_convert"];
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
@@ -937,8 +937,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_kw_clash = lib.symbols.kw_clash;
   const native_kw_sizes = lib.symbols.kw_sizes;
 
-  const forget = (): void => {};
-
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   // (A call made while another call of the same import runs, native code calling back into JS and
   // so into the guest, has the stub keep the outer call's results aside until it has its own.)
@@ -1009,7 +1007,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

@@ -260,10 +260,10 @@ void hostbind_close_keywords(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "keywords.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -272,21 +272,7 @@ void hostbind_close_keywords(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_kw_convert;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_kw_convert(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_kw_convert(void *base) {
-  hostbind_base_kw_convert = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -294,12 +280,13 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_kw_convert(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_kw_convert(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_kw_convert(void) {
-  return UINT32_C(0xc938b541);
+  return UINT32_C(0xd5d1ef5f);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void) {
-  unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
@@ -308,13 +295,14 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_convert(void) {
   memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   double hostbind_arg3;
   memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
-  double hostbind_result = kw_convert((hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
+  double hostbind_result = kw_convert((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_logic(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_logic(void) {
-  unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_logic(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_logic(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
@@ -323,26 +311,28 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_logic(void) {
   memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
   int32_t hostbind_arg3;
   memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
-  int32_t hostbind_result = kw_logic((hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
+  int32_t hostbind_result = kw_logic((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(void) {
-  unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_clash(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  kw_clash((kw_clash_result *)(hostbind_base_kw_convert + 256), (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0, hostbind_arg1);
+  kw_clash((kw_clash_result *)(hostbind_base + 256), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(void) {
-  unsigned char *hostbind_block = hostbind_base_kw_convert + 280;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_kw_sizes(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 280;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  kw_sizes((kw_sizes_result *)(hostbind_base_kw_convert + 264), (hostbind_ctx *)hostbind_base_kw_convert, hostbind_arg0);
+  kw_sizes((kw_sizes_result *)(hostbind_base + 264), (hostbind_ctx *)hostbind_base, hostbind_arg0);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

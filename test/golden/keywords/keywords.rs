@@ -299,26 +299,16 @@ pub type KwSizesFn = unsafe extern "C" fn(
     register_: u32,
 );
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_kw_convert(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_kw_convert() -> u32 {
-    0xc938b541
+    0xd5d1ef5f
 }
 
 // The implementations, as the crate exports them.
@@ -335,8 +325,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_kw_convert() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_kw_convert(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
@@ -347,8 +337,8 @@ pub unsafe extern "C" fn hostbind_shim_kw_convert() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_kw_logic() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_kw_logic(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const i32).read_unaligned() };
@@ -359,8 +349,8 @@ pub unsafe extern "C" fn hostbind_shim_kw_logic() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_kw_clash() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_kw_clash(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let out = unsafe { base.add(256) } as *mut KwClashResult;
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
@@ -369,8 +359,8 @@ pub unsafe extern "C" fn hostbind_shim_kw_clash() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_kw_sizes() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_kw_sizes(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(280) };
     let out = unsafe { base.add(264) } as *mut KwSizesResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };

@@ -345,10 +345,10 @@ void hostbind_close_mixed(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "mixed.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -357,21 +357,7 @@ void hostbind_close_mixed(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_stats_summarize;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_stats_summarize(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_stats_summarize(void *base) {
-  hostbind_base_stats_summarize = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -379,48 +365,53 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_stats_summarize(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_summarize(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_stats_summarize(void) {
-  return UINT32_C(0x1215660d);
+  return UINT32_C(0xfc4ac8ef);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(void) {
-  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_summarize(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 376;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  stats_summarize((stats_summarize_result *)(hostbind_base_stats_summarize + 256), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
+  stats_summarize((stats_summarize_result *)(hostbind_base + 256), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(void) {
-  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_split(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 376;
   uint64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  stats_split((stats_split_result *)(hostbind_base_stats_summarize + 288), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
+  stats_split((stats_split_result *)(hostbind_base + 288), (hostbind_ctx *)hostbind_base, hostbind_arg0);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(void) {
-  stats_bounds((stats_bounds_result *)(hostbind_base_stats_summarize + 296), (hostbind_ctx *)hostbind_base_stats_summarize);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_bounds(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  stats_bounds((stats_bounds_result *)(hostbind_base + 296), (hostbind_ctx *)hostbind_base);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(void) {
-  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_find(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 376;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  stats_find((stats_find_result *)(hostbind_base_stats_summarize + 320), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0, hostbind_arg1);
+  stats_find((stats_find_result *)(hostbind_base + 320), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(void) {
-  unsigned char *hostbind_block = hostbind_base_stats_summarize + 376;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_stats_everything(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 376;
   uint64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  stats_everything((stats_everything_result *)(hostbind_base_stats_summarize + 328), (hostbind_ctx *)hostbind_base_stats_summarize, hostbind_arg0);
+  stats_everything((stats_everything_result *)(hostbind_base + 328), (hostbind_ctx *)hostbind_base, hostbind_arg0);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

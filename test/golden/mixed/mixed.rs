@@ -345,26 +345,16 @@ pub type StatsEverythingFn = unsafe extern "C" fn(
     seed: u64,
 );
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_stats_summarize(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_stats_summarize() -> u32 {
-    0x1215660d
+    0xfc4ac8ef
 }
 
 // The implementations, as the crate exports them.
@@ -383,8 +373,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_stats_summarize() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_stats_summarize(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(376) };
     let out = unsafe { base.add(256) } as *mut StatsSummarizeResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -393,8 +383,8 @@ pub unsafe extern "C" fn hostbind_shim_stats_summarize() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_stats_split() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_stats_split(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(376) };
     let out = unsafe { base.add(288) } as *mut StatsSplitResult;
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };
@@ -402,15 +392,15 @@ pub unsafe extern "C" fn hostbind_shim_stats_split() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_stats_bounds() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_stats_bounds(host: f64) {
+    let base = host as usize as *mut u8;
     let out = unsafe { base.add(296) } as *mut StatsBoundsResult;
     unsafe { hostbind_impl_stats_bounds(out, base as *mut HostbindCtx) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_stats_find() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_stats_find(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(376) };
     let out = unsafe { base.add(320) } as *mut StatsFindResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -419,8 +409,8 @@ pub unsafe extern "C" fn hostbind_shim_stats_find() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_stats_everything() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_stats_everything(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(376) };
     let out = unsafe { base.add(328) } as *mut StatsEverythingResult;
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };

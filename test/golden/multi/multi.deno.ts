@@ -585,7 +585,7 @@ const HEADER_FILE = "multi.h";
 const HOOKS = { open: "hostbind_open_multi", close: "hostbind_close_multi" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["env_time_ns", "env_log", "gfx_surface_size", "gfx_fill_rect", "gfx_measure", "host_random", "rng_normal_pair", "hostbind_shim_env_time_ns", "hostbind_shim_env_log", "hostbind_shim_gfx_surface_size", "hostbind_shim_gfx_fill_rect", "hostbind_shim_gfx_measure", "hostbind_shim_host_random", "hostbind_shim_rng_normal_pair", "hostbind_select_env_time_ns", "hostbind_layout_env_time_ns"];
+const HEADER_SYMBOLS: readonly string[] = ["env_time_ns", "env_log", "gfx_surface_size", "gfx_fill_rect", "gfx_measure", "host_random", "rng_normal_pair", "hostbind_shim_env_time_ns", "hostbind_shim_env_log", "hostbind_shim_gfx_surface_size", "hostbind_shim_gfx_fill_rect", "hostbind_shim_gfx_measure", "hostbind_shim_host_random", "hostbind_shim_rng_normal_pair", "hostbind_layout_env_time_ns"];
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
@@ -962,8 +962,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_host_random = lib.symbols.host_random;
   const native_rng_normal_pair = lib.symbols.rng_normal_pair;
 
-  const forget = (): void => {};
-
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   // (A call made while another call of the same import runs, native code calling back into JS and
   // so into the guest, has the stub keep the outer call's results aside until it has its own.)
@@ -1055,7 +1053,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

@@ -312,10 +312,10 @@ void hostbind_close_multi(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "multi.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -324,21 +324,7 @@ void hostbind_close_multi(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_env_time_ns;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_env_time_ns(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_env_time_ns(void *base) {
-  hostbind_base_env_time_ns = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -346,36 +332,40 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_env_time_ns(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_time_ns(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_env_time_ns(void) {
-  return UINT32_C(0x3877d074);
+  return UINT32_C(0x10c3b54e);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(void) {
-  unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
-  int64_t hostbind_result = env_time_ns((hostbind_ctx *)hostbind_base_env_time_ns);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_time_ns(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
+  int64_t hostbind_result = env_time_ns((hostbind_ctx *)hostbind_base);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(void) {
-  unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_env_log(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   uint32_t hostbind_arg2;
   memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
-  env_log((hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2);
+  env_log((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1, hostbind_arg2);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(void) {
-  gfx_surface_size((gfx_surface_size_result *)(hostbind_base_env_time_ns + 256), (hostbind_ctx *)hostbind_base_env_time_ns);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_surface_size(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  gfx_surface_size((gfx_surface_size_result *)(hostbind_base + 256), (hostbind_ctx *)hostbind_base);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(void) {
-  unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
   float hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   float hostbind_arg1;
@@ -386,36 +376,39 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_fill_rect(void) {
   memcpy(&hostbind_arg3, hostbind_block + 24, sizeof hostbind_arg3);
   uint32_t hostbind_arg4;
   memcpy(&hostbind_arg4, hostbind_block + 32, sizeof hostbind_arg4);
-  gfx_fill_rect((hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3, hostbind_arg4);
+  gfx_fill_rect((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3, hostbind_arg4);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(void) {
-  unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_gfx_measure(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
   uint32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
   float hostbind_arg2;
   memcpy(&hostbind_arg2, hostbind_block + 16, sizeof hostbind_arg2);
-  gfx_measure((gfx_measure_result *)(hostbind_base_env_time_ns + 264), (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1, hostbind_arg2);
+  gfx_measure((gfx_measure_result *)(hostbind_base + 264), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1, hostbind_arg2);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(void) {
-  unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
-  double hostbind_result = host_random((hostbind_ctx *)hostbind_base_env_time_ns);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_host_random(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
+  double hostbind_result = host_random((hostbind_ctx *)hostbind_base);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(void) {
-  unsigned char *hostbind_block = hostbind_base_env_time_ns + 288;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_rng_normal_pair(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 288;
   double hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   double hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  rng_normal_pair((rng_normal_pair_result *)(hostbind_base_env_time_ns + 272), (hostbind_ctx *)hostbind_base_env_time_ns, hostbind_arg0, hostbind_arg1);
+  rng_normal_pair((rng_normal_pair_result *)(hostbind_base + 272), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -21,34 +21,32 @@ import { fileURLToPath } from "node:url";
 export const symbols = {
   /** `env.time_ns`: `int64_t env_time_ns(hostbind_ctx *ctx)` */
   env_time_ns: { arguments: [], return: "void" },
-  /** `env.time_ns`: its shim on the memory call path */
-  hostbind_shim_env_time_ns: { arguments: [], return: "void" },
+  /** `env.time_ns`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_env_time_ns: { arguments: ["f64"], return: "void" },
   /** `env.log`: `void env_log(hostbind_ctx *ctx, int32_t level, uint32_t ptr, uint32_t len)` */
   env_log: { arguments: [], return: "void" },
-  /** `env.log`: its shim on the memory call path */
-  hostbind_shim_env_log: { arguments: [], return: "void" },
+  /** `env.log`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_env_log: { arguments: ["f64"], return: "void" },
   /** `gfx.surface_size`: `void gfx_surface_size(gfx_surface_size_result *out, hostbind_ctx *ctx)` */
   gfx_surface_size: { arguments: [], return: "void" },
-  /** `gfx.surface_size`: its shim on the memory call path */
-  hostbind_shim_gfx_surface_size: { arguments: [], return: "void" },
+  /** `gfx.surface_size`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_gfx_surface_size: { arguments: ["f64"], return: "void" },
   /** `gfx.fill_rect`: `void gfx_fill_rect(hostbind_ctx *ctx, float x, float y, float w, float h, uint32_t rgba)` */
   gfx_fill_rect: { arguments: [], return: "void" },
-  /** `gfx.fill_rect`: its shim on the memory call path */
-  hostbind_shim_gfx_fill_rect: { arguments: [], return: "void" },
+  /** `gfx.fill_rect`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_gfx_fill_rect: { arguments: ["f64"], return: "void" },
   /** `gfx.measure`: `void gfx_measure(gfx_measure_result *out, hostbind_ctx *ctx, uint32_t ptr, uint32_t len, float size)` */
   gfx_measure: { arguments: [], return: "void" },
-  /** `gfx.measure`: its shim on the memory call path */
-  hostbind_shim_gfx_measure: { arguments: [], return: "void" },
+  /** `gfx.measure`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_gfx_measure: { arguments: ["f64"], return: "void" },
   /** `rng.random`: `double host_random(hostbind_ctx *ctx)` */
   host_random: { arguments: [], return: "void" },
-  /** `rng.random`: its shim on the memory call path */
-  hostbind_shim_host_random: { arguments: [], return: "void" },
+  /** `rng.random`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_host_random: { arguments: ["f64"], return: "void" },
   /** `rng.normal_pair`: `void rng_normal_pair(rng_normal_pair_result *out, hostbind_ctx *ctx, double mean, double stddev)` */
   rng_normal_pair: { arguments: [], return: "void" },
-  /** `rng.normal_pair`: its shim on the memory call path */
-  hostbind_shim_rng_normal_pair: { arguments: [], return: "void" },
-  /** Points the shims of this thread at a Host's context and argument block. */
-  hostbind_select_env_time_ns: { arguments: ["pointer"], return: "void" },
+  /** `rng.normal_pair`: its shim on the memory call path, given the Host's address */
+  hostbind_shim_rng_normal_pair: { arguments: ["f64"], return: "void" },
   /** The fingerprint of the declarations the library's shims were compiled from. */
   hostbind_layout_env_time_ns: { arguments: [], return: "u32" },
 } as const;
@@ -606,7 +604,7 @@ const HEADER_FILE = "multi.h";
 const HOOKS = { open: "hostbind_open_multi", close: "hostbind_close_multi" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["env_time_ns", "env_log", "gfx_surface_size", "gfx_fill_rect", "gfx_measure", "host_random", "rng_normal_pair", "hostbind_shim_env_time_ns", "hostbind_shim_env_log", "hostbind_shim_gfx_surface_size", "hostbind_shim_gfx_fill_rect", "hostbind_shim_gfx_measure", "hostbind_shim_host_random", "hostbind_shim_rng_normal_pair", "hostbind_select_env_time_ns", "hostbind_layout_env_time_ns"];
+const HEADER_SYMBOLS: readonly string[] = ["env_time_ns", "env_log", "gfx_surface_size", "gfx_fill_rect", "gfx_measure", "host_random", "rng_normal_pair", "hostbind_shim_env_time_ns", "hostbind_shim_env_log", "hostbind_shim_gfx_surface_size", "hostbind_shim_gfx_fill_rect", "hostbind_shim_gfx_measure", "hostbind_shim_host_random", "hostbind_shim_rng_normal_pair", "hostbind_layout_env_time_ns"];
 
 /** The error of a library whose shims were compiled from other declarations than these bindings. */
 function staleLibrary(file: string | URL, found: number, expected: number): Error {
@@ -620,21 +618,6 @@ function staleLibrary(file: string | URL, found: number, expected: number): Erro
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
-
-/**
- * The memory call path: which Host the shims of a library point at on this thread. The pointer is
- * the library's (one per thread), so every copy of these bindings in this thread shares one
- * record per library, kept on `globalThis`: two copies of gen/ (or one module imported under two
- * URLs, as test runners do) never take each other's Host for their own.
- */
-function shimSelection(key: string): { host: object | undefined } {
-  const slot = Symbol.for("hostbind.shimSelection");
-  const global = globalThis as unknown as Record<symbol, Map<string, { host: object | undefined }> | undefined>;
-  const registry = global[slot] ??= new Map();
-  let selection = registry.get(key);
-  if (selection === undefined) registry.set(key, selection = { host: undefined });
-  return selection;
-}
 
 /**
  * The wasm call-stub module, generated by hostbind. It imports its memory
@@ -999,9 +982,9 @@ export function load(options?: string | URL | LoadOptions): Host {
 
   // A library built from other declarations would read arguments at other offsets: refused.
   const builtFrom = lib.symbols.hostbind_layout_env_time_ns();
-  if (builtFrom !== 0x3877d074) {
+  if (builtFrom !== 0x10c3b54e) {
     LIBRARIES.release(key, true);
-    throw staleLibrary(file, builtFrom, 0x3877d074);
+    throw staleLibrary(file, builtFrom, 0x10c3b54e);
   }
   // Each FFI function in a `const`: a constant call target keeps the engine's fast path.
   const native_env_time_ns = lib.symbols.hostbind_shim_env_time_ns;
@@ -1012,20 +995,10 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_host_random = lib.symbols.hostbind_shim_host_random;
   const native_rng_normal_pair = lib.symbols.hostbind_shim_rng_normal_pair;
 
-  // The memory call path: a zero-argument shim finds this Host's context and argument
-  // block through a thread-local pointer, which select() points here when another Host
-  // of the library called last (one comparison per call).
-  const selection = shimSelection(`${key} hostbind_select_env_time_ns`);
-  const self = {};
-  const selectShims = lib.symbols.hostbind_select_env_time_ns;
-  const select = (): void => {
-    selectShims(ctx);
-    selection.host = self;
-  };
-  // At close(): no other Host may take the shims' pointer for its own once this one's memory is gone.
-  const forget = (): void => {
-    if (selection.host === self) selection.host = undefined;
-  };
+  // The memory call path: each shim is handed this Host's address (its context, then the
+  // argument block) as an f64, which node:ffi passes without checks in JS and which holds
+  // every user-space address exactly (they are below 2^53).
+  const host = Number(emptyBase);
 
   // Every wrapper checks guest memory (and close()) before the call, a @noctx one
   // only close(); all but @noctx ones check for a trap after it: words[7] is
@@ -1037,44 +1010,37 @@ export function load(options?: string | URL | LoadOptions): Host {
       hostbind_memory: memory,
       env_time_ns: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_env_time_ns();
+        native_env_time_ns(host);
         if (words[7] !== 0) throw trap("env.time_ns");
       },
       env_log: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_env_log();
+        native_env_log(host);
         if (words[7] !== 0) throw trap("env.log");
       },
       gfx_surface_size: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_gfx_surface_size();
+        native_gfx_surface_size(host);
         if (words[7] !== 0) throw trap("gfx.surface_size");
       },
       gfx_fill_rect: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_gfx_fill_rect();
+        native_gfx_fill_rect(host);
         if (words[7] !== 0) throw trap("gfx.fill_rect");
       },
       gfx_measure: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_gfx_measure();
+        native_gfx_measure(host);
         if (words[7] !== 0) throw trap("gfx.measure");
       },
       host_random: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_host_random();
+        native_host_random(host);
         if (words[7] !== 0) throw trap("rng.random");
       },
       rng_normal_pair: (): void => {
         if (heap.length === 0) sync();
-        if (selection.host !== self) select();
-        native_rng_normal_pair();
+        native_rng_normal_pair(host);
         if (words[7] !== 0) throw trap("rng.normal_pair");
       },
     },
@@ -1121,7 +1087,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

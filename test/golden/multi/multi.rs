@@ -357,26 +357,16 @@ pub type RngNormalPairFn = unsafe extern "C" fn(
     stddev: f64,
 );
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_env_time_ns(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_env_time_ns() -> u32 {
-    0x3877d074
+    0x10c3b54e
 }
 
 // The implementations, as the crate exports them.
@@ -399,16 +389,16 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_env_time_ns() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_env_time_ns(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let result = unsafe { hostbind_impl_env_time_ns(base as *mut HostbindCtx) };
     unsafe { (block as *mut i64).write_unaligned(result) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_env_log() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_env_log(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
@@ -417,15 +407,15 @@ pub unsafe extern "C" fn hostbind_shim_env_log() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_gfx_surface_size() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_gfx_surface_size(host: f64) {
+    let base = host as usize as *mut u8;
     let out = unsafe { base.add(256) } as *mut GfxSurfaceSizeResult;
     unsafe { hostbind_impl_gfx_surface_size(out, base as *mut HostbindCtx) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_gfx_fill_rect() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_gfx_fill_rect(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let arg0 = unsafe { (block.add(0) as *const f32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const f32).read_unaligned() };
@@ -436,8 +426,8 @@ pub unsafe extern "C" fn hostbind_shim_gfx_fill_rect() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_gfx_measure() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_gfx_measure(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let out = unsafe { base.add(264) } as *mut GfxMeasureResult;
     let arg0 = unsafe { (block.add(0) as *const u32).read_unaligned() };
@@ -447,16 +437,16 @@ pub unsafe extern "C" fn hostbind_shim_gfx_measure() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_host_random() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_host_random(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let result = unsafe { hostbind_impl_host_random(base as *mut HostbindCtx) };
     unsafe { (block as *mut f64).write_unaligned(result) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_rng_normal_pair() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_rng_normal_pair(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(288) };
     let out = unsafe { base.add(272) } as *mut RngNormalPairResult;
     let arg0 = unsafe { (block.add(0) as *const f64).read_unaligned() };

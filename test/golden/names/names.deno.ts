@@ -572,7 +572,7 @@ const HEADER_FILE = "names.h";
 const HOOKS = { open: "hostbind_open_names", close: "hostbind_close_names" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["my_lib_v2_get_version", "my_lib_v2_min_max", "acme_clock_ticks", "wasi_random_random_0_2_0_get_random_u32", "hostbind_shim_my_lib_v2_get_version", "hostbind_shim_my_lib_v2_min_max", "hostbind_shim_acme_clock_ticks", "hostbind_shim_wasi_random_random_0_2_0_get_random_u32", "hostbind_select_my_lib_v2_get_version", "hostbind_layout_my_lib_v2_get_version"];
+const HEADER_SYMBOLS: readonly string[] = ["my_lib_v2_get_version", "my_lib_v2_min_max", "acme_clock_ticks", "wasi_random_random_0_2_0_get_random_u32", "hostbind_shim_my_lib_v2_get_version", "hostbind_shim_my_lib_v2_min_max", "hostbind_shim_acme_clock_ticks", "hostbind_shim_wasi_random_random_0_2_0_get_random_u32", "hostbind_layout_my_lib_v2_get_version"];
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
@@ -938,8 +938,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_acme_clock_ticks = lib.symbols.acme_clock_ticks;
   const native_wasi_random_random_0_2_0_get_random_u32 = lib.symbols.wasi_random_random_0_2_0_get_random_u32;
 
-  const forget = (): void => {};
-
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   // (A call made while another call of the same import runs, native code calling back into JS and
   // so into the guest, has the stub keep the outer call's results aside until it has its own.)
@@ -1013,7 +1011,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);

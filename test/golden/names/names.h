@@ -245,10 +245,10 @@ void hostbind_close_names(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "names.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -257,21 +257,7 @@ void hostbind_close_names(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_my_lib_v2_get_version;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_my_lib_v2_get_version(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_my_lib_v2_get_version(void *base) {
-  hostbind_base_my_lib_v2_get_version = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -279,37 +265,41 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_my_lib_v2_get_version(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_my_lib_v2_get_version(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_my_lib_v2_get_version(void) {
-  return UINT32_C(0x428ccdae);
+  return UINT32_C(0x203bc9f8);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(void) {
-  unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
-  uint32_t hostbind_result = my_lib_v2_get_version((hostbind_ctx *)hostbind_base_my_lib_v2_get_version);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_get_version(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
+  uint32_t hostbind_result = my_lib_v2_get_version((hostbind_ctx *)hostbind_base);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(void) {
-  unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_my_lib_v2_min_max(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   int32_t hostbind_arg1;
   memcpy(&hostbind_arg1, hostbind_block + 8, sizeof hostbind_arg1);
-  my_lib_v2_min_max((my_lib_v2_min_max_result *)(hostbind_base_my_lib_v2_get_version + 256), (hostbind_ctx *)hostbind_base_my_lib_v2_get_version, hostbind_arg0, hostbind_arg1);
+  my_lib_v2_min_max((my_lib_v2_min_max_result *)(hostbind_base + 256), (hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(void) {
-  unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
-  uint32_t hostbind_result = acme_clock_ticks((hostbind_ctx *)hostbind_base_my_lib_v2_get_version);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_acme_clock_ticks(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
+  uint32_t hostbind_result = acme_clock_ticks((hostbind_ctx *)hostbind_base);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_wasi_random_random_0_2_0_get_random_u32(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_wasi_random_random_0_2_0_get_random_u32(void) {
-  unsigned char *hostbind_block = hostbind_base_my_lib_v2_get_version + 264;
-  uint32_t hostbind_result = wasi_random_random_0_2_0_get_random_u32((hostbind_ctx *)hostbind_base_my_lib_v2_get_version);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_wasi_random_random_0_2_0_get_random_u32(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_wasi_random_random_0_2_0_get_random_u32(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 264;
+  uint32_t hostbind_result = wasi_random_random_0_2_0_get_random_u32((hostbind_ctx *)hostbind_base);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */

@@ -279,26 +279,16 @@ pub type AcmeClockTicksFn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> u32;
 #[allow(dead_code)]
 pub type WasiRandomRandom020GetRandomU32Fn = unsafe extern "C" fn(ctx: *mut HostbindCtx) -> u32;
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_my_lib_v2_get_version(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_my_lib_v2_get_version() -> u32 {
-    0x428ccdae
+    0x203bc9f8
 }
 
 // The implementations, as the crate exports them.
@@ -315,16 +305,16 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_my_lib_v2_get_version() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_my_lib_v2_get_version(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(264) };
     let result = unsafe { hostbind_impl_my_lib_v2_get_version(base as *mut HostbindCtx) };
     unsafe { (block as *mut u32).write_unaligned(result) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_my_lib_v2_min_max() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_my_lib_v2_min_max(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(264) };
     let out = unsafe { base.add(256) } as *mut MyLibV2MinMaxResult;
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
@@ -333,16 +323,16 @@ pub unsafe extern "C" fn hostbind_shim_my_lib_v2_min_max() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_acme_clock_ticks() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_acme_clock_ticks(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(264) };
     let result = unsafe { hostbind_impl_acme_clock_ticks(base as *mut HostbindCtx) };
     unsafe { (block as *mut u32).write_unaligned(result) };
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_wasi_random_random_0_2_0_get_random_u32() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_wasi_random_random_0_2_0_get_random_u32(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(264) };
     let result = unsafe { hostbind_impl_wasi_random_random_0_2_0_get_random_u32(base as *mut HostbindCtx) };
     unsafe { (block as *mut u32).write_unaligned(result) };

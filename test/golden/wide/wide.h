@@ -256,10 +256,10 @@ void hostbind_close_wide(hostbind_ctx *ctx);
  *     #define HOSTBIND_IMPLEMENTATION
  *     #include "wide.h"
  *
- * Each shim takes no arguments: it reads the call's arguments from the argument
- * block of the Host selected for this thread, calls the function declared above,
- * and leaves a single result in the block (two or more the function writes to the
- * import's out-area itself).
+ * Each shim takes its Host's address as a double (exact: every user-space address
+ * is below 2^53), reads the call's arguments from that Host's argument block,
+ * calls the function declared above, and leaves a single result in the block (two
+ * or more the function writes to the import's out-area itself).
  */
 #ifdef HOSTBIND_IMPLEMENTATION
 #ifndef HOSTBIND_SHIM_EXPORT
@@ -268,21 +268,7 @@ void hostbind_close_wide(hostbind_ctx *ctx);
 #else
 #define HOSTBIND_SHIM_EXPORT __attribute__((visibility("default")))
 #endif
-#if defined(__cplusplus)
-#define HOSTBIND_THREAD_LOCAL thread_local
-#else
-#define HOSTBIND_THREAD_LOCAL _Thread_local
-#endif
 #endif /* HOSTBIND_SHIM_EXPORT */
-
-/* The Host whose context the shims of this thread use: its stub memory (the context at 0). */
-static HOSTBIND_THREAD_LOCAL unsigned char *hostbind_base_wide_blend;
-
-/* Called by the bindings before a call when another Host of this library called last. */
-HOSTBIND_SHIM_EXPORT void hostbind_select_wide_blend(void *base);
-HOSTBIND_SHIM_EXPORT void hostbind_select_wide_blend(void *base) {
-  hostbind_base_wide_blend = (unsigned char *)base;
-}
 
 /*
  * Which declarations these shims were compiled from: load() compares it with the bindings'
@@ -290,12 +276,13 @@ HOSTBIND_SHIM_EXPORT void hostbind_select_wide_blend(void *base) {
  */
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_wide_blend(void);
 HOSTBIND_SHIM_EXPORT uint32_t hostbind_layout_wide_blend(void) {
-  return UINT32_C(0xa14ee851);
+  return UINT32_C(0x0832aa2f);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void) {
-  unsigned char *hostbind_block = hostbind_base_wide_blend + 312;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 312;
   int32_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
   uint32_t hostbind_arg1;
@@ -316,16 +303,17 @@ HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_blend(void) {
   memcpy(&hostbind_arg8, hostbind_block + 64, sizeof hostbind_arg8);
   double hostbind_arg9;
   memcpy(&hostbind_arg9, hostbind_block + 72, sizeof hostbind_arg9);
-  double hostbind_result = wide_blend((hostbind_ctx *)hostbind_base_wide_blend, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3, hostbind_arg4, hostbind_arg5, hostbind_arg6, hostbind_arg7, hostbind_arg8, hostbind_arg9);
+  double hostbind_result = wide_blend((hostbind_ctx *)hostbind_base, hostbind_arg0, hostbind_arg1, hostbind_arg2, hostbind_arg3, hostbind_arg4, hostbind_arg5, hostbind_arg6, hostbind_arg7, hostbind_arg8, hostbind_arg9);
   memcpy(hostbind_block, &hostbind_result, sizeof hostbind_result);
 }
 
-HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(void);
-HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(void) {
-  unsigned char *hostbind_block = hostbind_base_wide_blend + 312;
+HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(double hostbind_host);
+HOSTBIND_SHIM_EXPORT void hostbind_shim_wide_unpack(double hostbind_host) {
+  unsigned char *hostbind_base = (unsigned char *)(uintptr_t)hostbind_host;
+  unsigned char *hostbind_block = hostbind_base + 312;
   uint64_t hostbind_arg0;
   memcpy(&hostbind_arg0, hostbind_block + 0, sizeof hostbind_arg0);
-  wide_unpack((wide_unpack_result *)(hostbind_base_wide_blend + 256), (hostbind_ctx *)hostbind_base_wide_blend, hostbind_arg0);
+  wide_unpack((wide_unpack_result *)(hostbind_base + 256), (hostbind_ctx *)hostbind_base, hostbind_arg0);
 }
 #endif /* HOSTBIND_IMPLEMENTATION */
 

@@ -262,26 +262,16 @@ pub type WideUnpackFn = unsafe extern "C" fn(
     packed: u64,
 );
 
-// The call shims of the memory call path: each takes no arguments, reads them from the
-// argument block of the Host selected for this thread, calls the implementation (declared
+// The call shims of the memory call path: each is handed its Host's address (the stub
+// memory, the context at 0) as an f64 — exact, every user-space address is below 2^53 —
+// reads the arguments from that Host's argument block, calls the implementation (declared
 // below by its C symbol) and leaves a single result in the block; two or more the
 // implementation writes to the import's out-area itself.
-::std::thread_local! {
-    /// The Host whose context the shims of this thread use: its stub memory (the context at 0).
-    static HOSTBIND_BASE: ::core::cell::Cell<*mut u8> = const { ::core::cell::Cell::new(::core::ptr::null_mut()) };
-}
-
-/// Called by the bindings before a call when another Host of this library called last.
-#[unsafe(no_mangle)]
-pub extern "C" fn hostbind_select_wide_blend(base: *mut u8) {
-    HOSTBIND_BASE.with(|b| b.set(base));
-}
-
 /// Which declarations these shims were compiled from: load() compares it with the bindings'
 /// and asks for a rebuild when the library is older or newer than they are.
 #[unsafe(no_mangle)]
 pub extern "C" fn hostbind_layout_wide_blend() -> u32 {
-    0xa14ee851
+    0x0832aa2f
 }
 
 // The implementations, as the crate exports them.
@@ -294,8 +284,8 @@ unsafe extern "C" {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_wide_blend() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_wide_blend(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(312) };
     let arg0 = unsafe { (block.add(0) as *const i32).read_unaligned() };
     let arg1 = unsafe { (block.add(8) as *const u32).read_unaligned() };
@@ -312,8 +302,8 @@ pub unsafe extern "C" fn hostbind_shim_wide_blend() {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn hostbind_shim_wide_unpack() {
-    let base = HOSTBIND_BASE.with(|b| b.get());
+pub unsafe extern "C" fn hostbind_shim_wide_unpack(host: f64) {
+    let base = host as usize as *mut u8;
     let block = unsafe { base.add(312) };
     let out = unsafe { base.add(256) } as *mut WideUnpackResult;
     let arg0 = unsafe { (block.add(0) as *const u64).read_unaligned() };

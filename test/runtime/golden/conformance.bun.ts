@@ -637,7 +637,7 @@ const HEADER_FILE = "conformance.h";
 const HOOKS = { open: "hostbind_open_conformance", close: "hostbind_close_conformance" } as const;
 
 /** Every function a library built from the header defines: what a failed load() looks for, one by one. */
-const HEADER_SYMBOLS: readonly string[] = ["env_nop", "env_nop_count", "env_id_i32", "env_id_u32", "env_id_i64", "env_id_u64", "env_id_f32", "env_id_f64", "env_u32_to_f64", "env_u64_to_f64", "env_i64_to_f64", "env_divmod", "env_spread", "env_swap", "env_fail", "env_checked_sqrt", "env_fail_long", "env_mem_sum", "env_mem_size", "env_user_data", "hypot", "math_lib_add", "math_lib_minmax", "hostbind_shim_env_nop", "hostbind_shim_env_nop_count", "hostbind_shim_env_id_i32", "hostbind_shim_env_id_u32", "hostbind_shim_env_id_i64", "hostbind_shim_env_id_u64", "hostbind_shim_env_id_f32", "hostbind_shim_env_id_f64", "hostbind_shim_env_u32_to_f64", "hostbind_shim_env_u64_to_f64", "hostbind_shim_env_i64_to_f64", "hostbind_shim_env_divmod", "hostbind_shim_env_spread", "hostbind_shim_env_swap", "hostbind_shim_env_fail", "hostbind_shim_env_checked_sqrt", "hostbind_shim_env_fail_long", "hostbind_shim_env_mem_sum", "hostbind_shim_env_mem_size", "hostbind_shim_env_user_data", "hostbind_select_env_nop", "hostbind_layout_env_nop"];
+const HEADER_SYMBOLS: readonly string[] = ["env_nop", "env_nop_count", "env_id_i32", "env_id_u32", "env_id_i64", "env_id_u64", "env_id_f32", "env_id_f64", "env_u32_to_f64", "env_u64_to_f64", "env_i64_to_f64", "env_divmod", "env_spread", "env_swap", "env_fail", "env_checked_sqrt", "env_fail_long", "env_mem_sum", "env_mem_size", "env_user_data", "hypot", "math_lib_add", "math_lib_minmax", "hostbind_shim_env_nop", "hostbind_shim_env_nop_count", "hostbind_shim_env_id_i32", "hostbind_shim_env_id_u32", "hostbind_shim_env_id_i64", "hostbind_shim_env_id_u64", "hostbind_shim_env_id_f32", "hostbind_shim_env_id_f64", "hostbind_shim_env_u32_to_f64", "hostbind_shim_env_u64_to_f64", "hostbind_shim_env_i64_to_f64", "hostbind_shim_env_divmod", "hostbind_shim_env_spread", "hostbind_shim_env_swap", "hostbind_shim_env_fail", "hostbind_shim_env_checked_sqrt", "hostbind_shim_env_fail_long", "hostbind_shim_env_mem_sum", "hostbind_shim_env_mem_size", "hostbind_shim_env_user_data", "hostbind_layout_env_nop"];
 
 /** Size of the stub memory in 64 KiB pages: the context, then one out-area per multi-result import. */
 const STUB_PAGES = 1;
@@ -1030,8 +1030,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   const native_math_lib_add = lib.symbols.math_lib_add;
   const native_math_lib_minmax = lib.symbols.math_lib_minmax;
 
-  const forget = (): void => {};
-
   // Out-areas of the multi-result imports in the stub memory, where native code writes results.
   // (A call made while another call of the same import runs, native code calling back into JS and
   // so into the guest, has the stub keep the outer call's results aside until it has its own.)
@@ -1213,7 +1211,6 @@ export function load(options?: string | URL | LoadOptions): Host {
   };
   // What close() frees, once no async call runs: native code off the JS thread may still use it.
   const release = (): void => {
-    forget();
     closeGuestCalls();
     if (onClose !== undefined) {
       onClose.call(ctx);
