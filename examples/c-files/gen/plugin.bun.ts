@@ -390,6 +390,9 @@ const UNBOUND = new Uint8Array(1);
 /** The `heap` of a Host bound to a memory that never detaches: empty, so every call re-reads the size. */
 const ALWAYS_SYNC = new Uint8Array(0);
 
+/** The memory sizers compiled so far, by kind (the index into `SIZER_BYTES`). */
+const compiledSizers: (WebAssembly.Module | undefined)[] = [];
+
 /** True for a shared memory's buffer. */
 function isShared(buffer: ArrayBufferLike): boolean {
   return typeof SharedArrayBuffer !== "undefined" && buffer instanceof SharedArrayBuffer;
@@ -410,9 +413,11 @@ function neverDetaches(buffer: ArrayBufferLike): boolean {
 function memoryPages(memory: WebAssembly.Memory, buffer: ArrayBufferLike): () => number {
   let failure: unknown;
   for (const wide of [0, 2]) {
-    const bytes = Uint8Array.from(atob(SIZER_BYTES[(isShared(buffer) ? 1 : 0) | wide]!), (c) => c.charCodeAt(0));
+    const kind = (isShared(buffer) ? 1 : 0) | wide;
     try {
-      return new WebAssembly.Instance(new WebAssembly.Module(bytes), { hostbind: { memory } }).exports.pages as () => number;
+      // Compiled once per kind: a server binding a Host per request compiles nothing after the first.
+      const module = compiledSizers[kind] ??= new WebAssembly.Module(Uint8Array.from(atob(SIZER_BYTES[kind]!), (c) => c.charCodeAt(0)));
+      return new WebAssembly.Instance(module, { hostbind: { memory } }).exports.pages as () => number;
     } catch (error) {
       failure = error;
     }
