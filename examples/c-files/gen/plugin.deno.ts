@@ -387,6 +387,11 @@ const UNBOUND = new Uint8Array(1);
 /** The `heap` of a Host bound to a memory that never detaches: empty, so every call re-reads the size. */
 const ALWAYS_SYNC = new Uint8Array(0);
 
+/** The bytes of base64 `text` (line breaks ignored, as `atob` ignores them): how the stub and the memory sizers are embedded. */
+function bytesOfBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
 /** The memory sizers compiled so far, by kind (the index into `SIZER_BYTES`). */
 const compiledSizers: (WebAssembly.Module | undefined)[] = [];
 
@@ -413,7 +418,7 @@ function memoryPages(memory: WebAssembly.Memory, buffer: ArrayBufferLike): () =>
     const kind = (isShared(buffer) ? 1 : 0) | wide;
     try {
       // Compiled once per kind: a server binding a Host per request compiles nothing after the first.
-      const module = compiledSizers[kind] ??= new WebAssembly.Module(Uint8Array.from(atob(SIZER_BYTES[kind]!), (c) => c.charCodeAt(0)));
+      const module = compiledSizers[kind] ??= new WebAssembly.Module(bytesOfBase64(SIZER_BYTES[kind]!));
       return new WebAssembly.Instance(module, { hostbind: { memory } }).exports.pages as () => number;
     } catch (error) {
       failure = error;
@@ -608,14 +613,14 @@ const STUB_PAGES = 1;
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = Uint8Array.from(atob(`
+const STUB_BYTES = bytesOfBase64(`
   AGFzbQEAAAABFwRgAABgAn9/AGADf39/AGAEf39/fwF/Am0ECGhvc3RiaW5kD2hvc3RiaW5kX21l
   bW9yeQIBAQEIaG9zdGJpbmQIaG9zdF9sb2cAAAhob3N0YmluZA5ob3N0X3JlYWRfZmlsZQAACGhv
   c3RiaW5kFWhvc3RfY291bnRfbGluZXNfd2l0aAAAAwQDAQIDBzUDCGhvc3RfbG9nAAMOaG9zdF9y
   ZWFkX2ZpbGUABBVob3N0X2NvdW50X2xpbmVzX3dpdGgABQpeAxQAQQAgADYCiAJBACABNgKQAhAA
   CxwAQQAgADYCiAJBACABNgKQAkEAIAI2ApgCEAELKgBBACAANgKIAkEAIAE2ApACQQAgAjYCmAJB
   ACADNgKgAhACQQAoAogCCw==
-`), (c) => c.charCodeAt(0));
+`);
 
 /**
  * The memory sizers, in base64: tiny wasm modules, each importing a guest memory

@@ -59,7 +59,6 @@ export const OP = {
   rethrow: 0x09,
   memorySize: 0x3f,
   i32Add: 0x6a,
-  i32Mul: 0x6c,
   i32WrapI64: 0xa7,
   end: 0x0b,
 } as const;

@@ -253,12 +253,12 @@ function emitConstants(w: SourceWriter, cx: EmitContext, model: TsModel): void {
   doc.push("", "The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).");
   w.docComment(doc.join("\n"), DOC);
   // Base64 is a third of the size of a byte array literal: stubs of big inputs run to ~10⁵ bytes.
-  w.line("const STUB_BYTES = Uint8Array.from(atob(`");
+  w.line("const STUB_BYTES = bytesOfBase64(`");
   w.indented(() => {
     const text = base64(model.stub.bytes);
     for (let i = 0; i < text.length; i += 76) w.line(text.slice(i, i + 76));
   });
-  w.line("`), (c) => c.charCodeAt(0));");
+  w.line("`);");
   w.blank();
   w.docComment(
     [

@@ -391,6 +391,11 @@ const UNBOUND = new Uint8Array(1);
 /** The `heap` of a Host bound to a memory that never detaches: empty, so every call re-reads the size. */
 const ALWAYS_SYNC = new Uint8Array(0);
 
+/** The bytes of base64 `text` (line breaks ignored, as `atob` ignores them): how the stub and the memory sizers are embedded. */
+function bytesOfBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
 /** The memory sizers compiled so far, by kind (the index into `SIZER_BYTES`). */
 const compiledSizers: (WebAssembly.Module | undefined)[] = [];
 
@@ -417,7 +422,7 @@ function memoryPages(memory: WebAssembly.Memory, buffer: ArrayBufferLike): () =>
     const kind = (isShared(buffer) ? 1 : 0) | wide;
     try {
       // Compiled once per kind: a server binding a Host per request compiles nothing after the first.
-      const module = compiledSizers[kind] ??= new WebAssembly.Module(Uint8Array.from(atob(SIZER_BYTES[kind]!), (c) => c.charCodeAt(0)));
+      const module = compiledSizers[kind] ??= new WebAssembly.Module(bytesOfBase64(SIZER_BYTES[kind]!));
       return new WebAssembly.Instance(module, { hostbind: { memory } }).exports.pages as () => number;
     } catch (error) {
       failure = error;
@@ -613,7 +618,7 @@ const STUB_PAGES = 1;
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = Uint8Array.from(atob(`
+const STUB_BYTES = bytesOfBase64(`
   AGFzbQEAAAABLQdgAABgBH9/fnwBfGAEf39/fwF/YAJ/fwJ/f2ABfwN/f35gAAJ/f2AAA39/fgJw
   BQhob3N0YmluZA9ob3N0YmluZF9tZW1vcnkCAQEBCGhvc3RiaW5kCmt3X2NvbnZlcnQAAAhob3N0
   YmluZAhrd19sb2dpYwAACGhvc3RiaW5kCGt3X2NsYXNoAAAIaG9zdGJpbmQIa3dfc2l6ZXMAAAMF
@@ -625,7 +630,7 @@ const STUB_BYTES = Uint8Array.from(atob(`
   AiQAC6UBAgN/AX4jACIBQQFqJABBACAANgKYAiABBAZBACgCiAIhAkEAKAKMAiEDQQApA5ACIQQG
   QBADGUEAIAI2AogCQQAgAzYCjAJBACAENwOQAiABJAAJAAtBACgCiAJBACgCjAJBACkDkAJBACAC
   NgKIAkEAIAM2AowCQQAgBDcDkAIFBkAQAxkgASQACQALQQAoAogCQQAoAowCQQApA5ACCyABJAAL
-`), (c) => c.charCodeAt(0));
+`);
 
 /**
  * The memory sizers, in base64: tiny wasm modules, each importing a guest memory

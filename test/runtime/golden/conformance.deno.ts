@@ -446,6 +446,11 @@ const UNBOUND = new Uint8Array(1);
 /** The `heap` of a Host bound to a memory that never detaches: empty, so every call re-reads the size. */
 const ALWAYS_SYNC = new Uint8Array(0);
 
+/** The bytes of base64 `text` (line breaks ignored, as `atob` ignores them): how the stub and the memory sizers are embedded. */
+function bytesOfBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
 /** The memory sizers compiled so far, by kind (the index into `SIZER_BYTES`). */
 const compiledSizers: (WebAssembly.Module | undefined)[] = [];
 
@@ -472,7 +477,7 @@ function memoryPages(memory: WebAssembly.Memory, buffer: ArrayBufferLike): () =>
     const kind = (isShared(buffer) ? 1 : 0) | wide;
     try {
       // Compiled once per kind: a server binding a Host per request compiles nothing after the first.
-      const module = compiledSizers[kind] ??= new WebAssembly.Module(Uint8Array.from(atob(SIZER_BYTES[kind]!), (c) => c.charCodeAt(0)));
+      const module = compiledSizers[kind] ??= new WebAssembly.Module(bytesOfBase64(SIZER_BYTES[kind]!));
       return new WebAssembly.Instance(module, { hostbind: { memory } }).exports.pages as () => number;
     } catch (error) {
       failure = error;
@@ -658,7 +663,7 @@ const STUB_PAGES = 1;
  *
  * The bytes are in base64, 76 characters a line (`atob` ignores the line breaks).
  */
-const STUB_BYTES = Uint8Array.from(atob(`
+const STUB_BYTES = bytesOfBase64(`
   AGFzbQEAAAABVQxgAn9/AGAGf39+fn18AGACfn0AYAJ8fABgAn9/An9/YAZ/f35+fXwGf39+fn18
   YAJ+fQJ9fmACfHwCfHxgAAJ/f2AABn9/fn59fGAAAn1+YAACfHwCeQUIaG9zdGJpbmQPaG9zdGJp
   bmRfbWVtb3J5AgEBAQhob3N0YmluZAplbnZfZGl2bW9kAAAIaG9zdGJpbmQKZW52X3NwcmVhZAAB
@@ -677,7 +682,7 @@ const STUB_BYTES = Uint8Array.from(atob(`
   fiMAIgJBAWokACACBAtBACkDwAIhA0EAKQPIAiEEBkAgACABEAMZQQAgAzcDwAJBACAENwPIAiAC
   JAAJAAtBACsDwAJBACsDyAJBACADNwPAAkEAIAQ3A8gCBQZAIAAgARADGSACJAAJAAtBACsDwAJB
   ACsDyAILIAIkAAs=
-`), (c) => c.charCodeAt(0));
+`);
 
 /**
  * The memory sizers, in base64: tiny wasm modules, each importing a guest memory
